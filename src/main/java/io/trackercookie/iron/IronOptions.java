@@ -1,0 +1,258 @@
+package io.trackercookie.iron;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How seals are made and checked. The defaults are iron's {@code Iron.defaults}: AES-256-CBC,
+ * one PBKDF2 iteration, 256-bit salts, 32-character passwords, no ttl, 60 s of clock skew.
+ *
+ * <p>Immutable and thread-safe; build one with {@link #builder()}.
+ */
+public final class IronOptions {
+
+  /** Default bound on a seal's length: a 4 KB cookie's seal with plenty of room to spare. */
+  public static final int DEFAULT_MAX_SEAL_LENGTH = 8192;
+
+  /** Iterations above this are refused: iron's cookies use 1, and PBKDF2 work is per request. */
+  public static final int MAX_ITERATIONS = 100_000;
+
+  private static final IronOptions DEFAULTS = builder().build();
+
+  private final IronAlgorithm algorithm;
+  private final int encryptionIterations;
+  private final int integrityIterations;
+  private final int encryptionSaltBits;
+  private final int integritySaltBits;
+  private final int minPasswordLength;
+  private final Duration ttl;
+  private final Duration timestampSkew;
+  private final Duration localtimeOffset;
+  private final int maxSealLength;
+  private final Clock clock;
+
+  private IronOptions(Builder b) {
+    this.algorithm = b.algorithm;
+    this.encryptionIterations = b.encryptionIterations;
+    this.integrityIterations = b.integrityIterations;
+    this.encryptionSaltBits = b.encryptionSaltBits;
+    this.integritySaltBits = b.integritySaltBits;
+    this.minPasswordLength = b.minPasswordLength;
+    this.ttl = b.ttl;
+    this.timestampSkew = b.timestampSkew;
+    this.localtimeOffset = b.localtimeOffset;
+    this.maxSealLength = b.maxSealLength;
+    this.clock = b.clock;
+  }
+
+  /** iron's defaults. */
+  public static IronOptions defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.algorithm = algorithm;
+    b.encryptionIterations = encryptionIterations;
+    b.integrityIterations = integrityIterations;
+    b.encryptionSaltBits = encryptionSaltBits;
+    b.integritySaltBits = integritySaltBits;
+    b.minPasswordLength = minPasswordLength;
+    b.ttl = ttl;
+    b.timestampSkew = timestampSkew;
+    b.localtimeOffset = localtimeOffset;
+    b.maxSealLength = maxSealLength;
+    b.clock = clock;
+    return b;
+  }
+
+  public IronAlgorithm algorithm() {
+    return algorithm;
+  }
+
+  public int encryptionIterations() {
+    return encryptionIterations;
+  }
+
+  public int integrityIterations() {
+    return integrityIterations;
+  }
+
+  public int encryptionSaltBits() {
+    return encryptionSaltBits;
+  }
+
+  public int integritySaltBits() {
+    return integritySaltBits;
+  }
+
+  public int minPasswordLength() {
+    return minPasswordLength;
+  }
+
+  /** Lifetime written into each seal; {@link Duration#ZERO} writes none (iron's default). */
+  public Duration ttl() {
+    return ttl;
+  }
+
+  public Duration timestampSkew() {
+    return timestampSkew;
+  }
+
+  public Duration localtimeOffset() {
+    return localtimeOffset;
+  }
+
+  public int maxSealLength() {
+    return maxSealLength;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public String toString() {
+    return "IronOptions[algorithm=" + algorithm.ironName()
+        + ", encryptionIterations=" + encryptionIterations
+        + ", integrityIterations=" + integrityIterations
+        + ", encryptionSaltBits=" + encryptionSaltBits
+        + ", integritySaltBits=" + integritySaltBits
+        + ", minPasswordLength=" + minPasswordLength
+        + ", ttl=" + ttl
+        + ", timestampSkew=" + timestampSkew
+        + ", localtimeOffset=" + localtimeOffset
+        + ", maxSealLength=" + maxSealLength + "]";
+  }
+
+  /** Builds {@link IronOptions}; every setter checks its value at once. Not thread-safe. */
+  public static final class Builder {
+    private IronAlgorithm algorithm = IronAlgorithm.AES_256_CBC;
+    private int encryptionIterations = 1;
+    private int integrityIterations = 1;
+    private int encryptionSaltBits = 256;
+    private int integritySaltBits = 256;
+    private int minPasswordLength = 32;
+    private Duration ttl = Duration.ZERO;
+    private Duration timestampSkew = Duration.ofSeconds(60);
+    private Duration localtimeOffset = Duration.ZERO;
+    private int maxSealLength = DEFAULT_MAX_SEAL_LENGTH;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    public Builder algorithm(IronAlgorithm algorithm) {
+      this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+      return this;
+    }
+
+    /** @throws IllegalArgumentException unless 1 to {@value IronOptions#MAX_ITERATIONS} */
+    public Builder encryptionIterations(int iterations) {
+      this.encryptionIterations = checkIterations("encryptionIterations", iterations);
+      return this;
+    }
+
+    /** @throws IllegalArgumentException unless 1 to {@value IronOptions#MAX_ITERATIONS} */
+    public Builder integrityIterations(int iterations) {
+      this.integrityIterations = checkIterations("integrityIterations", iterations);
+      return this;
+    }
+
+    /** @throws IllegalArgumentException unless a multiple of 8 from 64 to 1024 */
+    public Builder encryptionSaltBits(int bits) {
+      this.encryptionSaltBits = checkSaltBits("encryptionSaltBits", bits);
+      return this;
+    }
+
+    /** @throws IllegalArgumentException unless a multiple of 8 from 64 to 1024 */
+    public Builder integritySaltBits(int bits) {
+      this.integritySaltBits = checkSaltBits("integritySaltBits", bits);
+      return this;
+    }
+
+    /**
+     * Minimum password length in UTF-16 code units (as JavaScript counts). Lowering it below 32
+     * weakens every seal and is only for reading cookies from a service configured that way.
+     *
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder minPasswordLength(int length) {
+      if (length < 1) {
+        throw new IllegalArgumentException("minPasswordLength must be at least 1, was " + length);
+      }
+      this.minPasswordLength = length;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException if negative */
+    public Builder ttl(Duration ttl) {
+      this.ttl = checkNotNegative("ttl", ttl);
+      return this;
+    }
+
+    /** @throws IllegalArgumentException if negative */
+    public Builder timestampSkew(Duration skew) {
+      this.timestampSkew = checkNotNegative("timestampSkew", skew);
+      return this;
+    }
+
+    /** Added to the clock, as iron's {@code localtimeOffsetMsec}; may be negative. */
+    public Builder localtimeOffset(Duration offset) {
+      this.localtimeOffset = Objects.requireNonNull(offset, "localtimeOffset");
+      return this;
+    }
+
+    /**
+     * Seals longer than this are refused before any other work.
+     *
+     * @throws IllegalArgumentException if below 64
+     */
+    public Builder maxSealLength(int length) {
+      if (length < 64) {
+        throw new IllegalArgumentException("maxSealLength must be at least 64, was " + length);
+      }
+      this.maxSealLength = length;
+      return this;
+    }
+
+    /** The clock for expirations; there for tests. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public IronOptions build() {
+      return new IronOptions(this);
+    }
+
+    private static int checkIterations(String name, int iterations) {
+      if (iterations < 1 || iterations > MAX_ITERATIONS) {
+        throw new IllegalArgumentException(
+            name + " must be from 1 to " + MAX_ITERATIONS + ", was " + iterations);
+      }
+      return iterations;
+    }
+
+    private static int checkSaltBits(String name, int bits) {
+      if (bits < 64 || bits > 1024 || bits % 8 != 0) {
+        throw new IllegalArgumentException(
+            name + " must be a multiple of 8 from 64 to 1024, was " + bits);
+      }
+      return bits;
+    }
+
+    private static Duration checkNotNegative(String name, Duration value) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, was " + value);
+      }
+      return value;
+    }
+  }
+}

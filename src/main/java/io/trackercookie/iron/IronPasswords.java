@@ -1,0 +1,184 @@
+package io.trackercookie.iron;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The passwords a codec seals with and accepts, the way iron takes its {@code password} argument.
+ *
+ * <ul>
+ *   <li>{@link #single(IronSecret)}: one password, like iron given a plain string. Seals carry no
+ *       password id, and an id found in a seal is ignored when opening it.
+ *   <li>{@link #builder()}: a keyring of id → secret for rotation, like iron given a map. Seals
+ *       carry the current id; opening one looks its id up, and a seal with no id is looked up as
+ *       {@code "default"}.
+ * </ul>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class IronPasswords {
+
+  /** The id iron looks up for a seal that carries none. */
+  public static final String DEFAULT_ID = "default";
+
+  private static final Pattern PASSWORD_ID = Pattern.compile("\\w+");
+
+  private final IronSecret single; // null in keyring mode
+  private final String currentId;
+  private final Map<String, IronSecret> byId;
+
+  private IronPasswords(IronSecret single, String currentId, Map<String, IronSecret> byId) {
+    this.single = single;
+    this.currentId = currentId;
+    this.byId = byId;
+  }
+
+  /** One password for everything, with no id in the seals. */
+  public static IronPasswords single(IronSecret secret) {
+    return new IronPasswords(Objects.requireNonNull(secret, "secret"), "", Map.of());
+  }
+
+  /** One password string for everything, with no id in the seals. */
+  public static IronPasswords single(String password) {
+    return single(IronSecret.password(password));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The id written into new seals; empty for {@link #single} and when the current id is {@code
+   * "default"} (which iron reads the same either way, and which keeps the seal readable by a
+   * Node service configured with a plain string).
+   */
+  public String sealingId() {
+    return DEFAULT_ID.equals(currentId) ? "" : currentId;
+  }
+
+  /** The configured current id, or empty for {@link #single}. */
+  public String currentId() {
+    return currentId;
+  }
+
+  /** The configured ids in keyring mode (empty for {@link #single}). */
+  public Set<String> ids() {
+    return Collections.unmodifiableSet(byId.keySet());
+  }
+
+  IronSecret sealingSecret() {
+    return single != null ? single : byId.get(currentId);
+  }
+
+  /**
+   * The secret for a seal's password id.
+   *
+   * @throws IronException with {@link IronException.Reason#UNKNOWN_PASSWORD_ID} if not configured
+   */
+  IronSecret secretFor(String sealPasswordId) {
+    if (single != null) {
+      return single;
+    }
+    IronSecret secret = byId.get(sealPasswordId.isEmpty() ? DEFAULT_ID : sealPasswordId);
+    if (secret == null) {
+      throw new IronException(IronException.Reason.UNKNOWN_PASSWORD_ID);
+    }
+    return secret;
+  }
+
+  /** True when a seal with this id would be sealed again with another password today. */
+  public boolean isCurrent(String sealPasswordId) {
+    if (single != null) {
+      return true;
+    }
+    String id = sealPasswordId.isEmpty() ? DEFAULT_ID : sealPasswordId;
+    return id.equals(currentId);
+  }
+
+  void checkLengths(int minPasswordLength, IronAlgorithm algorithm) {
+    if (single != null) {
+      single.checkLength(minPasswordLength, algorithm);
+    }
+    for (IronSecret secret : byId.values()) {
+      secret.checkLength(minPasswordLength, algorithm);
+    }
+  }
+
+  static boolean isValidId(String id) {
+    return id != null && PASSWORD_ID.matcher(id).matches();
+  }
+
+  @Override
+  public String toString() {
+    return single != null
+        ? "IronPasswords[single, redacted]"
+        : "IronPasswords[current=" + currentId + ", ids=" + byId.keySet() + ", redacted]";
+  }
+
+  /** Builds a keyring. Not thread-safe; the built {@link IronPasswords} is. */
+  public static final class Builder {
+    private final Map<String, IronSecret> byId = new LinkedHashMap<>();
+    private String currentId;
+
+    private Builder() {}
+
+    /**
+     * The id and secret new seals are made with; also accepted when opening.
+     *
+     * @throws IllegalStateException if a current id was already set
+     * @throws IronException with {@link IronException.Reason#INVALID_PASSWORD_ID} if the id is not
+     *     made of word characters
+     */
+    public Builder current(String id, IronSecret secret) {
+      if (currentId != null) {
+        throw new IllegalStateException("The current password id was already set");
+      }
+      accept(id, secret);
+      currentId = id;
+      return this;
+    }
+
+    /** Same as {@code current(id, IronSecret.password(password))}. */
+    public Builder current(String id, String password) {
+      return current(id, IronSecret.password(password));
+    }
+
+    /**
+     * An id and secret that are still accepted when opening a seal, but not used to make one.
+     *
+     * @throws IllegalArgumentException if the id was already added
+     * @throws IronException with {@link IronException.Reason#INVALID_PASSWORD_ID} if the id is not
+     *     made of word characters
+     */
+    public Builder accept(String id, IronSecret secret) {
+      if (!isValidId(id)) {
+        throw new IronException(IronException.Reason.INVALID_PASSWORD_ID);
+      }
+      Objects.requireNonNull(secret, "secret");
+      if (byId.containsKey(id)) {
+        throw new IllegalArgumentException("Password id " + id + " was already added");
+      }
+      byId.put(id, secret);
+      return this;
+    }
+
+    /** Same as {@code accept(id, IronSecret.password(password))}. */
+    public Builder accept(String id, String password) {
+      return accept(id, IronSecret.password(password));
+    }
+
+    /**
+     * @throws IllegalStateException if no current id was set
+     */
+    public IronPasswords build() {
+      if (currentId == null) {
+        throw new IllegalStateException("A current password id is required to seal");
+      }
+      return new IronPasswords(null, currentId, Collections.unmodifiableMap(new LinkedHashMap<>(byId)));
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.trackercookie.iron;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** UTF-8 the way Node's {@code Buffer.from(string, 'utf8')} writes it, and a strict reader. */
+final class Utf8 {
+
+  /** U+FFFD in UTF-8: what Node writes for a lone surrogate (Java's getBytes writes '?'). */
+  private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
+
+  private Utf8() {}
+
+  static byte[] encode(String text) {
+    if (!hasLoneSurrogate(text)) {
+      return text.getBytes(StandardCharsets.UTF_8);
+    }
+    CharsetEncoder encoder =
+        StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE)
+            .replaceWith(REPLACEMENT);
+    try {
+      ByteBuffer buffer = encoder.encode(CharBuffer.wrap(text));
+      return Arrays.copyOfRange(buffer.array(), buffer.arrayOffset(), buffer.limit());
+    } catch (CharacterCodingException e) {
+      throw new IllegalStateException("A replacing encoder cannot fail", e);
+    }
+  }
+
+  /**
+   * Decodes strictly: iron substitutes U+FFFD for bad bytes, but a seal whose MAC holds and whose
+   * content is not UTF-8 was not written by iron's JSON.stringify, so it is refused.
+   */
+  static String decodeStrict(byte[] bytes) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new IronException(IronException.Reason.INVALID_UTF8);
+    }
+  }
+
+  private static boolean hasLoneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+        } else {
+          return true;
+        }
+      } else if (Character.isLowSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
