@@ -47,18 +47,32 @@ final class NodeInterop {
   }
 
   /**
-   * Aborts the calling test (or, from {@code @BeforeAll}, the whole class) as skipped unless
-   * {@code node} runs and the npm packages and the script are in place.
+   * Aborts the calling test as skipped unless {@code node} runs and the npm packages and the
+   * script are in place.
+   *
+   * <p>Call it per test ({@code @BeforeEach}): surefire 3.5 reports a class aborted in
+   * {@code @BeforeAll} as zero tests run rather than as skipped tests.
    */
   static void assumeAvailable(String scriptName) {
-    assumeTrue(nodeRuns(), "node is not on the PATH: Node interop tests skipped");
-    for (String name : PACKAGES) {
-      assumeTrue(
-          Files.isRegularFile(nodeModules().resolve(name).resolve("package.json")),
-          () -> "npm package " + name + " is not installed in " + nodeModules()
-              + " (build without -Dskip.npm=true): Node interop tests skipped");
+    String missing = missing(scriptName);
+    assumeTrue(missing == null, () -> missing + ": Node interop tests skipped");
+  }
+
+  /** Why the interop tests cannot run, or null when they can. */
+  static String missing(String scriptName) {
+    if (!nodeRuns()) {
+      return "node is not on the PATH";
     }
-    assumeTrue(Files.isRegularFile(script(scriptName)), () -> "missing script " + script(scriptName));
+    for (String name : PACKAGES) {
+      if (!Files.isRegularFile(nodeModules().resolve(name).resolve("package.json"))) {
+        return "npm package " + name + " is not installed in " + nodeModules()
+            + " (the build installs it unless -Dskip.npm=true)";
+      }
+    }
+    if (!Files.isRegularFile(script(scriptName))) {
+      return "missing script " + script(scriptName);
+    }
+    return null;
   }
 
   /** A process running {@code node <script>} that resolves packages from the installed folder. */
