@@ -285,7 +285,7 @@ public final class TrackerCookieCli {
 
     if (codec == null) {
       report.put("mac", "not checked (no password: set " + PASSWORD_ENV + " or use " + PASSWORD_FILE + ")");
-      report.put("verdict", expirationNote.contains("(passed)") ? "refused: EXPIRED" : "unknown without a password");
+      report.put("verdict", expirationNote.endsWith("(passed)") ? "refused: EXPIRED" : "unknown without a password");
     } else {
       // A clock at the epoch takes expiry out of the way, so the MAC is checked even on an
       // expired token; the verdict below then uses the real clock.
@@ -340,8 +340,15 @@ public final class TrackerCookieCli {
       return "invalid (" + expiration.length() + " characters that are not a timestamp)";
     }
     Instant at = Instant.ofEpochMilli(Long.parseLong(expiration));
-    boolean passed = !at.isAfter(clock.instant());
-    return at + (passed ? " (passed)" : " (not yet passed)");
+    Instant now = clock.instant();
+    if (at.isAfter(now)) {
+      return at + " (not yet passed)";
+    }
+    // iron refuses a seal only once its expiration is older than the allowed clock skew.
+    Duration skew = IronOptions.defaults().timestampSkew();
+    return at.isAfter(now.minus(skew))
+        ? at + " (passed, but within the " + skew.toSeconds() + " s clock skew iron allows)"
+        : at + " (passed)";
   }
 
   private static String keygen() {
