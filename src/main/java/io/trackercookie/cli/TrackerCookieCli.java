@@ -357,8 +357,8 @@ public final class TrackerCookieCli {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "\n";
   }
 
-  private static IronOptions.Builder options() {
-    return IronOptions.builder().maxSealLength(MAX_TOKEN_BYTES);
+  private IronOptions.Builder options() {
+    return IronOptions.builder().maxSealLength(MAX_TOKEN_BYTES).clock(clock);
   }
 
   private static IronCodec codec(IronPasswords passwords, IronOptions options) throws CliFailure {
