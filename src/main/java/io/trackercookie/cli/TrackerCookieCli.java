@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * <p>Commands: {@code seal} (JSON on stdin, token out), {@code unseal} (token on stdin, JSON out),
  * {@code inspect} (what a token says about itself, and with a password whether its MAC holds) and
  * {@code keygen} (a fresh random password). The password comes from {@value #PASSWORD_ENV} or
- * {@code --password-file FILE}. See {@link #HELP} for the whole contract and the exit codes.
+ * {@code --password-file FILE}. {@code --help} prints the whole contract and the exit codes.
  *
  * <p>On failure nothing is written to stdout and one line goes to stderr; that line never holds
  * the password, the token or the plaintext. The output is written only once a command has fully
