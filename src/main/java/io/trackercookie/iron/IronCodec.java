@@ -100,7 +100,12 @@ public final class IronCodec {
     return seal(Utf8.encode(Objects.requireNonNull(text, "text")));
   }
 
-  /** Seals bytes. */
+  /**
+   * Seals bytes.
+   *
+   * @throws IronException with {@link IronException.Reason#SEAL_TOO_LONG} if the seal would be
+   *     longer than {@link IronOptions#maxSealLength()}
+   */
   public String seal(byte[] plaintext) {
     Objects.requireNonNull(plaintext, "plaintext");
     IronSecret secret = passwords.sealingSecret();
@@ -133,7 +138,12 @@ public final class IronCodec {
     byte[] integrityKey =
         secret.integrity().key(hmacSalt, options.integrityIterations(), INTEGRITY_KEY_BYTES);
     String hmac = Base64Url.encode(crypto.hmacSha256(integrityKey, macBase));
-    return sealed.append('*').append(hmacSalt).append('*').append(hmac).toString();
+    sealed.append('*').append(hmacSalt).append('*').append(hmac);
+    // A seal this codec would refuse to open is refused here, where the caller can still act.
+    if (sealed.length() > options.maxSealLength()) {
+      throw new IronException(IronException.Reason.SEAL_TOO_LONG);
+    }
+    return sealed.toString();
   }
 
   /**
@@ -276,6 +286,12 @@ public final class IronCodec {
     }
 
     byte[] decrypt(IronAlgorithm algorithm, byte[] key, byte[] iv, byte[] encrypted) {
+      // The JCA returns nothing for an empty CBC ciphertext where OpenSSL reports a bad final
+      // block; a padded ciphertext always has at least one block.
+      if (algorithm == IronAlgorithm.AES_256_CBC
+          && (encrypted.length == 0 || encrypted.length % IV_SIZE_BYTES != 0)) {
+        throw new IronException(IronException.Reason.DECRYPTION_FAILED);
+      }
       Cipher cipher = cipherFor(algorithm);
       try {
         cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));

@@ -1,0 +1,250 @@
+package io.trackercookie.iron;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trackercookie.iron.IronException.Reason;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import org.junit.jupiter.api.Test;
+
+class IronCodecTest {
+
+  private static final String PASSWORD = "some_not_random_password_that_is_also_long_enough";
+  private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  private static final String JSON = "{\"user\":\"alice\",\"visits\":3}";
+
+  private final IronCodec codec =
+      IronCodec.create(IronPasswords.single(PASSWORD), IronOptions.builder().clock(CLOCK).build());
+
+  @Test
+  void seal_thenUnseal_returnsTheSameText() {
+    assertEquals(JSON, codec.unseal(codec.seal(JSON)));
+  }
+
+  @Test
+  void seal_writesIronsLayoutWithHexSaltsAndNoIdForASinglePassword() {
+    SealParts parts = SealParts.parse(codec.seal(JSON));
+    assertEquals("Fe26.2", parts.prefix());
+    assertEquals("", parts.passwordId());
+    assertTrue(parts.encryptionSalt().matches("[0-9a-f]{64}"));
+    assertTrue(parts.hmacSalt().matches("[0-9a-f]{64}"));
+    assertEquals(22, parts.encryptionIv().length());
+    assertEquals(43, parts.hmac().length());
+    assertEquals("", parts.expiration());
+  }
+
+  @Test
+  void seal_twice_differsBecauseSaltsAndIvAreFresh() {
+    assertNotEquals(codec.seal(JSON), codec.seal(JSON));
+  }
+
+  @Test
+  void seal_withTtl_writesExpirationFromTheClock() {
+    IronCodec withTtl =
+        codec.withOptions(IronOptions.builder().clock(CLOCK).ttl(Duration.ofHours(1)).build());
+    Unsealed opened = withTtl.open(withTtl.seal(JSON));
+    assertEquals(Optional.of(NOW.plus(Duration.ofHours(1))), opened.expiration());
+  }
+
+  @Test
+  void unseal_afterExpiryPlusSkew_failsAsExpired() {
+    IronCodec sealer =
+        codec.withOptions(IronOptions.builder().clock(CLOCK).ttl(Duration.ofMinutes(5)).build());
+    String sealed = sealer.seal(JSON);
+    Clock later = Clock.offset(CLOCK, Duration.ofMinutes(6));
+    IronCodec reader = codec.withOptions(IronOptions.builder().clock(later).build());
+    assertEquals(Reason.EXPIRED, assertThrows(IronException.class, () -> reader.unseal(sealed)).reason());
+    IronCodec stillInSkew =
+        codec.withOptions(IronOptions.builder().clock(Clock.offset(CLOCK, Duration.ofSeconds(359))).build());
+    assertEquals(JSON, stillInSkew.unseal(sealed));
+  }
+
+  @Test
+  void unseal_withModifiedPrefix_fails() {
+    assertTamper(s -> s.replaceFirst("^Fe26\\.2", "Fe26.1"), Reason.WRONG_PREFIX);
+  }
+
+  @Test
+  void unseal_withModifiedPasswordId_fails() {
+    assertTamper(s -> part(s, 1, "x"), Reason.BAD_MAC);
+  }
+
+  @Test
+  void unseal_withModifiedEncryptionSalt_fails() {
+    assertTamper(s -> flipLastChar(s, 2), Reason.BAD_MAC);
+  }
+
+  @Test
+  void unseal_withModifiedIv_fails() {
+    assertTamper(s -> flipLastChar(s, 3), Reason.BAD_MAC);
+  }
+
+  @Test
+  void unseal_withModifiedCiphertext_fails() {
+    assertTamper(s -> flipLastChar(s, 4), Reason.BAD_MAC);
+  }
+
+  @Test
+  void unseal_withAddedFutureExpiration_fails() {
+    assertTamper(s -> part(s, 5, "99999999999999"), Reason.BAD_MAC);
+  }
+
+  @Test
+  void unseal_withModifiedHmacSalt_fails() {
+    assertTamper(s -> flipLastChar(s, 6), Reason.BAD_MAC);
+  }
+
+  @Test
+  void unseal_withModifiedHmac_fails() {
+    assertTamper(s -> flipLastChar(s, 7), Reason.BAD_MAC);
+  }
+
+  @Test
+  void unseal_withNinthPart_failsOnPartCount() {
+    assertTamper(s -> s + "*", Reason.WRONG_PART_COUNT);
+  }
+
+  @Test
+  void unseal_overTheLengthBound_failsBeforeParsing() {
+    String longSeal = codec.seal("x".repeat(400));
+    IronCodec bounded = codec.withOptions(IronOptions.builder().clock(CLOCK).maxSealLength(300).build());
+    assertEquals(
+        Reason.SEAL_TOO_LONG, assertThrows(IronException.class, () -> bounded.unseal(longSeal)).reason());
+  }
+
+  @Test
+  void seal_longerThanTheBound_isRefusedSoNothingUnreadableIsWritten() {
+    IronCodec bounded = codec.withOptions(IronOptions.builder().clock(CLOCK).maxSealLength(300).build());
+    assertEquals(
+        Reason.SEAL_TOO_LONG,
+        assertThrows(IronException.class, () -> bounded.seal("x".repeat(400))).reason());
+  }
+
+  @Test
+  void unseal_withAnotherPassword_failsOnMac() {
+    IronCodec other = IronCodec.create("another_password_that_is_long_enough_too!");
+    String sealed = codec.seal(JSON);
+    assertEquals(Reason.BAD_MAC, assertThrows(IronException.class, () -> other.unseal(sealed)).reason());
+  }
+
+  @Test
+  void keyring_sealsWithCurrentIdAndOpensOlderIds() {
+    IronCodec old =
+        IronCodec.create(
+            IronPasswords.builder().current("v1", PASSWORD).build(), IronOptions.defaults());
+    IronCodec rotated =
+        IronCodec.create(
+            IronPasswords.builder()
+                .current("v2", "second-password-for-rotation-0123456789-abcdef")
+                .accept("v1", PASSWORD)
+                .build(),
+            IronOptions.defaults());
+    Unsealed fromOld = rotated.open(old.seal(JSON));
+    assertEquals(JSON, fromOld.text());
+    assertEquals("v1", fromOld.passwordId());
+    assertFalse(fromOld.sealedWithCurrentPassword());
+    Unsealed fromNew = rotated.open(rotated.seal(JSON));
+    assertEquals("v2", fromNew.passwordId());
+    assertTrue(fromNew.sealedWithCurrentPassword());
+    String newSeal = rotated.seal(JSON);
+    assertEquals(
+        Reason.UNKNOWN_PASSWORD_ID, assertThrows(IronException.class, () -> old.unseal(newSeal)).reason());
+  }
+
+  @Test
+  void keyring_refusesIdsThatAreNotWordCharacters() {
+    IronPasswords.Builder builder = IronPasswords.builder();
+    assertEquals(
+        Reason.INVALID_PASSWORD_ID,
+        assertThrows(IronException.class, () -> builder.current("a-b", PASSWORD)).reason());
+  }
+
+  @Test
+  void create_withShortPassword_failsAsTooShort() {
+    assertEquals(
+        Reason.PASSWORD_TOO_SHORT,
+        assertThrows(IronException.class, () -> IronCodec.create("short")).reason());
+  }
+
+  @Test
+  void rawKey_sealsWithEmptySaltsAndOpens() {
+    byte[] key = new byte[32];
+    key[0] = 7;
+    IronCodec raw = IronCodec.create(IronPasswords.single(IronSecret.rawKey(key)), IronOptions.defaults());
+    String sealed = raw.seal(JSON);
+    assertEquals("", SealParts.parse(sealed).encryptionSalt());
+    assertEquals(JSON, raw.unseal(sealed));
+  }
+
+  @Test
+  void aes128Ctr_roundTrips() {
+    IronCodec ctr =
+        codec.withOptions(IronOptions.builder().algorithm(IronAlgorithm.AES_128_CTR).build());
+    assertEquals(JSON, ctr.unseal(ctr.seal(JSON)));
+  }
+
+  @Test
+  void keyDerivation_matchesTheJdksPbkdf2WithHmacSha1() throws Exception {
+    String salt = "0cdd607945dd1dffb7da0b0bf5f1a7daa6218cbae14cac51dcbd91fb077aeb5b";
+    KeySource source = KeySource.password(PASSWORD);
+    for (int iterations : new int[] {1, 2, 5}) {
+      SecretKeyFactory factory = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA1");
+      byte[] expected =
+          factory
+              .generateSecret(
+                  new PBEKeySpec(PASSWORD.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), iterations, 256))
+              .getEncoded();
+      assertArrayEquals(expected, source.key(salt, iterations, 32), "iterations " + iterations);
+    }
+  }
+
+  @Test
+  void toString_neverShowsThePassword() {
+    assertFalse(codec.toString().contains(PASSWORD));
+    assertFalse(IronSecret.password(PASSWORD).toString().contains(PASSWORD));
+  }
+
+  @Test
+  void options_refuseOutOfRangeValues() {
+    assertThrows(IllegalArgumentException.class, () -> IronOptions.builder().encryptionIterations(0));
+    assertThrows(IllegalArgumentException.class, () -> IronOptions.builder().ttl(Duration.ofSeconds(-1)));
+    assertThrows(IllegalArgumentException.class, () -> IronOptions.builder().encryptionSaltBits(12));
+    assertThrows(IllegalArgumentException.class, () -> IronOptions.builder().maxSealLength(10));
+  }
+
+  private void assertTamper(UnaryOperator<String> tamper, Reason expected) {
+    String sealed = codec.seal(JSON);
+    String tampered = tamper.apply(sealed);
+    assertNotEquals(sealed, tampered);
+    IronException e = assertThrows(IronException.class, () -> codec.unseal(tampered));
+    assertEquals(expected, e.reason());
+    assertFalse(e.getMessage().contains("alice"));
+  }
+
+  private static String part(String sealed, int index, String value) {
+    String[] parts = sealed.split("\\*", -1);
+    parts[index] = value;
+    return String.join("*", parts);
+  }
+
+  private static String flipLastChar(String sealed, int index) {
+    String[] parts = sealed.split("\\*", -1);
+    String p = parts[index];
+    char last = p.charAt(p.length() - 1);
+    parts[index] = p.substring(0, p.length() - 1) + (last == 'A' ? 'B' : 'A');
+    return String.join("*", parts);
+  }
+}
