@@ -17,7 +17,10 @@ for (const r of jmh) {
     const cls = r.benchmark.split('.').slice(-2, -1)[0];
     const size = r.params && r.params.payloadBytes;
     const alloc = r.secondaryMetrics && r.secondaryMetrics['gc.alloc.rate.norm'];
-    const row = { us: r.primaryMetric.score, err: r.primaryMetric.scoreError, bytes: alloc ? alloc.score : NaN };
+    // Sample mode: the median per call; other modes: the score.
+    const pct = r.primaryMetric.scorePercentiles;
+    const us = pct && pct['50.0'] !== undefined && r.mode === 'sample' ? pct['50.0'] : r.primaryMetric.score;
+    const row = { us, err: r.mode === 'sample' ? NaN : r.primaryMetric.scoreError, bytes: alloc ? alloc.score : NaN };
     if (cls === 'IronCodecBench') {
         java[`${method}.${size}`] = row;
     }
@@ -32,19 +35,19 @@ const out = [];
 const checks = [];
 const target = (name, value, ok) => checks.push(`| ${name} | ${f(value)} | ${ok(value) ? 'met' : 'NOT met'} |`);
 
-out.push('### Java (JMH, single thread, µs/op and bytes allocated per op)', '');
-out.push('| benchmark | payload | µs/op | ± | B/op |', '| --- | ---: | ---: | ---: | ---: |');
+out.push('### Java (JMH, single thread, median µs/op and bytes allocated per op)', '');
+out.push('| benchmark | payload | µs/op | B/op |', '| --- | ---: | ---: | ---: |');
 for (const size of sizes) {
     for (const m of ['codecUnseal', 'floorUnseal', 'naiveUnseal', 'codecSeal', 'floorSeal']) {
         const r = java[`${m}.${size}`];
         if (r) {
-            out.push(`| ${m} | ${size} B | ${f(r.us)} | ${f(r.err)} | ${f(r.bytes, 0)} |`);
+            out.push(`| ${m} | ${size} B | ${f(r.us)} | ${f(r.bytes, 0)} |`);
         }
     }
 }
 
 for (const [name, r] of others) {
-    out.push(`| ${name} | | ${f(r.us, 3)} | ${f(r.err, 3)} | ${f(r.bytes, 0)} |`);
+    out.push(`| ${name} | | ${f(r.us, 3)} | ${f(r.bytes, 0)} |`);
 }
 
 if (Object.keys(node).length) {

@@ -29,9 +29,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * directory, which JMH's forks inherit; override with -Dbench.payloads=DIR in the fork's
  * -jvmArgsAppend). The sealed inputs are made once per trial, so unseal measures one fixed cookie
  * string, as a request path sees it.
+ *
+ * <p>Sample mode, and bench/report.js reads the median: on a shared machine a preempted call is an
+ * outlier that would drag an average, while the median stays with the typical call.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
 @Warmup(iterations = 3, time = 1)
