@@ -97,18 +97,6 @@ public class TrackerTestResource {
   }
 
   @GET
-  @Path("visit/param")
-  public String visitParam(@CookieParam("persistent-information") Visit visit) {
-    return json(visit);
-  }
-
-  @GET
-  @Path("visit/param-map")
-  public String visitParamMap(@CookieParam("persistent-information") Map<String, Object> content) {
-    return json(content);
-  }
-
-  @GET
   @Path("visits/put")
   public String putVisits(@Context Tracker tracker) {
     tracker.put("visits", List.of(new Visit("/a", 1), new Visit("/b", 2)));
