@@ -112,26 +112,30 @@ public final class TrackerConfig {
     }
     builder.password(password);
     CookieSettings.Builder cookie = CookieSettings.builder();
+    String seconds = "an ISO-8601 duration (P30D) or whole seconds";
+    String bool = "true or false";
+    set(lookup, COOKIE_NAME, "a cookie-name token", cookie::name);
+    set(lookup, COOKIE_MAX_AGE, seconds, v -> cookie.maxAge(parseDuration(v)));
+    set(lookup, COOKIE_PATH, "a path starting with '/'", cookie::path);
+    set(lookup, COOKIE_DOMAIN, "a domain name", cookie::domain);
+    set(lookup, COOKIE_SECURE, bool, v -> cookie.secure(parseBoolean(v)));
+    set(lookup, COOKIE_HTTP_ONLY, bool, v -> cookie.httpOnly(parseBoolean(v)));
+    set(lookup, COOKIE_SAME_SITE, "Lax, Strict or None",
+        v -> cookie.sameSite(CookieSettings.SameSite.valueOf(v.trim().toUpperCase(Locale.ROOT))));
+    set(lookup, COOKIE_PARTITIONED, bool, v -> cookie.partitioned(parseBoolean(v)));
+    set(lookup, COOKIE_HOST_PREFIX, bool, v -> cookie.hostPrefix(parseBoolean(v)));
+    set(lookup, TTL, seconds, v -> builder.ttl(parseDuration(v)));
+    set(lookup, REQUEST_ATTRIBUTE, "a non-blank name", builder::requestAttribute);
+    set(lookup, PAYLOAD_FORMAT, "TRACKER_COOKIE or PLAIN_JSON",
+        v -> builder.payloadFormat(PayloadFormat.valueOf(v.trim().toUpperCase(Locale.ROOT))));
+    set(lookup, INSECURE_LOOPBACK, bool, v -> builder.insecureLoopbackForDevelopment(parseBoolean(v)));
+    CookieSettings settings;
     try {
-      set(lookup, COOKIE_NAME, cookie::name);
-      set(lookup, COOKIE_MAX_AGE, v -> cookie.maxAge(parseDuration(v)));
-      set(lookup, COOKIE_PATH, cookie::path);
-      set(lookup, COOKIE_DOMAIN, cookie::domain);
-      set(lookup, COOKIE_SECURE, v -> cookie.secure(parseBoolean(v)));
-      set(lookup, COOKIE_HTTP_ONLY, v -> cookie.httpOnly(parseBoolean(v)));
-      set(lookup, COOKIE_SAME_SITE,
-          v -> cookie.sameSite(CookieSettings.SameSite.valueOf(v.trim().toUpperCase(Locale.ROOT))));
-      set(lookup, COOKIE_PARTITIONED, v -> cookie.partitioned(parseBoolean(v)));
-      set(lookup, COOKIE_HOST_PREFIX, v -> cookie.hostPrefix(parseBoolean(v)));
-      set(lookup, TTL, v -> builder.ttl(parseDuration(v)));
-      set(lookup, REQUEST_ATTRIBUTE, builder::requestAttribute);
-      set(lookup, PAYLOAD_FORMAT,
-          v -> builder.payloadFormat(PayloadFormat.valueOf(v.trim().toUpperCase(Locale.ROOT))));
-      set(lookup, INSECURE_LOOPBACK, v -> builder.insecureLoopbackForDevelopment(parseBoolean(v)));
-    } catch (SettingException e) {
-      throw e.toIllegalArgument();
+      settings = cookie.build();
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("Contradictory tracker.cookie.* settings: " + e.getMessage());
     }
-    return builder.cookie(cookie.build()).build();
+    return builder.cookie(settings).build();
   }
 
   /** The environment variable read for a setting: {@code tracker.cookie.maxAge} → {@code TRACKER_COOKIE_MAX_AGE}. */
@@ -188,16 +192,19 @@ public final class TrackerConfig {
         + ", insecureLoopbackForDevelopment=" + insecureLoopbackForDevelopment + "]";
   }
 
-  private static void set(Function<String, String> lookup, String setting, java.util.function.Consumer<String> apply) {
+  private static void set(Function<String, String> lookup, String setting, String expected,
+      java.util.function.Consumer<String> apply) {
     String value = lookup.apply(setting);
     if (value == null) {
       return;
     }
     try {
       apply.accept(value);
-    } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException e) {
-      // The value is not repeated: a mistyped setting may hold a secret.
-      throw new SettingException(setting, e);
+    } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
+      // Neither the value nor the parser's message (which may quote it) is repeated: a mistyped
+      // setting may hold a secret.
+      throw new IllegalArgumentException(
+          "Invalid value for " + setting + " (" + environmentName(setting) + "): expected " + expected);
     }
   }
 
@@ -218,21 +225,6 @@ public final class TrackerConfig {
       return false;
     }
     throw new IllegalArgumentException("must be true or false");
-  }
-
-  private static final class SettingException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final String setting;
-
-    SettingException(String setting, Exception cause) {
-      super(cause);
-      this.setting = setting;
-    }
-
-    IllegalArgumentException toIllegalArgument() {
-      return new IllegalArgumentException("Invalid value for " + setting + " ("
-          + environmentName(setting) + "): " + getCause().getMessage(), getCause());
-    }
   }
 
   /** Builds {@link TrackerConfig}; setters check their value at once. Not thread-safe. */
