@@ -58,7 +58,7 @@ public final class LegacySessionDecoder {
   /** cookie-sessions' {@code serialize()} refuses to write more than this many chars. */
   public static final int PACKAGE_MAX_COOKIE_CHARS = 4096;
 
-  /** The default bound: the package's own limit plus a small margin; never-written lengths beyond it cost nothing. */
+  /** The default bound: the package's own limit plus a small margin. */
   public static final int DEFAULT_MAX_COOKIE_LENGTH = PACKAGE_MAX_COOKIE_CHARS + 64;
 
   /** The package's default timeout. */
