@@ -3,9 +3,9 @@ package io.trackercookie.legacy;
 import java.util.Arrays;
 
 /**
- * A strict RFC 8259 syntax check, without building anything: cookie-sessions ran {@code
- * JSON.parse} on what it decrypted, and this library's java.base-only packages have no JSON
- * parser. Iterative (a byte per open container), so deep nesting cannot overflow the stack.
+ * A strict RFC 8259 syntax check, without building anything: cookie-sessions ran {@code JSON.parse}
+ * on what it decrypted, and this library's java.base-only packages have no JSON parser. Iterative
+ * (a byte per open container), so deep nesting cannot overflow the stack.
  */
 final class JsonSyntax {
 
@@ -74,7 +74,8 @@ final class JsonSyntax {
           }
         }
         expectValue = true;
-      } else if ((c == '}' && stack[depth - 1] == OBJECT) || (c == ']' && stack[depth - 1] == ARRAY)) {
+      } else if ((c == '}' && stack[depth - 1] == OBJECT)
+          || (c == ']' && stack[depth - 1] == ARRAY)) {
         depth--;
       } else {
         return false;

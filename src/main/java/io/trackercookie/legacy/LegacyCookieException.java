@@ -13,7 +13,10 @@ public final class LegacyCookieException extends RuntimeException {
 
   /** Why a cookie was refused, in the order {@link LegacySessionDecoder#open} checks them. */
   public enum Reason {
-    /** The value is longer than {@link LegacySessionDecoder#maxCookieLength()}; nothing else was read. */
+    /**
+     * The value is longer than {@link LegacySessionDecoder#maxCookieLength()}; nothing else was
+     * read.
+     */
     TOO_LONG("The cookie is longer than the configured maximum."),
     /**
      * The value is not 40 lowercase hex chars of HMAC, a canonical 13-digit timestamp and a

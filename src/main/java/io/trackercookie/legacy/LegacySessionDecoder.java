@@ -69,7 +69,8 @@ public final class LegacySessionDecoder {
   private static final int AES_BLOCK_HEX_CHARS = 32;
 
   /** The shortest well-formed cookie: an HMAC, a timestamp and one AES block. */
-  public static final int MIN_COOKIE_LENGTH = HMAC_HEX_CHARS + TIMESTAMP_CHARS + AES_BLOCK_HEX_CHARS;
+  public static final int MIN_COOKIE_LENGTH =
+      HMAC_HEX_CHARS + TIMESTAMP_CHARS + AES_BLOCK_HEX_CHARS;
 
   private static final int KEY_BYTES = 24;
   private static final int IV_BYTES = 16;
@@ -179,7 +180,8 @@ public final class LegacySessionDecoder {
 
   private boolean isLive(long timestamp) {
     long now = clock.millis();
-    // timestamp < 10^13 and timeoutMillis >= 1, so only a huge timeout can overflow: then it is live.
+    // timestamp < 10^13 and timeoutMillis >= 1, so only a huge timeout can overflow: then it is
+    // live.
     long expiresAt = timestamp + timeoutMillis;
     return expiresAt < timestamp || expiresAt > now;
   }
@@ -243,7 +245,8 @@ public final class LegacySessionDecoder {
         hmacSha1 = Mac.getInstance("HmacSHA1");
         aesCbc = Cipher.getInstance("AES/CBC/PKCS5Padding");
       } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("AES/CBC and HmacSHA1 are required of every Java platform", e);
+        throw new IllegalStateException(
+            "AES/CBC and HmacSHA1 are required of every Java platform", e);
       }
     }
 

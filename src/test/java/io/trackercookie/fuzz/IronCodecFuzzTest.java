@@ -63,8 +63,7 @@ class IronCodecFuzzTest {
     String sealed = CODEC.seal(plaintext);
     String expected;
     try {
-      expected =
-          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(plaintext)).toString();
+      expected = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(plaintext)).toString();
     } catch (CharacterCodingException notUtf8) {
       expected = null;
     }

@@ -14,9 +14,21 @@ class JsonSyntaxTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "{}", "[]", "null", "true", "false", "0", "-0", "1.5e+10", "-12.25E-3", "\"\"",
-        "\"a\\u00e9\\n\\\"\"", " {\"a\" : [1, {\"b\":null}], \"c\":\"d\"} ", "[[[]]]",
-        "{\"user\":\"alice\",\"roles\":[\"admin\"]}", "\"Zoë 中文 😀\""
+        "{}",
+        "[]",
+        "null",
+        "true",
+        "false",
+        "0",
+        "-0",
+        "1.5e+10",
+        "-12.25E-3",
+        "\"\"",
+        "\"a\\u00e9\\n\\\"\"",
+        " {\"a\" : [1, {\"b\":null}], \"c\":\"d\"} ",
+        "[[[]]]",
+        "{\"user\":\"alice\",\"roles\":[\"admin\"]}",
+        "\"Zoë 中文 😀\""
       })
   void validJson_isAccepted(String json) {
     assertTrue(JsonSyntax.isValid(json));
@@ -25,9 +37,36 @@ class JsonSyntaxTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "", " ", "{", "}", "[", "[1,]", "{\"a\":1,}", "{\"a\"}", "{a:1}", "01", "1.", ".5", "+1",
-        "1e", "-", "tru", "nul", "\"abc", "\"\\x\"", "\"\\u12g4\"", "\"\\u١٢٣٤\"", "{} {}",
-        "[1 2]", "not json", "'a'", "{\"a\":1]", "[1}", "\"tab\there\"", "NaN", "Infinity",
+        "",
+        " ",
+        "{",
+        "}",
+        "[",
+        "[1,]",
+        "{\"a\":1,}",
+        "{\"a\"}",
+        "{a:1}",
+        "01",
+        "1.",
+        ".5",
+        "+1",
+        "1e",
+        "-",
+        "tru",
+        "nul",
+        "\"abc",
+        "\"\\x\"",
+        "\"\\u12g4\"",
+        "\"\\u١٢٣٤\"",
+        "{} {}",
+        "[1 2]",
+        "not json",
+        "'a'",
+        "{\"a\":1]",
+        "[1}",
+        "\"tab\there\"",
+        "NaN",
+        "Infinity",
         "\u00a0{}"
       })
   void invalidJson_isRefused(String json) {
@@ -45,7 +84,8 @@ class JsonSyntaxTest {
   @Property(tries = 300)
   void anyStringJacksonWrites_isValid(@ForAll String text) throws Exception {
     ObjectMapper mapper = new ObjectMapper();
-    String json = mapper.writeValueAsString(java.util.Map.of(text, java.util.List.of(text, 1.5, -3)));
+    String json =
+        mapper.writeValueAsString(java.util.Map.of(text, java.util.List.of(text, 1.5, -3)));
     assertTrue(JsonSyntax.isValid(json), json);
   }
 }

@@ -44,8 +44,8 @@ public final class LegacyCookieWriter {
   }
 
   /**
-   * The package's hmac_signature over {@code timestampText + dataText}, prefixed: lets tests re-sign
-   * arbitrary (even malformed) fields, as the vectors' "resign" cases do.
+   * The package's hmac_signature over {@code timestampText + dataText}, prefixed: lets tests
+   * re-sign arbitrary (even malformed) fields, as the vectors' "resign" cases do.
    */
   public static String sign(String secret, String timestampText, String dataText) {
     return hmacHex(secret, timestampText + dataText) + timestampText + dataText;

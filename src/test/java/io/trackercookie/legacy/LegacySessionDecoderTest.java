@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trackercookie.legacy.LegacyCookieException.Reason;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -165,7 +167,9 @@ class LegacySessionDecoderTest {
         LegacySessionDecoder.builder()
             .secret(SECRET)
             .timeout(Duration.ofMillis(Long.MAX_VALUE))
-            .clock(java.time.Clock.fixed(Instant.ofEpochMilli(Long.MAX_VALUE), java.time.ZoneOffset.UTC))
+            .clock(
+                Clock.fixed(
+                    Instant.ofEpochMilli(Long.MAX_VALUE), ZoneOffset.UTC))
             .build();
     assertEquals(JSON, decoder.decode(cookie));
   }
@@ -178,7 +182,7 @@ class LegacySessionDecoderTest {
         LegacySessionDecoder.builder()
             .secret(SECRET)
             .maxCookieLength(COOKIE.length())
-            .clock(java.time.Clock.fixed(Instant.ofEpochMilli(T0), java.time.ZoneOffset.UTC))
+            .clock(Clock.fixed(Instant.ofEpochMilli(T0), ZoneOffset.UTC))
             .build();
     assertEquals(JSON, exact.decode(COOKIE));
     assertEquals(Reason.TOO_LONG, reasonFor(exact, COOKIE + "00"));
@@ -232,7 +236,8 @@ class LegacySessionDecoderTest {
     LegacySessionDecoder.Builder b = LegacySessionDecoder.builder();
     assertThrows(IllegalArgumentException.class, () -> b.timeout(Duration.ZERO));
     assertThrows(IllegalArgumentException.class, () -> b.timeout(Duration.ofMillis(-1)));
-    assertThrows(IllegalArgumentException.class, () -> b.timeout(Duration.ofSeconds(Long.MAX_VALUE)));
+    assertThrows(
+        IllegalArgumentException.class, () -> b.timeout(Duration.ofSeconds(Long.MAX_VALUE)));
     assertThrows(
         IllegalArgumentException.class,
         () -> b.maxCookieLength(LegacySessionDecoder.MIN_COOKIE_LENGTH - 1));

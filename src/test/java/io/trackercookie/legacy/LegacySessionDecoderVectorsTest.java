@@ -231,7 +231,9 @@ class LegacySessionDecoderVectorsTest {
         assertThrows(
             LegacyCookieException.class,
             () ->
-                decoder(vector.get("secret").asText(), check.get("timeoutMs").asLong(),
+                decoder(
+                        vector.get("secret").asText(),
+                        check.get("timeoutMs").asLong(),
                         check.get("now").asLong())
                     .decode(vector.get("cookieValue").asText()));
     assertEquals(Reason.MALFORMED, e.reason());
@@ -243,7 +245,8 @@ class LegacySessionDecoderVectorsTest {
     LegacySessionDecoder decoder =
         decoder(v.get("secret").asText(), v.get("timeoutMs").asLong(), v.get("now").asLong());
     LegacyCookieException e =
-        assertThrows(LegacyCookieException.class, () -> decoder.decode(v.get("cookieValue").asText()));
+        assertThrows(
+            LegacyCookieException.class, () -> decoder.decode(v.get("cookieValue").asText()));
     assertEquals(Reason.MALFORMED, e.reason());
     assertFalse(e.getMessage().contains(v.get("cookieValue").asText()));
   }
