@@ -46,6 +46,9 @@ public final class RawHttp {
     }
   }
 
+  /** How long a read may wait for the server. */
+  public static final int READ_TIMEOUT_MILLIS = 30_000;
+
   private RawHttp() {}
 
   public static Response get(URI base, String path, String... headerLines) {
@@ -59,6 +62,8 @@ public final class RawHttp {
   /** Sends extra header bytes as they are (they must end with CRLF); {@code host} adds Host. */
   public static Response send(URI base, String path, byte[] extraHeaders, boolean host) {
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      // A server that stops answering fails the test instead of hanging the build.
+      socket.setSoTimeout(READ_TIMEOUT_MILLIS);
       OutputStream out = socket.getOutputStream();
       ByteArrayOutputStream request = new ByteArrayOutputStream();
       request.write(("GET " + path + " HTTP/1.1\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -69,8 +74,12 @@ public final class RawHttp {
       request.write("Connection: close\r\n".getBytes(StandardCharsets.US_ASCII));
       request.write(extraHeaders);
       request.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.write(request.toByteArray());
-      out.flush();
+      try {
+        out.write(request.toByteArray());
+        out.flush();
+      } catch (IOException refusedMidway) {
+        // A server may answer (400, 431) and close before reading a huge header: read that answer.
+      }
       return parse(socket.getInputStream().readAllBytes());
     } catch (IOException e) {
       throw new AssertionError("HTTP exchange failed: " + e, e);
@@ -80,6 +89,9 @@ public final class RawHttp {
   private static Response parse(byte[] raw) throws IOException {
     String text = new String(raw, StandardCharsets.ISO_8859_1);
     int headEnd = text.indexOf("\r\n\r\n");
+    if (headEnd < 0) {
+      throw new AssertionError("No complete HTTP response head in " + raw.length + " bytes");
+    }
     String[] head = text.substring(0, headEnd).split("\r\n");
     int status = Integer.parseInt(head[0].split(" ")[1]);
     List<String> lines = List.of(head).subList(1, head.length);
