@@ -149,7 +149,7 @@ public final class TrackerRuntime {
         continue;
       }
       try {
-        ObjectNode content = TrackerJson.parsePayload(legacy.decode(candidate.value()));
+        ObjectNode content = TrackerJson.parsePayload(legacy.decode(unescape(candidate.value())));
         return new Opened(content, TrackerJson.objectJson(content), true, true);
       } catch (LegacyCookieException e) {
         LOG.log(Level.FINE, "Legacy cookie {0} rejected: {1}",
@@ -360,6 +360,29 @@ public final class TrackerRuntime {
     return index < chunkWriters.size() ? chunkWriters.get(index).delete(secure)
         : new SetCookieWriter(config.cookie(), chunkName(index), config.cookieMaxAge(), config.clock())
             .delete(secure);
+  }
+
+  /**
+   * JavaScript's {@code unescape} for {@code %XX}, which cookie-sessions runs on the value before
+   * reading it (browsers and clients may send the hex digits escaped); anything else is kept.
+   */
+  static String unescape(String value) {
+    if (value.indexOf('%') < 0) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '%' && i + 2 < value.length()
+          && Character.digit(value.charAt(i + 1), 16) >= 0 && value.charAt(i + 1) < 0x80
+          && Character.digit(value.charAt(i + 2), 16) >= 0 && value.charAt(i + 2) < 0x80) {
+        out.append((char) Integer.parseInt(value.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** cookie-sessions writes its cookie with {@code path=/} and no domain; deleted the same way. */
