@@ -38,4 +38,12 @@ public class CounterResource {
     tracker.put("n", next);
     return visitor + " " + next;
   }
+
+  /** Reads the count without changing the tracker. */
+  @GET
+  @Path("{visitor}/peek")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String peek(@Context Tracker tracker, @PathParam("visitor") String visitor) {
+    return tracker.get("visitor", String.class) + " " + tracker.get("n", Integer.class);
+  }
 }

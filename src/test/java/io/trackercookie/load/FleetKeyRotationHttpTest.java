@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
  * Three server instances on 127.0.0.1 sharing the password, each visitor's requests rotating over
  * them as a round-robin balancer would: one tracker across the fleet. Then a rolling key rotation,
  * restarting one node at a time with its new keyring: the new key accepted everywhere, then made
- * current node by node, the old key dropped last. No visitor loses the tracker at any step.
+ * current node by node, the old key dropped last. No visitor loses the tracker at any step, and
+ * visitors who only read get their unchanged tracker resealed with the new key before the old one
+ * is dropped.
  */
 class FleetKeyRotationHttpTest {
 
@@ -31,6 +33,8 @@ class FleetKeyRotationHttpTest {
 
   private final TestServer[] nodes = new TestServer[NODES];
   private final List<Visitor> visitors = new ArrayList<>();
+  /** Visitors who only read after their first request: only a reseal renews their cookie. */
+  private final List<Visitor> readers = new ArrayList<>();
   private int turn; // the balancer's position
 
   @AfterEach
@@ -85,15 +89,22 @@ class FleetKeyRotationHttpTest {
       for (Visitor visitor : visitors) {
         assertNull(visitor.visit(balance()), step);
       }
+      for (Visitor reader : readers) {
+        assertNull(reader.peek(balance()), step);
+      }
     }
   }
 
-  private Set<String> passwordIdsInUse() {
+  private static Set<String> passwordIdsOf(List<Visitor> visitors) {
     Set<String> ids = new HashSet<>();
     for (Visitor visitor : visitors) {
       ids.add(SealParts.parse(visitor.cookie()).passwordId());
     }
     return ids;
+  }
+
+  private Set<String> passwordIdsInUse() {
+    return passwordIdsOf(visitors);
   }
 
   @Test
@@ -117,8 +128,14 @@ class FleetKeyRotationHttpTest {
     for (int v = 0; v < 6; v++) {
       visitors.add(new Visitor("visitor" + v));
     }
+    for (int r = 0; r < 3; r++) {
+      Visitor reader = new Visitor("reader" + r);
+      assertNull(reader.visit(balance()));
+      readers.add(reader);
+    }
     round("before rotation");
     assertEquals(Set.of("k1"), passwordIdsInUse());
+    assertEquals(Set.of("k1"), passwordIdsOf(readers));
 
     // 1. The new key is accepted everywhere before any node seals with it.
     for (int node = 0; node < NODES; node++) {
@@ -126,6 +143,7 @@ class FleetKeyRotationHttpTest {
       round("new key accepted on nodes 0.." + node);
     }
     assertEquals(Set.of("k1"), passwordIdsInUse());
+    assertEquals(Set.of("k1"), passwordIdsOf(readers), "no reseal while the old key is current");
 
     // 2. The new key becomes current one node at a time; both keys open everywhere meanwhile.
     Visitor returning = visitors.get(0); // its last cookie, sealed with the old key, is kept
@@ -139,6 +157,8 @@ class FleetKeyRotationHttpTest {
           "a node with the new key current reseals with it");
     }
     assertEquals(Set.of("k2"), passwordIdsInUse(), "every visitor holds a new-key cookie now");
+    assertEquals(
+        Set.of("k2"), passwordIdsOf(readers), "unchanged trackers were resealed with the new key");
 
     // 3. The old key is dropped last, node by node.
     for (int node = 0; node < NODES; node++) {
@@ -148,6 +168,11 @@ class FleetKeyRotationHttpTest {
     assertEquals(Set.of("k2"), passwordIdsInUse());
     for (Visitor visitor : visitors) {
       assertEquals(NODES + 3 * NODES * NODES + (visitor == returning ? NODES : 0), visitor.count(), visitor.id);
+    }
+    for (Visitor reader : readers) {
+      assertEquals(1, reader.count(), "a reader's tracker survived every step: " + reader.id);
+      assertEquals(reader.id + " 1", RawHttp.get(nodes[0].base(), "/counter/" + reader.id + "/peek",
+          "Cookie: " + Visitor.COOKIE + "=" + reader.cookie()).body());
     }
 
     // Why the old key must outlive every cookie sealed with it: a visitor who was away through

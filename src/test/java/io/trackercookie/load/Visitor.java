@@ -51,4 +51,28 @@ final class Visitor {
     count++;
     return null;
   }
+
+  /**
+   * A request that only reads the count. The tracker is unchanged, so a Set-Cookie comes only if
+   * the server reseals the cookie (a rotated-out password); the visitor keeps whatever it gets.
+   */
+  String peek(URI node) {
+    RawHttp.Response response =
+        RawHttp.get(node, "/counter/" + id + "/peek", "Cookie: " + COOKIE + "=" + cookie);
+    if (response.status() != 200) {
+      return id + ": status " + response.status();
+    }
+    String expected = id + " " + count;
+    if (!response.body().equals(expected)) {
+      return id + ": peek expected '" + expected + "' but got '" + response.body() + "'";
+    }
+    String sealed = response.cookieValue(COOKIE);
+    if (sealed != null) {
+      if (sealed.isEmpty()) {
+        return id + ": the cookie was deleted by a read";
+      }
+      cookie = sealed;
+    }
+    return null;
+  }
 }
