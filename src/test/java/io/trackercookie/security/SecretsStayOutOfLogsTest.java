@@ -158,7 +158,7 @@ class SecretsStayOutOfLogsTest {
     List<Object> objects =
         List.of(
             TestConfigs.builder().build(),
-            TrackerConfig.builder().passwords(keyring).build(),
+            TrackerConfig.builder().passwords(keyring).legacySecret(RAW_KEY_TEXT).build(),
             codec,
             keyring,
             IronPasswords.single(TestConfigs.PASSWORD),
