@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Jazzer harnesses for the request filter's cookie handling: {@link CookieHeaderParser} on raw
- * header lines, then candidate selection and opening ({@link TrackerRuntime#open}), then the
+ * header lines, then candidate selection and opening ({@link TrackerRuntime#find} with chunks and
+ * legacy cookies, {@link TrackerRuntime#open}), then the
  * {@code $Version} clean-up. Whatever the header bytes, nothing is thrown, the work is bounded and
  * a valid tracker cookie is still found. A normal build replays the seeds in
  * CookieHeaderFuzzTestInputs/; the pom's Jazzer block has the command that fuzzes.
@@ -25,6 +26,14 @@ class CookieHeaderFuzzTest {
   private static final String PASSWORD = "a-test-password-that-is-long-enough-0123456789";
   private static final TrackerRuntime RUNTIME =
       new TrackerRuntime(TrackerConfig.builder().password(PASSWORD).build());
+  /** The filter's full path: the cookie, its chunks name.0..name.19 and the legacy cookie. */
+  private static final TrackerRuntime CHUNKED_WITH_LEGACY =
+      new TrackerRuntime(
+          TrackerConfig.builder()
+              .password(PASSWORD)
+              .chunking(4)
+              .legacySecret("legacy-secret")
+              .build());
   /** {"user":"alice"} in tracker-cookie's layout, sealed once per run with the password. */
   private static final String SEAL =
       RUNTIME.config().codec().seal("\"{\\\"user\\\":\\\"alice\\\"}\"");
@@ -55,6 +64,14 @@ class CookieHeaderFuzzTest {
     }
     TrackerRuntime.Opened opened = RUNTIME.open(candidates, false);
     assertNotNull(opened);
+    TrackerRuntime.Found found = CHUNKED_WITH_LEGACY.find(lines);
+    // The cookie's own candidates, plus at most one reassembled from the chunks.
+    assertTrue(found.candidates().size() <= CookieHeaderParser.MAX_CANDIDATES + 1);
+    assertTrue(found.legacy().size() <= CookieHeaderParser.MAX_CANDIDATES);
+    for (int index : found.chunkIndexes()) {
+      assertTrue(index >= 0 && index < TrackerConfig.MAX_MAX_CHUNKS, "chunk index " + index);
+    }
+    assertNotNull(CHUNKED_WITH_LEGACY.open(found, false));
     for (String line : lines) {
       String kept = CookieHeaderParser.withoutInvalidVersion(line);
       if (line.indexOf('$') < 0) {
@@ -82,5 +99,7 @@ class CookieHeaderFuzzTest {
     TrackerRuntime.Opened opened = RUNTIME.open(candidates, false);
     assertNotNull(opened.content(), "the valid tracker cookie was lost");
     assertEquals("{\"user\":\"alice\"}", opened.json());
+    TrackerRuntime.Opened full = CHUNKED_WITH_LEGACY.open(CHUNKED_WITH_LEGACY.find(List.of(line)), false);
+    assertEquals("{\"user\":\"alice\"}", full.json(), "lost among chunks or legacy cookies");
   }
 }
