@@ -82,7 +82,9 @@ final class CookieHeaderParser {
     String value = line.substring(valueStart, valueEnd);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c > 0x7e) {
+      // A seal is printable ASCII without spaces: control bytes and anything above '~' are
+      // refused here, before they cost a MAC check.
+      if (c < 0x21 || c > 0x7e) {
         return new Candidate("", RejectionReason.NON_ASCII);
       }
     }
