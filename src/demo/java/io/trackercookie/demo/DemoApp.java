@@ -1,0 +1,114 @@
+package io.trackercookie.demo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trackercookie.Tracker;
+import io.trackercookie.TrackerConfig;
+import io.trackercookie.TrackerFeature;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/**
+ * The demo application: tracker-cookie's own usage example. {@code GET /} clears the tracker,
+ * {@code GET /<anything>} records {@code {"path": "/<anything>"}}, {@code GET /tracker} answers
+ * the tracker as JSON without changing it.
+ */
+public final class DemoApp {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private DemoApp() {}
+
+  /** The demo's configuration: the password, and plain http allowed on loopback hosts. */
+  public static TrackerConfig config(String password) {
+    return TrackerConfig.builder()
+        .password(password)
+        // The demo runs on http://127.0.0.1: Secure would make some clients drop the cookie.
+        .insecureLoopbackForDevelopment(true)
+        .build();
+  }
+
+  /** The application, for the server and for the tests. */
+  public static ResourceConfig create(TrackerConfig config) {
+    return new ResourceConfig(DemoResource.class).register(new TrackerFeature(config));
+  }
+
+  /** The demo's three endpoints. */
+  @Path("/")
+  public static final class DemoResource {
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public String home(@Context Tracker tracker) {
+      Map<String, Object> before = tracker.asMap();
+      tracker.clear();
+      return page("/", before, tracker.asMap(), "cleared the tracker");
+    }
+
+    @GET
+    @Path("tracker")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String tracker(@Context Tracker tracker) {
+      return json(tracker.asMap());
+    }
+
+    @GET
+    @Path("{path: .+}")
+    @Produces(MediaType.TEXT_HTML)
+    public String track(@Context Tracker tracker, @PathParam("path") String path) {
+      if (path.equals("favicon.ico")) {
+        throw new NotFoundException(); // the browser's own request must not overwrite the path
+      }
+      Map<String, Object> before = tracker.asMap();
+      tracker.put("path", "/" + path);
+      return page("/" + path, before, tracker.asMap(), "recorded this path");
+    }
+  }
+
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Plain values always serialize", e);
+    }
+  }
+
+  private static String page(String path, Map<String, Object> before, Map<String, Object> after, String action) {
+    return "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>tracker-cookie demo</title>"
+        + "<style>body{font-family:sans-serif;max-width:44em;margin:2em auto}"
+        + "code{background:#eee;padding:.1em .3em}</style></head><body>\n"
+        + "<h1>tracker-cookie demo</h1>\n"
+        + "<p>You asked for <code>" + escape(path) + "</code>; this request " + escape(action) + ".</p>\n"
+        + "<p>Your cookie held: <code id=\"before\">" + escape(json(before)) + "</code></p>\n"
+        + "<p>It now holds: <code id=\"after\">" + escape(json(after)) + "</code></p>\n"
+        + "<p>The cookie <code>persistent-information</code> is sealed with iron (Fe26.2): your "
+        + "browser keeps it, but cannot read or change it.</p>\n"
+        + "<ul><li><a href=\"/hello\">/hello</a> records a path</li>"
+        + "<li><a href=\"/some/deeper/path\">/some/deeper/path</a> records another</li>"
+        + "<li><a href=\"/tracker\">/tracker</a> shows the tracker as JSON, unchanged</li>"
+        + "<li><a href=\"/\">/</a> clears it</li></ul>\n</body></html>\n";
+  }
+
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,277 @@
+package io.trackercookie;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The tracker cookie's name and attributes. Immutable; built by {@link #builder()}, which checks
+ * every value and the combinations browsers refuse ({@code SameSite=None}, {@code Partitioned} and
+ * the {@code __Host-} prefix all need {@code Secure}; the prefix also needs path {@code /} and no
+ * domain).
+ *
+ * <table>
+ *   <caption>Defaults</caption>
+ *   <tr><td>name</td><td>{@code persistent-information} (as npm tracker-cookie)</td></tr>
+ *   <tr><td>maxAge</td><td>30 days ({@link Duration#ZERO}: a session cookie)</td></tr>
+ *   <tr><td>path</td><td>{@code /}</td></tr>
+ *   <tr><td>domain</td><td>none (host-only)</td></tr>
+ *   <tr><td>secure</td><td>true</td></tr>
+ *   <tr><td>httpOnly</td><td>true</td></tr>
+ *   <tr><td>sameSite</td><td>{@link SameSite#LAX}</td></tr>
+ *   <tr><td>partitioned</td><td>false</td></tr>
+ *   <tr><td>hostPrefix</td><td>false (true: the name is sent as {@code __Host-<name>})</td></tr>
+ * </table>
+ */
+public final class CookieSettings {
+
+  /** tracker-cookie's cookie name. */
+  public static final String DEFAULT_NAME = "persistent-information";
+  /** tracker-cookie's cookie max age. */
+  public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(30);
+  /** The prefix browsers accept only on a Secure, host-only cookie with path {@code /}. */
+  public static final String HOST_PREFIX = "__Host-";
+
+  /** The SameSite attribute. */
+  public enum SameSite {
+    LAX("Lax"),
+    STRICT("Strict"),
+    /** Sent on cross-site requests too; browsers then require {@code Secure}. */
+    NONE("None");
+
+    private final String attributeValue;
+
+    SameSite(String attributeValue) {
+      this.attributeValue = attributeValue;
+    }
+
+    /** The attribute's value as written in Set-Cookie. */
+    public String attributeValue() {
+      return attributeValue;
+    }
+  }
+
+  private final String name;
+  private final Duration maxAge;
+  private final String path;
+  private final String domain;
+  private final boolean secure;
+  private final boolean httpOnly;
+  private final SameSite sameSite;
+  private final boolean partitioned;
+  private final boolean hostPrefix;
+
+  private CookieSettings(Builder b) {
+    this.name = b.name;
+    this.maxAge = b.maxAge;
+    this.path = b.path;
+    this.domain = b.domain;
+    this.secure = b.secure;
+    this.httpOnly = b.httpOnly;
+    this.sameSite = b.sameSite;
+    this.partitioned = b.partitioned;
+    this.hostPrefix = b.hostPrefix;
+  }
+
+  /** The defaults listed above. */
+  public static CookieSettings defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The name as configured, without any {@code __Host-} prefix. */
+  public String name() {
+    return name;
+  }
+
+  /** The name on the wire: {@code __Host-} + name when {@link #hostPrefix()} is on. */
+  public String cookieName() {
+    return hostPrefix ? HOST_PREFIX + name : name;
+  }
+
+  /** Max-Age; {@link Duration#ZERO} for a session cookie (no Max-Age, no Expires). */
+  public Duration maxAge() {
+    return maxAge;
+  }
+
+  public String path() {
+    return path;
+  }
+
+  /** The Domain attribute, or null for a host-only cookie. */
+  public String domain() {
+    return domain;
+  }
+
+  public boolean secure() {
+    return secure;
+  }
+
+  public boolean httpOnly() {
+    return httpOnly;
+  }
+
+  public SameSite sameSite() {
+    return sameSite;
+  }
+
+  public boolean partitioned() {
+    return partitioned;
+  }
+
+  public boolean hostPrefix() {
+    return hostPrefix;
+  }
+
+  @Override
+  public String toString() {
+    return "CookieSettings[name=" + cookieName() + ", maxAge=" + maxAge + ", path=" + path
+        + ", domain=" + domain + ", secure=" + secure + ", httpOnly=" + httpOnly
+        + ", sameSite=" + sameSite + ", partitioned=" + partitioned + "]";
+  }
+
+  /** Builds {@link CookieSettings}; setters check their value at once. Not thread-safe. */
+  public static final class Builder {
+    private String name = DEFAULT_NAME;
+    private Duration maxAge = DEFAULT_MAX_AGE;
+    private String path = "/";
+    private String domain;
+    private boolean secure = true;
+    private boolean httpOnly = true;
+    private SameSite sameSite = SameSite.LAX;
+    private boolean partitioned;
+    private boolean hostPrefix;
+
+    private Builder() {}
+
+    /**
+     * The cookie name, an RFC 6265 token.
+     *
+     * @throws IllegalArgumentException if empty or not a token
+     */
+    public Builder name(String name) {
+      Objects.requireNonNull(name, "name");
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException("cookie name must not be empty");
+      }
+      for (int i = 0; i < name.length(); i++) {
+        if (!isTokenChar(name.charAt(i))) {
+          throw new IllegalArgumentException(
+              "cookie name must be an RFC 6265 token; character " + i + " is not allowed");
+        }
+      }
+      this.name = name;
+      return this;
+    }
+
+    /**
+     * The cookie's Max-Age, whole seconds; {@link Duration#ZERO} for a session cookie.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder maxAge(Duration maxAge) {
+      Objects.requireNonNull(maxAge, "maxAge");
+      if (maxAge.isNegative()) {
+        throw new IllegalArgumentException("cookie maxAge must not be negative, was " + maxAge);
+      }
+      this.maxAge = maxAge;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException unless it starts with '/' and has no ';' or control char */
+    public Builder path(String path) {
+      Objects.requireNonNull(path, "path");
+      if (!path.startsWith("/")) {
+        throw new IllegalArgumentException("cookie path must start with '/'");
+      }
+      checkAttributeValue("cookie path", path);
+      this.path = path;
+      return this;
+    }
+
+    /**
+     * The Domain attribute; null for a host-only cookie (the default).
+     *
+     * @throws IllegalArgumentException if empty or holding ';', a space or a control character
+     */
+    public Builder domain(String domain) {
+      if (domain != null) {
+        if (domain.isEmpty()) {
+          throw new IllegalArgumentException("cookie domain must not be empty; use null for none");
+        }
+        checkAttributeValue("cookie domain", domain);
+      }
+      this.domain = domain;
+      return this;
+    }
+
+    public Builder secure(boolean secure) {
+      this.secure = secure;
+      return this;
+    }
+
+    public Builder httpOnly(boolean httpOnly) {
+      this.httpOnly = httpOnly;
+      return this;
+    }
+
+    public Builder sameSite(SameSite sameSite) {
+      this.sameSite = Objects.requireNonNull(sameSite, "sameSite");
+      return this;
+    }
+
+    /** CHIPS: the browser keys the cookie by top-level site too. Needs Secure. */
+    public Builder partitioned(boolean partitioned) {
+      this.partitioned = partitioned;
+      return this;
+    }
+
+    /** Sends the cookie as {@code __Host-<name>}; needs Secure, path {@code /} and no domain. */
+    public Builder hostPrefix(boolean hostPrefix) {
+      this.hostPrefix = hostPrefix;
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException for a combination browsers refuse: SameSite=None, Partitioned
+     *     or the {@code __Host-} prefix without Secure; the prefix with a path other than '/' or
+     *     with a domain
+     */
+    public CookieSettings build() {
+      if (sameSite == SameSite.NONE && !secure) {
+        throw new IllegalStateException("cookie sameSite NONE requires secure(true)");
+      }
+      if (partitioned && !secure) {
+        throw new IllegalStateException("cookie partitioned requires secure(true)");
+      }
+      if (hostPrefix) {
+        if (!secure) {
+          throw new IllegalStateException("cookie hostPrefix (__Host-) requires secure(true)");
+        }
+        if (!"/".equals(path)) {
+          throw new IllegalStateException("cookie hostPrefix (__Host-) requires path \"/\"");
+        }
+        if (domain != null) {
+          throw new IllegalStateException("cookie hostPrefix (__Host-) requires no domain");
+        }
+      }
+      return new CookieSettings(this);
+    }
+
+    private static boolean isTokenChar(char c) {
+      return c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+    }
+
+    private static void checkAttributeValue(String setting, String value) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c <= 0x20 || c >= 0x7f || c == ';') {
+          throw new IllegalArgumentException(
+              setting + " must be printable ASCII without ';' or spaces");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.trackercookie;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.GenericType;
+import java.util.Map;
+
+/**
+ * One request's tracked data: a small JSON object kept sealed in a cookie. It is opened only when
+ * something reads it; changes are sealed into the response's Set-Cookie, clearing it deletes the
+ * cookie, and an untouched or unchanged tracker sends no Set-Cookie at all.
+ *
+ * <p>Get it with {@code @Context Tracker} (Jersey), from the request property {@link
+ * TrackerConfig#requestAttribute()} (default {@code tracker}), or with {@link
+ * #from(ContainerRequestContext)} in a filter.
+ *
+ * <p>Values are JSON: {@link #get(String)} returns plain Java values (Map, List, String, Number,
+ * Boolean, null); typed reads and {@link #put} of other objects go through Jackson, with the
+ * application's ObjectMapper when it provides a {@code ContextResolver<ObjectMapper>}.
+ *
+ * <p>Safe to use from several threads of the same request. A tracker whose cookie was missing or
+ * invalid reads as empty.
+ */
+public interface Tracker {
+
+  /** The request property that always holds the Tracker, whatever requestAttribute says. */
+  String PROPERTY = "io.trackercookie.Tracker";
+
+  /**
+   * The request's tracker.
+   *
+   * @throws IllegalStateException if {@link TrackerFeature} is not registered
+   */
+  static Tracker from(ContainerRequestContext request) {
+    Object tracker = request.getProperty(PROPERTY);
+    if (tracker instanceof Tracker) {
+      return (Tracker) tracker;
+    }
+    throw new IllegalStateException("No Tracker on this request: register TrackerFeature");
+  }
+
+  /** The value under key as a plain Java value, or null if absent. */
+  Object get(String key);
+
+  /**
+   * The value under key converted by Jackson, or null if absent.
+   *
+   * @throws IllegalArgumentException if the value cannot be converted to the type
+   */
+  <T> T get(String key, Class<T> type);
+
+  /** The value under key as a generic type, e.g. {@code new GenericType<List<Visit>>() {}}. */
+  <T> T get(String key, GenericType<T> type);
+
+  boolean containsKey(String key);
+
+  /**
+   * Stores value (anything Jackson can write as JSON; null is stored as JSON null).
+   *
+   * @throws TrackerTooLargeException if the cookie would then pass 4096 bytes; the tracker keeps
+   *     its content from before the call
+   */
+  void put(String key, Object value);
+
+  /** Removes key; returns its previous plain value, or null. */
+  Object remove(String key);
+
+  /** Empties the tracker: the response deletes the cookie. */
+  void clear();
+
+  boolean isEmpty();
+
+  /** A read-only snapshot of the content as plain Java values, in insertion order. */
+  Map<String, Object> asMap();
+
+  /**
+   * Replaces the whole content with one object (a POJO, record or Map that Jackson writes as a
+   * JSON object); null clears.
+   *
+   * @throws IllegalArgumentException if the object is not written as a JSON object
+   * @throws TrackerTooLargeException if the cookie would then pass 4096 bytes
+   */
+  void set(Object content);
+
+  /** The whole content converted by Jackson, e.g. into a record. */
+  <T> T as(Class<T> type);
+
+  /** The whole content converted by Jackson into a generic type. */
+  <T> T as(GenericType<T> type);
+}

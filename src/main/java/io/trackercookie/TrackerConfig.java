@@ -1,0 +1,371 @@
+package io.trackercookie;
+
+import io.trackercookie.iron.IronCodec;
+import io.trackercookie.iron.IronException;
+import io.trackercookie.iron.IronOptions;
+import io.trackercookie.iron.IronPasswords;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Everything {@link TrackerFeature} needs: the password(s), the cookie's attributes and the
+ * tracker's behaviour. Immutable and thread-safe; {@link #builder()} checks each value at once and
+ * {@link Builder#build()} refuses a missing or short password, naming the setting. There is no
+ * insecure default. {@link #toString()} never shows a password.
+ *
+ * <pre>{@code
+ * TrackerConfig config = TrackerConfig.builder()
+ *     .password(System.getenv("TRACKER_PASSWORD"))
+ *     .cookie(CookieSettings.builder().sameSite(CookieSettings.SameSite.STRICT).build())
+ *     .build();
+ * }</pre>
+ *
+ * <p>{@link #fromSettings} reads the same options from named settings: each constant below is a
+ * JAX-RS property / system property name, and {@link #environmentName} gives its environment
+ * variable ({@code tracker.cookie.maxAge} → {@code TRACKER_COOKIE_MAX_AGE}).
+ */
+public final class TrackerConfig {
+
+  /** The minimum password length, as iron requires (UTF-16 code units). */
+  public static final int MIN_PASSWORD_LENGTH = 32;
+
+  /** Setting: the password (environment: {@code TRACKER_PASSWORD}). Required, 32+ characters. */
+  public static final String PASSWORD = "tracker.password";
+  /** Setting: cookie name, default {@code persistent-information}. */
+  public static final String COOKIE_NAME = "tracker.cookie.name";
+  /** Setting: cookie Max-Age, ISO-8601 ({@code P30D}) or seconds; 0 for a session cookie. */
+  public static final String COOKIE_MAX_AGE = "tracker.cookie.maxAge";
+  /** Setting: cookie Path, default {@code /}. */
+  public static final String COOKIE_PATH = "tracker.cookie.path";
+  /** Setting: cookie Domain, default none. */
+  public static final String COOKIE_DOMAIN = "tracker.cookie.domain";
+  /** Setting: Secure, default true. */
+  public static final String COOKIE_SECURE = "tracker.cookie.secure";
+  /** Setting: HttpOnly, default true. */
+  public static final String COOKIE_HTTP_ONLY = "tracker.cookie.httpOnly";
+  /** Setting: SameSite, {@code Lax} (default), {@code Strict} or {@code None}. */
+  public static final String COOKIE_SAME_SITE = "tracker.cookie.sameSite";
+  /** Setting: Partitioned, default false. */
+  public static final String COOKIE_PARTITIONED = "tracker.cookie.partitioned";
+  /** Setting: the {@code __Host-} name prefix, default false. */
+  public static final String COOKIE_HOST_PREFIX = "tracker.cookie.hostPrefix";
+  /** Setting: the seal's absolute lifetime (iron ttl), ISO-8601 or seconds; default 0 = none. */
+  public static final String TTL = "tracker.ttl";
+  /** Setting: request property naming the Tracker, default {@code tracker}. */
+  public static final String REQUEST_ATTRIBUTE = "tracker.requestAttribute";
+  /** Setting: {@code TRACKER_COOKIE} (default) or {@code PLAIN_JSON}. */
+  public static final String PAYLOAD_FORMAT = "tracker.payloadFormat";
+  /** Setting: omit Secure for plain-http loopback requests (development only), default false. */
+  public static final String INSECURE_LOOPBACK = "tracker.insecureLoopbackForDevelopment";
+
+  /** Every setting name, for documentation and diagnostics. */
+  public static final List<String> SETTINGS = List.of(PASSWORD, COOKIE_NAME, COOKIE_MAX_AGE,
+      COOKIE_PATH, COOKIE_DOMAIN, COOKIE_SECURE, COOKIE_HTTP_ONLY, COOKIE_SAME_SITE,
+      COOKIE_PARTITIONED, COOKIE_HOST_PREFIX, TTL, REQUEST_ATTRIBUTE, PAYLOAD_FORMAT,
+      INSECURE_LOOPBACK);
+
+  private final IronCodec codec;
+  private final CookieSettings cookie;
+  private final String requestAttribute;
+  private final PayloadFormat payloadFormat;
+  private final List<TrackerListener> listeners;
+  private final boolean insecureLoopbackForDevelopment;
+  private final Clock clock;
+
+  private TrackerConfig(Builder b, IronCodec codec) {
+    this.codec = codec;
+    this.cookie = b.cookie;
+    this.requestAttribute = b.requestAttribute;
+    this.payloadFormat = b.payloadFormat;
+    this.listeners = List.copyOf(b.listeners);
+    this.insecureLoopbackForDevelopment = b.insecureLoopbackForDevelopment;
+    this.clock = b.clock;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A config from named settings (the constants of this class); {@code lookup} returns null for
+   * a setting that is not set. {@link TrackerFeature}'s no-arg constructor uses this with the
+   * application's JAX-RS properties, then system properties, then environment variables.
+   *
+   * @throws IllegalStateException if the password is missing, naming {@value #PASSWORD} and its
+   *     environment variable
+   * @throws IllegalArgumentException if a setting's value is invalid, naming the setting
+   */
+  public static TrackerConfig fromSettings(Function<String, String> lookup) {
+    Objects.requireNonNull(lookup, "lookup");
+    Builder builder = builder();
+    String password = lookup.apply(PASSWORD);
+    if (password == null || password.isEmpty()) {
+      throw new IllegalStateException("No tracker password: set " + PASSWORD + " (or the "
+          + environmentName(PASSWORD) + " environment variable) to a secret of at least "
+          + MIN_PASSWORD_LENGTH + " characters");
+    }
+    builder.password(password);
+    CookieSettings.Builder cookie = CookieSettings.builder();
+    String seconds = "an ISO-8601 duration (P30D) or whole seconds";
+    String bool = "true or false";
+    set(lookup, COOKIE_NAME, "a cookie-name token", cookie::name);
+    set(lookup, COOKIE_MAX_AGE, seconds, v -> cookie.maxAge(parseDuration(v)));
+    set(lookup, COOKIE_PATH, "a path starting with '/'", cookie::path);
+    set(lookup, COOKIE_DOMAIN, "a domain name", cookie::domain);
+    set(lookup, COOKIE_SECURE, bool, v -> cookie.secure(parseBoolean(v)));
+    set(lookup, COOKIE_HTTP_ONLY, bool, v -> cookie.httpOnly(parseBoolean(v)));
+    set(lookup, COOKIE_SAME_SITE, "Lax, Strict or None",
+        v -> cookie.sameSite(CookieSettings.SameSite.valueOf(v.trim().toUpperCase(Locale.ROOT))));
+    set(lookup, COOKIE_PARTITIONED, bool, v -> cookie.partitioned(parseBoolean(v)));
+    set(lookup, COOKIE_HOST_PREFIX, bool, v -> cookie.hostPrefix(parseBoolean(v)));
+    set(lookup, TTL, seconds, v -> builder.ttl(parseDuration(v)));
+    set(lookup, REQUEST_ATTRIBUTE, "a non-blank name", builder::requestAttribute);
+    set(lookup, PAYLOAD_FORMAT, "TRACKER_COOKIE or PLAIN_JSON",
+        v -> builder.payloadFormat(PayloadFormat.valueOf(v.trim().toUpperCase(Locale.ROOT))));
+    set(lookup, INSECURE_LOOPBACK, bool, v -> builder.insecureLoopbackForDevelopment(parseBoolean(v)));
+    CookieSettings settings;
+    try {
+      settings = cookie.build();
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("Contradictory tracker.cookie.* settings: " + e.getMessage());
+    }
+    return builder.cookie(settings).build();
+  }
+
+  /** The environment variable read for a setting: {@code tracker.cookie.maxAge} → {@code TRACKER_COOKIE_MAX_AGE}. */
+  public static String environmentName(String setting) {
+    StringBuilder env = new StringBuilder(setting.length() + 8);
+    for (int i = 0; i < setting.length(); i++) {
+      char c = setting.charAt(i);
+      if (c == '.') {
+        env.append('_');
+      } else if (Character.isUpperCase(c)) {
+        env.append('_').append(c);
+      } else {
+        env.append(Character.toUpperCase(c));
+      }
+    }
+    return env.toString();
+  }
+
+  /** The codec that seals and opens the cookie (passwords, iron options, ttl, clock). */
+  public IronCodec codec() {
+    return codec;
+  }
+
+  public CookieSettings cookie() {
+    return cookie;
+  }
+
+  /** The request property under which the Tracker is also available; default {@code tracker}. */
+  public String requestAttribute() {
+    return requestAttribute;
+  }
+
+  public PayloadFormat payloadFormat() {
+    return payloadFormat;
+  }
+
+  public List<TrackerListener> listeners() {
+    return listeners;
+  }
+
+  public boolean insecureLoopbackForDevelopment() {
+    return insecureLoopbackForDevelopment;
+  }
+
+  /** The clock for Expires and seal expirations; the system clock unless a test set one. */
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public String toString() {
+    return "TrackerConfig[" + codec + ", " + cookie + ", requestAttribute=" + requestAttribute
+        + ", payloadFormat=" + payloadFormat + ", listeners=" + listeners.size()
+        + ", insecureLoopbackForDevelopment=" + insecureLoopbackForDevelopment + "]";
+  }
+
+  private static void set(Function<String, String> lookup, String setting, String expected,
+      java.util.function.Consumer<String> apply) {
+    String value = lookup.apply(setting);
+    if (value == null) {
+      return;
+    }
+    try {
+      apply.accept(value);
+    } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
+      // Neither the value nor the parser's message (which may quote it) is repeated: a mistyped
+      // setting may hold a secret.
+      throw new IllegalArgumentException(
+          "Invalid value for " + setting + " (" + environmentName(setting) + "): expected " + expected);
+    }
+  }
+
+  private static Duration parseDuration(String value) {
+    String v = value.trim();
+    if (!v.isEmpty() && v.chars().allMatch(Character::isDigit)) {
+      return Duration.ofSeconds(Long.parseLong(v));
+    }
+    return Duration.parse(v);
+  }
+
+  private static boolean parseBoolean(String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (v.equals("true")) {
+      return true;
+    }
+    if (v.equals("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException("must be true or false");
+  }
+
+  /** Builds {@link TrackerConfig}; setters check their value at once. Not thread-safe. */
+  public static final class Builder {
+    private IronPasswords passwords;
+    private boolean passwordTooShort;
+    private IronOptions ironOptions = IronOptions.defaults();
+    private Duration ttl;
+    private CookieSettings cookie = CookieSettings.defaults();
+    private String requestAttribute = "tracker";
+    private PayloadFormat payloadFormat = PayloadFormat.TRACKER_COOKIE;
+    private final List<TrackerListener> listeners = new ArrayList<>();
+    private boolean insecureLoopbackForDevelopment;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * The one password that seals and opens (iron's plain-string password, as tracker-cookie).
+     * Checked by {@link #build()}: required, at least {@value TrackerConfig#MIN_PASSWORD_LENGTH}
+     * characters.
+     */
+    public Builder password(String password) {
+      if (password == null || password.isEmpty()) {
+        this.passwords = null;
+        return this;
+      }
+      this.passwordTooShort = password.length() < MIN_PASSWORD_LENGTH;
+      this.passwords = passwordTooShort ? null : IronPasswords.single(password);
+      return this;
+    }
+
+    /** A keyring with password ids, for rotation: the current one seals, all listed ones open. */
+    public Builder passwords(IronPasswords passwords) {
+      this.passwords = Objects.requireNonNull(passwords, "passwords");
+      this.passwordTooShort = false;
+      return this;
+    }
+
+    /** iron's options (algorithm, iterations, salts, skew); the defaults are iron's. */
+    public Builder ironOptions(IronOptions options) {
+      this.ironOptions = Objects.requireNonNull(options, "ironOptions");
+      return this;
+    }
+
+    /**
+     * The seal's absolute lifetime (iron's ttl): a seal older than this is refused whatever the
+     * cookie's Max-Age. Default: the ironOptions' ttl, none.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder ttl(Duration ttl) {
+      Objects.requireNonNull(ttl, "ttl");
+      if (ttl.isNegative()) {
+        throw new IllegalArgumentException("ttl must not be negative, was " + ttl);
+      }
+      this.ttl = ttl;
+      return this;
+    }
+
+    public Builder cookie(CookieSettings cookie) {
+      this.cookie = Objects.requireNonNull(cookie, "cookie");
+      return this;
+    }
+
+    /**
+     * The request property under which the Tracker is also set (tracker-cookie's {@code
+     * requestAttribute}); default {@code tracker}.
+     *
+     * @throws IllegalArgumentException if empty
+     */
+    public Builder requestAttribute(String name) {
+      Objects.requireNonNull(name, "requestAttribute");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("requestAttribute must not be blank");
+      }
+      this.requestAttribute = name;
+      return this;
+    }
+
+    public Builder payloadFormat(PayloadFormat format) {
+      this.payloadFormat = Objects.requireNonNull(format, "payloadFormat");
+      return this;
+    }
+
+    /** Adds a listener told of rejected cookies and written seals. */
+    public Builder listener(TrackerListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Development only: omit Secure when the request came over plain http to a loopback host
+     * (localhost, 127.0.0.0/8, ::1), so plain http://localhost works in every client. A warning
+     * is logged at start-up. Other hosts and https requests keep Secure.
+     */
+    public Builder insecureLoopbackForDevelopment(boolean enabled) {
+      this.insecureLoopbackForDevelopment = enabled;
+      return this;
+    }
+
+    /** The clock for Expires and seal expiration; there for tests. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException if no password was given, naming the setting
+     * @throws IllegalArgumentException if a password is shorter than 32 characters, naming the
+     *     setting; or if insecureLoopbackForDevelopment is combined with the {@code __Host-}
+     *     prefix, SameSite=None or Partitioned, which browsers refuse without Secure
+     */
+    public TrackerConfig build() {
+      if (passwordTooShort) {
+        throw new IllegalArgumentException("The tracker password (" + PASSWORD + " / "
+            + environmentName(PASSWORD) + ") must be at least " + MIN_PASSWORD_LENGTH
+            + " characters");
+      }
+      if (passwords == null) {
+        throw new IllegalStateException("No tracker password: set " + PASSWORD + " (or the "
+            + environmentName(PASSWORD) + " environment variable), or call password(...)");
+      }
+      if (insecureLoopbackForDevelopment
+          && (cookie.hostPrefix() || cookie.partitioned()
+              || cookie.sameSite() == CookieSettings.SameSite.NONE)) {
+        throw new IllegalArgumentException("insecureLoopbackForDevelopment cannot be combined with"
+            + " hostPrefix, partitioned or sameSite NONE: browsers refuse those without Secure");
+      }
+      IronOptions.Builder options = ironOptions.toBuilder().clock(clock);
+      if (ttl != null) {
+        options.ttl(ttl);
+      }
+      IronCodec codec;
+      try {
+        codec = IronCodec.create(passwords, options.build());
+      } catch (IronException e) {
+        throw new IllegalArgumentException("The tracker passwords (" + PASSWORD + " / "
+            + environmentName(PASSWORD) + "): " + e.getMessage(), e);
+      }
+      return new TrackerConfig(this, codec);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.trackercookie;
+
+import io.trackercookie.internal.TrackerRuntime;
+import io.trackercookie.internal.TrackerSupport;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import java.util.Objects;
+
+/**
+ * Adds the tracker cookie to a Jakarta REST application.
+ *
+ * <pre>{@code
+ * ResourceConfig app = new ResourceConfig(MyResource.class)
+ *     .register(new TrackerFeature(TrackerConfig.builder()
+ *         .password(System.getenv("TRACKER_PASSWORD")).build()));
+ * }</pre>
+ *
+ * <p>With the no-arg constructor (e.g. discovered on a Jakarta EE server) the options are read by
+ * {@link TrackerConfig#fromSettings} from the application's JAX-RS properties, then system
+ * properties, then environment variables; a missing or short password stops start-up with a
+ * message naming the setting.
+ */
+public final class TrackerFeature implements Feature {
+
+  private final TrackerConfig config;
+
+  /** Configured from properties and the environment when the application starts. */
+  public TrackerFeature() {
+    this.config = null;
+  }
+
+  public TrackerFeature(TrackerConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  @Override
+  public boolean configure(FeatureContext context) {
+    TrackerConfig effective = config != null ? config : fromEnvironment(context.getConfiguration());
+    TrackerSupport.register(context, new TrackerRuntime(effective));
+    return true;
+  }
+
+  private static TrackerConfig fromEnvironment(Configuration configuration) {
+    return TrackerConfig.fromSettings(name -> {
+      Object property = configuration.getProperty(name);
+      if (property != null) {
+        return property.toString();
+      }
+      String system = System.getProperty(name);
+      return system != null ? system : System.getenv(TrackerConfig.environmentName(name));
+    });
+  }
+}

@@ -1,0 +1,42 @@
+package io.trackercookie.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Providers;
+import java.lang.reflect.Type;
+import java.util.function.Function;
+
+/** The application's ObjectMapper when it provides a {@code ContextResolver<ObjectMapper>}. */
+final class Mappers {
+
+  static final ObjectMapper DEFAULT = new ObjectMapper();
+
+  private Mappers() {}
+
+  static Function<Type, ObjectMapper> of(Providers providers) {
+    return type -> {
+      if (providers != null) {
+        ContextResolver<ObjectMapper> resolver =
+            providers.getContextResolver(ObjectMapper.class, MediaType.APPLICATION_JSON_TYPE);
+        if (resolver != null) {
+          ObjectMapper mapper = resolver.getContext(rawClass(type));
+          if (mapper != null) {
+            return mapper;
+          }
+        }
+      }
+      return DEFAULT;
+    };
+  }
+
+  private static Class<?> rawClass(Type type) {
+    if (type instanceof Class) {
+      return (Class<?>) type;
+    }
+    if (type instanceof java.lang.reflect.ParameterizedType) {
+      return rawClass(((java.lang.reflect.ParameterizedType) type).getRawType());
+    }
+    return Object.class;
+  }
+}

@@ -1,0 +1,73 @@
+package io.trackercookie.internal;
+
+import io.trackercookie.CookieSettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Writes the Set-Cookie header text itself: {@code NewCookie} has no Partitioned attribute, and
+ * writing it here fixes the attribute order and format on every JAX-RS runtime. All ASCII, so
+ * characters are bytes.
+ */
+final class SetCookieWriter {
+
+  /** RFC 1123 with a two-digit day, as browsers and Express write it. */
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+          .withZone(ZoneOffset.UTC);
+  private static final String EPOCH = HTTP_DATE.format(Instant.EPOCH);
+
+  private final CookieSettings settings;
+  private final Clock clock;
+  private final String name;
+
+  SetCookieWriter(CookieSettings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.name = settings.cookieName();
+  }
+
+  String write(String value, boolean secure) {
+    StringBuilder line = new StringBuilder(name.length() + value.length() + 160);
+    line.append(name).append('=').append(value);
+    long maxAgeSeconds = settings.maxAge().getSeconds();
+    if (maxAgeSeconds > 0) {
+      line.append("; Max-Age=").append(maxAgeSeconds);
+      line.append("; Expires=").append(HTTP_DATE.format(clock.instant().plusSeconds(maxAgeSeconds)));
+    }
+    return appendAttributes(line, secure);
+  }
+
+  /** A cookie that makes the browser drop the tracker: same name, path and domain. */
+  String delete(boolean secure) {
+    StringBuilder line = new StringBuilder(160);
+    line.append(name).append("=; Max-Age=0; Expires=").append(EPOCH);
+    return appendAttributes(line, secure);
+  }
+
+  /** The length of {@link #write} less the value's: fixed, since Expires has a fixed width. */
+  int lengthWithoutValue(boolean secure) {
+    return write("", secure).length();
+  }
+
+  private String appendAttributes(StringBuilder line, boolean secure) {
+    line.append("; Path=").append(settings.path());
+    if (settings.domain() != null) {
+      line.append("; Domain=").append(settings.domain());
+    }
+    if (secure) {
+      line.append("; Secure");
+    }
+    if (settings.httpOnly()) {
+      line.append("; HttpOnly");
+    }
+    line.append("; SameSite=").append(settings.sameSite().attributeValue());
+    if (settings.partitioned()) {
+      line.append("; Partitioned");
+    }
+    return line.toString();
+  }
+}

@@ -1,0 +1,169 @@
+package io.trackercookie.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackercookie.PayloadFormat;
+import io.trackercookie.RejectionReason;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON on the wire, with its own strict mapper (not the application's: the cookie must mean
+ * the same in Node and Java whatever the application configures).
+ */
+final class TrackerJson {
+
+  /** Deeper than any tracker needs; bounds the parser's work and stack. */
+  static final int MAX_DEPTH = 64;
+  static final String FORBIDDEN_KEY = "__proto__";
+
+  static final ObjectMapper WIRE = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+      .build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** A cookie payload that is not a tracker. */
+  static final class Rejected extends Exception {
+    private static final long serialVersionUID = 1L;
+    final RejectionReason reason;
+
+    Rejected(RejectionReason reason) {
+      super(reason.name(), null, false, false);
+      this.reason = reason;
+    }
+  }
+
+  private TrackerJson() {}
+
+  /**
+   * The object in an unsealed payload: tracker-cookie's JSON string holding JSON, or a plain JSON
+   * object (as @hapi/cookie seals).
+   */
+  static ObjectNode parsePayload(String text) throws Rejected {
+    JsonNode node = parse(text, RejectionReason.INVALID_JSON);
+    if (node.isTextual()) {
+      // tracker-cookie double-encodes; if the inner text is not JSON, tracker-cookie itself would
+      // hand the application a string, which is not an object either.
+      node = parse(node.textValue(), RejectionReason.NOT_AN_OBJECT);
+    }
+    if (!(node instanceof ObjectNode)) {
+      throw new Rejected(RejectionReason.NOT_AN_OBJECT);
+    }
+    if (hasForbiddenKey(node)) {
+      throw new Rejected(RejectionReason.FORBIDDEN_KEY);
+    }
+    return (ObjectNode) node;
+  }
+
+  private static JsonNode parse(String text, RejectionReason reason) throws Rejected {
+    try {
+      JsonNode node = WIRE.readTree(text);
+      if (node == null || node.isMissingNode()) {
+        throw new Rejected(reason);
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new Rejected(reason);
+    }
+  }
+
+  /** The object's compact JSON. */
+  static String objectJson(ObjectNode node) {
+    try {
+      return WIRE.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A JSON tree always serializes", e);
+    }
+  }
+
+  /** The text to seal for this format. */
+  static String plaintext(String objectJson, PayloadFormat format) {
+    if (format == PayloadFormat.PLAIN_JSON) {
+      return objectJson;
+    }
+    try {
+      return WIRE.writeValueAsString(objectJson);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A string always serializes", e);
+    }
+  }
+
+  static int utf8Length(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /**
+   * Refuses what would be rejected on read (a {@code __proto__} key, nesting past the bound).
+   *
+   * @throws IllegalArgumentException naming the problem, never a value
+   */
+  static void checkWritable(JsonNode node) {
+    if (depth(node, 0) > MAX_DEPTH) {
+      throw new IllegalArgumentException("The tracker nests deeper than " + MAX_DEPTH + " levels");
+    }
+    if (hasForbiddenKey(node)) {
+      throw new IllegalArgumentException("The tracker cannot hold a __proto__ key");
+    }
+  }
+
+  /** Up to three top-level keys, largest entry first. */
+  static List<String> largestKeys(ObjectNode node) {
+    List<Map.Entry<String, Integer>> sizes = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      try {
+        int size = utf8Length(WIRE.writeValueAsString(field.getKey()))
+            + utf8Length(WIRE.writeValueAsString(field.getValue())) + 1;
+        sizes.add(Map.entry(field.getKey(), size));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("A JSON tree always serializes", e);
+      }
+    }
+    sizes.sort((a, b) -> Integer.compare(b.getValue(), a.getValue()));
+    List<String> keys = new ArrayList<>(3);
+    for (int i = 0; i < sizes.size() && i < 3; i++) {
+      keys.add(sizes.get(i).getKey());
+    }
+    return keys;
+  }
+
+  private static int depth(JsonNode node, int level) {
+    if (level > MAX_DEPTH || !node.isContainerNode()) {
+      return level;
+    }
+    int max = level + 1;
+    for (JsonNode child : node) {
+      max = Math.max(max, depth(child, level + 1));
+      if (max > MAX_DEPTH) {
+        break;
+      }
+    }
+    return max;
+  }
+
+  private static boolean hasForbiddenKey(JsonNode node) {
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        if (FORBIDDEN_KEY.equals(field.getKey()) || hasForbiddenKey(field.getValue())) {
+          return true;
+        }
+      }
+    } else if (node.isArray()) {
+      for (JsonNode child : node) {
+        if (hasForbiddenKey(child)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

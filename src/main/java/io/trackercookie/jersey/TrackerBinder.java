@@ -1,0 +1,41 @@
+package io.trackercookie.jersey;
+
+import io.trackercookie.Tracker;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.function.Supplier;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.process.internal.RequestScoped;
+
+/**
+ * Jersey glue: makes {@code @Context Tracker} (and {@code @Inject Tracker}) work in resource
+ * methods and fields. Registered by {@code TrackerFeature} only when Jersey is on the class path.
+ * A proxy stands in for the Tracker in singletons, resolving to the current request's one.
+ */
+public final class TrackerBinder extends AbstractBinder {
+
+  @Override
+  protected void configure() {
+    bindFactory(RequestTrackerSupplier.class)
+        .to(Tracker.class)
+        .proxy(true)
+        .proxyForSameScope(false)
+        .in(RequestScoped.class);
+  }
+
+  /** Reads the Tracker the request filter put on the request. */
+  public static final class RequestTrackerSupplier implements Supplier<Tracker> {
+    private final Provider<ContainerRequestContext> request;
+
+    @Inject
+    public RequestTrackerSupplier(Provider<ContainerRequestContext> request) {
+      this.request = request;
+    }
+
+    @Override
+    public Tracker get() {
+      return Tracker.from(request.get());
+    }
+  }
+}

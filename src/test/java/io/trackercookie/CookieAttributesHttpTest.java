@@ -1,0 +1,126 @@
+package io.trackercookie;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class CookieAttributesHttpTest {
+
+  /** A seal's characters: iron writes base64url, hex and digits between '*'. */
+  private static final String SEAL = "Fe26\\.2\\*[A-Za-z0-9_*-]+";
+  private static final String EXPIRES_30_DAYS = "Sun, 01 Feb 2026 03:04:05 GMT";
+
+  private static String setCookieFor(TrackerConfig config, String path, String... headers) {
+    try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
+      var response = server.get(path, headers);
+      assertEquals(200, response.status());
+      assertEquals(1, response.setCookies().size(), response.headerLines().toString());
+      return response.setCookies().get(0);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void assertLine(String regex, String line) {
+    assertTrue(Pattern.matches(regex, line), "expected " + regex + "\n but was " + line);
+  }
+
+  @Test
+  void defaults_areSecureHttpOnlyLaxThirtyDaysOnPathRoot() {
+    String line = setCookieFor(TestConfigs.builder().clock(TestConfigs.FIXED_CLOCK).build(), "/put?k=a&v=b");
+    assertLine("persistent-information=" + SEAL + "; Max-Age=2592000; Expires=" + EXPIRES_30_DAYS
+        + "; Path=/; Secure; HttpOnly; SameSite=Lax", line);
+  }
+
+  @Test
+  void everyAttribute_isWrittenExactlyAsConfigured() {
+    CookieSettings cookie = CookieSettings.builder().name("trk").maxAge(Duration.ofHours(1))
+        .path("/app").domain("example.test").secure(false).httpOnly(false)
+        .sameSite(CookieSettings.SameSite.STRICT).build();
+    String line = setCookieFor(TestConfigs.builder().cookie(cookie).clock(TestConfigs.FIXED_CLOCK).build(),
+        "/put?k=a&v=b");
+    assertLine("trk=" + SEAL + "; Max-Age=3600; Expires=Fri, 02 Jan 2026 04:04:05 GMT"
+        + "; Path=/app; Domain=example.test; SameSite=Strict", line);
+  }
+
+  @Test
+  void sameSiteNoneWithPartitioned_isSecureAndPartitioned() {
+    CookieSettings cookie = CookieSettings.builder().sameSite(CookieSettings.SameSite.NONE)
+        .partitioned(true).build();
+    String line = setCookieFor(TestConfigs.builder().cookie(cookie).clock(TestConfigs.FIXED_CLOCK).build(),
+        "/put?k=a&v=b");
+    assertLine("persistent-information=" + SEAL + "; Max-Age=2592000; Expires=" + EXPIRES_30_DAYS
+        + "; Path=/; Secure; HttpOnly; SameSite=None; Partitioned", line);
+  }
+
+  @Test
+  void hostPrefix_prefixesTheNameAndIsReadBackUnderIt() throws Exception {
+    TrackerConfig config = TestConfigs.builder()
+        .cookie(CookieSettings.builder().hostPrefix(true).build()).clock(TestConfigs.FIXED_CLOCK).build();
+    try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
+      var response = server.get("/put?k=a&v=b");
+      String line = response.setCookies().get(0);
+      assertLine("__Host-persistent-information=" + SEAL + "; Max-Age=2592000; Expires=" + EXPIRES_30_DAYS
+          + "; Path=/; Secure; HttpOnly; SameSite=Lax", line);
+      String value = response.cookieValue("__Host-persistent-information");
+      assertEquals("{\"a\":\"b\"}", server.get("/read", "Cookie: __Host-persistent-information=" + value).body());
+      assertEquals("{}", server.get("/read", "Cookie: persistent-information=" + value).body(),
+          "the unprefixed name is another cookie");
+    }
+  }
+
+  @Test
+  void sessionCookie_hasNoMaxAgeOrExpires() {
+    CookieSettings cookie = CookieSettings.builder().maxAge(Duration.ZERO).build();
+    String line = setCookieFor(TestConfigs.builder().cookie(cookie).build(), "/put?k=a&v=b");
+    assertLine("persistent-information=" + SEAL + "; Path=/; Secure; HttpOnly; SameSite=Lax", line);
+  }
+
+  @Test
+  void deletingCookie_keepsPathDomainAndAttributes() throws Exception {
+    CookieSettings cookie = CookieSettings.builder().path("/app").domain("example.test").build();
+    TrackerConfig config = TestConfigs.builder().cookie(cookie).build();
+    try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
+      String value = server.get("/put?k=a&v=b").cookieValue("persistent-information");
+      String line = server.get("/clear", "Cookie: persistent-information=" + value).setCookies().get(0);
+      assertEquals("persistent-information=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT"
+          + "; Path=/app; Domain=example.test; Secure; HttpOnly; SameSite=Lax", line);
+    }
+  }
+
+  @Test
+  void insecureLoopbackSwitch_omitsSecureOnlyForPlainHttpToLoopback() throws Exception {
+    TrackerConfig config = TestConfigs.builder().insecureLoopbackForDevelopment(true).build();
+    try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
+      String loopback = server.get("/put?k=a&v=b").setCookies().get(0);
+      assertTrue(!loopback.contains("Secure"), loopback);
+      byte[] foreignHost = "Host: shop.example.com\r\n".getBytes(StandardCharsets.US_ASCII);
+      String foreign = RawHttp.send(server.base(), "/put?k=a&v=b", foreignHost, false).setCookies().get(0);
+      assertTrue(foreign.contains("; Secure"), foreign);
+    }
+    String without = setCookieFor(TestConfigs.builder().build(), "/put?k=a&v=b");
+    assertTrue(without.contains("; Secure"), "off by default: " + without);
+  }
+
+  @Test
+  void contradictoryCookieSettings_failAtBuildNamingTheSetting() {
+    var none = assertThrows(IllegalStateException.class,
+        () -> CookieSettings.builder().secure(false).sameSite(CookieSettings.SameSite.NONE).build());
+    assertTrue(none.getMessage().contains("sameSite NONE requires secure"), none.getMessage());
+    var host = assertThrows(IllegalStateException.class,
+        () -> CookieSettings.builder().hostPrefix(true).domain("example.test").build());
+    assertTrue(host.getMessage().contains("hostPrefix"), host.getMessage());
+    assertThrows(IllegalStateException.class, () -> CookieSettings.builder().hostPrefix(true).path("/a").build());
+    assertThrows(IllegalStateException.class, () -> CookieSettings.builder().partitioned(true).secure(false).build());
+    assertThrows(IllegalArgumentException.class, () -> CookieSettings.builder().path("app"));
+    assertThrows(IllegalArgumentException.class, () -> CookieSettings.builder().name("a;b"));
+    assertThrows(IllegalArgumentException.class, () -> CookieSettings.builder().domain("a b"));
+    assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder()
+        .insecureLoopbackForDevelopment(true).cookie(CookieSettings.builder().hostPrefix(true).build()).build());
+  }
+}

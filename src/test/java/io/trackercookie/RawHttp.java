@@ -1,0 +1,117 @@
+package io.trackercookie;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A bare HTTP/1.1 client over a socket: the tests decide every header byte (several Cookie lines,
+ * non-ASCII bytes, a foreign Host), which higher-level clients normalize or refuse.
+ */
+public final class RawHttp {
+
+  /** A response: status, header lines as sent, body. */
+  public record Response(int status, List<String> headerLines, String body) {
+    public List<String> header(String name) {
+      String prefix = name.toLowerCase(Locale.ROOT) + ":";
+      List<String> values = new ArrayList<>();
+      for (String line : headerLines) {
+        if (line.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+          values.add(line.substring(prefix.length()).trim());
+        }
+      }
+      return values;
+    }
+
+    public List<String> setCookies() {
+      return header("Set-Cookie");
+    }
+
+    /** The value of the single Set-Cookie for this cookie name, or null if none was sent. */
+    public String cookieValue(String cookieName) {
+      for (String line : setCookies()) {
+        if (line.startsWith(cookieName + "=")) {
+          int end = line.indexOf(';');
+          return line.substring(cookieName.length() + 1, end < 0 ? line.length() : end);
+        }
+      }
+      return null;
+    }
+  }
+
+  private RawHttp() {}
+
+  public static Response get(URI base, String path, String... headerLines) {
+    StringBuilder extra = new StringBuilder();
+    for (String line : headerLines) {
+      extra.append(line).append("\r\n");
+    }
+    return send(base, path, extra.toString().getBytes(StandardCharsets.ISO_8859_1), true);
+  }
+
+  /** Sends extra header bytes as they are (they must end with CRLF); {@code host} adds Host. */
+  public static Response send(URI base, String path, byte[] extraHeaders, boolean host) {
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      OutputStream out = socket.getOutputStream();
+      ByteArrayOutputStream request = new ByteArrayOutputStream();
+      request.write(("GET " + path + " HTTP/1.1\r\n").getBytes(StandardCharsets.US_ASCII));
+      if (host) {
+        request.write(("Host: " + base.getHost() + ":" + base.getPort() + "\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+      }
+      request.write("Connection: close\r\n".getBytes(StandardCharsets.US_ASCII));
+      request.write(extraHeaders);
+      request.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.write(request.toByteArray());
+      out.flush();
+      return parse(socket.getInputStream().readAllBytes());
+    } catch (IOException e) {
+      throw new AssertionError("HTTP exchange failed: " + e, e);
+    }
+  }
+
+  private static Response parse(byte[] raw) throws IOException {
+    String text = new String(raw, StandardCharsets.ISO_8859_1);
+    int headEnd = text.indexOf("\r\n\r\n");
+    String[] head = text.substring(0, headEnd).split("\r\n");
+    int status = Integer.parseInt(head[0].split(" ")[1]);
+    List<String> lines = List.of(head).subList(1, head.length);
+    byte[] body = text.substring(headEnd + 4).getBytes(StandardCharsets.ISO_8859_1);
+    boolean chunked = lines.stream().anyMatch(
+        l -> l.toLowerCase(Locale.ROOT).replace(" ", "").equals("transfer-encoding:chunked"));
+    if (chunked) {
+      body = dechunk(new java.io.ByteArrayInputStream(body));
+    }
+    return new Response(status, lines, new String(body, StandardCharsets.UTF_8));
+  }
+
+  private static byte[] dechunk(InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    while (true) {
+      StringBuilder size = new StringBuilder();
+      int c;
+      while ((c = in.read()) != '\n') {
+        if (c < 0) {
+          return out.toByteArray();
+        }
+        if (c != '\r') {
+          size.append((char) c);
+        }
+      }
+      int n = Integer.parseInt(size.toString().split(";")[0].trim(), 16);
+      if (n == 0) {
+        return out.toByteArray();
+      }
+      out.write(in.readNBytes(n));
+      in.read();
+      in.read();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.trackercookie;
+
+import io.trackercookie.iron.IronCodec;
+import io.trackercookie.iron.IronOptions;
+import io.trackercookie.iron.IronPasswords;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/** Passwords, clocks and applications shared by the HTTP tests. */
+public final class TestConfigs {
+
+  public static final String PASSWORD = "a-test-password-that-is-long-enough-0123456789";
+  public static final String OTHER_PASSWORD = "another-password-also-long-enough-9876543210abc";
+  /** 2026-01-02T03:04:05Z: Expires headers and expirations are exact under it. */
+  public static final Clock FIXED_CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+  private TestConfigs() {}
+
+  public static TrackerConfig.Builder builder() {
+    return TrackerConfig.builder().password(PASSWORD);
+  }
+
+  public static ResourceConfig app(TrackerConfig config) {
+    return new ResourceConfig(TrackerTestResource.class, TrackerTestResource.TooLargeMapper.class)
+        .register(new TrackerFeature(config));
+  }
+
+  /** A seal of this plaintext as a foreign service with this password would make it. */
+  public static String seal(String password, String plaintext) {
+    return IronCodec.create(IronPasswords.single(password), IronOptions.defaults()).seal(plaintext);
+  }
+
+  /** The plaintext inside a cookie value this application wrote. */
+  public static String unseal(String value) {
+    return IronCodec.create(PASSWORD).unseal(value);
+  }
+}

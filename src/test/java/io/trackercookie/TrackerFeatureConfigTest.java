@@ -1,0 +1,121 @@
+package io.trackercookie;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import org.glassfish.jersey.server.ApplicationHandler;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Test;
+
+class TrackerFeatureConfigTest {
+
+  private static ResourceConfig propertyApp(Map<String, Object> properties) {
+    return new ResourceConfig(TrackerTestResource.class).register(TrackerFeature.class).addProperties(properties);
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static String startupFailure(Map<String, Object> properties) {
+    RuntimeException e = assertThrows(RuntimeException.class, () -> new ApplicationHandler(propertyApp(properties)));
+    return rootCause(e).getMessage();
+  }
+
+  @Test
+  void noArgFeature_readsItsOptionsFromTheApplicationsProperties() throws Exception {
+    Map<String, Object> properties = Map.of(
+        TrackerConfig.PASSWORD, TestConfigs.PASSWORD,
+        TrackerConfig.COOKIE_NAME, "trk",
+        TrackerConfig.COOKIE_MAX_AGE, "3600",
+        TrackerConfig.COOKIE_SAME_SITE, "strict",
+        TrackerConfig.COOKIE_HTTP_ONLY, "false",
+        TrackerConfig.REQUEST_ATTRIBUTE, "visitor",
+        TrackerConfig.PAYLOAD_FORMAT, "plain_json");
+    try (TestServer server = new TestServer(() -> propertyApp(properties))) {
+      RawHttp.Response response = server.get("/put?k=a&v=b");
+      String line = response.setCookies().get(0);
+      assertTrue(line.startsWith("trk=Fe26.2*"), line);
+      assertTrue(line.contains("; Max-Age=3600;") && line.endsWith("; Path=/; Secure; SameSite=Strict"), line);
+      assertEquals("{\"a\":\"b\"}", TestConfigs.unseal(response.cookieValue("trk")), "plain JSON payload");
+      String attribute = server.get("/attribute?name=visitor", "Cookie: trk=" + response.cookieValue("trk")).body();
+      assertTrue(attribute.contains("\"isTracker\":true"), attribute);
+    }
+  }
+
+  @Test
+  void noArgFeature_fallsBackToSystemProperties() throws Exception {
+    System.setProperty(TrackerConfig.COOKIE_NAME, "from-system");
+    try (TestServer server = new TestServer(() -> propertyApp(Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD)))) {
+      assertTrue(server.get("/put?k=a&v=b").setCookies().get(0).startsWith("from-system="));
+    } finally {
+      System.clearProperty(TrackerConfig.COOKIE_NAME);
+    }
+  }
+
+  @Test
+  void missingPassword_stopsStartUp_namingTheSettingAndItsEnvironmentVariable() {
+    // The environment may hold TRACKER_PASSWORD; the lookup is tested directly for that case.
+    IllegalStateException direct = assertThrows(IllegalStateException.class, () -> TrackerConfig.fromSettings(name -> null));
+    assertTrue(direct.getMessage().contains("tracker.password") && direct.getMessage().contains("TRACKER_PASSWORD"),
+        direct.getMessage());
+    if (System.getenv("TRACKER_PASSWORD") == null) {
+      String message = startupFailure(Map.of());
+      assertTrue(message.contains("tracker.password") && message.contains("TRACKER_PASSWORD"), message);
+    }
+    IllegalStateException built = assertThrows(IllegalStateException.class, () -> TrackerConfig.builder().build());
+    assertTrue(built.getMessage().contains("TRACKER_PASSWORD"), built.getMessage());
+  }
+
+  @Test
+  void shortPassword_stopsStartUp_namingTheSetting_withoutTheValue() {
+    String message = startupFailure(Map.of(TrackerConfig.PASSWORD, "short-secret-value"));
+    assertTrue(message.contains("tracker.password") && message.contains("at least 32"), message);
+    assertFalse(message.contains("short-secret-value"), message);
+  }
+
+  @Test
+  void invalidSetting_stopsStartUp_namingTheSetting() {
+    String message = startupFailure(Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD,
+        TrackerConfig.COOKIE_SAME_SITE, "sideways"));
+    assertTrue(message.contains("tracker.cookie.sameSite") && message.contains("TRACKER_COOKIE_SAME_SITE"), message);
+    assertFalse(message.toLowerCase(java.util.Locale.ROOT).contains("sideways"), "the value is not repeated: " + message);
+  }
+
+  @Test
+  void environmentNames_areDerivedFromSettingNames() {
+    assertEquals("TRACKER_PASSWORD", TrackerConfig.environmentName(TrackerConfig.PASSWORD));
+    assertEquals("TRACKER_COOKIE_MAX_AGE", TrackerConfig.environmentName(TrackerConfig.COOKIE_MAX_AGE));
+    assertEquals("TRACKER_INSECURE_LOOPBACK_FOR_DEVELOPMENT", TrackerConfig.environmentName(TrackerConfig.INSECURE_LOOPBACK));
+  }
+
+  @Test
+  void settings_parseDurationsBooleansAndEnums() {
+    TrackerConfig config = TrackerConfig.fromSettings(Map.of(
+        TrackerConfig.PASSWORD, TestConfigs.PASSWORD,
+        TrackerConfig.COOKIE_MAX_AGE, "P7D",
+        TrackerConfig.TTL, "PT1H",
+        TrackerConfig.COOKIE_SECURE, "true",
+        TrackerConfig.COOKIE_PARTITIONED, "true",
+        TrackerConfig.COOKIE_SAME_SITE, "None")::get);
+    assertEquals(Duration.ofDays(7), config.cookie().maxAge());
+    assertEquals(Duration.ofHours(1), config.codec().options().ttl());
+    assertTrue(config.cookie().partitioned());
+    assertEquals(CookieSettings.SameSite.NONE, config.cookie().sameSite());
+    assertThrows(IllegalArgumentException.class, () -> TrackerConfig.fromSettings(Map.of(
+        TrackerConfig.PASSWORD, TestConfigs.PASSWORD, TrackerConfig.COOKIE_SECURE, "yes")::get));
+  }
+
+  @Test
+  void configToString_neverShowsThePassword() {
+    TrackerConfig config = TestConfigs.builder().build();
+    assertFalse(config.toString().contains(TestConfigs.PASSWORD), config.toString());
+  }
+}

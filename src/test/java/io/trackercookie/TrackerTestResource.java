@@ -1,0 +1,168 @@
+package io.trackercookie;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Map;
+
+/** Endpoints that each exercise one part of the Tracker, for the HTTP tests. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class TrackerTestResource {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A typed view of the tracker, for the converter and typed reads. */
+  public record Visit(String lastPath, int count) {}
+
+  @Context Tracker fieldTracker;
+
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @GET
+  @Path("read")
+  public String read(@Context Tracker tracker) {
+    return json(tracker.asMap());
+  }
+
+  @GET
+  @Path("nothing")
+  public String nothing() {
+    return "\"untouched\"";
+  }
+
+  @GET
+  @Path("put")
+  public String put(@Context Tracker tracker, @QueryParam("k") String key, @QueryParam("v") String value) {
+    tracker.put(key, value);
+    return json(tracker.asMap());
+  }
+
+  @GET
+  @Path("put-twice")
+  public String putTwice(@Context Tracker tracker, @QueryParam("v") String value) {
+    tracker.put("path", value);
+    tracker.put("path", value);
+    return json(tracker.asMap());
+  }
+
+  @GET
+  @Path("remove")
+  public String remove(@Context Tracker tracker, @QueryParam("k") String key) {
+    return json(tracker.remove(key));
+  }
+
+  @GET
+  @Path("clear")
+  public String clear(@Context Tracker tracker) {
+    tracker.clear();
+    return json(tracker.asMap());
+  }
+
+  @GET
+  @Path("field")
+  public String field() {
+    return json(fieldTracker.asMap());
+  }
+
+  @GET
+  @Path("visit/set")
+  public String setVisit(@Context Tracker tracker, @QueryParam("path") String path, @QueryParam("count") int count) {
+    tracker.set(new Visit(path, count));
+    return json(tracker.asMap());
+  }
+
+  @GET
+  @Path("visit/as")
+  public String asVisit(@Context Tracker tracker) {
+    return json(tracker.isEmpty() ? null : tracker.as(Visit.class));
+  }
+
+  @GET
+  @Path("visits/put")
+  public String putVisits(@Context Tracker tracker) {
+    tracker.put("visits", List.of(new Visit("/a", 1), new Visit("/b", 2)));
+    return json(tracker.asMap());
+  }
+
+  @GET
+  @Path("visits/get")
+  public String getVisits(@Context Tracker tracker) {
+    List<Visit> visits = tracker.get("visits", new GenericType<List<Visit>>() {});
+    return json(visits == null ? null : visits.get(1).lastPath());
+  }
+
+  @GET
+  @Path("visit/typed")
+  public String typed(@Context Tracker tracker) {
+    Visit visit = tracker.get("visit", Visit.class);
+    return json(visit);
+  }
+
+  @GET
+  @Path("visit/put-typed")
+  public String putTyped(@Context Tracker tracker) {
+    tracker.put("visit", new Visit("/typed", 7));
+    return json(tracker.asMap());
+  }
+
+  @GET
+  @Path("attribute")
+  public String attribute(@Context ContainerRequestContext request, @Context Tracker tracker,
+      @QueryParam("name") String name) {
+    Object property = request.getProperty(name);
+    return json(Map.of("isTracker", property instanceof Tracker,
+        "sameAsInjected", property == Tracker.from(request),
+        "content", property instanceof Tracker ? ((Tracker) property).asMap() : Map.of()));
+  }
+
+  @GET
+  @Path("big")
+  public String big(@Context Tracker tracker, @QueryParam("n") int n) {
+    tracker.put("small", "s");
+    tracker.put("huge", "x".repeat(n));
+    return json(tracker.asMap());
+  }
+
+  /** Fills the tracker to the largest size that fits, to show the limit is exact. */
+  @GET
+  @Path("fill")
+  public String fill(@Context Tracker tracker) {
+    int n = 2000;
+    while (true) {
+      try {
+        tracker.put("fill", "y".repeat(n + 1));
+        n++;
+      } catch (TrackerTooLargeException e) {
+        return json(Map.of("fits", n, "message", e.getMessage()));
+      }
+    }
+  }
+
+  /** Maps the size error, as an application would, to 413 with the message. */
+  @Provider
+  public static final class TooLargeMapper implements ExceptionMapper<TrackerTooLargeException> {
+    @Override
+    public Response toResponse(TrackerTooLargeException e) {
+      return Response.status(413).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();
+    }
+  }
+}

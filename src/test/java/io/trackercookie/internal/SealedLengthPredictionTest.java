@@ -1,0 +1,30 @@
+package io.trackercookie.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.trackercookie.TestConfigs;
+import io.trackercookie.iron.IronAlgorithm;
+import io.trackercookie.iron.IronCodec;
+import io.trackercookie.iron.IronOptions;
+import io.trackercookie.iron.IronPasswords;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
+
+/** The size check at put time predicts the seal's length without crypto; it must be exact. */
+class SealedLengthPredictionTest {
+
+  private static final SealCodec CBC = SealCodec.iron(IronCodec.create(TestConfigs.PASSWORD));
+  private static final SealCodec CTR_WITH_TTL = SealCodec.iron(IronCodec.create(
+      IronPasswords.builder().current("k2026", TestConfigs.PASSWORD).build(),
+      IronOptions.builder().algorithm(IronAlgorithm.AES_128_CTR).ttl(Duration.ofDays(1)).build()));
+
+  @Property(tries = 300)
+  void predictedLength_equalsTheSealsLength(@ForAll @StringLength(max = 3000) String plaintext) {
+    int bytes = plaintext.getBytes(StandardCharsets.UTF_8).length;
+    assertEquals(CBC.seal(plaintext).length(), CBC.sealedLength(bytes));
+    assertEquals(CTR_WITH_TTL.seal(plaintext).length(), CTR_WITH_TTL.sealedLength(bytes));
+  }
+}
