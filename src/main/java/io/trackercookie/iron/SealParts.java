@@ -32,17 +32,21 @@ public record SealParts(
    *     IronException.Reason#WRONG_PREFIX}
    */
   public static SealParts parse(String sealed) {
+    // String.indexOf is a vectorised intrinsic: a seal is scanned far faster than char by char.
     String[] parts = new String[PART_COUNT];
     int count = 0;
     int start = 0;
-    for (int i = 0; i <= sealed.length(); i++) {
-      if (i == sealed.length() || sealed.charAt(i) == '*') {
-        if (count == PART_COUNT) {
-          throw new IronException(IronException.Reason.WRONG_PART_COUNT);
-        }
-        parts[count++] = sealed.substring(start, i);
-        start = i + 1;
+    while (true) {
+      int star = sealed.indexOf('*', start);
+      int end = star < 0 ? sealed.length() : star;
+      if (count == PART_COUNT) {
+        throw new IronException(IronException.Reason.WRONG_PART_COUNT);
       }
+      parts[count++] = sealed.substring(start, end);
+      if (star < 0) {
+        break;
+      }
+      start = star + 1;
     }
     if (count != PART_COUNT) {
       throw new IronException(IronException.Reason.WRONG_PART_COUNT);

@@ -40,6 +40,14 @@ final class Utf8 {
    * content is not UTF-8 was not written by iron's JSON.stringify, so it is refused.
    */
   static String decodeStrict(byte[] bytes) {
+    // The JDK's UTF-8 decoding writes U+FFFD for every malformed sequence (overlong forms and
+    // encoded surrogates included), so text without U+FFFD came from valid bytes. This path
+    // allocates only the String; for Latin-1 text the indexOf answers without scanning.
+    String lenient = new String(bytes, StandardCharsets.UTF_8);
+    if (lenient.indexOf('\uFFFD') < 0) {
+      return lenient;
+    }
+    // A U+FFFD may also be real text: only the strict decoder can tell.
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
