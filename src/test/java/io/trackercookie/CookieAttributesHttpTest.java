@@ -108,6 +108,19 @@ class CookieAttributesHttpTest {
   }
 
   @Test
+  void listener_isToldTheLengthOfEachSealedSetCookie() {
+    java.util.List<Integer> sealed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    TrackerConfig config = TestConfigs.builder().listener(new TrackerListener() {
+      @Override
+      public void cookieSealed(int setCookieBytes) {
+        sealed.add(setCookieBytes);
+      }
+    }).build();
+    String line = setCookieFor(config, "/put?k=a&v=b");
+    assertEquals(java.util.List.of(line.length()), sealed);
+  }
+
+  @Test
   void contradictoryCookieSettings_failAtBuildNamingTheSetting() {
     var none = assertThrows(IllegalStateException.class,
         () -> CookieSettings.builder().secure(false).sameSite(CookieSettings.SameSite.NONE).build());

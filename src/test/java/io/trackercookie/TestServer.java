@@ -38,7 +38,11 @@ public final class TestServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    test.tearDown();
+  public void close() {
+    try {
+      test.tearDown();
+    } catch (Exception e) {
+      throw new IllegalStateException("The test server did not stop", e);
+    }
   }
 }

@@ -66,6 +66,16 @@ class TrackerParamAndMapperHttpTest {
   }
 
   @Test
+  void cookieParam_withAVersionAttributeThatBreaksStrictParsers_isStillNoError() throws Exception {
+    try (TestServer server = new TestServer(() -> app(false))) {
+      String value = server.get("/visit/set?path=/v&count=1").cookieValue(NAME);
+      RawHttp.Response response = server.get("/param/visit", "Cookie: $Version=x; " + NAME + "=" + value);
+      assertEquals(200, response.status());
+      assertEquals("{\"lastPath\":\"/v\",\"count\":1}", response.body());
+    }
+  }
+
+  @Test
   void applicationsObjectMapper_isUsedForTypedWritesAndReads() throws Exception {
     try (TestServer server = new TestServer(() -> app(true))) {
       String value = server.get("/visit/put-typed").cookieValue(NAME);

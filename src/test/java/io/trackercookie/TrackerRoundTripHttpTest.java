@@ -125,6 +125,13 @@ class TrackerRoundTripHttpTest {
         sortedJson(server.get("/attribute?name=tracker", cookie(value)).body()));
   }
 
+  @Test
+  void threadsOfOneRequest_shareItsTrackerSafely() {
+    RawHttp.Response response = server.get("/threads");
+    assertEquals("100", response.body());
+    assertEquals(100, TestConfigs.unseal(response.cookieValue(NAME)).split(",").length);
+  }
+
   static String sortedJson(String json) {
     try {
       var node = TrackerTestResource.JSON.readTree(json);

@@ -134,6 +134,31 @@ public class TrackerTestResource {
         "content", property instanceof Tracker ? ((Tracker) property).asMap() : Map.of()));
   }
 
+  /** Several threads of one request write the same tracker at once. */
+  @GET
+  @Path("threads")
+  public String threads(@Context Tracker tracker) throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < 25; i++) {
+            tracker.put("t" + thread + "-" + i, i);
+            tracker.get("t" + thread + "-" + i, Integer.class);
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    return json(tracker.asMap().size());
+  }
+
   @GET
   @Path("big")
   public String big(@Context Tracker tracker, @QueryParam("n") int n) {

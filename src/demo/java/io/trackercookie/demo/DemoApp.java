@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The demo application: tracker-cookie's own usage example. {@code GET /} clears the tracker,
@@ -37,7 +38,9 @@ public final class DemoApp {
 
   /** The application, for the server and for the tests. */
   public static ResourceConfig create(TrackerConfig config) {
-    return new ResourceConfig(DemoResource.class).register(new TrackerFeature(config));
+    return new ResourceConfig(DemoResource.class)
+        .register(new TrackerFeature(config))
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
   }
 
   /** The demo's three endpoints. */

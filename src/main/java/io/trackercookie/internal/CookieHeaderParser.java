@@ -92,6 +92,38 @@ final class CookieHeaderParser {
     return new Candidate(value, null);
   }
 
+  /**
+   * The line without {@code $Version} attributes whose value is not a number, or the same line if
+   * it has none. RFC 2109 leftovers: some runtimes' cookie parsers (Jersey 3.1's, behind
+   * {@code @CookieParam}) call parseInt on them and answer 500 to the whole request.
+   */
+  static String withoutInvalidVersion(String line) {
+    if (line == null || line.indexOf('$') < 0) {
+      return line;
+    }
+    StringBuilder kept = new StringBuilder(line.length());
+    boolean dropped = false;
+    for (String fragment : line.split(";", -1)) {
+      int equals = fragment.indexOf('=');
+      String name = (equals < 0 ? fragment : fragment.substring(0, equals)).trim();
+      if (name.equalsIgnoreCase("$Version")) {
+        String value = equals < 0 ? "" : fragment.substring(equals + 1).trim();
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+          value = value.substring(1, value.length() - 1);
+        }
+        if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+          dropped = true;
+          continue;
+        }
+      }
+      if (kept.length() > 0) {
+        kept.append(';');
+      }
+      kept.append(fragment);
+    }
+    return dropped ? kept.toString().trim() : line;
+  }
+
   private static int skipSpace(String s, int from, int to) {
     while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
       from++;

@@ -12,8 +12,8 @@ import java.lang.reflect.Type;
 import java.util.logging.Level;
 
 /**
- * Lets a resource take the tracked data as a typed, read-only parameter: {@code
- * @CookieParam("persistent-information") Visit visit}. Null when the cookie is absent or invalid,
+ * Lets a resource take the tracked data as a typed, read-only parameter, e.g. a {@code Visit}
+ * parameter annotated {@code @CookieParam("persistent-information")}. Null when the cookie is absent or invalid,
  * never an error. Only parameters with {@code @CookieParam} of the tracker's cookie name and a
  * type other than String are handled (a String parameter still gets the raw value).
  *

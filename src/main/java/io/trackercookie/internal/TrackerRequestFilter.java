@@ -9,6 +9,8 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Providers;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Finds the tracker cookie in the raw Cookie headers and puts a lazy {@link Tracker} on the
@@ -29,10 +31,30 @@ public final class TrackerRequestFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    List<String> lines = request.getHeaders().get(HttpHeaders.COOKIE);
     RequestTracker tracker = new RequestTracker(runtime,
-        CookieHeaderParser.find(request.getHeaders().get(HttpHeaders.COOKIE), runtime.cookieName()),
-        Mappers.of(providers));
+        CookieHeaderParser.find(lines, runtime.cookieName()), Mappers.of(providers));
+    if (lines != null) {
+      dropInvalidVersionAttributes(request, lines);
+    }
     request.setProperty(Tracker.PROPERTY, tracker);
     request.setProperty(runtime.config().requestAttribute(), tracker);
+  }
+
+  /**
+   * A Cookie header with a non-numeric {@code $Version} makes Jersey's parser throw, a 500 for any
+   * {@code @CookieParam} (ours included); only that attribute is removed, the rest is untouched.
+   */
+  private static void dropInvalidVersionAttributes(ContainerRequestContext request, List<String> lines) {
+    List<String> fixed = new ArrayList<>(lines.size());
+    boolean changed = false;
+    for (String line : lines) {
+      String kept = CookieHeaderParser.withoutInvalidVersion(line);
+      changed |= kept != line;
+      fixed.add(kept);
+    }
+    if (changed) {
+      request.getHeaders().put(HttpHeaders.COOKIE, fixed);
+    }
   }
 }

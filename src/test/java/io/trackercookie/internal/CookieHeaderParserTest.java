@@ -56,4 +56,14 @@ class CookieHeaderParserTest {
   void candidatesAreBounded() {
     assertEquals(CookieHeaderParser.MAX_CANDIDATES, find("t=1; ".repeat(1000)).size());
   }
+
+  @Test
+  void nonNumericVersionAttributes_areDropped_othersKeptAsTheyAre() {
+    assertEquals("a=1; t=2", CookieHeaderParser.withoutInvalidVersion("$Version=x; a=1; t=2"));
+    assertEquals("a=1", CookieHeaderParser.withoutInvalidVersion("a=1; $version="));
+    String numeric = "$Version=1; a=1";
+    assertEquals(numeric, CookieHeaderParser.withoutInvalidVersion(numeric));
+    String plain = "a=1; t=2";
+    assertEquals(plain, CookieHeaderParser.withoutInvalidVersion(plain));
+  }
 }
