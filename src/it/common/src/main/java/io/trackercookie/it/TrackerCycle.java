@@ -23,8 +23,8 @@ import java.util.Locale;
 /**
  * The whole tracker cycle over real HTTP, written once for every runtime: set, read back, change,
  * unchanged writes, tampered and garbage cookies, clear, gone. The application under test deploys
- * {@link TrackerResource} at {@code tracker} below the base URI, with the default cookie settings
- * and {@link #PASSWORD}.
+ * {@link TrackerResource} (or a resource that behaves like it) below the base URI, with the default
+ * cookie settings and {@link #PASSWORD}.
  */
 public final class TrackerCycle {
 
@@ -40,10 +40,20 @@ public final class TrackerCycle {
       .followRedirects(HttpClient.Redirect.NEVER)
       .build();
   private final URI base;
+  private final String resource;
 
-  /** @param base the application's root, ending with '/' */
+  /** @param base the application's root, where {@link TrackerResource} answers at "tracker" */
   public TrackerCycle(URI base) {
+    this(base, "tracker");
+  }
+
+  /**
+   * @param base the application's root
+   * @param resource the path, below base, of a resource that behaves as {@link TrackerResource}
+   */
+  public TrackerCycle(URI base, String resource) {
     this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
+    this.resource = resource;
   }
 
   /** The configuration the programmatic apps register. */
@@ -54,13 +64,13 @@ public final class TrackerCycle {
   /** Every step of the cycle; the first that fails names itself. */
   public void assertWholeCycle() {
     // No cookie: empty, and nothing to set.
-    Reply fresh = send("GET", "tracker", null, null);
+    Reply fresh = send("GET", resource, null, null);
     assertEquals(200, fresh.status, "GET without a cookie");
     assertEquals("{}", fresh.body, "GET without a cookie");
     assertNull(fresh.setCookie, "GET without a cookie sends no Set-Cookie");
 
     // Set: a sealed, HttpOnly, Secure cookie.
-    Reply set = send("PUT", "tracker/color", null, "blue");
+    Reply set = send("PUT", resource + "/color", null, "blue");
     assertEquals(200, set.status, "PUT color=blue");
     assertEquals("{color=blue}", set.body, "PUT color=blue");
     assertNotNull(set.setCookie, "PUT color=blue sends Set-Cookie");
@@ -71,50 +81,50 @@ public final class TrackerCycle {
     assertTrue(set.hasAttribute("Path=/"), "the cookie has Path=/");
 
     // Read back, among other cookies; reading sends nothing.
-    Reply read = send("GET", "tracker", "a=1; " + NAME + "=" + blue + "; b=2", null);
+    Reply read = send("GET", resource, "a=1; " + NAME + "=" + blue + "; b=2", null);
     assertEquals(200, read.status, "GET with the cookie");
     assertEquals("{color=blue}", read.body, "GET reads the cookie back");
     assertNull(read.setCookie, "GET with the cookie sends no Set-Cookie");
 
     // Writing the same value changes nothing: no Set-Cookie.
-    Reply same = send("PUT", "tracker/color", NAME + "=" + blue, "blue");
+    Reply same = send("PUT", resource + "/color", NAME + "=" + blue, "blue");
     assertEquals("{color=blue}", same.body, "PUT the same value");
     assertNull(same.setCookie, "PUT of an unchanged value sends no Set-Cookie");
 
     // Change.
-    Reply changed = send("PUT", "tracker/color", NAME + "=" + blue, "green");
+    Reply changed = send("PUT", resource + "/color", NAME + "=" + blue, "green");
     assertEquals("{color=green}", changed.body, "PUT color=green");
     assertNotNull(changed.setCookie, "PUT color=green sends Set-Cookie");
     String green = changed.cookieValue();
     assertNotEquals(blue, green, "a change seals a new cookie");
-    assertEquals("{color=green}", send("GET", "tracker", NAME + "=" + green, null).body,
+    assertEquals("{color=green}", send("GET", resource, NAME + "=" + green, null).body,
         "GET reads the changed cookie");
 
     // Tampered and garbage cookies: empty tracker, never a 500.
     String tampered = green.substring(0, green.length() - 1) + (green.endsWith("A") ? "B" : "A");
-    Reply bad = send("GET", "tracker", NAME + "=" + tampered, null);
+    Reply bad = send("GET", resource, NAME + "=" + tampered, null);
     assertEquals(200, bad.status, "GET with a tampered cookie");
     assertEquals("{}", bad.body, "a tampered cookie reads as empty");
     assertNull(bad.setCookie, "a tampered cookie that is only read sends no Set-Cookie");
     for (String garbage : List.of("garbage", "Fe26.2**a*b*c**d*e", "\"quoted\"", "")) {
-      Reply g = send("GET", "tracker", NAME + "=" + garbage, null);
+      Reply g = send("GET", resource, NAME + "=" + garbage, null);
       assertEquals(200, g.status, "GET with an unreadable cookie");
       assertEquals("{}", g.body, "an unreadable cookie reads as empty");
     }
-    Reply over = send("PUT", "tracker/size", NAME + "=" + tampered, "small");
+    Reply over = send("PUT", resource + "/size", NAME + "=" + tampered, "small");
     assertEquals(200, over.status, "PUT over a tampered cookie");
     assertEquals("{size=small}", over.body, "PUT over a tampered cookie starts afresh");
-    assertEquals("{size=small}", send("GET", "tracker", NAME + "=" + over.cookieValue(), null).body,
+    assertEquals("{size=small}", send("GET", resource, NAME + "=" + over.cookieValue(), null).body,
         "the cookie that replaced a tampered one reads back");
 
     // Clear: the response deletes the cookie; without it the tracker is empty.
-    Reply cleared = send("DELETE", "tracker", NAME + "=" + green, null);
+    Reply cleared = send("DELETE", resource, NAME + "=" + green, null);
     assertEquals(200, cleared.status, "DELETE");
     assertEquals("{}", cleared.body, "DELETE empties the tracker");
     assertNotNull(cleared.setCookie, "DELETE sends a deleting Set-Cookie");
     assertEquals("", cleared.cookieValue(), "the deleting cookie has no value");
     assertTrue(cleared.hasAttribute("Max-Age=0"), "the deleting cookie has Max-Age=0");
-    assertEquals("{}", send("GET", "tracker", null, null).body, "GET after the cookie is gone");
+    assertEquals("{}", send("GET", resource, null, null).body, "GET after the cookie is gone");
   }
 
   /** {@code @Context Tracker} as a field of {@link FieldTrackerResource} sees the cookie. */
