@@ -1,6 +1,7 @@
 package io.trackercookie.it.payara;
 
 import io.trackercookie.TrackerFeature;
+import io.trackercookie.it.CdiTrackerResource;
 import io.trackercookie.it.FieldTrackerResource;
 import io.trackercookie.it.TrackerResource;
 import jakarta.ws.rs.ApplicationPath;

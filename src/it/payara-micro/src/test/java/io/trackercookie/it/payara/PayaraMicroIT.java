@@ -1,29 +1,23 @@
 package io.trackercookie.it.payara;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.trackercookie.it.JakartaEeServerChecks;
+import io.trackercookie.it.ServerProcess;
 import io.trackercookie.it.TrackerCycle;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
-/** Starts Payara Micro on 127.0.0.1 with the packaged WAR and drives it over HTTP. */
-class PayaraMicroIT {
+/** Payara Micro on 127.0.0.1 with the packaged WAR. */
+class PayaraMicroIT extends JakartaEeServerChecks {
 
-  /** Boot and deployment on a busy 2-core machine take a while; this is a limit, not a measure. */
-  private static final long START_LIMIT_SECONDS = 300;
-
-  private static Process server;
-  private static Path log;
+  private static ServerProcess server;
   private static URI base;
 
   @BeforeAll
@@ -41,7 +35,6 @@ class PayaraMicroIT {
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
     }
-    log = work.resolve("payara.log");
     ProcessBuilder builder = new ProcessBuilder(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-Djava.io.tmpdir=" + work,
@@ -50,64 +43,28 @@ class PayaraMicroIT {
         "--port", String.valueOf(port),
         "--prebootcommandfile", preBoot.toString(),
         "--rootdir", work.resolve("root").toString(),
-        "--deploy", war.toString(), "--contextroot", "app"))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+        "--deploy", war.toString(), "--contextroot", "app"));
     // As an operator configures it: the password from the environment.
     builder.environment().put("TRACKER_PASSWORD", TrackerCycle.PASSWORD);
-    server = builder.start();
     base = URI.create("http://127.0.0.1:" + port + "/app/api/");
-    awaitDeployment(new TrackerCycle(base));
-  }
-
-  private static void awaitDeployment(TrackerCycle probe) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_LIMIT_SECONDS);
-    while (System.nanoTime() < deadline) {
-      if (!server.isAlive()) {
-        fail("Payara Micro exited with " + server.exitValue() + "; see " + log);
-      }
-      try {
-        if (probe.send("GET", "tracker", null, null).status == 200) {
-          return;
-        }
-      } catch (UncheckedIOException e) {
-        // not listening yet
-      }
-      Thread.sleep(1000);
-    }
-    fail("Payara Micro did not deploy the WAR within " + START_LIMIT_SECONDS + " s; see " + log);
+    server = ServerProcess.start(builder, work.resolve("payara.log"), new TrackerCycle(base),
+        Duration.ofMinutes(5));
   }
 
   @AfterAll
   static void stop() throws InterruptedException {
     if (server != null) {
-      server.destroy();
-      if (!server.waitFor(60, TimeUnit.SECONDS)) {
-        server.destroyForcibly();
-      }
+      server.close();
     }
   }
 
-  @Test
-  void contextTracker_wholeCycle() {
-    new TrackerCycle(base).assertWholeCycle();
+  @Override
+  protected URI base() {
+    return base;
   }
 
-  @Test
-  void contextTrackerField_readsTheCookie() {
-    new TrackerCycle(base).assertFieldInjection();
-  }
-
-  @Test
-  void cdiInjectedTracker_inApplicationScopedResource_wholeCycle() {
-    new TrackerCycle(base, "cdi").assertWholeCycle();
-  }
-
-  @Test
-  void serverLog_holdsNoCookieOrPassword() throws IOException {
-    new TrackerCycle(base, "cdi").send("GET", "cdi", "persistent-information=Fe26.2**bad*bad*bad**bad*bad", null);
-    String text = Files.readString(log);
-    assertTrue(!text.contains(TrackerCycle.PASSWORD), "the password is not in the server log");
-    assertTrue(!text.contains("Fe26.2*"), "no seal is in the server log");
+  @Override
+  protected ServerProcess server() {
+    return server;
   }
 }

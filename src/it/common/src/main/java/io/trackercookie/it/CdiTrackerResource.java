@@ -1,7 +1,6 @@
-package io.trackercookie.it.payara;
+package io.trackercookie.it;
 
 import io.trackercookie.Tracker;
-import io.trackercookie.it.TrackerResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
