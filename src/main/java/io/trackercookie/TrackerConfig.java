@@ -4,6 +4,7 @@ import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronException;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
+import io.trackercookie.legacy.LegacySessionDecoder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -64,11 +66,51 @@ public final class TrackerConfig {
   /** Setting: omit Secure for plain-http loopback requests (development only), default false. */
   public static final String INSECURE_LOOPBACK = "tracker.insecureLoopbackForDevelopment";
 
+  /**
+   * Setting: the id of {@value #PASSWORD} for key rotation ({@code [A-Za-z0-9_]+}); written into
+   * new seals. Unset: the password has no id ({@code default} when other passwords are accepted).
+   */
+  public static final String PASSWORD_ID = "tracker.passwordId";
+  /**
+   * Setting: comma-separated ids of older passwords still accepted when opening; each password is
+   * read from the setting {@value #ACCEPTED_PASSWORD_PREFIX}{@code <id>} (environment {@code
+   * TRACKER_PASSWORD_<ID>}), so no secret is ever parsed out of a list.
+   */
+  public static final String ACCEPTED_PASSWORD_IDS = "tracker.acceptedPasswordIds";
+  /** Prefix of the setting holding an accepted password: {@code tracker.password.<id>}. */
+  public static final String ACCEPTED_PASSWORD_PREFIX = "tracker.password.";
+  /** Setting: sliding (inactivity) expiry, ISO-8601 or seconds; default none. */
+  public static final String SLIDING_EXPIRY = "tracker.slidingExpiry";
+  /** Setting: the share of the sliding lifetime after which a valid cookie is reissued (0.5). */
+  public static final String REISSUE_AFTER = "tracker.reissueAfter";
+  /** Setting: the cookie-sessions secret; enables reading (never writing) legacy cookies. */
+  public static final String LEGACY_SECRET = "tracker.legacy.secret";
+  /** Setting: the legacy cookie's name, default {@code _node} (cookie-sessions' session_key). */
+  public static final String LEGACY_COOKIE_NAME = "tracker.legacy.cookieName";
+  /** Setting: the legacy cookies' timeout, ISO-8601 or seconds; default 24 hours. */
+  public static final String LEGACY_TIMEOUT = "tracker.legacy.timeout";
+  /** Setting: split large seals across at most this many cookies (2 to 20); 0 (default) = off. */
+  public static final String MAX_CHUNKS = "tracker.maxChunks";
+
   /** Every setting name, for documentation and diagnostics. */
   public static final List<String> SETTINGS = List.of(PASSWORD, COOKIE_NAME, COOKIE_MAX_AGE,
       COOKIE_PATH, COOKIE_DOMAIN, COOKIE_SECURE, COOKIE_HTTP_ONLY, COOKIE_SAME_SITE,
       COOKIE_PARTITIONED, COOKIE_HOST_PREFIX, TTL, REQUEST_ATTRIBUTE, PAYLOAD_FORMAT,
-      INSECURE_LOOPBACK);
+      INSECURE_LOOPBACK, PASSWORD_ID, ACCEPTED_PASSWORD_IDS, SLIDING_EXPIRY, REISSUE_AFTER,
+      LEGACY_SECRET, LEGACY_COOKIE_NAME, LEGACY_TIMEOUT, MAX_CHUNKS);
+
+  /** The default share of the sliding lifetime after which a cookie is reissued. */
+  public static final double DEFAULT_REISSUE_AFTER = 0.5;
+  /** cookie-sessions' default session_key. */
+  public static final String DEFAULT_LEGACY_COOKIE_NAME = "_node";
+  /** The number of chunks {@link Builder#chunking()} allows. */
+  public static final int DEFAULT_MAX_CHUNKS = 4;
+  /** The most chunks {@link Builder#chunking(int)} accepts: browsers keep ~50 cookies a site. */
+  public static final int MAX_MAX_CHUNKS = 20;
+  /** iron-session 8's default ttl. */
+  public static final Duration IRON_SESSION_TTL = Duration.ofDays(14);
+  /** iron-session 8 sets the cookie's Max-Age this much below the seal's ttl. */
+  public static final Duration IRON_SESSION_MAX_AGE_MARGIN = Duration.ofSeconds(60);
 
   private final IronCodec codec;
   private final CookieSettings cookie;
@@ -77,8 +119,15 @@ public final class TrackerConfig {
   private final List<TrackerListener> listeners;
   private final boolean insecureLoopbackForDevelopment;
   private final Clock clock;
+  private final Duration slidingExpiry; // null: off
+  private final double reissueAfter;
+  private final LegacySessionDecoder legacyDecoder; // null: off
+  private final String legacyCookieName;
+  private final int maxChunks; // 0: off
+  private final Duration cookieMaxAge;
 
-  private TrackerConfig(Builder b, IronCodec codec) {
+  private TrackerConfig(Builder b, IronCodec codec, LegacySessionDecoder legacyDecoder,
+      Duration cookieMaxAge) {
     this.codec = codec;
     this.cookie = b.cookie;
     this.requestAttribute = b.requestAttribute;
@@ -86,6 +135,12 @@ public final class TrackerConfig {
     this.listeners = List.copyOf(b.listeners);
     this.insecureLoopbackForDevelopment = b.insecureLoopbackForDevelopment;
     this.clock = b.clock;
+    this.slidingExpiry = b.slidingExpiry;
+    this.reissueAfter = b.reissueAfter;
+    this.legacyDecoder = legacyDecoder;
+    this.legacyCookieName = b.legacyCookieName;
+    this.maxChunks = b.maxChunks;
+    this.cookieMaxAge = cookieMaxAge;
   }
 
   public static Builder builder() {
@@ -110,7 +165,7 @@ public final class TrackerConfig {
           + environmentName(PASSWORD) + " environment variable) to a secret of at least "
           + MIN_PASSWORD_LENGTH + " characters");
     }
-    builder.password(password);
+    passwords(lookup, password, builder);
     CookieSettings.Builder cookie = CookieSettings.builder();
     String seconds = "an ISO-8601 duration (P30D) or whole seconds";
     String bool = "true or false";
@@ -126,9 +181,17 @@ public final class TrackerConfig {
     set(lookup, COOKIE_HOST_PREFIX, bool, v -> cookie.hostPrefix(parseBoolean(v)));
     set(lookup, TTL, seconds, v -> builder.ttl(parseDuration(v)));
     set(lookup, REQUEST_ATTRIBUTE, "a non-blank name", builder::requestAttribute);
-    set(lookup, PAYLOAD_FORMAT, "TRACKER_COOKIE or PLAIN_JSON",
+    set(lookup, PAYLOAD_FORMAT, "TRACKER_COOKIE, PLAIN_JSON or IRON_SESSION",
         v -> builder.payloadFormat(PayloadFormat.valueOf(v.trim().toUpperCase(Locale.ROOT))));
     set(lookup, INSECURE_LOOPBACK, bool, v -> builder.insecureLoopbackForDevelopment(parseBoolean(v)));
+    set(lookup, SLIDING_EXPIRY, seconds, v -> builder.slidingExpiry(parseDuration(v)));
+    set(lookup, REISSUE_AFTER, "a number between 0 and 1",
+        v -> builder.reissueAfter(Double.parseDouble(v.trim())));
+    set(lookup, LEGACY_SECRET, "a non-empty secret", builder::legacySecret);
+    set(lookup, LEGACY_COOKIE_NAME, "a cookie-name token", builder::legacyCookieName);
+    set(lookup, LEGACY_TIMEOUT, seconds, v -> builder.legacyTimeout(parseDuration(v)));
+    set(lookup, MAX_CHUNKS, "0 or a whole number from 2 to " + MAX_MAX_CHUNKS,
+        v -> builder.chunking(Integer.parseInt(v.trim())));
     CookieSettings settings;
     try {
       settings = cookie.build();
@@ -136,6 +199,61 @@ public final class TrackerConfig {
       throw new IllegalStateException("Contradictory tracker.cookie.* settings: " + e.getMessage());
     }
     return builder.cookie(settings).build();
+  }
+
+  /**
+   * The current password and the accepted ones, from {@value #PASSWORD}, {@value #PASSWORD_ID},
+   * {@value #ACCEPTED_PASSWORD_IDS} and {@code tracker.password.<id>}.
+   */
+  private static void passwords(Function<String, String> lookup, String password, Builder builder) {
+    String currentId = lookup.apply(PASSWORD_ID);
+    String acceptedIds = lookup.apply(ACCEPTED_PASSWORD_IDS);
+    boolean noAccepted = acceptedIds == null || acceptedIds.isBlank();
+    if ((currentId == null || currentId.isBlank()) && noAccepted) {
+      builder.password(password);
+      return;
+    }
+    if (password.length() < MIN_PASSWORD_LENGTH) {
+      builder.password(password); // build() names the setting and the minimum
+      return;
+    }
+    String id = currentId == null || currentId.isBlank() ? IronPasswords.DEFAULT_ID : currentId.trim();
+    IronPasswords.Builder keyring = IronPasswords.builder();
+    try {
+      keyring.current(id, password);
+    } catch (IronException e) {
+      throw new IllegalArgumentException("Invalid value for " + PASSWORD_ID + " ("
+          + environmentName(PASSWORD_ID) + "): expected letters, digits or '_'");
+    }
+    if (!noAccepted) {
+      for (String raw : acceptedIds.split(",", -1)) {
+        String accepted = raw.trim();
+        if (!accepted.matches("\\w+")) {
+          throw new IllegalArgumentException("Invalid value for " + ACCEPTED_PASSWORD_IDS + " ("
+              + environmentName(ACCEPTED_PASSWORD_IDS)
+              + "): expected comma-separated ids of letters, digits or '_'");
+        }
+        if (accepted.equals(id)) {
+          throw new IllegalArgumentException(ACCEPTED_PASSWORD_IDS + " lists the current id " + id);
+        }
+        String setting = ACCEPTED_PASSWORD_PREFIX + accepted;
+        String secret = lookup.apply(setting);
+        if (secret == null || secret.isEmpty()) {
+          throw new IllegalStateException("No password for accepted id " + accepted + ": set "
+              + setting + " (or " + environmentName(setting) + ")");
+        }
+        if (secret.length() < MIN_PASSWORD_LENGTH) {
+          throw new IllegalArgumentException("The password " + setting + " ("
+              + environmentName(setting) + ") must be at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        try {
+          keyring.accept(accepted, secret);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(ACCEPTED_PASSWORD_IDS + " lists " + accepted + " twice");
+        }
+      }
+    }
+    builder.passwords(keyring.build());
   }
 
   /** The environment variable read for a setting: {@code tracker.cookie.maxAge} → {@code TRACKER_COOKIE_MAX_AGE}. */
@@ -185,11 +303,47 @@ public final class TrackerConfig {
     return clock;
   }
 
+  /** The sliding (inactivity) expiry, if on: each seal lives this long after it was written. */
+  public Optional<Duration> slidingExpiry() {
+    return Optional.ofNullable(slidingExpiry);
+  }
+
+  /** The share of the sliding lifetime after which a still-valid cookie is reissued. */
+  public double reissueAfter() {
+    return reissueAfter;
+  }
+
+  /** The reader of legacy cookie-sessions cookies, if a legacy secret is configured. */
+  public Optional<LegacySessionDecoder> legacyDecoder() {
+    return Optional.ofNullable(legacyDecoder);
+  }
+
+  /** The legacy cookie's name (read, then deleted, when {@link #legacyDecoder()} is present). */
+  public String legacyCookieName() {
+    return legacyCookieName;
+  }
+
+  /** The most cookies a seal may be split across; 0 when chunking is off. */
+  public int maxChunks() {
+    return maxChunks;
+  }
+
+  /**
+   * The Max-Age written: the cookie settings' value, or with sliding expiry the sliding lifetime,
+   * or with {@link PayloadFormat#IRON_SESSION} the seal's ttl less 60 s, as iron-session writes it.
+   */
+  public Duration cookieMaxAge() {
+    return cookieMaxAge;
+  }
+
   @Override
   public String toString() {
     return "TrackerConfig[" + codec + ", " + cookie + ", requestAttribute=" + requestAttribute
         + ", payloadFormat=" + payloadFormat + ", listeners=" + listeners.size()
-        + ", insecureLoopbackForDevelopment=" + insecureLoopbackForDevelopment + "]";
+        + ", insecureLoopbackForDevelopment=" + insecureLoopbackForDevelopment
+        + ", slidingExpiry=" + slidingExpiry + ", reissueAfter=" + reissueAfter
+        + ", legacy=" + (legacyDecoder == null ? "off" : legacyCookieName + " redacted")
+        + ", maxChunks=" + maxChunks + "]";
   }
 
   private static void set(Function<String, String> lookup, String setting, String expected,
@@ -239,6 +393,13 @@ public final class TrackerConfig {
     private final List<TrackerListener> listeners = new ArrayList<>();
     private boolean insecureLoopbackForDevelopment;
     private Clock clock = Clock.systemUTC();
+    private String singlePassword; // kept for iron-session, which needs an id on every seal
+    private Duration slidingExpiry;
+    private double reissueAfter = DEFAULT_REISSUE_AFTER;
+    private String legacySecret;
+    private String legacyCookieName = DEFAULT_LEGACY_COOKIE_NAME;
+    private Duration legacyTimeout = LegacySessionDecoder.DEFAULT_TIMEOUT;
+    private int maxChunks;
 
     private Builder() {}
 
@@ -254,6 +415,7 @@ public final class TrackerConfig {
       }
       this.passwordTooShort = password.length() < MIN_PASSWORD_LENGTH;
       this.passwords = passwordTooShort ? null : IronPasswords.single(password);
+      this.singlePassword = passwordTooShort ? null : password;
       return this;
     }
 
@@ -261,6 +423,7 @@ public final class TrackerConfig {
     public Builder passwords(IronPasswords passwords) {
       this.passwords = Objects.requireNonNull(passwords, "passwords");
       this.passwordTooShort = false;
+      this.singlePassword = null;
       return this;
     }
 
@@ -326,6 +489,102 @@ public final class TrackerConfig {
       return this;
     }
 
+    /**
+     * Sliding (inactivity) expiry: each seal expires this long after it was written, and a valid
+     * cookie is written again, with a new expiration, once {@link #reissueAfter} of this lifetime
+     * has passed. An active visitor stays in; an idle one's cookie expires. The cookie's Max-Age
+     * is this lifetime. Not combined with {@link #ttl}.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder slidingExpiry(Duration idleTimeout) {
+      Objects.requireNonNull(idleTimeout, "slidingExpiry");
+      if (idleTimeout.isNegative() || idleTimeout.isZero() || idleTimeout.getSeconds() < 1) {
+        throw new IllegalArgumentException("slidingExpiry must be at least one second, was " + idleTimeout);
+      }
+      this.slidingExpiry = idleTimeout;
+      return this;
+    }
+
+    /**
+     * The share of the sliding lifetime after which a valid cookie is reissued; default 0.5. Lower
+     * values write Set-Cookie more often; a cookie is never reissued on every response.
+     *
+     * @throws IllegalArgumentException unless strictly between 0 and 1
+     */
+    public Builder reissueAfter(double share) {
+      if (!(share > 0 && share < 1)) {
+        throw new IllegalArgumentException("reissueAfter must be between 0 and 1 (exclusive), was " + share);
+      }
+      this.reissueAfter = share;
+      return this;
+    }
+
+    /**
+     * Reads legacy cookie-sessions 0.0.x cookies made with this secret (never writes them): a
+     * visitor with no valid tracker but a valid legacy cookie gets its content, and the same
+     * response writes the tracker cookie and deletes the legacy one.
+     *
+     * @throws IllegalArgumentException if empty
+     */
+    public Builder legacySecret(String secret) {
+      Objects.requireNonNull(secret, "legacySecret");
+      if (secret.isEmpty()) {
+        throw new IllegalArgumentException("legacySecret must not be empty");
+      }
+      this.legacySecret = secret;
+      return this;
+    }
+
+    /**
+     * The legacy cookie's name; default {@code _node}.
+     *
+     * @throws IllegalArgumentException if not a cookie-name token
+     */
+    public Builder legacyCookieName(String name) {
+      Objects.requireNonNull(name, "legacyCookieName");
+      if (!name.matches("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+")) {
+        throw new IllegalArgumentException("legacyCookieName must be a cookie-name token");
+      }
+      this.legacyCookieName = name;
+      return this;
+    }
+
+    /**
+     * The legacy cookies' timeout (cookie-sessions' {@code timeout}); default 24 hours.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder legacyTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "legacyTimeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("legacyTimeout must be positive, was " + timeout);
+      }
+      this.legacyTimeout = timeout;
+      return this;
+    }
+
+    /** Chunking with {@link TrackerConfig#DEFAULT_MAX_CHUNKS} cookies at most. */
+    public Builder chunking() {
+      return chunking(DEFAULT_MAX_CHUNKS);
+    }
+
+    /**
+     * Splits a seal that would pass the 4096-byte Set-Cookie limit across cookies {@code name.0},
+     * {@code name.1}, ... (at most {@code maxChunks}); 0 turns chunking off (the default), and a
+     * tracker that does not fit one cookie is refused with {@link TrackerTooLargeException}.
+     *
+     * @throws IllegalArgumentException unless 0 or 2 to {@value TrackerConfig#MAX_MAX_CHUNKS}
+     */
+    public Builder chunking(int maxChunks) {
+      if (maxChunks != 0 && (maxChunks < 2 || maxChunks > MAX_MAX_CHUNKS)) {
+        throw new IllegalArgumentException(
+            "chunking takes 0 (off) or 2 to " + MAX_MAX_CHUNKS + " chunks, was " + maxChunks);
+      }
+      this.maxChunks = maxChunks;
+      return this;
+    }
+
     /** The clock for Expires and seal expiration; there for tests. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -354,18 +613,63 @@ public final class TrackerConfig {
         throw new IllegalArgumentException("insecureLoopbackForDevelopment cannot be combined with"
             + " hostPrefix, partitioned or sameSite NONE: browsers refuse those without Secure");
       }
+      if (slidingExpiry != null && ttl != null) {
+        throw new IllegalStateException("slidingExpiry and ttl cannot both be set: with sliding"
+            + " expiry, each seal's lifetime is the sliding one");
+      }
+      IronPasswords sealing = passwords;
+      Duration sealTtl = slidingExpiry != null ? slidingExpiry : ttl;
+      if (payloadFormat == PayloadFormat.IRON_SESSION) {
+        // iron-session looks every seal's password up by a numeric id ("1" for a plain string).
+        if (singlePassword != null) {
+          sealing = IronPasswords.builder().current("1", singlePassword).build();
+        } else if (!passwords.currentId().matches("[0-9]+")) {
+          throw new IllegalArgumentException(
+              "iron-session reads numeric password ids only; the current id is not a number");
+        }
+        if (sealTtl == null && ironOptions.ttl().isZero()) {
+          sealTtl = IRON_SESSION_TTL;
+        }
+      }
       IronOptions.Builder options = ironOptions.toBuilder().clock(clock);
-      if (ttl != null) {
-        options.ttl(ttl);
+      if (sealTtl != null) {
+        options.ttl(sealTtl);
+      }
+      if (maxChunks > 0) {
+        // Room for every chunk's value; each cookie is still bounded by the parser.
+        options.maxSealLength(Math.max(ironOptions.maxSealLength(), maxChunks * 4096));
       }
       IronCodec codec;
       try {
-        codec = IronCodec.create(passwords, options.build());
+        codec = IronCodec.create(sealing, options.build());
       } catch (IronException e) {
         throw new IllegalArgumentException("The tracker passwords (" + PASSWORD + " / "
             + environmentName(PASSWORD) + "): " + e.getMessage(), e);
       }
-      return new TrackerConfig(this, codec);
+      LegacySessionDecoder legacy = null;
+      if (legacySecret != null) {
+        try {
+          legacy = LegacySessionDecoder.builder().secret(legacySecret).timeout(legacyTimeout)
+              .clock(clock).build();
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("The legacy secret (" + LEGACY_SECRET + " / "
+              + environmentName(LEGACY_SECRET) + ") is unusable: " + e.getMessage());
+        }
+        if (legacyCookieName.equals(cookie.cookieName())) {
+          throw new IllegalArgumentException("legacyCookieName must differ from the tracker cookie's name");
+        }
+      }
+      Duration maxAge = cookie.maxAge();
+      Duration effectiveTtl = codec.options().ttl();
+      if (slidingExpiry != null) {
+        maxAge = slidingExpiry;
+      } else if (payloadFormat == PayloadFormat.IRON_SESSION && !effectiveTtl.isZero()) {
+        maxAge = effectiveTtl.minus(IRON_SESSION_MAX_AGE_MARGIN);
+        if (maxAge.isNegative() || maxAge.isZero()) {
+          throw new IllegalArgumentException("With IRON_SESSION the ttl must be over 60 seconds");
+        }
+      }
+      return new TrackerConfig(this, codec, legacy, maxAge);
     }
   }
 }

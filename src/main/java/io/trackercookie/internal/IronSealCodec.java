@@ -2,6 +2,7 @@ package io.trackercookie.internal;
 
 import io.trackercookie.iron.IronAlgorithm;
 import io.trackercookie.iron.IronCodec;
+import io.trackercookie.iron.Unsealed;
 
 /**
  * {@link SealCodec} over iron. A seal's length is an exact function of the plaintext's length
@@ -10,24 +11,40 @@ import io.trackercookie.iron.IronCodec;
  */
 final class IronSealCodec implements SealCodec {
 
+  /** iron-session 8 appends this to every seal (its seal format version). */
+  static final String IRON_SESSION_SUFFIX = "~2";
+
   private final IronCodec codec;
+  private final boolean ironSessionSuffix;
   private final boolean blockCipher;
   private final int overhead;
 
-  IronSealCodec(IronCodec codec) {
+  IronSealCodec(IronCodec codec, boolean ironSessionSuffix) {
     this.codec = codec;
+    this.ironSessionSuffix = ironSessionSuffix;
     this.blockCipher = codec.options().algorithm() == IronAlgorithm.AES_256_CBC;
-    this.overhead = codec.seal("").length() - base64Length(cipherLength(0));
+    this.overhead = seal("").length() - base64Length(cipherLength(0));
   }
 
   @Override
   public String seal(String plaintext) {
-    return codec.seal(plaintext);
+    String sealed = codec.seal(plaintext);
+    return ironSessionSuffix ? sealed + IRON_SESSION_SUFFIX : sealed;
   }
 
   @Override
-  public String unseal(String sealed) {
-    return codec.unseal(sealed);
+  public Unsealed open(String sealed) {
+    return codec.open(withoutIronSessionSuffix(sealed));
+  }
+
+  /**
+   * The seal without iron-session's {@code ~2}: only that exact suffix is removed (a '~' is never
+   * part of an iron seal, so nothing else can be mistaken for it).
+   */
+  static String withoutIronSessionSuffix(String sealed) {
+    return sealed.endsWith(IRON_SESSION_SUFFIX)
+        ? sealed.substring(0, sealed.length() - IRON_SESSION_SUFFIX.length())
+        : sealed;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.trackercookie.internal;
 
 import io.trackercookie.CookieSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,17 +24,24 @@ final class SetCookieWriter {
   private final CookieSettings settings;
   private final Clock clock;
   private final String name;
+  private final Duration maxAge;
 
   SetCookieWriter(CookieSettings settings, Clock clock) {
+    this(settings, settings.cookieName(), settings.maxAge(), clock);
+  }
+
+  /** With another name (a chunk's) or Max-Age (sliding expiry's, iron-session's). */
+  SetCookieWriter(CookieSettings settings, String name, Duration maxAge, Clock clock) {
     this.settings = settings;
     this.clock = clock;
-    this.name = settings.cookieName();
+    this.name = name;
+    this.maxAge = maxAge;
   }
 
   String write(String value, boolean secure) {
     StringBuilder line = new StringBuilder(name.length() + value.length() + 160);
     line.append(name).append('=').append(value);
-    long maxAgeSeconds = settings.maxAge().getSeconds();
+    long maxAgeSeconds = maxAge.getSeconds();
     if (maxAgeSeconds > 0) {
       line.append("; Max-Age=").append(maxAgeSeconds);
       line.append("; Expires=").append(HTTP_DATE.format(clock.instant().plusSeconds(maxAgeSeconds)));

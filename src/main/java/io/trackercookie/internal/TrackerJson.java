@@ -86,7 +86,7 @@ final class TrackerJson {
 
   /** The text to seal for this format. */
   static String plaintext(String objectJson, PayloadFormat format) {
-    if (format == PayloadFormat.PLAIN_JSON) {
+    if (format != PayloadFormat.TRACKER_COOKIE) {
       return objectJson;
     }
     try {

@@ -42,9 +42,8 @@ public final class TrackerParamConverterProvider implements ParamConverterProvid
     return new ParamConverter<T>() {
       @Override
       public T fromString(String ignored) {
-        TrackerRuntime.Opened opened = runtime.open(
-            CookieHeaderParser.find(headers.getRequestHeader(HttpHeaders.COOKIE), runtime.cookieName()),
-            false);
+        TrackerRuntime.Opened opened =
+            runtime.open(runtime.find(headers.getRequestHeader(HttpHeaders.COOKIE)), false);
         if (opened.content() == null) {
           return null;
         }

@@ -32,8 +32,7 @@ public final class TrackerRequestFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     List<String> lines = request.getHeaders().get(HttpHeaders.COOKIE);
-    RequestTracker tracker = new RequestTracker(runtime,
-        CookieHeaderParser.find(lines, runtime.cookieName()), Mappers.of(providers));
+    RequestTracker tracker = new RequestTracker(runtime, runtime.find(lines), Mappers.of(providers));
     if (lines != null) {
       dropInvalidVersionAttributes(request, lines);
     }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
 
 /**
  * Seals a changed tracker into Set-Cookie, deletes the cookie of a cleared one, and writes
@@ -35,13 +36,15 @@ public final class TrackerResponseFilter implements ContainerResponseFilter {
       return;
     }
     boolean secure = runtime.secureFor(request.getUriInfo().getRequestUri());
-    String line;
+    List<String> lines;
     if (outcome == RequestTracker.Outcome.DELETE) {
-      line = runtime.deletingCookie(secure);
+      lines = runtime.deletingCookies(tracker.found(), secure);
     } else {
       var content = tracker.contentCopy();
-      line = runtime.sealedCookie(content, TrackerJson.objectJson(content), secure);
+      lines = runtime.sealedCookies(content, TrackerJson.objectJson(content), tracker.found(), secure);
     }
-    response.getHeaders().add(HttpHeaders.SET_COOKIE, line);
+    for (String line : lines) {
+      response.getHeaders().add(HttpHeaders.SET_COOKIE, line);
+    }
   }
 }

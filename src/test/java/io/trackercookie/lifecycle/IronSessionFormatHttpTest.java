@@ -1,0 +1,106 @@
+package io.trackercookie.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trackercookie.PayloadFormat;
+import io.trackercookie.RawHttp;
+import io.trackercookie.TestConfigs;
+import io.trackercookie.TestServer;
+import io.trackercookie.TrackerConfig;
+import io.trackercookie.iron.IronCodec;
+import io.trackercookie.iron.IronOptions;
+import io.trackercookie.iron.IronPasswords;
+import io.trackercookie.iron.SealParts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** iron-session 8's seal layout: numeric password ids, a {@code ~2} suffix, plain JSON, 14 days. */
+class IronSessionFormatHttpTest {
+
+  private static final String NAME = "persistent-information";
+  private static final Instant NOW = TestConfigs.FIXED_CLOCK.instant();
+
+  /** A seal as iron-session makes it with a password map: the highest id seals. */
+  private static String ironSessionSeal(String id, String password, String json) {
+    IronCodec codec = IronCodec.create(IronPasswords.builder().current(id, password).build(),
+        IronOptions.builder().ttl(Duration.ofDays(14)).clock(TestConfigs.FIXED_CLOCK).build());
+    return codec.seal(json) + "~2";
+  }
+
+  @Test
+  void ironSessionFormat_writesId1_theSuffix_plainJson_14DayTtl_andMaxAgeTtlLess60s() {
+    TrackerConfig config = TestConfigs.builder().payloadFormat(PayloadFormat.IRON_SESSION)
+        .clock(TestConfigs.FIXED_CLOCK).build();
+    try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
+      RawHttp.Response response = server.get("/put?k=user&v=alice");
+      String value = response.cookieValue(NAME);
+      assertTrue(value.endsWith("~2"), value);
+      String seal = value.substring(0, value.length() - 2);
+      SealParts parts = SealParts.parse(seal);
+      assertEquals("1", parts.passwordId());
+      assertEquals(NOW.plus(Duration.ofDays(14)).toEpochMilli(), Long.parseLong(parts.expiration()));
+      assertTrue(response.setCookies().get(0).contains("; Max-Age=1209540;"), response.setCookies().get(0));
+      IronCodec ironSession = IronCodec.create(IronPasswords.builder().current("1", TestConfigs.PASSWORD).build(),
+          IronOptions.builder().clock(TestConfigs.FIXED_CLOCK).build());
+      assertEquals("{\"user\":\"alice\"}", ironSession.unseal(seal));
+      assertEquals("{\"user\":\"alice\"}", server.get("/read", "Cookie: " + NAME + "=" + value).body());
+    }
+  }
+
+  @Test
+  void ironSessionSeals_areReadInEveryFormat() {
+    String value = ironSessionSeal("1", TestConfigs.PASSWORD, "{\"user\":\"bob\"}");
+    for (PayloadFormat format : PayloadFormat.values()) {
+      TrackerConfig config = TestConfigs.builder().payloadFormat(format).clock(TestConfigs.FIXED_CLOCK).build();
+      try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
+        RawHttp.Response response = server.get("/read", "Cookie: " + NAME + "=" + value);
+        assertEquals("{\"user\":\"bob\"}", response.body(), format.name());
+        assertTrue(response.setCookies().isEmpty(), format.name());
+      }
+    }
+  }
+
+  @Test
+  void aSuffixOtherThanTilde2_isRefused() {
+    String value = ironSessionSeal("1", TestConfigs.PASSWORD, "{\"user\":\"bob\"}");
+    String other = value.substring(0, value.length() - 1) + "3";
+    TrackerConfig config = TestConfigs.builder().clock(TestConfigs.FIXED_CLOCK).build();
+    try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
+      assertEquals("{}", server.get("/read", "Cookie: " + NAME + "=" + other).body());
+      assertEquals("{}", server.get("/read", "Cookie: " + NAME + "=" + value + "~2").body());
+    }
+  }
+
+  @Test
+  void numericKeyring_sealsWithTheCurrentId_andReadsAndResealsTheOlderOne() {
+    TrackerConfig config = TrackerConfig.builder().payloadFormat(PayloadFormat.IRON_SESSION)
+        .passwords(IronPasswords.builder().current("2", TestConfigs.OTHER_PASSWORD)
+            .accept("1", TestConfigs.PASSWORD).build())
+        .clock(TestConfigs.FIXED_CLOCK).build();
+    String old = ironSessionSeal("1", TestConfigs.PASSWORD, "{\"user\":\"carol\"}");
+    try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
+      RawHttp.Response response = server.get("/read", "Cookie: " + NAME + "=" + old);
+      assertEquals("{\"user\":\"carol\"}", response.body());
+      String resealed = response.cookieValue(NAME);
+      assertTrue(resealed.endsWith("~2"));
+      assertEquals("2", SealParts.parse(resealed.substring(0, resealed.length() - 2)).passwordId());
+    }
+  }
+
+  @Test
+  void ironSessionFormat_fromTheSettings_andNonNumericIdsAreRefused() {
+    TrackerConfig config = TrackerConfig.fromSettings(Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD,
+        TrackerConfig.PAYLOAD_FORMAT, "iron_session", TrackerConfig.TTL, "3600")::get);
+    assertEquals(PayloadFormat.IRON_SESSION, config.payloadFormat());
+    assertEquals(Duration.ofSeconds(3540), config.cookieMaxAge());
+    assertEquals("1", config.codec().passwords().sealingId());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrackerConfig.builder()
+        .payloadFormat(PayloadFormat.IRON_SESSION)
+        .passwords(IronPasswords.builder().current("k2", TestConfigs.PASSWORD).build()).build());
+    assertTrue(e.getMessage().contains("numeric"), e.getMessage());
+  }
+}
