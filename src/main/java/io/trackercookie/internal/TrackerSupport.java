@@ -10,7 +10,7 @@ public final class TrackerSupport {
    * Injection glue per runtime: a class only that runtime has, and the glue registered when it is
    * present. Every match is registered (Jersey 3 and 4 never both match).
    */
-  private static final String[][] GLUE = {
+  static final String[][] GLUE = {
     // Jersey 3.x: its own binder API.
     {"org.glassfish.jersey.internal.inject.AbstractBinder", "io.trackercookie.jersey.TrackerBinder"},
     // Jersey 4: that API moved; HK2's own binder still works.
