@@ -137,6 +137,21 @@ public final class TrackerCycle {
     assertEquals("{}", send("GET", "field", null, null).body, "the field is empty without a cookie");
   }
 
+  /**
+   * {@link SingletonTrackerResource}, one instance for all requests, sees each request's own
+   * cookie.
+   */
+  public void assertSingletonInjection() {
+    String red = send("PUT", "tracker/color", null, "red").cookieValue();
+    String blue = send("PUT", "tracker/color", null, "blue").cookieValue();
+    assertEquals("{color=red}", send("GET", "singleton", NAME + "=" + red, null).body,
+        "the singleton reads the first request's cookie");
+    assertEquals("{color=blue}", send("GET", "singleton", NAME + "=" + blue, null).body,
+        "the singleton reads the second request's cookie");
+    assertEquals("{}", send("GET", "singleton", null, null).body,
+        "the singleton is empty for a request without a cookie");
+  }
+
   /** Sends one request; {@code path} is relative to the base. */
   public Reply send(String method, String path, String cookie, String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))

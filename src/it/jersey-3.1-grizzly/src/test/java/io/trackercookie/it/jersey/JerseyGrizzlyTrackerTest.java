@@ -2,6 +2,7 @@ package io.trackercookie.it.jersey;
 
 import io.trackercookie.TrackerFeature;
 import io.trackercookie.it.FieldTrackerResource;
+import io.trackercookie.it.SingletonTrackerResource;
 import io.trackercookie.it.TrackerCycle;
 import io.trackercookie.it.TrackerResource;
 import java.net.URI;
@@ -20,6 +21,7 @@ class JerseyGrizzlyTrackerTest {
   @BeforeAll
   static void start() {
     ResourceConfig app = new ResourceConfig(TrackerResource.class, FieldTrackerResource.class)
+        .register(new SingletonTrackerResource())
         .register(new TrackerFeature(TrackerCycle.config()));
     server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
     int port = server.getListeners().iterator().next().getPort();
@@ -39,5 +41,10 @@ class JerseyGrizzlyTrackerTest {
   @Test
   void contextTrackerField_readsTheCookie() {
     cycle.assertFieldInjection();
+  }
+
+  @Test
+  void contextTrackerField_inSingleton_readsEachRequestsCookie() {
+    cycle.assertSingletonInjection();
   }
 }

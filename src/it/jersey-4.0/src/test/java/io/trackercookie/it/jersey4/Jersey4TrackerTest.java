@@ -2,6 +2,7 @@ package io.trackercookie.it.jersey4;
 
 import io.trackercookie.TrackerFeature;
 import io.trackercookie.it.FieldTrackerResource;
+import io.trackercookie.it.SingletonTrackerResource;
 import io.trackercookie.it.TrackerCycle;
 import io.trackercookie.it.TrackerResource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +23,7 @@ class Jersey4TrackerTest {
   @BeforeAll
   static void start() {
     ResourceConfig app = new ResourceConfig(TrackerResource.class, FieldTrackerResource.class)
+        .register(new SingletonTrackerResource())
         .register(new TrackerFeature(TrackerCycle.config()));
     server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
     int port = server.getListeners().iterator().next().getPort();
@@ -48,5 +50,10 @@ class Jersey4TrackerTest {
   @Test
   void contextTrackerField_readsTheCookie() {
     cycle.assertFieldInjection();
+  }
+
+  @Test
+  void contextTrackerField_inSingleton_readsEachRequestsCookie() {
+    cycle.assertSingletonInjection();
   }
 }

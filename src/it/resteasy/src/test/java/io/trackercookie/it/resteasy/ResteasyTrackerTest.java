@@ -2,6 +2,7 @@ package io.trackercookie.it.resteasy;
 
 import io.trackercookie.TrackerFeature;
 import io.trackercookie.it.FieldTrackerResource;
+import io.trackercookie.it.SingletonTrackerResource;
 import io.trackercookie.it.TrackerCycle;
 import io.trackercookie.it.TrackerResource;
 import jakarta.ws.rs.core.Application;
@@ -25,7 +26,7 @@ class ResteasyTrackerTest {
 
     @Override
     public Set<Object> getSingletons() {
-      return Set.of(new TrackerFeature(TrackerCycle.config()));
+      return Set.of(new TrackerFeature(TrackerCycle.config()), new SingletonTrackerResource());
     }
   }
 
@@ -56,5 +57,10 @@ class ResteasyTrackerTest {
   @Test
   void contextTrackerField_readsTheCookie() {
     cycle.assertFieldInjection();
+  }
+
+  @Test
+  void contextTrackerField_inSingleton_readsEachRequestsCookie() {
+    cycle.assertSingletonInjection();
   }
 }
