@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -53,6 +54,7 @@ class ChromiumTrackerTest {
     TrackerConfig config = TrackerConfig.builder()
         .password(TrackerCycle.PASSWORD)
         .insecureLoopbackForDevelopment(true)
+        .chunking()
         .build();
     ResourceConfig app = new ResourceConfig(TrackerPageResource.class)
         .register(new TrackerFeature(config));
@@ -124,6 +126,28 @@ class ChromiumTrackerTest {
     browser.findElement(By.id("forget")).click();
     assertEquals("{}", tracker(), "clearing empties the tracker");
     assertNull(browser.manage().getCookieNamed(NAME), "clearing removed the cookie from the browser");
+  }
+
+  @Test
+  void browser_keepsAChunkedTrackerAcrossNavigations_andClearingRemovesEveryChunk() {
+    browser.manage().deleteAllCookies();
+    browser.get(base + "page");
+    browser.findElement(By.id("store-big")).click();
+    String length = String.valueOf(TrackerPageResource.BIG_LENGTH);
+    assertEquals(length, browser.findElement(By.id("big")).getText(), "the chunked tracker reads back");
+    List<Cookie> chunks = browser.manage().getCookies().stream()
+        .filter(c -> c.getName().startsWith(NAME + ".")).toList();
+    assertTrue(chunks.size() >= 2, "the browser keeps the tracker as several cookies: " + chunks.size());
+    assertTrue(chunks.stream().allMatch(Cookie::isHttpOnly), "every chunk is HttpOnly");
+    assertNull(browser.manage().getCookieNamed(NAME), "no unchunked cookie beside the chunks");
+
+    browser.get(base + "page");
+    assertEquals(length, browser.findElement(By.id("big")).getText(), "the chunks are sent back");
+
+    browser.findElement(By.id("forget")).click();
+    assertEquals("{}", tracker(), "clearing empties the chunked tracker");
+    assertTrue(browser.manage().getCookies().stream().noneMatch(c -> c.getName().startsWith(NAME)),
+        "clearing removed every chunk");
   }
 
   @Test
