@@ -6,14 +6,25 @@ import java.util.logging.Level;
 /** Registers the tracker's providers; what {@code TrackerFeature.configure} does. */
 public final class TrackerSupport {
 
-  private static final String JERSEY_BINDER_BASE = "org.glassfish.jersey.internal.inject.AbstractBinder";
-  private static final String JERSEY_GLUE = "io.trackercookie.jersey.TrackerBinder";
+  /**
+   * Injection glue per runtime: a class only that runtime has, and the glue registered when it is
+   * present. Every match is registered (Jersey 3 and 4 never both match).
+   */
+  static final String[][] GLUE = {
+    // Jersey 3.x: its own binder API.
+    {"org.glassfish.jersey.internal.inject.AbstractBinder", "io.trackercookie.jersey.TrackerBinder"},
+    // Jersey 4: that API moved; HK2's own binder still works.
+    {"org.glassfish.jersey.inject.hk2.AbstractBinder", "io.trackercookie.hk2.TrackerHk2Binder"},
+    {"org.jboss.resteasy.spi.ContextInjector", "io.trackercookie.resteasy.TrackerContextInjector"},
+    {"org.apache.cxf.jaxrs.ext.ContextProvider", "io.trackercookie.cxf.TrackerContextProvider"},
+  };
 
   private TrackerSupport() {}
 
   /**
-   * Registers the filter pair and the ParamConverterProvider, and, when Jersey is on the class
-   * path, the glue that makes {@code @Context Tracker} injectable.
+   * Registers the filter pair and the ParamConverterProvider, and, for each runtime found on the
+   * class path (Jersey 3 or 4, RESTEasy, CXF), the glue that makes {@code @Context Tracker}
+   * injectable.
    */
   public static void register(FeatureContext context, TrackerRuntime runtime) {
     if (runtime.config().insecureLoopbackForDevelopment()) {
@@ -23,20 +34,22 @@ public final class TrackerSupport {
     context.register(new TrackerRequestFilter(runtime));
     context.register(new TrackerResponseFilter(runtime));
     context.register(new TrackerParamConverterProvider(runtime));
-    registerJerseyGlue(context);
+    registerGlue(context);
   }
 
-  private static void registerJerseyGlue(FeatureContext context) {
+  private static void registerGlue(FeatureContext context) {
     ClassLoader loader = TrackerSupport.class.getClassLoader();
-    try {
-      Class.forName(JERSEY_BINDER_BASE, false, loader);
-    } catch (ClassNotFoundException | LinkageError e) {
-      return; // another runtime: the Tracker is reachable through the request property
-    }
-    try {
-      context.register(Class.forName(JERSEY_GLUE, true, loader).getDeclaredConstructor().newInstance());
-    } catch (ReflectiveOperationException | LinkageError e) {
-      TrackerRuntime.LOG.log(Level.WARNING, "Jersey is present but @Context Tracker could not be enabled", e);
+    for (String[] glue : GLUE) {
+      try {
+        Class.forName(glue[0], false, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        continue; // not this runtime
+      }
+      try {
+        context.register(Class.forName(glue[1], true, loader).getDeclaredConstructor().newInstance());
+      } catch (ReflectiveOperationException | LinkageError e) {
+        TrackerRuntime.LOG.log(Level.WARNING, glue[0] + " is present but @Context Tracker could not be enabled", e);
+      }
     }
   }
 }

@@ -1,0 +1,48 @@
+package io.trackercookie.hk2;
+
+import io.trackercookie.Tracker;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.glassfish.hk2.api.Factory;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.glassfish.jersey.process.internal.RequestScoped;
+
+/**
+ * Jersey 4 glue: makes {@code @Context Tracker} (and {@code @Inject Tracker}) work where Jersey's
+ * own binder API of 3.x is gone. Jersey 4 still runs on HK2 and accepts HK2's own binders, so the
+ * binding is made with HK2's API, which did not change. Registered by {@code TrackerFeature} only
+ * when Jersey 4's HK2 integration is on the class path.
+ */
+public final class TrackerHk2Binder extends AbstractBinder {
+
+  @Override
+  protected void configure() {
+    // A proxy stands in for the Tracker in singletons, resolving to the current request's one.
+    bindFactory(RequestTrackerFactory.class)
+        .to(Tracker.class)
+        .proxy(true)
+        .proxyForSameScope(false)
+        .in(RequestScoped.class);
+  }
+
+  /** Reads the Tracker the request filter put on the request. */
+  public static final class RequestTrackerFactory implements Factory<Tracker> {
+    private final Provider<ContainerRequestContext> request;
+
+    @Inject
+    public RequestTrackerFactory(Provider<ContainerRequestContext> request) {
+      this.request = request;
+    }
+
+    @Override
+    public Tracker provide() {
+      return Tracker.from(request.get());
+    }
+
+    @Override
+    public void dispose(Tracker tracker) {
+      // Nothing to release: the response filter writes the cookie.
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.trackercookie.resteasy;
+
+import io.trackercookie.Tracker;
+import jakarta.ws.rs.core.GenericType;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.Map;
+import org.jboss.resteasy.spi.ContextInjector;
+import org.jboss.resteasy.spi.HttpRequest;
+import org.jboss.resteasy.spi.ResteasyProviderFactory;
+
+/**
+ * RESTEasy glue: makes {@code @Context Tracker} work in resource methods and fields. Registered
+ * by {@code TrackerFeature} only when RESTEasy is on the class path.
+ *
+ * <p>RESTEasy may resolve a context once, for a singleton's field, so what it gets is a stand-in
+ * that finds the current request's Tracker on every call.
+ */
+public final class TrackerContextInjector implements ContextInjector<Tracker, Tracker> {
+
+  private static final Tracker CURRENT = new CurrentTracker();
+
+  @Override
+  public Tracker resolve(Class<? extends Tracker> rawType, Type genericType, Annotation[] annotations) {
+    return Tracker.class.equals(rawType) ? CURRENT : null;
+  }
+
+  private static Tracker current() {
+    HttpRequest request = ResteasyProviderFactory.getInstance().getContextData(HttpRequest.class);
+    Object tracker = request == null ? null : request.getAttribute(Tracker.PROPERTY);
+    if (tracker instanceof Tracker) {
+      return (Tracker) tracker;
+    }
+    throw new IllegalStateException("No Tracker: used outside a request, or TrackerFeature is not registered");
+  }
+
+  /** Forwards every call to the Tracker of the request being served. */
+  private static final class CurrentTracker implements Tracker {
+    @Override
+    public Object get(String key) {
+      return current().get(key);
+    }
+
+    @Override
+    public <T> T get(String key, Class<T> type) {
+      return current().get(key, type);
+    }
+
+    @Override
+    public <T> T get(String key, GenericType<T> type) {
+      return current().get(key, type);
+    }
+
+    @Override
+    public boolean containsKey(String key) {
+      return current().containsKey(key);
+    }
+
+    @Override
+    public void put(String key, Object value) {
+      current().put(key, value);
+    }
+
+    @Override
+    public Object remove(String key) {
+      return current().remove(key);
+    }
+
+    @Override
+    public void clear() {
+      current().clear();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return current().isEmpty();
+    }
+
+    @Override
+    public Map<String, Object> asMap() {
+      return current().asMap();
+    }
+
+    @Override
+    public void set(Object content) {
+      current().set(content);
+    }
+
+    @Override
+    public <T> T as(Class<T> type) {
+      return current().as(type);
+    }
+
+    @Override
+    public <T> T as(GenericType<T> type) {
+      return current().as(type);
+    }
+
+    @Override
+    public String toString() {
+      return "Tracker of the current request";
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * RESTEasy glue, loaded by {@link io.trackercookie.TrackerFeature} only when RESTEasy is present:
+ * the {@code ContextInjector} that makes {@code @Context Tracker} injectable.
+ */
+package io.trackercookie.resteasy;
