@@ -79,7 +79,7 @@ public interface Tracker {
    * @throws IllegalArgumentException if the object is not written as a JSON object
    * @throws TrackerTooLargeException if the cookie would then pass 4096 bytes
    */
-  void set(Object content);
+  void replaceWith(Object content);
 
   /** The whole content converted by Jackson, e.g. into a record. */
   <T> T as(Class<T> type);

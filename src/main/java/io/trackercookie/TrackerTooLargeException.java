@@ -3,7 +3,7 @@ package io.trackercookie;
 import java.util.List;
 
 /**
- * Thrown by {@link Tracker#put}, {@link Tracker#set} (and, as a guard, when the response is
+ * Thrown by {@link Tracker#put}, {@link Tracker#replaceWith} (and, as a guard, when the response is
  * written) when the tracker's Set-Cookie line would pass the limit browsers keep. Nothing is
  * dropped or truncated: the change that made it too large is undone and the application decides.
  * The message names the size, the limit and the keys taking the most room, never a value.

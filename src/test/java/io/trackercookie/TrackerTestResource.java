@@ -86,7 +86,7 @@ public class TrackerTestResource {
   @GET
   @Path("visit/set")
   public String setVisit(@Context Tracker tracker, @QueryParam("path") String path, @QueryParam("count") int count) {
-    tracker.set(new Visit(path, count));
+    tracker.replaceWith(new Visit(path, count));
     return json(tracker.asMap());
   }
 

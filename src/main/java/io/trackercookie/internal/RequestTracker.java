@@ -129,7 +129,7 @@ final class RequestTracker implements Tracker {
   }
 
   @Override
-  public synchronized void set(Object newContent) {
+  public synchronized void replaceWith(Object newContent) {
     if (newContent == null) {
       clear();
       return;

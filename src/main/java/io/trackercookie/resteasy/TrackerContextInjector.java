@@ -82,8 +82,8 @@ public final class TrackerContextInjector implements ContextInjector<Tracker, Tr
     }
 
     @Override
-    public void set(Object content) {
-      current().set(content);
+    public void replaceWith(Object content) {
+      current().replaceWith(content);
     }
 
     @Override
