@@ -63,12 +63,21 @@ public final class TrackerConfig {
   public static final String PAYLOAD_FORMAT = "tracker.payloadFormat";
   /** Setting: omit Secure for plain-http loopback requests (development only), default false. */
   public static final String INSECURE_LOOPBACK = "tracker.insecureLoopbackForDevelopment";
+  /** Setting: entries of the verified-seal cache, default 10000; 0 turns the cache off. */
+  public static final String SEAL_CACHE_MAX_ENTRIES = "tracker.sealCache.maxEntries";
+  /** Setting: estimated heap bytes of the verified-seal cache, default 16777216 (16 MiB). */
+  public static final String SEAL_CACHE_MAX_BYTES = "tracker.sealCache.maxBytes";
+
+  /** Default of {@value #SEAL_CACHE_MAX_ENTRIES}. */
+  public static final int DEFAULT_SEAL_CACHE_MAX_ENTRIES = 10_000;
+  /** Default of {@value #SEAL_CACHE_MAX_BYTES}. */
+  public static final long DEFAULT_SEAL_CACHE_MAX_BYTES = 16L * 1024 * 1024;
 
   /** Every setting name, for documentation and diagnostics. */
   public static final List<String> SETTINGS = List.of(PASSWORD, COOKIE_NAME, COOKIE_MAX_AGE,
       COOKIE_PATH, COOKIE_DOMAIN, COOKIE_SECURE, COOKIE_HTTP_ONLY, COOKIE_SAME_SITE,
       COOKIE_PARTITIONED, COOKIE_HOST_PREFIX, TTL, REQUEST_ATTRIBUTE, PAYLOAD_FORMAT,
-      INSECURE_LOOPBACK);
+      INSECURE_LOOPBACK, SEAL_CACHE_MAX_ENTRIES, SEAL_CACHE_MAX_BYTES);
 
   private final IronCodec codec;
   private final CookieSettings cookie;
@@ -77,6 +86,8 @@ public final class TrackerConfig {
   private final List<TrackerListener> listeners;
   private final boolean insecureLoopbackForDevelopment;
   private final Clock clock;
+  private final int sealCacheMaxEntries;
+  private final long sealCacheMaxBytes;
 
   private TrackerConfig(Builder b, IronCodec codec) {
     this.codec = codec;
@@ -86,6 +97,8 @@ public final class TrackerConfig {
     this.listeners = List.copyOf(b.listeners);
     this.insecureLoopbackForDevelopment = b.insecureLoopbackForDevelopment;
     this.clock = b.clock;
+    this.sealCacheMaxEntries = b.sealCacheMaxEntries;
+    this.sealCacheMaxBytes = b.sealCacheMaxBytes;
   }
 
   public static Builder builder() {
@@ -129,6 +142,17 @@ public final class TrackerConfig {
     set(lookup, PAYLOAD_FORMAT, "TRACKER_COOKIE or PLAIN_JSON",
         v -> builder.payloadFormat(PayloadFormat.valueOf(v.trim().toUpperCase(Locale.ROOT))));
     set(lookup, INSECURE_LOOPBACK, bool, v -> builder.insecureLoopbackForDevelopment(parseBoolean(v)));
+    // Each setting re-applies both bounds, so either may be given alone.
+    int[] cacheEntries = {DEFAULT_SEAL_CACHE_MAX_ENTRIES};
+    long[] cacheBytes = {DEFAULT_SEAL_CACHE_MAX_BYTES};
+    set(lookup, SEAL_CACHE_MAX_ENTRIES, "a whole number, 0 (off) or more", v -> {
+      cacheEntries[0] = Integer.parseInt(v.trim());
+      builder.sealCache(cacheEntries[0], cacheBytes[0]);
+    });
+    set(lookup, SEAL_CACHE_MAX_BYTES, "a whole number of bytes, 1 or more", v -> {
+      cacheBytes[0] = Long.parseLong(v.trim());
+      builder.sealCache(cacheEntries[0], cacheBytes[0]);
+    });
     CookieSettings settings;
     try {
       settings = cookie.build();
@@ -180,6 +204,20 @@ public final class TrackerConfig {
     return insecureLoopbackForDevelopment;
   }
 
+  /**
+   * Entries the verified-seal cache holds at most; 0 when it is off. The cache keeps seals this
+   * config's codec has opened, keyed by the exact cookie value, so an unchanged cookie is opened
+   * once; expiry is checked on every hit.
+   */
+  public int sealCacheMaxEntries() {
+    return sealCacheMaxEntries;
+  }
+
+  /** The bound on the verified-seal cache's estimated heap bytes. */
+  public long sealCacheMaxBytes() {
+    return sealCacheMaxBytes;
+  }
+
   /** The clock for Expires and seal expirations; the system clock unless a test set one. */
   public Clock clock() {
     return clock;
@@ -189,7 +227,9 @@ public final class TrackerConfig {
   public String toString() {
     return "TrackerConfig[" + codec + ", " + cookie + ", requestAttribute=" + requestAttribute
         + ", payloadFormat=" + payloadFormat + ", listeners=" + listeners.size()
-        + ", insecureLoopbackForDevelopment=" + insecureLoopbackForDevelopment + "]";
+        + ", insecureLoopbackForDevelopment=" + insecureLoopbackForDevelopment
+        + ", sealCache=" + (sealCacheMaxEntries == 0 ? "off"
+            : sealCacheMaxEntries + " entries/" + sealCacheMaxBytes + " bytes") + "]";
   }
 
   private static void set(Function<String, String> lookup, String setting, String expected,
@@ -239,6 +279,8 @@ public final class TrackerConfig {
     private final List<TrackerListener> listeners = new ArrayList<>();
     private boolean insecureLoopbackForDevelopment;
     private Clock clock = Clock.systemUTC();
+    private int sealCacheMaxEntries = DEFAULT_SEAL_CACHE_MAX_ENTRIES;
+    private long sealCacheMaxBytes = DEFAULT_SEAL_CACHE_MAX_BYTES;
 
     private Builder() {}
 
@@ -323,6 +365,32 @@ public final class TrackerConfig {
      */
     public Builder insecureLoopbackForDevelopment(boolean enabled) {
       this.insecureLoopbackForDevelopment = enabled;
+      return this;
+    }
+
+    /**
+     * Bounds the verified-seal cache (on by default: {@value
+     * TrackerConfig#DEFAULT_SEAL_CACHE_MAX_ENTRIES} entries, 16 MiB). It holds seals whose MAC
+     * this config's passwords verified, keyed by the exact cookie value, and re-checks expiry on
+     * every hit. {@code maxEntries} 0 turns it off.
+     *
+     * @throws IllegalArgumentException if maxEntries is negative or maxBytes is below 1
+     */
+    public Builder sealCache(int maxEntries, long maxBytes) {
+      if (maxEntries < 0) {
+        throw new IllegalArgumentException("sealCache maxEntries must not be negative, was " + maxEntries);
+      }
+      if (maxBytes < 1) {
+        throw new IllegalArgumentException("sealCache maxBytes must be at least 1, was " + maxBytes);
+      }
+      this.sealCacheMaxEntries = maxEntries;
+      this.sealCacheMaxBytes = maxBytes;
+      return this;
+    }
+
+    /** Turns the verified-seal cache off: every request's cookie is opened in full. */
+    public Builder noSealCache() {
+      this.sealCacheMaxEntries = 0;
       return this;
     }
 

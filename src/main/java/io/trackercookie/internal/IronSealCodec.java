@@ -2,20 +2,28 @@ package io.trackercookie.internal;
 
 import io.trackercookie.iron.IronAlgorithm;
 import io.trackercookie.iron.IronCodec;
+import io.trackercookie.iron.Unsealed;
 
 /**
  * {@link SealCodec} over iron. A seal's length is an exact function of the plaintext's length
  * (fixed-size salts, IV, MAC and expiration digits), so it is measured once here and predicted
- * afterwards without crypto.
+ * afterwards without crypto. With a {@link VerifiedSealCache}, an unchanged cookie is opened once
+ * and then served from the cache.
  */
 final class IronSealCodec implements SealCodec {
 
   private final IronCodec codec;
+  private final VerifiedSealCache cache; // null: every seal is opened in full
   private final boolean blockCipher;
   private final int overhead;
 
   IronSealCodec(IronCodec codec) {
+    this(codec, null);
+  }
+
+  IronSealCodec(IronCodec codec, VerifiedSealCache cache) {
     this.codec = codec;
+    this.cache = cache;
     this.blockCipher = codec.options().algorithm() == IronAlgorithm.AES_256_CBC;
     this.overhead = codec.seal("").length() - base64Length(cipherLength(0));
   }
@@ -27,7 +35,11 @@ final class IronSealCodec implements SealCodec {
 
   @Override
   public String unseal(String sealed) {
-    return codec.unseal(sealed);
+    return open(sealed).text();
+  }
+
+  Unsealed open(String sealed) {
+    return cache == null ? codec.open(sealed) : cache.open(sealed);
   }
 
   @Override

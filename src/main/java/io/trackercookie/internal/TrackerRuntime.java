@@ -29,7 +29,16 @@ public final class TrackerRuntime {
   private final int secureLengthWithoutValue;
 
   public TrackerRuntime(TrackerConfig config) {
-    this(config, SealCodec.iron(config.codec()));
+    this(config, codecFor(config));
+  }
+
+  /** Iron behind the seam, with the verified-seal cache unless the config turned it off. */
+  private static SealCodec codecFor(TrackerConfig config) {
+    if (config.sealCacheMaxEntries() == 0) {
+      return SealCodec.iron(config.codec());
+    }
+    return new IronSealCodec(config.codec(), VerifiedSealCache.create(
+        config.codec(), config.sealCacheMaxEntries(), config.sealCacheMaxBytes()));
   }
 
   /** With another codec behind the seam (tests count calls through it). */
