@@ -12,34 +12,51 @@ import io.trackercookie.iron.Unsealed;
  */
 final class IronSealCodec implements SealCodec {
 
+  /** iron-session 8 appends this to every seal (its seal format version). */
+  static final String IRON_SESSION_SUFFIX = "~2";
+
   private final IronCodec codec;
+  private final boolean ironSessionSuffix;
   private final VerifiedSealCache cache; // null: every seal is opened in full
   private final boolean blockCipher;
   private final int overhead;
 
-  IronSealCodec(IronCodec codec) {
-    this(codec, null);
+  IronSealCodec(IronCodec codec, boolean ironSessionSuffix) {
+    this(codec, ironSessionSuffix, null);
   }
 
-  IronSealCodec(IronCodec codec, VerifiedSealCache cache) {
+  IronSealCodec(IronCodec codec, boolean ironSessionSuffix, VerifiedSealCache cache) {
     this.codec = codec;
+    this.ironSessionSuffix = ironSessionSuffix;
     this.cache = cache;
     this.blockCipher = codec.options().algorithm() == IronAlgorithm.AES_256_CBC;
-    this.overhead = codec.seal("").length() - base64Length(cipherLength(0));
+    this.overhead = seal("").length() - base64Length(cipherLength(0));
   }
 
   @Override
   public String seal(String plaintext) {
-    return codec.seal(plaintext);
+    String sealed = codec.seal(plaintext);
+    return ironSessionSuffix ? sealed + IRON_SESSION_SUFFIX : sealed;
   }
 
   @Override
-  public String unseal(String sealed) {
-    return open(sealed).text();
+  public Unsealed open(String sealed) {
+    // The cache is keyed by the cookie value as sent, suffix and all: a hit costs no substring.
+    return cache == null ? openInFull(sealed) : cache.open(sealed, this::openInFull);
   }
 
-  Unsealed open(String sealed) {
-    return cache == null ? codec.open(sealed) : cache.open(sealed);
+  private Unsealed openInFull(String sealed) {
+    return codec.open(withoutIronSessionSuffix(sealed));
+  }
+
+  /**
+   * The seal without iron-session's {@code ~2}: only that exact suffix is removed (a '~' is never
+   * part of an iron seal, so nothing else can be mistaken for it).
+   */
+  static String withoutIronSessionSuffix(String sealed) {
+    return sealed.endsWith(IRON_SESSION_SUFFIX)
+        ? sealed.substring(0, sealed.length() - IRON_SESSION_SUFFIX.length())
+        : sealed;
   }
 
   @Override

@@ -31,6 +31,7 @@ final class RequestTracker implements Tracker {
   private ObjectNode content; // null until opened
   private String openedJson; // the valid cookie's JSON, null if there was none
   private boolean modified;
+  private boolean reseal; // the valid cookie must be sealed again even if unchanged
 
   RequestTracker(TrackerRuntime runtime, List<CookieHeaderParser.Candidate> candidates,
       Function<Type, ObjectMapper> mappers) {
@@ -44,6 +45,7 @@ final class RequestTracker implements Tracker {
       TrackerRuntime.Opened opened = runtime.open(candidates, true);
       content = opened.content() != null ? opened.content() : TrackerJson.WIRE.createObjectNode();
       openedJson = opened.json();
+      reseal = opened.reseal();
     }
     return content;
   }
@@ -157,12 +159,18 @@ final class RequestTracker implements Tracker {
   /** Decided once the resource is done; {@link #changedJson()} then holds what to seal. */
   synchronized Outcome outcome() {
     if (!modified) {
-      return Outcome.NONE; // never written: not even opened, if nothing read it
+      // Never written: opened now only if the seal's own header says it is due for resealing.
+      if (content == null && !runtime.mayNeedReseal(candidates)) {
+        return Outcome.NONE;
+      }
+      content();
+      return reseal && !content.isEmpty() ? Outcome.WRITE : Outcome.NONE;
     }
     if (content.isEmpty()) {
       return openedJson != null || !candidates.isEmpty() ? Outcome.DELETE : Outcome.NONE;
     }
-    return TrackerJson.objectJson(content).equals(openedJson) ? Outcome.NONE : Outcome.WRITE;
+    boolean unchanged = TrackerJson.objectJson(content).equals(openedJson);
+    return unchanged && !reseal ? Outcome.NONE : Outcome.WRITE;
   }
 
   synchronized ObjectNode contentCopy() {

@@ -2,29 +2,50 @@ package io.trackercookie.internal;
 
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronException;
+import io.trackercookie.iron.Unsealed;
 
 /**
- * The seam between the filters and the seal format: key rotation, sliding expiry, legacy cookies
- * or chunking can be added behind it without touching the filters. Implementations are
+ * The seam between the filters and the seal format. Opening returns what the seal said about
+ * itself (password id, expiration, whether the current password made it), so the response side can
+ * reseal an unchanged tracker for key rotation and sliding expiry. Implementations are
  * thread-safe.
  */
 public interface SealCodec {
 
-  /** Seals plaintext into a cookie value. */
+  /** Seals plaintext into a cookie value, with the current password. */
   String seal(String plaintext);
 
   /**
-   * Opens a cookie value.
+   * Opens a cookie value: its text, password id, expiration and whether it was sealed with the
+   * current password.
    *
-   * @throws IronException for anything that is not a valid, current seal
+   * @throws IronException for anything that is not a valid, unexpired seal made with an accepted
+   *     password
    */
-  String unseal(String sealed);
+  Unsealed open(String sealed);
+
+  /**
+   * Opens a cookie value and returns only its text.
+   *
+   * @throws IronException as {@link #open}
+   */
+  default String unseal(String sealed) {
+    return open(sealed).text();
+  }
 
   /** The exact length of {@link #seal}'s result for a plaintext of this many UTF-8 bytes. */
   int sealedLength(int plaintextBytes);
 
-  /** The codec for an iron codec. */
+  /** The codec for an iron codec: plain Fe26.2 seals. */
   static SealCodec iron(IronCodec codec) {
-    return new IronSealCodec(codec);
+    return new IronSealCodec(codec, false);
+  }
+
+  /**
+   * The codec for an iron codec; with {@code ironSessionSuffix}, seals end with iron-session 8's
+   * {@code ~2}. Seals with or without that suffix are opened either way.
+   */
+  static SealCodec iron(IronCodec codec, boolean ironSessionSuffix) {
+    return new IronSealCodec(codec, ironSessionSuffix);
   }
 }

@@ -6,6 +6,8 @@ import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerListener;
 import io.trackercookie.TrackerTooLargeException;
 import io.trackercookie.iron.IronException;
+import io.trackercookie.iron.SealParts;
+import io.trackercookie.iron.Unsealed;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +39,8 @@ public final class TrackerRuntime {
     if (config.sealCacheMaxEntries() == 0) {
       return SealCodec.iron(config.codec());
     }
-    return new IronSealCodec(config.codec(), VerifiedSealCache.create(
-        config.codec(), config.sealCacheMaxEntries(), config.sealCacheMaxBytes()));
+    return new IronSealCodec(config.codec(), false, VerifiedSealCache.create(
+        config.codec().options(), config.sealCacheMaxEntries(), config.sealCacheMaxBytes()));
   }
 
   /** With another codec behind the seam (tests count calls through it). */
@@ -59,9 +61,12 @@ public final class TrackerRuntime {
     return config.cookie().cookieName();
   }
 
-  /** What a request's cookie held. */
-  record Opened(ObjectNode content, String json) {
-    static final Opened NOTHING = new Opened(null, null);
+  /**
+   * What a request's cookie held; {@code reseal} when the response must seal it again even if
+   * unchanged (an older password made it, or its sliding expiry is due).
+   */
+  record Opened(ObjectNode content, String json, boolean reseal) {
+    static final Opened NOTHING = new Opened(null, null, false);
   }
 
   /**
@@ -73,8 +78,9 @@ public final class TrackerRuntime {
       RejectionReason reason = candidate.rejection();
       if (reason == null) {
         try {
-          ObjectNode content = TrackerJson.parsePayload(codec.unseal(candidate.value()));
-          return new Opened(content, TrackerJson.objectJson(content));
+          Unsealed unsealed = codec.open(candidate.value());
+          ObjectNode content = TrackerJson.parsePayload(unsealed.text());
+          return new Opened(content, TrackerJson.objectJson(content), needsReseal(unsealed));
         } catch (IronException e) {
           reason = reasonFor(e.reason());
         } catch (TrackerJson.Rejected e) {
@@ -87,6 +93,28 @@ public final class TrackerRuntime {
       rejected(reason, report);
     }
     return Opened.NOTHING;
+  }
+
+  /** Whether a valid seal must be sealed again on this response, though its content is unchanged. */
+  boolean needsReseal(Unsealed unsealed) {
+    return !unsealed.sealedWithCurrentPassword();
+  }
+
+  /**
+   * Whether the response should open a cookie nobody read, to reseal it: decided from what the
+   * first candidate's seal says about itself, without crypto (the opening then verifies it).
+   */
+  boolean mayNeedReseal(List<CookieHeaderParser.Candidate> candidates) {
+    if (candidates.isEmpty() || candidates.get(0).rejection() != null) {
+      return false;
+    }
+    SealParts parts;
+    try {
+      parts = SealParts.parse(IronSealCodec.withoutIronSessionSuffix(candidates.get(0).value()));
+    } catch (RuntimeException e) {
+      return false; // not a seal: nothing to reseal, and nobody asked for the tracker
+    }
+    return !config.codec().passwords().isCurrent(parts.passwordId());
   }
 
   private void rejected(RejectionReason reason, boolean report) {

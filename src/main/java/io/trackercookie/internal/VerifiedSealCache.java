@@ -8,14 +8,16 @@ import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.Unsealed;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Seals that one {@link IronCodec} has already opened, keyed by the exact cookie string, so a
  * visitor whose cookie does not change costs a map lookup instead of a PBKDF2 + HMAC + AES round.
  *
  * <ul>
- *   <li>Only what {@link IronCodec#open} returned enters: the MAC verified under this codec's
- *       passwords and the content decrypted. A tampered, foreign or malformed string never does.
+ *   <li>Only what the codec's {@link IronCodec#open} returned (given to {@link #open} as
+ *       {@code verifier}) enters: the MAC verified under the codec's passwords and the content
+ *       decrypted. A tampered, foreign or malformed string never does.
  *   <li>Expiry is checked again on every hit, with the codec's clock, local-time offset and skew,
  *       exactly as {@link IronCodec#open} checks it; an expired entry is dropped and refused.
  *   <li>One cache per codec: a codec is immutable, so new passwords mean a new codec and a new,
@@ -33,14 +35,12 @@ final class VerifiedSealCache {
   // Optional/Instant and the map slot; a rough upper estimate, so the byte bound errs low.
   private static final int ENTRY_OVERHEAD_BYTES = 200;
 
-  private final IronCodec codec;
   private final IronOptions options;
   private final Cache<String, Entry> cache;
   private final int minWeight;
 
-  private VerifiedSealCache(IronCodec codec, int maxEntries, long maxBytes) {
-    this.codec = codec;
-    this.options = codec.options();
+  private VerifiedSealCache(IronOptions options, int maxEntries, long maxBytes) {
+    this.options = options;
     this.minWeight = (int) Math.min(Integer.MAX_VALUE, (maxBytes + maxEntries - 1) / maxEntries);
     this.cache = Caffeine.newBuilder()
         .maximumWeight(maxBytes)
@@ -51,28 +51,30 @@ final class VerifiedSealCache {
   }
 
   /**
-   * A cache in front of this codec.
+   * A cache for the codec with these options (its clock, local-time offset and skew judge expiry).
+   * Use one cache per codec only.
    *
    * @throws IllegalArgumentException if a bound is not positive
    */
-  static VerifiedSealCache create(IronCodec codec, int maxEntries, long maxBytes) {
-    Objects.requireNonNull(codec, "codec");
+  static VerifiedSealCache create(IronOptions options, int maxEntries, long maxBytes) {
+    Objects.requireNonNull(options, "options");
     if (maxEntries < 1) {
       throw new IllegalArgumentException("maxEntries must be at least 1, was " + maxEntries);
     }
     if (maxBytes < 1) {
       throw new IllegalArgumentException("maxBytes must be at least 1, was " + maxBytes);
     }
-    return new VerifiedSealCache(codec, maxEntries, maxBytes);
+    return new VerifiedSealCache(options, maxEntries, maxBytes);
   }
 
   /**
-   * Opens a seal through the cache.
+   * Opens a cookie value through the cache: a hit is checked for expiry only; a miss is opened by
+   * {@code verifier} (the codec's full open) and cached if it returns.
    *
-   * @throws IronException as {@link IronCodec#open} would, including EXPIRED for a cached seal
-   *     whose time has passed
+   * @throws IronException as the verifier would, including EXPIRED for a cached seal whose time
+   *     has passed
    */
-  Unsealed open(String sealed) {
+  Unsealed open(String sealed, Function<String, Unsealed> verifier) {
     Objects.requireNonNull(sealed, "sealed");
     Entry hit = cache.getIfPresent(sealed);
     if (hit != null) {
@@ -82,7 +84,7 @@ final class VerifiedSealCache {
       }
       return hit.opened;
     }
-    Unsealed opened = codec.open(sealed); // throws for anything not verified
+    Unsealed opened = verifier.apply(sealed); // throws for anything not verified
     cache.put(sealed, new Entry(opened, sealed));
     return opened;
   }

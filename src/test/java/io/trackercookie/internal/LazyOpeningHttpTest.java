@@ -7,6 +7,7 @@ import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerTestResource;
+import io.trackercookie.iron.Unsealed;
 import jakarta.ws.rs.core.Feature;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -37,9 +38,9 @@ class LazyOpeningHttpTest {
     }
 
     @Override
-    public String unseal(String sealed) {
+    public Unsealed open(String sealed) {
       unseals.incrementAndGet();
-      return delegate.unseal(sealed);
+      return delegate.open(sealed);
     }
 
     @Override

@@ -56,11 +56,11 @@ class VerifiedSealCacheTest {
   @Test
   void hit_returnsTheSameOpenedContent() {
     IronCodec codec = IronCodec.create(PASSWORD);
-    VerifiedSealCache cache = VerifiedSealCache.create(codec, 100, 1 << 20);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
     String sealed = codec.seal("{\"visits\":3}");
 
-    Unsealed first = cache.open(sealed);
-    Unsealed second = cache.open(sealed);
+    Unsealed first = cache.open(sealed, codec::open);
+    Unsealed second = cache.open(sealed, codec::open);
 
     assertEquals("{\"visits\":3}", first.text());
     assertSame(first, second, "the second open is served from the cache");
@@ -71,22 +71,22 @@ class VerifiedSealCacheTest {
   void expiredSeal_isRejectedEvenWhenCached() {
     ManualClock clock = new ManualClock();
     IronCodec codec = codec(IronPasswords.single(PASSWORD), clock, Duration.ofMinutes(5));
-    VerifiedSealCache cache = VerifiedSealCache.create(codec, 100, 1 << 20);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
     String sealed = codec.seal("{\"a\":1}");
-    cache.open(sealed);
+    cache.open(sealed, codec::open);
     assertEquals(1, cache.size());
 
     // iron's default skew is 60 s: 5 min + 59 s later the seal still opens, from the cache.
     clock.advance(Duration.ofMinutes(5).plusSeconds(59));
-    assertEquals("{\"a\":1}", cache.open(sealed).text());
+    assertEquals("{\"a\":1}", cache.open(sealed, codec::open).text());
 
     // At the boundary (expiration - skew == now) iron calls it expired; so does the cache.
     clock.advance(Duration.ofSeconds(1));
-    IronException e = assertThrows(IronException.class, () -> cache.open(sealed));
+    IronException e = assertThrows(IronException.class, () -> cache.open(sealed, codec::open));
     assertEquals(IronException.Reason.EXPIRED, e.reason());
     assertEquals(0, cache.size(), "the expired entry is dropped");
     assertEquals(IronException.Reason.EXPIRED,
-        assertThrows(IronException.class, () -> cache.open(sealed)).reason());
+        assertThrows(IronException.class, () -> cache.open(sealed, codec::open)).reason());
   }
 
   @Test
@@ -95,62 +95,62 @@ class VerifiedSealCacheTest {
     IronCodec codec = IronCodec.create(IronPasswords.single(PASSWORD), IronOptions.builder()
         .clock(clock).ttl(Duration.ofMinutes(1)).timestampSkew(Duration.ZERO)
         .localtimeOffset(Duration.ofSeconds(30)).build());
-    VerifiedSealCache cache = VerifiedSealCache.create(codec, 100, 1 << 20);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
     String sealed = codec.seal("{}");
-    cache.open(sealed);
+    cache.open(sealed, codec::open);
     clock.advance(Duration.ofSeconds(59));
-    assertEquals("{}", cache.open(sealed).text());
+    assertEquals("{}", cache.open(sealed, codec::open).text());
     clock.advance(Duration.ofSeconds(1));
     assertEquals(IronException.Reason.EXPIRED,
         assertThrows(IronException.class, () -> codec.open(sealed)).reason());
     assertEquals(IronException.Reason.EXPIRED,
-        assertThrows(IronException.class, () -> cache.open(sealed)).reason());
+        assertThrows(IronException.class, () -> cache.open(sealed, codec::open)).reason());
   }
 
   @Test
   void anotherPasswordSet_getsAnEmptyCacheAndMisses() {
     IronCodec oldCodec = IronCodec.create(IronPasswords.builder()
         .current("1", IronSecret.password(PASSWORD)).build(), IronOptions.defaults());
-    VerifiedSealCache oldCache = VerifiedSealCache.create(oldCodec, 100, 1 << 20);
+    VerifiedSealCache oldCache = VerifiedSealCache.create(oldCodec.options(), 100, 1 << 20);
     String sealed = oldCodec.seal("{\"a\":1}");
-    oldCache.open(sealed);
+    oldCache.open(sealed, oldCodec::open);
 
     // Password "1" replaced: the same id now names another secret.
     IronCodec newCodec = IronCodec.create(IronPasswords.builder()
         .current("1", IronSecret.password(OTHER_PASSWORD)).build(), IronOptions.defaults());
-    VerifiedSealCache newCache = VerifiedSealCache.create(newCodec, 100, 1 << 20);
+    VerifiedSealCache newCache = VerifiedSealCache.create(newCodec.options(), 100, 1 << 20);
     assertEquals(IronException.Reason.BAD_MAC,
-        assertThrows(IronException.class, () -> newCache.open(sealed)).reason());
+        assertThrows(IronException.class, () -> newCache.open(sealed, newCodec::open)).reason());
     assertEquals(0, newCache.size());
   }
 
   @Test
   void tamperedStrings_neverEnterTheCache() {
     IronCodec codec = IronCodec.create(PASSWORD);
-    VerifiedSealCache cache = VerifiedSealCache.create(codec, 10_000, 64L << 20);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 10_000, 64L << 20);
     String sealed = codec.seal("{\"visits\":3}");
     for (int i = 0; i < sealed.length(); i++) {
       char c = sealed.charAt(i);
       String tampered = sealed.substring(0, i) + (char) (c == 'A' ? 'B' : 'A') + sealed.substring(i + 1);
-      assertThrows(IronException.class, () -> cache.open(tampered), "position " + i);
+      assertThrows(IronException.class, () -> cache.open(tampered, codec::open), "position " + i);
     }
-    assertThrows(IronException.class, () -> cache.open(sealed + "x"));
-    assertThrows(IronException.class, () -> cache.open(sealed.substring(1)));
+    assertThrows(IronException.class, () -> cache.open(sealed + "x", codec::open));
+    assertThrows(IronException.class, () -> cache.open(sealed.substring(1), codec::open));
     assertEquals(0, cache.size());
 
     // A tampered string refused once is refused again: the refusal was not cached as success.
     String badMac = sealed.substring(0, sealed.length() - 1) + (sealed.endsWith("A") ? "B" : "A");
-    assertThrows(IronException.class, () -> cache.open(badMac));
-    assertEquals("{\"visits\":3}", cache.open(sealed).text());
+    assertThrows(IronException.class, () -> cache.open(badMac, codec::open));
+    assertEquals("{\"visits\":3}", cache.open(sealed, codec::open).text());
     assertEquals(1, cache.size());
   }
 
   @Test
   void entryBound_holds() {
     IronCodec codec = IronCodec.create(PASSWORD);
-    VerifiedSealCache cache = VerifiedSealCache.create(codec, 5, 1L << 30);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 5, 1L << 30);
     for (int i = 0; i < 50; i++) {
-      assertEquals("{\"i\":" + i + "}", cache.open(codec.seal("{\"i\":" + i + "}")).text());
+      assertEquals("{\"i\":" + i + "}", cache.open(codec.seal("{\"i\":" + i + "}"), codec::open).text());
     }
     assertTrue(cache.size() <= 5, "size " + cache.size());
   }
@@ -159,10 +159,10 @@ class VerifiedSealCacheTest {
   void byteBound_holdsForLargeContent() {
     IronCodec codec = IronCodec.create(PASSWORD);
     long maxBytes = 64 * 1024;
-    VerifiedSealCache cache = VerifiedSealCache.create(codec, 10_000, maxBytes);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 10_000, maxBytes);
     String big = "{\"k\":\"" + "x".repeat(3000) + "\"}";
     for (int i = 0; i < 100; i++) {
-      cache.open(codec.seal(big));
+      cache.open(codec.seal(big), codec::open);
     }
     assertTrue(cache.weightedBytes() <= maxBytes, "weight " + cache.weightedBytes());
     // Each entry weighs more than 2 * (seal + text) chars, about 16 KB here.
@@ -173,7 +173,7 @@ class VerifiedSealCacheTest {
   @Test
   void bounds_mustBePositive() {
     IronCodec codec = IronCodec.create(PASSWORD);
-    assertThrows(IllegalArgumentException.class, () -> VerifiedSealCache.create(codec, 0, 1));
-    assertThrows(IllegalArgumentException.class, () -> VerifiedSealCache.create(codec, 1, 0));
+    assertThrows(IllegalArgumentException.class, () -> VerifiedSealCache.create(codec.options(), 0, 1));
+    assertThrows(IllegalArgumentException.class, () -> VerifiedSealCache.create(codec.options(), 1, 0));
   }
 }
