@@ -65,8 +65,8 @@ public final class TrackerRuntime {
    * What a request's cookie held; {@code reseal} when the response must seal it again even if
    * unchanged (an older password made it, or its sliding expiry is due).
    */
-  record Opened(ObjectNode content, String json, boolean reseal) {
-    static final Opened NOTHING = new Opened(null, null, false);
+  record Opened(ObjectNode content, boolean reseal) {
+    static final Opened NOTHING = new Opened(null, false);
   }
 
   /**
@@ -80,7 +80,8 @@ public final class TrackerRuntime {
         try {
           Unsealed unsealed = codec.open(candidate.value());
           ObjectNode content = TrackerJson.parsePayload(unsealed.text());
-          return new Opened(content, TrackerJson.objectJson(content), needsReseal(unsealed));
+          // No re-serialization here: a request that only reads never needs the JSON text.
+          return new Opened(content, needsReseal(unsealed));
         } catch (IronException e) {
           reason = reasonFor(e.reason());
         } catch (TrackerJson.Rejected e) {
