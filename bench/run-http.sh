@@ -13,7 +13,9 @@
 #   HTTP_SECONDS=20 HTTP_ROUNDS=3 bench/run-http.sh
 #
 # Rounds alternate the targets (A B C ... A B C), so a burst of load from elsewhere on a shared
-# machine hits all of them alike; the table gives the mean of the rounds. Results land in
+# machine hits all of them alike; the table gives the mean of the rounds. For the Java targets it
+# also gives the heap bytes allocated per request (all server threads, HotSpot's counters, asked
+# for over the server's stdin before and after each run). Results land in
 # target/bench/ (http.tsv, http.md). Load is bounded: fixed durations, 32 connections, loopback.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,8 +69,8 @@ exec 4> "$out/node.in"
 
 port_of() { # file key
   for _ in $(seq 1 120); do
-    if [[ -s "$1" ]]; then
-      node -e 'const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(p[process.argv[2]]);' "$1" "$2"
+    if grep -q "^{" "$1"; then
+      grep "^{" "$1" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8"))[process.argv[1]]);' "$2"
       return
     fi
     sleep 0.5
@@ -93,9 +95,23 @@ done
 
 export COOKIE_FILE="$out/cookie.txt"
 targets=(java-plain java-tracker java-nocache node-plain node-tracker)
-run_wrk() { # target path seconds -> requests/s
+run_wrk() { # target path seconds -> "requests/s requests"
   wrk -t"$threads" -c"$connections" -d"$3"s -s bench/http/cookie.lua "http://127.0.0.1:${port[$1]}$2" \
-    | awk '/^Requests\/sec:/ {print $2} /Non-2xx/ {print "non-2xx: " $0 > "/dev/stderr"}'
+    | awk '/ requests in / {n = $1} /^Requests\/sec:/ {r = $2} /Non-2xx/ {print "non-2xx: " $0 > "/dev/stderr"}
+           END {print r, n}'
+}
+java_alloc() { # -> bytes allocated so far by the Java server's threads
+  local before
+  before=$(grep -c '^alloc ' "$out/java.ports" || true)
+  echo alloc >&3
+  for _ in $(seq 1 100); do
+    if (( $(grep -c '^alloc ' "$out/java.ports" || true) > before )); then
+      grep '^alloc ' "$out/java.ports" | tail -1 | cut -d' ' -f2
+      return
+    fi
+    sleep 0.05
+  done
+  echo 0
 }
 
 echo "== warm-up ($warm s per target and path)" >&2
@@ -109,9 +125,15 @@ done
 for round in $(seq 1 "$rounds"); do
   for path in /read /write; do
     for t in "${targets[@]}"; do
-      rps=$(run_wrk "$t" "$path" "$seconds")
-      echo "round $round  $t $path  $rps req/s" >&2
-      printf '%s\t%s\t%s\t%s\n' "$round" "$t" "$path" "$rps" >> "$out/http.tsv"
+      per_request=n/a
+      [[ $t == java-* ]] && a0=$(java_alloc)
+      read -r rps requests < <(run_wrk "$t" "$path" "$seconds")
+      if [[ $t == java-* ]]; then
+        a1=$(java_alloc)
+        per_request=$(( (a1 - a0) / (requests > 0 ? requests : 1) ))
+      fi
+      echo "round $round  $t $path  $rps req/s  $per_request B/request" >&2
+      printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$t" "$path" "$rps" "$per_request" >> "$out/http.tsv"
     done
   done
 done
@@ -120,15 +142,17 @@ done
   echo "### HTTP (wrk, $threads threads, $connections connections, 127.0.0.1, $rounds x $seconds s per target, mean requests/s)"
   echo
   awk -F'\t' '
-    { sum[$2 FS $3] += $4; n[$2 FS $3]++ }
+    { sum[$2 FS $3] += $4; n[$2 FS $3]++; if ($5 != "n/a") { b[$2 FS $3] += $5; nb[$2 FS $3]++ } }
     END {
       split("java-plain java-tracker java-nocache node-plain node-tracker", t, " ")
-      print "| server | /read (unchanged tracker) | /write (changed every request) |"
-      print "| --- | ---: | ---: |"
+      print "| server | /read (unchanged tracker) req/s | /write (changed every request) req/s | /read B/request | /write B/request |"
+      print "| --- | ---: | ---: | ---: | ---: |"
       for (i = 1; i <= 5; i++) {
         r = sum[t[i] FS "/read"] / n[t[i] FS "/read"]; w = sum[t[i] FS "/write"] / n[t[i] FS "/write"]
         mean[t[i] "/read"] = r; mean[t[i] "/write"] = w
-        printf "| %s | %.0f | %.0f |\n", t[i], r, w
+        br = nb[t[i] FS "/read"] ? sprintf("%.0f", b[t[i] FS "/read"] / nb[t[i] FS "/read"]) : "n/a"
+        bw = nb[t[i] FS "/write"] ? sprintf("%.0f", b[t[i] FS "/write"] / nb[t[i] FS "/write"]) : "n/a"
+        printf "| %s | %.0f | %.0f | %s | %s |\n", t[i], r, w, br, bw
       }
       print ""
       print "| ratio | value | target |"

@@ -9,7 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.io.InputStream;
+import com.sun.management.ThreadMXBean;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +28,9 @@ import org.glassfish.jersey.server.ServerProperties;
  * (verified-seal cache on), "nocache" the same with the cache off. All on 127.0.0.1 on ports the
  * OS picks; prints {@code {"plain": port, "tracker": port, "nocache": port}} and writes a cookie value
  * (bench/payloads/152.json sealed as tracker-cookie seals it) to the file given as the first
- * argument. Exits when stdin closes, so it never outlives the script.
+ * argument. Exits when stdin closes, so it never outlives the script. A line {@code alloc} on stdin
+ * prints {@code alloc <bytes>}: the bytes allocated so far by all live threads, so the script can
+ * report heap allocation per request.
  *
  * <p>Routes: {@code GET /read} answers {@code visits=<n>} from the tracker (baseline: a constant),
  * {@code GET /write} puts visits + 1, so every response carries a new seal.
@@ -91,9 +96,12 @@ public final class HttpBenchServer {
     System.out.println("{\"plain\": " + port(plain) + ", \"tracker\": " + port(tracked)
         + ", \"nocache\": " + port(uncached) + "}");
     System.out.flush();
-    InputStream in = System.in;
-    while (in.read() >= 0) {
-      // wait for stdin to close
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+    for (String line; (line = in.readLine()) != null; ) {
+      if (line.equals("alloc")) {
+        System.out.println("alloc " + allocatedBytes());
+        System.out.flush();
+      }
     }
     plain.shutdownNow();
     tracked.shutdownNow();
@@ -103,6 +111,16 @@ public final class HttpBenchServer {
   private static HttpServer start(ResourceConfig app) {
     app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     return GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
+  }
+
+  /** Bytes allocated by every live thread (HotSpot's per-thread counters; Grizzly's pool threads live on). */
+  private static long allocatedBytes() {
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+      total += Math.max(0, bytes);
+    }
+    return total;
   }
 
   private static int port(HttpServer server) {

@@ -52,6 +52,7 @@ public class RequestPathBench {
   private String sealed;
   private IronSealCodec cached;
   private IronSealCodec tinyCache;
+  private IronSealCodec noCache;
   private String[] missSeals;
   private int next;
   private TrackerRuntime runtimeCached;
@@ -68,6 +69,7 @@ public class RequestPathBench {
         config.sealCacheMaxEntries(), config.sealCacheMaxBytes()));
     tinyCache = new IronSealCodec(config.codec(), false,
         VerifiedSealCache.create(config.codec().options(), 16, 1L << 20));
+    noCache = new IronSealCodec(config.codec(), false);
     // tracker-cookie's format: the sealed text is a JSON string holding the JSON.
     String plaintext = TrackerJson.plaintext(json, config.payloadFormat());
     sealed = cached.seal(plaintext);
@@ -99,6 +101,14 @@ public class RequestPathBench {
     String s = missSeals[next];
     next = (next + 1) & (MISS_SEALS - 1);
     return tinyCache.open(s);
+  }
+
+  /** The yardstick for a miss: the same cycled seals opened with no cache at all. */
+  @Benchmark
+  public Unsealed noCacheOpen() {
+    String s = missSeals[next];
+    next = (next + 1) & (MISS_SEALS - 1);
+    return noCache.open(s);
   }
 
   /** A request reading an unchanged tracker: Cookie header to parsed tracker, cache on. */
