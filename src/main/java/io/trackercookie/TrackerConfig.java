@@ -65,6 +65,15 @@ public final class TrackerConfig {
   public static final String PAYLOAD_FORMAT = "tracker.payloadFormat";
   /** Setting: omit Secure for plain-http loopback requests (development only), default false. */
   public static final String INSECURE_LOOPBACK = "tracker.insecureLoopbackForDevelopment";
+  /** Setting: entries of the verified-seal cache, default 10000; 0 turns the cache off. */
+  public static final String SEAL_CACHE_MAX_ENTRIES = "tracker.sealCache.maxEntries";
+  /** Setting: estimated heap bytes of the verified-seal cache, default 16777216 (16 MiB). */
+  public static final String SEAL_CACHE_MAX_BYTES = "tracker.sealCache.maxBytes";
+
+  /** Default of {@value #SEAL_CACHE_MAX_ENTRIES}. */
+  public static final int DEFAULT_SEAL_CACHE_MAX_ENTRIES = 10_000;
+  /** Default of {@value #SEAL_CACHE_MAX_BYTES}. */
+  public static final long DEFAULT_SEAL_CACHE_MAX_BYTES = 16L * 1024 * 1024;
 
   /**
    * Setting: the id of {@value #PASSWORD} for key rotation ({@code [A-Za-z0-9_]+}); written into
@@ -97,7 +106,8 @@ public final class TrackerConfig {
       COOKIE_PATH, COOKIE_DOMAIN, COOKIE_SECURE, COOKIE_HTTP_ONLY, COOKIE_SAME_SITE,
       COOKIE_PARTITIONED, COOKIE_HOST_PREFIX, TTL, REQUEST_ATTRIBUTE, PAYLOAD_FORMAT,
       INSECURE_LOOPBACK, PASSWORD_ID, ACCEPTED_PASSWORD_IDS, SLIDING_EXPIRY, REISSUE_AFTER,
-      LEGACY_SECRET, LEGACY_COOKIE_NAME, LEGACY_TIMEOUT, MAX_CHUNKS);
+      LEGACY_SECRET, LEGACY_COOKIE_NAME, LEGACY_TIMEOUT, MAX_CHUNKS,
+      SEAL_CACHE_MAX_ENTRIES, SEAL_CACHE_MAX_BYTES);
 
   /** The default share of the sliding lifetime after which a cookie is reissued. */
   public static final double DEFAULT_REISSUE_AFTER = 0.5;
@@ -125,6 +135,8 @@ public final class TrackerConfig {
   private final String legacyCookieName;
   private final int maxChunks; // 0: off
   private final Duration cookieMaxAge;
+  private final int sealCacheMaxEntries;
+  private final long sealCacheMaxBytes;
 
   private TrackerConfig(Builder b, IronCodec codec, LegacySessionDecoder legacyDecoder,
       Duration cookieMaxAge) {
@@ -141,6 +153,8 @@ public final class TrackerConfig {
     this.legacyCookieName = b.legacyCookieName;
     this.maxChunks = b.maxChunks;
     this.cookieMaxAge = cookieMaxAge;
+    this.sealCacheMaxEntries = b.sealCacheMaxEntries;
+    this.sealCacheMaxBytes = b.sealCacheMaxBytes;
   }
 
   public static Builder builder() {
@@ -192,6 +206,17 @@ public final class TrackerConfig {
     set(lookup, LEGACY_TIMEOUT, seconds, v -> builder.legacyTimeout(parseDuration(v)));
     set(lookup, MAX_CHUNKS, "0 or a whole number from 2 to " + MAX_MAX_CHUNKS,
         v -> builder.chunking(Integer.parseInt(v.trim())));
+    // Each setting re-applies both bounds, so either may be given alone.
+    int[] cacheEntries = {DEFAULT_SEAL_CACHE_MAX_ENTRIES};
+    long[] cacheBytes = {DEFAULT_SEAL_CACHE_MAX_BYTES};
+    set(lookup, SEAL_CACHE_MAX_ENTRIES, "a whole number, 0 (off) or more", v -> {
+      cacheEntries[0] = Integer.parseInt(v.trim());
+      builder.sealCache(cacheEntries[0], cacheBytes[0]);
+    });
+    set(lookup, SEAL_CACHE_MAX_BYTES, "a whole number of bytes, 1 or more", v -> {
+      cacheBytes[0] = Long.parseLong(v.trim());
+      builder.sealCache(cacheEntries[0], cacheBytes[0]);
+    });
     CookieSettings settings;
     try {
       settings = cookie.build();
@@ -298,6 +323,20 @@ public final class TrackerConfig {
     return insecureLoopbackForDevelopment;
   }
 
+  /**
+   * Entries the verified-seal cache holds at most; 0 when it is off. The cache keeps seals this
+   * config's codec has opened, keyed by the exact cookie value, so an unchanged cookie is opened
+   * once; expiry is checked on every hit.
+   */
+  public int sealCacheMaxEntries() {
+    return sealCacheMaxEntries;
+  }
+
+  /** The bound on the verified-seal cache's estimated heap bytes. */
+  public long sealCacheMaxBytes() {
+    return sealCacheMaxBytes;
+  }
+
   /** The clock for Expires and seal expirations; the system clock unless a test set one. */
   public Clock clock() {
     return clock;
@@ -343,7 +382,9 @@ public final class TrackerConfig {
         + ", insecureLoopbackForDevelopment=" + insecureLoopbackForDevelopment
         + ", slidingExpiry=" + slidingExpiry + ", reissueAfter=" + reissueAfter
         + ", legacy=" + (legacyDecoder == null ? "off" : legacyCookieName + " redacted")
-        + ", maxChunks=" + maxChunks + "]";
+        + ", maxChunks=" + maxChunks
+        + ", sealCache=" + (sealCacheMaxEntries == 0 ? "off"
+            : sealCacheMaxEntries + " entries/" + sealCacheMaxBytes + " bytes") + "]";
   }
 
   private static void set(Function<String, String> lookup, String setting, String expected,
@@ -400,6 +441,8 @@ public final class TrackerConfig {
     private String legacyCookieName = DEFAULT_LEGACY_COOKIE_NAME;
     private Duration legacyTimeout = LegacySessionDecoder.DEFAULT_TIMEOUT;
     private int maxChunks;
+    private int sealCacheMaxEntries = DEFAULT_SEAL_CACHE_MAX_ENTRIES;
+    private long sealCacheMaxBytes = DEFAULT_SEAL_CACHE_MAX_BYTES;
 
     private Builder() {}
 
@@ -582,6 +625,32 @@ public final class TrackerConfig {
             "chunking takes 0 (off) or 2 to " + MAX_MAX_CHUNKS + " chunks, was " + maxChunks);
       }
       this.maxChunks = maxChunks;
+      return this;
+    }
+
+    /**
+     * Bounds the verified-seal cache (on by default: {@value
+     * TrackerConfig#DEFAULT_SEAL_CACHE_MAX_ENTRIES} entries, 16 MiB). It holds seals whose MAC
+     * this config's passwords verified, keyed by the exact cookie value, and re-checks expiry on
+     * every hit. {@code maxEntries} 0 turns it off.
+     *
+     * @throws IllegalArgumentException if maxEntries is negative or maxBytes is below 1
+     */
+    public Builder sealCache(int maxEntries, long maxBytes) {
+      if (maxEntries < 0) {
+        throw new IllegalArgumentException("sealCache maxEntries must not be negative, was " + maxEntries);
+      }
+      if (maxBytes < 1) {
+        throw new IllegalArgumentException("sealCache maxBytes must be at least 1, was " + maxBytes);
+      }
+      this.sealCacheMaxEntries = maxEntries;
+      this.sealCacheMaxBytes = maxBytes;
+      return this;
+    }
+
+    /** Turns the verified-seal cache off: every request's cookie is opened in full. */
+    public Builder noSealCache() {
+      this.sealCacheMaxEntries = 0;
       return this;
     }
 

@@ -7,7 +7,8 @@ import io.trackercookie.iron.Unsealed;
 /**
  * {@link SealCodec} over iron. A seal's length is an exact function of the plaintext's length
  * (fixed-size salts, IV, MAC and expiration digits), so it is measured once here and predicted
- * afterwards without crypto.
+ * afterwards without crypto. With a {@link VerifiedSealCache}, an unchanged cookie is opened once
+ * and then served from the cache.
  */
 final class IronSealCodec implements SealCodec {
 
@@ -16,12 +17,18 @@ final class IronSealCodec implements SealCodec {
 
   private final IronCodec codec;
   private final boolean ironSessionSuffix;
+  private final VerifiedSealCache cache; // null: every seal is opened in full
   private final boolean blockCipher;
   private final int overhead;
 
   IronSealCodec(IronCodec codec, boolean ironSessionSuffix) {
+    this(codec, ironSessionSuffix, null);
+  }
+
+  IronSealCodec(IronCodec codec, boolean ironSessionSuffix, VerifiedSealCache cache) {
     this.codec = codec;
     this.ironSessionSuffix = ironSessionSuffix;
+    this.cache = cache;
     this.blockCipher = codec.options().algorithm() == IronAlgorithm.AES_256_CBC;
     this.overhead = seal("").length() - base64Length(cipherLength(0));
   }
@@ -34,6 +41,11 @@ final class IronSealCodec implements SealCodec {
 
   @Override
   public Unsealed open(String sealed) {
+    // The cache is keyed by the cookie value as sent, suffix and all: a hit costs no substring.
+    return cache == null ? openInFull(sealed) : cache.open(sealed, this::openInFull);
+  }
+
+  private Unsealed openInFull(String sealed) {
     return codec.open(withoutIronSessionSuffix(sealed));
   }
 

@@ -29,7 +29,8 @@ final class RequestTracker implements Tracker {
   private final Function<Type, ObjectMapper> mappers;
 
   private ObjectNode content; // null until opened
-  private String openedJson; // the valid cookie's JSON, null if there was none
+  private boolean hadCookie; // a valid cookie was opened
+  private String openedJson; // its JSON, taken before the first change (reads never need it)
   private boolean modified;
   private boolean reseal; // the valid cookie must be sealed again even if unchanged
 
@@ -44,10 +45,22 @@ final class RequestTracker implements Tracker {
     if (content == null) {
       TrackerRuntime.Opened opened = runtime.open(found, true);
       content = opened.content() != null ? opened.content() : TrackerJson.WIRE.createObjectNode();
-      openedJson = opened.json();
+      hadCookie = opened.content() != null;
       reseal = opened.reseal();
     }
     return content;
+  }
+
+  /**
+   * The content, about to change: the opened cookie's JSON is taken first, so the response can
+   * tell a real change from a put of the same value. Only requests that change pay for it.
+   */
+  private ObjectNode contentForChange() {
+    ObjectNode current = content();
+    if (hadCookie && openedJson == null) {
+      openedJson = TrackerJson.objectJson(current);
+    }
+    return current;
   }
 
   @Override
@@ -83,7 +96,7 @@ final class RequestTracker implements Tracker {
     }
     JsonNode node = toTree(value, value == null ? Object.class : value.getClass());
     TrackerJson.checkWritable(node);
-    ObjectNode current = content();
+    ObjectNode current = contentForChange();
     JsonNode previous = current.get(key);
     current.set(key, node);
     try {
@@ -102,7 +115,7 @@ final class RequestTracker implements Tracker {
 
   @Override
   public synchronized Object remove(String key) {
-    JsonNode previous = content().remove(Objects.requireNonNull(key, "key"));
+    JsonNode previous = contentForChange().remove(Objects.requireNonNull(key, "key"));
     if (previous == null) {
       return null;
     }
@@ -112,7 +125,7 @@ final class RequestTracker implements Tracker {
 
   @Override
   public synchronized void clear() {
-    content().removeAll();
+    contentForChange().removeAll();
     modified = true;
   }
 
@@ -141,7 +154,7 @@ final class RequestTracker implements Tracker {
     }
     TrackerJson.checkWritable(node);
     runtime.checkSize((ObjectNode) node);
-    content();
+    contentForChange();
     content = (ObjectNode) node;
     modified = true;
   }
@@ -167,9 +180,9 @@ final class RequestTracker implements Tracker {
       return reseal && !content.isEmpty() ? Outcome.WRITE : Outcome.NONE;
     }
     if (content.isEmpty()) {
-      return openedJson != null || found.any() ? Outcome.DELETE : Outcome.NONE;
+      return hadCookie || found.any() ? Outcome.DELETE : Outcome.NONE;
     }
-    boolean unchanged = TrackerJson.objectJson(content).equals(openedJson);
+    boolean unchanged = hadCookie && TrackerJson.objectJson(content).equals(openedJson);
     return unchanged && !reseal ? Outcome.NONE : Outcome.WRITE;
   }
 

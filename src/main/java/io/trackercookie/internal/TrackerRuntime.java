@@ -39,7 +39,17 @@ public final class TrackerRuntime {
   private final int chunkValueBytes; // the value room in each chunk's Set-Cookie line
 
   public TrackerRuntime(TrackerConfig config) {
-    this(config, SealCodec.iron(config.codec(), config.payloadFormat() == PayloadFormat.IRON_SESSION));
+    this(config, codecFor(config));
+  }
+
+  /** Iron behind the seam, with the verified-seal cache unless the config turned it off. */
+  private static SealCodec codecFor(TrackerConfig config) {
+    boolean ironSession = config.payloadFormat() == PayloadFormat.IRON_SESSION;
+    if (config.sealCacheMaxEntries() == 0) {
+      return SealCodec.iron(config.codec(), ironSession);
+    }
+    return new IronSealCodec(config.codec(), ironSession, VerifiedSealCache.create(
+        config.codec().options(), config.sealCacheMaxEntries(), config.sealCacheMaxBytes()));
   }
 
   /** With another codec behind the seam (tests count calls through it). */
@@ -127,10 +137,10 @@ public final class TrackerRuntime {
   /**
    * What a request's cookie held; {@code reseal} when the response must seal it again even if
    * unchanged (an older password made it, its sliding expiry is due, or it came from a legacy
-   * cookie); {@code fromLegacy} when the legacy cookie supplied it and must be deleted.
+   * cookie, which the response then deletes).
    */
-  record Opened(ObjectNode content, String json, boolean reseal, boolean fromLegacy) {
-    static final Opened NOTHING = new Opened(null, null, false, false);
+  record Opened(ObjectNode content, boolean reseal) {
+    static final Opened NOTHING = new Opened(null, false);
   }
 
   /**
@@ -150,7 +160,7 @@ public final class TrackerRuntime {
       }
       try {
         ObjectNode content = TrackerJson.parsePayload(legacy.decode(unescape(candidate.value())));
-        return new Opened(content, TrackerJson.objectJson(content), true, true);
+        return new Opened(content, true);
       } catch (LegacyCookieException e) {
         LOG.log(Level.FINE, "Legacy cookie {0} rejected: {1}",
             new Object[] {config.legacyCookieName(), e.reason()});
@@ -172,7 +182,8 @@ public final class TrackerRuntime {
         try {
           Unsealed unsealed = codec.open(candidate.value());
           ObjectNode content = TrackerJson.parsePayload(unsealed.text());
-          return new Opened(content, TrackerJson.objectJson(content), needsReseal(unsealed), false);
+          // No re-serialization here: a request that only reads never needs the JSON text.
+          return new Opened(content, needsReseal(unsealed));
         } catch (IronException e) {
           reason = reasonFor(e.reason());
         } catch (TrackerJson.Rejected e) {

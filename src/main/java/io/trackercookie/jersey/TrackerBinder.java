@@ -3,6 +3,7 @@ package io.trackercookie.jersey;
 import io.trackercookie.Tracker;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.function.Supplier;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
@@ -17,7 +18,9 @@ public final class TrackerBinder extends AbstractBinder {
 
   @Override
   protected void configure() {
-    bindFactory(RequestTrackerSupplier.class)
+    // One stateless supplier for the application (its Provider resolves the current request), so
+    // HK2 does not create and inject a new one on every request.
+    bindFactory(RequestTrackerSupplier.class, Singleton.class)
         .to(Tracker.class)
         .proxy(true)
         .proxyForSameScope(false)

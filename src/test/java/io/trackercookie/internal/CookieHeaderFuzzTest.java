@@ -98,8 +98,9 @@ class CookieHeaderFuzzTest {
     List<CookieHeaderParser.Candidate> candidates = CookieHeaderParser.find(List.of(line), NAME);
     TrackerRuntime.Opened opened = RUNTIME.open(candidates, false);
     assertNotNull(opened.content(), "the valid tracker cookie was lost");
-    assertEquals("{\"user\":\"alice\"}", opened.json());
+    assertEquals("{\"user\":\"alice\"}", TrackerJson.objectJson(opened.content()));
     TrackerRuntime.Opened full = CHUNKED_WITH_LEGACY.open(CHUNKED_WITH_LEGACY.find(List.of(line)), false);
-    assertEquals("{\"user\":\"alice\"}", full.json(), "lost among chunks or legacy cookies");
+    assertNotNull(full.content(), "lost among chunks or legacy cookies");
+    assertEquals("{\"user\":\"alice\"}", TrackerJson.objectJson(full.content()));
   }
 }

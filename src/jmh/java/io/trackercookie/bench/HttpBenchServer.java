@@ -1,0 +1,129 @@
+package io.trackercookie.bench;
+
+import io.trackercookie.Tracker;
+import io.trackercookie.TrackerConfig;
+import io.trackercookie.TrackerFeature;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import com.sun.management.ThreadMXBean;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * The Java side of bench/run-http.sh: one tiny app on Grizzly, three times, in one JVM. "plain" has
+ * no tracker feature (the baseline), "tracker" registers {@link TrackerFeature} with its defaults
+ * (verified-seal cache on), "nocache" the same with the cache off. All on 127.0.0.1 on ports the
+ * OS picks; prints {@code {"plain": port, "tracker": port, "nocache": port}} and writes a cookie value
+ * (bench/payloads/152.json sealed as tracker-cookie seals it) to the file given as the first
+ * argument. Exits when stdin closes, so it never outlives the script. A line {@code alloc} on stdin
+ * prints {@code alloc <bytes>}: the bytes allocated so far by all live threads, so the script can
+ * report heap allocation per request.
+ *
+ * <p>Routes: {@code GET /read} answers {@code visits=<n>} from the tracker (baseline: a constant),
+ * {@code GET /write} puts visits + 1, so every response carries a new seal.
+ *
+ * <p>Environment: {@code TRACKER_PASSWORD} (32+ characters; Express's side uses the same).
+ */
+public final class HttpBenchServer {
+
+  private HttpBenchServer() {}
+
+  /** The baseline: the same answers, no tracker. */
+  @Path("/")
+  @Produces(MediaType.TEXT_PLAIN)
+  public static final class PlainResource {
+    @GET
+    @Path("read")
+    public String read() {
+      return "visits=42";
+    }
+
+    @GET
+    @Path("write")
+    public String write() {
+      return "visits=43";
+    }
+  }
+
+  /** Reads, or changes, the tracker. */
+  @Path("/")
+  @Produces(MediaType.TEXT_PLAIN)
+  public static final class TrackedResource {
+    @GET
+    @Path("read")
+    public String read(@Context Tracker tracker) {
+      return "visits=" + tracker.get("visits", Integer.class);
+    }
+
+    @GET
+    @Path("write")
+    public String write(@Context Tracker tracker) {
+      Integer visits = tracker.get("visits", Integer.class);
+      int next = visits == null ? 1 : visits + 1;
+      tracker.put("visits", next);
+      return "visits=" + next;
+    }
+  }
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      throw new IllegalArgumentException("usage: HttpBenchServer COOKIE_FILE");
+    }
+    String password = System.getenv("TRACKER_PASSWORD");
+    TrackerConfig config = TrackerConfig.builder().password(password).build();
+    TrackerConfig noCache = TrackerConfig.builder().password(password).noSealCache().build();
+    String json = Files.readString(java.nio.file.Path.of("bench/payloads/152.json"), StandardCharsets.UTF_8);
+    // tracker-cookie seals JSON.stringify(info): a JSON string holding the JSON.
+    String plaintext = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(json);
+    Files.writeString(java.nio.file.Path.of(args[0]), config.codec().seal(plaintext) + "\n", StandardCharsets.US_ASCII);
+
+    HttpServer plain = start(new ResourceConfig(PlainResource.class));
+    HttpServer tracked = start(new ResourceConfig(TrackedResource.class).register(new TrackerFeature(config)));
+    HttpServer uncached = start(new ResourceConfig(TrackedResource.class).register(new TrackerFeature(noCache)));
+    System.out.println("{\"plain\": " + port(plain) + ", \"tracker\": " + port(tracked)
+        + ", \"nocache\": " + port(uncached) + "}");
+    System.out.flush();
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+    for (String line; (line = in.readLine()) != null; ) {
+      if (line.equals("alloc")) {
+        System.out.println("alloc " + allocatedBytes());
+        System.out.flush();
+      }
+    }
+    plain.shutdownNow();
+    tracked.shutdownNow();
+    uncached.shutdownNow();
+  }
+
+  private static HttpServer start(ResourceConfig app) {
+    app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    return GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
+  }
+
+  /** Bytes allocated by every live thread (HotSpot's per-thread counters; Grizzly's pool threads live on). */
+  private static long allocatedBytes() {
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+      total += Math.max(0, bytes);
+    }
+    return total;
+  }
+
+  private static int port(HttpServer server) {
+    return server.getListeners().iterator().next().getPort();
+  }
+}

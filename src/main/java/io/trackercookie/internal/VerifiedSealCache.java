@@ -1,0 +1,131 @@
+package io.trackercookie.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.trackercookie.iron.IronCodec;
+import io.trackercookie.iron.IronException;
+import io.trackercookie.iron.IronOptions;
+import io.trackercookie.iron.Unsealed;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Seals that one {@link IronCodec} has already opened, keyed by the exact cookie string, so a
+ * visitor whose cookie does not change costs a map lookup instead of a PBKDF2 + HMAC + AES round.
+ *
+ * <ul>
+ *   <li>Only what the codec's {@link IronCodec#open} returned (given to {@link #open} as
+ *       {@code verifier}) enters: the MAC verified under the codec's passwords and the content
+ *       decrypted. A tampered, foreign or malformed string never does.
+ *   <li>Expiry is checked again on every hit, with the codec's clock, local-time offset and skew,
+ *       exactly as {@link IronCodec#open} checks it; an expired entry is dropped and refused.
+ *   <li>One cache per codec: a codec is immutable, so new passwords mean a new codec and a new,
+ *       empty cache. Nothing opened under the old password set is ever served under the new one.
+ *   <li>Bounded in entries and in bytes. Caffeine takes one weight bound, so each entry weighs at
+ *       least {@code maxBytes / maxEntries}: the sum of weights stays under {@code maxBytes},
+ *       which caps both the estimated bytes and the number of entries.
+ * </ul>
+ *
+ * <p>Thread-safe. The key is the cookie value itself; it is never logged.
+ */
+final class VerifiedSealCache {
+
+  // Per entry beyond the two strings: Caffeine's node, the Unsealed and Entry objects, the
+  // Optional/Instant and the map slot; a rough upper estimate, so the byte bound errs low.
+  private static final int ENTRY_OVERHEAD_BYTES = 200;
+
+  private final IronOptions options;
+  private final Cache<String, Entry> cache;
+  private final int minWeight;
+
+  private VerifiedSealCache(IronOptions options, int maxEntries, long maxBytes) {
+    this.options = options;
+    this.minWeight = (int) Math.min(Integer.MAX_VALUE, (maxBytes + maxEntries - 1) / maxEntries);
+    this.cache = Caffeine.newBuilder()
+        .maximumWeight(maxBytes)
+        .weigher((String key, Entry entry) -> Math.max(minWeight, entry.estimatedBytes))
+        // Eviction work on the calling thread: no async maintenance on the common pool.
+        .executor(Runnable::run)
+        .build();
+  }
+
+  /**
+   * A cache for the codec with these options (its clock, local-time offset and skew judge expiry).
+   * Use one cache per codec only.
+   *
+   * @throws IllegalArgumentException if a bound is not positive
+   */
+  static VerifiedSealCache create(IronOptions options, int maxEntries, long maxBytes) {
+    Objects.requireNonNull(options, "options");
+    if (maxEntries < 1) {
+      throw new IllegalArgumentException("maxEntries must be at least 1, was " + maxEntries);
+    }
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("maxBytes must be at least 1, was " + maxBytes);
+    }
+    return new VerifiedSealCache(options, maxEntries, maxBytes);
+  }
+
+  /**
+   * Opens a cookie value through the cache: a hit is checked for expiry only; a miss is opened by
+   * {@code verifier} (the codec's full open) and cached if it returns.
+   *
+   * @throws IronException as the verifier would, including EXPIRED for a cached seal whose time
+   *     has passed
+   */
+  Unsealed open(String sealed, Function<String, Unsealed> verifier) {
+    Objects.requireNonNull(sealed, "sealed");
+    Entry hit = cache.getIfPresent(sealed);
+    if (hit != null) {
+      if (hit.expirationMillis != Entry.NO_EXPIRATION && expired(hit.expirationMillis)) {
+        cache.invalidate(sealed);
+        throw new IronException(IronException.Reason.EXPIRED);
+      }
+      return hit.opened;
+    }
+    Unsealed opened = verifier.apply(sealed); // throws for anything not verified
+    cache.put(sealed, new Entry(opened, sealed));
+    return opened;
+  }
+
+  /** The same test as {@link IronCodec#open}: the boundary itself counts as expired. */
+  private boolean expired(long expirationMillis) {
+    long now = options.clock().millis() + options.localtimeOffset().toMillis();
+    return expirationMillis <= now - options.timestampSkew().toMillis();
+  }
+
+  /** Entries held now (after pending evictions); for tests and diagnostics. */
+  long size() {
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+
+  /** The sum of entry weights, never above the byte bound; for tests and diagnostics. */
+  long weightedBytes() {
+    cache.cleanUp();
+    return cache.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+  }
+
+  @Override
+  public String toString() {
+    return "VerifiedSealCache[entries=" + cache.estimatedSize() + "]";
+  }
+
+  private static final class Entry {
+    static final long NO_EXPIRATION = Long.MIN_VALUE;
+
+    final Unsealed opened;
+    final long expirationMillis;
+    final int estimatedBytes;
+
+    Entry(Unsealed opened, String sealed) {
+      this.opened = opened;
+      this.expirationMillis = opened.expiration().map(Instant::toEpochMilli).orElse(NO_EXPIRATION);
+      // Strings of Latin-1 text take a byte per char on a compact-strings JVM; two is the bound.
+      long bytes = ENTRY_OVERHEAD_BYTES + 2L * sealed.length() + 2L * opened.text().length()
+          + 2L * opened.passwordId().length();
+      this.estimatedBytes = (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.trackercookie.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trackercookie.RejectionReason;
+import io.trackercookie.TestConfigs;
+import io.trackercookie.TestServer;
+import io.trackercookie.TrackerConfig;
+import io.trackercookie.TrackerListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The verified-seal cache behind the real filters: what a visitor sees does not change. */
+class SealCacheHttpTest {
+
+  private static final String NAME = "persistent-information";
+
+  /** A clock the test moves by hand; read from the request threads, hence volatile. */
+  private static final class ManualClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-01-02T03:04:05Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void cachedCookie_expiresOnTime_throughTheFilters() {
+    ManualClock clock = new ManualClock();
+    List<RejectionReason> reasons = new CopyOnWriteArrayList<>();
+    TrackerConfig config = TestConfigs.builder().clock(clock).ttl(Duration.ofMinutes(10))
+        .listener(new TrackerListener() {
+          @Override
+          public void cookieRejected(RejectionReason reason) {
+            reasons.add(reason);
+          }
+        }).build();
+    try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
+      String cookie = server.get("/put?k=a&v=1").cookieValue(NAME);
+      for (int i = 0; i < 3; i++) { // the first read fills the cache, the others hit it
+        assertEquals("{\"a\":\"1\"}", server.get("/read", "Cookie: " + NAME + "=" + cookie).body());
+      }
+      // ttl 10 min + iron's 60 s skew: expired at 11 min, whether cached or not.
+      clock.advance(Duration.ofMinutes(11));
+      assertEquals("{}", server.get("/read", "Cookie: " + NAME + "=" + cookie).body());
+      assertEquals(List.of(RejectionReason.EXPIRED), reasons);
+    }
+  }
+
+  @Test
+  void withAndWithoutCache_aVisitorReadsTheSameTrackerAndTamperingIsRefused() {
+    for (TrackerConfig config : List.of(TestConfigs.builder().build(),
+        TestConfigs.builder().noSealCache().build())) {
+      try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
+        String cookie = server.get("/put?k=a&v=1").cookieValue(NAME);
+        String tampered = cookie.substring(0, cookie.length() - 1) + (cookie.endsWith("A") ? "B" : "A");
+        for (int i = 0; i < 2; i++) {
+          assertEquals("{\"a\":\"1\"}", server.get("/read", "Cookie: " + NAME + "=" + cookie).body());
+          assertEquals("{}", server.get("/read", "Cookie: " + NAME + "=" + tampered).body());
+        }
+      }
+    }
+  }
+
+  @Test
+  void sealCacheSettings_areReadAndChecked() {
+    TrackerConfig defaults = TrackerConfig.fromSettings(Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD)::get);
+    assertEquals(TrackerConfig.DEFAULT_SEAL_CACHE_MAX_ENTRIES, defaults.sealCacheMaxEntries());
+    assertEquals(TrackerConfig.DEFAULT_SEAL_CACHE_MAX_BYTES, defaults.sealCacheMaxBytes());
+
+    TrackerConfig off = TrackerConfig.fromSettings(Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD,
+        TrackerConfig.SEAL_CACHE_MAX_ENTRIES, "0")::get);
+    assertEquals(0, off.sealCacheMaxEntries());
+    assertTrue(off.toString().contains("sealCache=off"), off.toString());
+
+    TrackerConfig sized = TrackerConfig.fromSettings(Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD,
+        TrackerConfig.SEAL_CACHE_MAX_BYTES, "1048576", TrackerConfig.SEAL_CACHE_MAX_ENTRIES, "500")::get);
+    assertEquals(500, sized.sealCacheMaxEntries());
+    assertEquals(1_048_576, sized.sealCacheMaxBytes());
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TrackerConfig.fromSettings(Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD,
+            TrackerConfig.SEAL_CACHE_MAX_ENTRIES, "-3")::get));
+    assertTrue(e.getMessage().contains(TrackerConfig.SEAL_CACHE_MAX_ENTRIES), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder().sealCache(10, 0));
+  }
+}

@@ -1,0 +1,179 @@
+package io.trackercookie.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trackercookie.iron.IronCodec;
+import io.trackercookie.iron.IronException;
+import io.trackercookie.iron.IronOptions;
+import io.trackercookie.iron.IronPasswords;
+import io.trackercookie.iron.IronSecret;
+import io.trackercookie.iron.Unsealed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class VerifiedSealCacheTest {
+
+  private static final String PASSWORD = "a-test-password-that-is-long-enough-0123456789";
+  private static final String OTHER_PASSWORD = "another-password-also-long-enough-9876543210abc";
+  private static final Instant START = Instant.parse("2026-01-02T03:04:05Z");
+
+  /** A clock the test moves by hand. */
+  private static final class ManualClock extends Clock {
+    private Instant now = START;
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private static IronCodec codec(IronPasswords passwords, Clock clock, Duration ttl) {
+    return IronCodec.create(passwords, IronOptions.builder().clock(clock).ttl(ttl).build());
+  }
+
+  @Test
+  void hit_returnsTheSameOpenedContent() {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
+    String sealed = codec.seal("{\"visits\":3}");
+
+    Unsealed first = cache.open(sealed, codec::open);
+    Unsealed second = cache.open(sealed, codec::open);
+
+    assertEquals("{\"visits\":3}", first.text());
+    assertSame(first, second, "the second open is served from the cache");
+    assertEquals(1, cache.size());
+  }
+
+  @Test
+  void expiredSeal_isRejectedEvenWhenCached() {
+    ManualClock clock = new ManualClock();
+    IronCodec codec = codec(IronPasswords.single(PASSWORD), clock, Duration.ofMinutes(5));
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
+    String sealed = codec.seal("{\"a\":1}");
+    cache.open(sealed, codec::open);
+    assertEquals(1, cache.size());
+
+    // iron's default skew is 60 s: 5 min + 59 s later the seal still opens, from the cache.
+    clock.advance(Duration.ofMinutes(5).plusSeconds(59));
+    assertEquals("{\"a\":1}", cache.open(sealed, codec::open).text());
+
+    // At the boundary (expiration - skew == now) iron calls it expired; so does the cache.
+    clock.advance(Duration.ofSeconds(1));
+    IronException e = assertThrows(IronException.class, () -> cache.open(sealed, codec::open));
+    assertEquals(IronException.Reason.EXPIRED, e.reason());
+    assertEquals(0, cache.size(), "the expired entry is dropped");
+    assertEquals(IronException.Reason.EXPIRED,
+        assertThrows(IronException.class, () -> cache.open(sealed, codec::open)).reason());
+  }
+
+  @Test
+  void expiryOnHit_honoursLocaltimeOffsetAndSkewLikeTheCodec() {
+    ManualClock clock = new ManualClock();
+    IronCodec codec = IronCodec.create(IronPasswords.single(PASSWORD), IronOptions.builder()
+        .clock(clock).ttl(Duration.ofMinutes(1)).timestampSkew(Duration.ZERO)
+        .localtimeOffset(Duration.ofSeconds(30)).build());
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
+    String sealed = codec.seal("{}");
+    cache.open(sealed, codec::open);
+    clock.advance(Duration.ofSeconds(59));
+    assertEquals("{}", cache.open(sealed, codec::open).text());
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(IronException.Reason.EXPIRED,
+        assertThrows(IronException.class, () -> codec.open(sealed)).reason());
+    assertEquals(IronException.Reason.EXPIRED,
+        assertThrows(IronException.class, () -> cache.open(sealed, codec::open)).reason());
+  }
+
+  @Test
+  void anotherPasswordSet_getsAnEmptyCacheAndMisses() {
+    IronCodec oldCodec = IronCodec.create(IronPasswords.builder()
+        .current("1", IronSecret.password(PASSWORD)).build(), IronOptions.defaults());
+    VerifiedSealCache oldCache = VerifiedSealCache.create(oldCodec.options(), 100, 1 << 20);
+    String sealed = oldCodec.seal("{\"a\":1}");
+    oldCache.open(sealed, oldCodec::open);
+
+    // Password "1" replaced: the same id now names another secret.
+    IronCodec newCodec = IronCodec.create(IronPasswords.builder()
+        .current("1", IronSecret.password(OTHER_PASSWORD)).build(), IronOptions.defaults());
+    VerifiedSealCache newCache = VerifiedSealCache.create(newCodec.options(), 100, 1 << 20);
+    assertEquals(IronException.Reason.BAD_MAC,
+        assertThrows(IronException.class, () -> newCache.open(sealed, newCodec::open)).reason());
+    assertEquals(0, newCache.size());
+  }
+
+  @Test
+  void tamperedStrings_neverEnterTheCache() {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 10_000, 64L << 20);
+    String sealed = codec.seal("{\"visits\":3}");
+    for (int i = 0; i < sealed.length(); i++) {
+      char c = sealed.charAt(i);
+      String tampered = sealed.substring(0, i) + (char) (c == 'A' ? 'B' : 'A') + sealed.substring(i + 1);
+      assertThrows(IronException.class, () -> cache.open(tampered, codec::open), "position " + i);
+    }
+    assertThrows(IronException.class, () -> cache.open(sealed + "x", codec::open));
+    assertThrows(IronException.class, () -> cache.open(sealed.substring(1), codec::open));
+    assertEquals(0, cache.size());
+
+    // A tampered string refused once is refused again: the refusal was not cached as success.
+    String badMac = sealed.substring(0, sealed.length() - 1) + (sealed.endsWith("A") ? "B" : "A");
+    assertThrows(IronException.class, () -> cache.open(badMac, codec::open));
+    assertEquals("{\"visits\":3}", cache.open(sealed, codec::open).text());
+    assertEquals(1, cache.size());
+  }
+
+  @Test
+  void entryBound_holds() {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 5, 1L << 30);
+    for (int i = 0; i < 50; i++) {
+      assertEquals("{\"i\":" + i + "}", cache.open(codec.seal("{\"i\":" + i + "}"), codec::open).text());
+    }
+    assertTrue(cache.size() <= 5, "size " + cache.size());
+  }
+
+  @Test
+  void byteBound_holdsForLargeContent() {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    long maxBytes = 64 * 1024;
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 10_000, maxBytes);
+    String big = "{\"k\":\"" + "x".repeat(3000) + "\"}";
+    for (int i = 0; i < 100; i++) {
+      cache.open(codec.seal(big), codec::open);
+    }
+    assertTrue(cache.weightedBytes() <= maxBytes, "weight " + cache.weightedBytes());
+    // Each entry weighs more than 2 * (seal + text) chars, about 16 KB here.
+    assertTrue(cache.size() <= maxBytes / (2 * 3000 * 2), "size " + cache.size());
+    assertNotEquals(0, cache.size());
+  }
+
+  @Test
+  void bounds_mustBePositive() {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    assertThrows(IllegalArgumentException.class, () -> VerifiedSealCache.create(codec.options(), 0, 1));
+    assertThrows(IllegalArgumentException.class, () -> VerifiedSealCache.create(codec.options(), 1, 0));
+  }
+}
