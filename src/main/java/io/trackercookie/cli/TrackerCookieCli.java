@@ -5,6 +5,7 @@ import io.trackercookie.iron.IronException;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.iron.SealParts;
+import io.trackercookie.json.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

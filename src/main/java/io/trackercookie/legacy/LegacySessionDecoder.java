@@ -1,5 +1,6 @@
 package io.trackercookie.legacy;
 
+import io.trackercookie.json.StrictJson;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -138,7 +139,7 @@ public final class LegacySessionDecoder {
     byte[] encrypted =
         HEX.parseHex(cookieValue, HMAC_HEX_CHARS + TIMESTAMP_CHARS, cookieValue.length());
     String json = decodeUtf8Strict(crypto.decrypt(aesKey, iv, encrypted));
-    if (!JsonSyntax.isValid(json)) {
+    if (!StrictJson.isValid(json)) {
       throw new LegacyCookieException(LegacyCookieException.Reason.INVALID_JSON);
     }
     return new LegacySession(json, Instant.ofEpochMilli(timestamp));

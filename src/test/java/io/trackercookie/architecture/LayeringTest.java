@@ -29,6 +29,7 @@ class LayeringTest {
   @Test
   void cliReferencesNoJaxRsOrJackson() throws IOException {
     assertNoReference("cli", List.of("jakarta/", "com/fasterxml/", "org/glassfish/"));
+    assertNoReference("json", List.of("jakarta/", "com/fasterxml/", "org/glassfish/"));
   }
 
   private static void assertNoReference(String pkg, List<String> forbidden) throws IOException {

@@ -1,21 +1,23 @@
-package io.trackercookie.cli;
+package io.trackercookie.json;
 
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * A strict RFC 8259 JSON validator that also removes insignificant whitespace, so the CLI seals
- * what Node's {@code JSON.stringify} would: compact JSON. Strings and numbers are copied verbatim
+ * what Node's {@code JSON.stringify} would: compact JSON. The legacy cookie reader uses it too, to
+ * refuse content the Node package's {@code JSON.parse} would have refused. java.base only, for the
+ * packages that must run without Jackson. Strings and numbers are copied verbatim
  * (no re-escaping, no number normalisation), so the sealed text is the input minus its layout.
  *
  * <p>Beyond the grammar it refuses, as interoperability hazards: names repeated within one object
  * (compared after unescaping; RFC 8259 calls their behaviour unpredictable) and nesting deeper than
  * {@value #MAX_DEPTH}. Error messages give a position, never the input text.
  */
-final class StrictJson {
+public final class StrictJson {
 
   /** Deeper documents are refused: no cookie needs them, and recursion needs a bound. */
-  static final int MAX_DEPTH = 256;
+  public static final int MAX_DEPTH = 256;
 
   private final String text;
   private final StringBuilder out;
@@ -27,7 +29,7 @@ final class StrictJson {
   }
 
   /** Thrown for text that is not one strict JSON value. The message names a position only. */
-  static final class JsonSyntaxException extends Exception {
+  public static final class JsonSyntaxException extends Exception {
     private static final long serialVersionUID = 1L;
 
     JsonSyntaxException(String message) {
@@ -41,7 +43,7 @@ final class StrictJson {
    *
    * @throws JsonSyntaxException if the text is not exactly one valid JSON value
    */
-  static String minify(String text) throws JsonSyntaxException {
+  public static String minify(String text) throws JsonSyntaxException {
     StrictJson parser = new StrictJson(text);
     parser.skipWhitespace();
     if (parser.pos == text.length()) {
@@ -55,12 +57,22 @@ final class StrictJson {
     return parser.out.toString();
   }
 
+  /** True if the text is exactly one strict JSON value (see {@link #minify}). */
+  public static boolean isValid(String text) {
+    try {
+      minify(text);
+      return true;
+    } catch (JsonSyntaxException e) {
+      return false;
+    }
+  }
+
   /**
    * The JSON string literal holding this text, as {@code JSON.stringify(string)} writes it for
    * text without control characters or lone surrogates (which compact JSON never has): only
    * {@code "} and {@code \} are escaped.
    */
-  static String quote(String text) {
+  public static String quote(String text) {
     StringBuilder quoted = new StringBuilder(text.length() + 16).append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -81,7 +93,7 @@ final class StrictJson {
    * @throws JsonSyntaxException if the text is not one string, or the string holds a lone
    *     surrogate (which could not be printed as UTF-8)
    */
-  static String unquote(String text) throws JsonSyntaxException {
+  public static String unquote(String text) throws JsonSyntaxException {
     StrictJson parser = new StrictJson(text);
     parser.skipWhitespace();
     if (parser.pos == text.length() || text.charAt(parser.pos) != '"') {

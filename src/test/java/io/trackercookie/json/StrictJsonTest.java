@@ -1,4 +1,4 @@
-package io.trackercookie.cli;
+package io.trackercookie.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.trackercookie.legacy;
+package io.trackercookie.json;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class JsonSyntaxTest {
+class StrictJsonValidityTest {
 
   @ParameterizedTest
   @ValueSource(
@@ -31,7 +31,7 @@ class JsonSyntaxTest {
         "\"Zoë 中文 😀\""
       })
   void validJson_isAccepted(String json) {
-    assertTrue(JsonSyntax.isValid(json));
+    assertTrue(StrictJson.isValid(json));
   }
 
   @ParameterizedTest
@@ -70,14 +70,14 @@ class JsonSyntaxTest {
         "\u00a0{}"
       })
   void invalidJson_isRefused(String json) {
-    assertFalse(JsonSyntax.isValid(json));
+    assertFalse(StrictJson.isValid(json));
   }
 
   @org.junit.jupiter.api.Test
-  void deepNesting_isCheckedWithoutRecursion() {
+  void hostileNesting_isRefusedWithoutOverflowingTheStack() {
     int depth = 100_000;
-    assertTrue(JsonSyntax.isValid("[".repeat(depth) + "]".repeat(depth)));
-    assertFalse(JsonSyntax.isValid("[".repeat(depth) + "]".repeat(depth - 1)));
+    assertFalse(StrictJson.isValid("[".repeat(depth) + "]".repeat(depth)));
+    assertFalse(StrictJson.isValid("[".repeat(depth) + "]".repeat(depth - 1)));
   }
 
   /** Agrees with Jackson on whatever Jackson writes. */
@@ -86,6 +86,6 @@ class JsonSyntaxTest {
     ObjectMapper mapper = new ObjectMapper();
     String json =
         mapper.writeValueAsString(java.util.Map.of(text, java.util.List.of(text, 1.5, -3)));
-    assertTrue(JsonSyntax.isValid(json), json);
+    assertTrue(StrictJson.isValid(json), json);
   }
 }
