@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackercookie.cli.CliProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The packaged CLI against the real @hapi/iron: a token from {@code java -jar tracker-cookie.jar
@@ -20,26 +18,8 @@ class CliNodeInteropIT {
   private static final String PASSWORD = "cli-interop-password-0123456789-abcdefgh";
   private static final String JSON_TEXT = "{\"user\":\"zoë\",\"roles\":[\"admin\",\"dev\"],\"n\":1.5}";
 
-  private static NodeBridge node;
-
-  @BeforeAll
-  static void startNode() {
-    if (NodeInterop.missing("bridge.js") == null) {
-      node = NodeBridge.start();
-    }
-  }
-
-  @BeforeEach
-  void requireNode() {
-    NodeInterop.assumeAvailable("bridge.js");
-  }
-
-  @AfterAll
-  static void stopNode() {
-    if (node != null) {
-      node.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeScript<NodeBridge> NODE = NodeScript.bridge();
 
   @Test
   void cliSeal_opensInNodeIron() throws Exception {
@@ -47,7 +27,7 @@ class CliNodeInteropIT {
     assertEquals(0, sealed.exitCode(), sealed.toString());
 
     JsonNode opened =
-        node.call(node.request("unseal").put("sealed", sealed.line()).put("password", PASSWORD))
+        NODE.get().call(NODE.get().request("unseal").put("sealed", sealed.line()).put("password", PASSWORD))
             .orFail();
     assertSameJson(JSON.readTree(JSON_TEXT), opened.get("value"), "CLI seal opened by Node");
   }
@@ -56,7 +36,7 @@ class CliNodeInteropIT {
   void nodeIronSeal_opensWithCliUnseal() throws Exception {
     JsonNode value = JSON.readTree(JSON_TEXT);
     String sealed =
-        node.call(node.request("seal").put("password", PASSWORD).set("value", value))
+        NODE.get().call(NODE.get().request("seal").put("password", PASSWORD).set("value", value))
             .orFail()
             .get("sealed")
             .asText();

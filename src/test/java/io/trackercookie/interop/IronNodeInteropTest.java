@@ -28,10 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Wire compatibility with the real npm code, both ways: seals made by this codec open in
@@ -53,27 +51,8 @@ class IronNodeInteropTest {
   private static final String PASSWORD_V2 = "rotation-password-v2-0123456789-abcdefgh";
   private static final String OTHER_PASSWORD = "some-other-password-0123456789-abcdefgh";
 
-  private static NodeBridge node;
-
-  @BeforeAll
-  static void startNode() {
-    // Start only when Node is there; each test then reports itself skipped, see NodeInterop.
-    if (NodeInterop.missing("bridge.js") == null) {
-      node = NodeBridge.start();
-    }
-  }
-
-  @BeforeEach
-  void requireNode() {
-    NodeInterop.assumeAvailable("bridge.js");
-  }
-
-  @AfterAll
-  static void stopNode() {
-    if (node != null) {
-      node.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeScript<NodeBridge> NODE = NodeScript.bridge();
 
   // ---- random payloads, string password ----
 
@@ -108,7 +87,7 @@ class IronNodeInteropTest {
     JsonNode value = payloads(SEED + 3, 1).get(0);
     String javaSealed = IronCodec.create(PASSWORD).seal(compact(value));
     Response nodeOpen =
-        node.call(node.request("unseal").put("sealed", javaSealed).put("password", OTHER_PASSWORD));
+        NODE.get().call(NODE.get().request("unseal").put("sealed", javaSealed).put("password", OTHER_PASSWORD));
     assertFalse(nodeOpen.ok());
     assertEquals("Bad hmac value", nodeOpen.error());
 
@@ -150,7 +129,7 @@ class IronNodeInteropTest {
     assertJavaToNode(sealingWithV1, payloads, both, null);
 
     // A Node app that has not learned the new password yet cannot open the new seals.
-    Response missing = node.call(node.request("unseal")
+    Response missing = NODE.get().call(NODE.get().request("unseal")
         .put("sealed", sealingWithV2.seal(compact(payloads.get(0))))
         .set("password", NodeBridge.passwordMap(Map.of("v1", PASSWORD_V1))));
     assertFalse(missing.ok());
@@ -162,7 +141,7 @@ class IronNodeInteropTest {
     JsonNode value = payloads(SEED + 6, 1).get(0);
     String javaSealed = IronCodec.create(PASSWORD).seal(compact(value));
     assertTrue(javaSealed.startsWith("Fe26.2**"), "a plain password puts no id in the seal");
-    JsonNode opened = node.call(node.request("unseal")
+    JsonNode opened = NODE.get().call(NODE.get().request("unseal")
             .put("sealed", javaSealed)
             .set("password", NodeBridge.passwordMap(Map.of("default", PASSWORD))))
         .orFail();
@@ -186,13 +165,13 @@ class IronNodeInteropTest {
     JsonNode value = payloads(SEED + 7, 1).get(0);
     String sealed = codec.seal(compact(value));
 
-    JsonNode opened = node.call(node.request("unseal").put("sealed", sealed).put("password", PASSWORD))
+    JsonNode opened = NODE.get().call(NODE.get().request("unseal").put("sealed", sealed).put("password", PASSWORD))
         .orFail();
     assertSameJson(value, opened.get("value"), "Java seal with ttl");
 
     ObjectNode anHourLater = JSON.createObjectNode().put("localtimeOffsetMsec", Duration.ofHours(1).toMillis());
-    Response late = node.call(withOptions(
-        node.request("unseal").put("sealed", sealed).put("password", PASSWORD), anHourLater));
+    Response late = NODE.get().call(withOptions(
+        NODE.get().request("unseal").put("sealed", sealed).put("password", PASSWORD), anHourLater));
     assertFalse(late.ok());
     assertEquals("Expired seal", late.error());
   }
@@ -227,10 +206,10 @@ class IronNodeInteropTest {
         IronOptions.builder().clock(fiveMinutesAgo).ttl(Duration.ofMinutes(1)).build());
     String javaSealed = pastJava.seal(compact(value));
 
-    Response strict = node.call(node.request("unseal").put("sealed", javaSealed).put("password", PASSWORD));
+    Response strict = NODE.get().call(NODE.get().request("unseal").put("sealed", javaSealed).put("password", PASSWORD));
     assertEquals("Expired seal", strict.error());
-    JsonNode lenient = node.call(withOptions(
-            node.request("unseal").put("sealed", javaSealed).put("password", PASSWORD),
+    JsonNode lenient = NODE.get().call(withOptions(
+            NODE.get().request("unseal").put("sealed", javaSealed).put("password", PASSWORD),
             JSON.createObjectNode().put("timestampSkewSec", 600)))
         .orFail();
     assertSameJson(value, lenient.get("value"), "Java seal inside Node's wider skew");
@@ -258,7 +237,7 @@ class IronNodeInteropTest {
     assertNodeToJava(codec, payloads, text(PASSWORD), options);
 
     // The algorithm is not in the seal: the default (aes-256-cbc) cannot read it.
-    Response mismatched = node.call(node.request("unseal")
+    Response mismatched = NODE.get().call(NODE.get().request("unseal")
         .put("sealed", codec.seal(compact(payloads.get(0)))).put("password", PASSWORD));
     assertFalse(mismatched.ok(), "aes-256-cbc cannot read an aes-128-ctr seal");
   }
@@ -272,7 +251,7 @@ class IronNodeInteropTest {
     assertJavaToNode(codec, payloads, text(PASSWORD), options);
     assertNodeToJava(codec, payloads, text(PASSWORD), options);
 
-    Response defaults = node.call(node.request("unseal")
+    Response defaults = NODE.get().call(NODE.get().request("unseal")
         .put("sealed", codec.seal(compact(payloads.get(0)))).put("password", PASSWORD));
     assertEquals("Bad hmac value", defaults.error());
   }
@@ -302,7 +281,7 @@ class IronNodeInteropTest {
     List<ObjectNode> unseals = new ArrayList<>();
     for (ObjectNode info : infos) {
       String sealed = codec.seal(compact(TextNode.valueOf(compact(info))));
-      unseals.add(node.request("trackerUnseal").put("sealed", sealed).put("password", PASSWORD));
+      unseals.add(NODE.get().request("trackerUnseal").put("sealed", sealed).put("password", PASSWORD));
     }
     List<Response> opened = batched(unseals);
     for (int i = 0; i < infos.size(); i++) {
@@ -314,7 +293,7 @@ class IronNodeInteropTest {
     // Node → Java: the plaintext is a JSON string whose content is the info's JSON.
     List<ObjectNode> seals = new ArrayList<>();
     for (ObjectNode info : infos) {
-      ObjectNode request = node.request("trackerSeal").put("password", PASSWORD);
+      ObjectNode request = NODE.get().request("trackerSeal").put("password", PASSWORD);
       request.set("info", info);
       seals.add(request);
     }
@@ -332,11 +311,11 @@ class IronNodeInteropTest {
   void ironSessionSeal_opensInJavaAfterTheVersionSuffix_withTheHighestNumericId() {
     ObjectNode passwords = NodeBridge.passwordMap(Map.of("1", PASSWORD_V1, "2", PASSWORD_V2));
     ObjectNode data = new JsonValues(SEED + 14).object(1000);
-    ObjectNode request = node.request("sessionSeal");
+    ObjectNode request = NODE.get().request("sessionSeal");
     request.set("password", passwords);
     request.set("data", data);
     long before = System.currentTimeMillis();
-    String sealed = node.call(request).orFail().get("sealed").asText();
+    String sealed = NODE.get().call(request).orFail().get("sealed").asText();
     long after = System.currentTimeMillis();
 
     assertTrue(sealed.endsWith("~2"), "iron-session 8 marks its seals ~2");
@@ -363,32 +342,32 @@ class IronNodeInteropTest {
               .build(),
           fourteenDays);
       ObjectNode data = values.object(1000);
-      ObjectNode request = node.request("sessionUnseal").put("sealed", codec.seal(compact(data)) + "~2");
+      ObjectNode request = NODE.get().request("sessionUnseal").put("sealed", codec.seal(compact(data)) + "~2");
       request.set("password", passwords);
-      assertSameJson(data, node.call(request).orFail().get("data"), "iron-session reads id " + currentId);
+      assertSameJson(data, NODE.get().call(request).orFail().get("data"), "iron-session reads id " + currentId);
     }
 
     // iron-session turns a seal it cannot open into an empty session rather than an error.
     IronCodec stranger = IronCodec.create(
         IronPasswords.builder().current("2", OTHER_PASSWORD).build(), fourteenDays);
-    ObjectNode request = node.request("sessionUnseal")
+    ObjectNode request = NODE.get().request("sessionUnseal")
         .put("sealed", stranger.seal(compact(values.object(100))) + "~2");
     request.set("password", passwords);
-    assertEquals(JSON.createObjectNode(), node.call(request).orFail().get("data"));
+    assertEquals(JSON.createObjectNode(), NODE.get().call(request).orFail().get("data"));
   }
 
   // ---- the bridge itself ----
 
   @Test
   void bridge_answersBadRequestsWithErrors_andKeepsServing() {
-    Response notJson = node.sendRaw("this is not json");
+    Response notJson = NODE.get().sendRaw("this is not json");
     assertFalse(notJson.ok());
-    Response unknown = node.call(node.request("launchRockets"));
+    Response unknown = NODE.get().call(NODE.get().request("launchRockets"));
     assertFalse(unknown.ok());
-    Response missingField = node.call(node.request("unseal").put("password", PASSWORD));
+    Response missingField = NODE.get().call(NODE.get().request("unseal").put("password", PASSWORD));
     assertEquals("sealed must be a string", missingField.error());
-    assertTrue(node.call(node.request("ping")).ok());
-    assertTrue(node.isAlive());
+    assertTrue(NODE.get().call(NODE.get().request("ping")).ok());
+    assertTrue(NODE.get().isAlive());
   }
 
   // ---- helpers ----
@@ -396,7 +375,7 @@ class IronNodeInteropTest {
   private void assertJavaToNode(IronCodec codec, List<JsonNode> payloads, JsonNode password, ObjectNode options) {
     List<ObjectNode> requests = new ArrayList<>();
     for (JsonNode payload : payloads) {
-      ObjectNode request = node.request("unseal").put("sealed", codec.seal(compact(payload)));
+      ObjectNode request = NODE.get().request("unseal").put("sealed", codec.seal(compact(payload)));
       request.set("password", password);
       requests.add(withOptions(request, options));
     }
@@ -409,7 +388,7 @@ class IronNodeInteropTest {
   private void assertNodeToJava(IronCodec codec, List<JsonNode> payloads, JsonNode password, ObjectNode options) {
     List<ObjectNode> requests = new ArrayList<>();
     for (JsonNode payload : payloads) {
-      ObjectNode request = node.request("seal");
+      ObjectNode request = NODE.get().request("seal");
       request.set("value", payload);
       request.set("password", password);
       requests.add(withOptions(request, options));
@@ -426,16 +405,16 @@ class IronNodeInteropTest {
   private static List<Response> batched(List<ObjectNode> requests) {
     List<Response> responses = new ArrayList<>(requests.size());
     for (int from = 0; from < requests.size(); from += BATCH) {
-      responses.addAll(node.batch(requests.subList(from, Math.min(requests.size(), from + BATCH))));
+      responses.addAll(NODE.get().batch(requests.subList(from, Math.min(requests.size(), from + BATCH))));
     }
     return responses;
   }
 
   private static String nodeSeal(JsonNode value, JsonNode password, ObjectNode options) {
-    ObjectNode request = node.request("seal");
+    ObjectNode request = NODE.get().request("seal");
     request.set("value", value);
     request.set("password", password);
-    return node.call(withOptions(request, options)).orFail().get("sealed").asText();
+    return NODE.get().call(withOptions(request, options)).orFail().get("sealed").asText();
   }
 
   private static ObjectNode withOptions(ObjectNode request, ObjectNode options) {

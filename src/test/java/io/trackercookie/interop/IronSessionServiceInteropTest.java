@@ -14,10 +14,8 @@ import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.iron.IronPasswords;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cookies cross between the real iron-session 8 (through the Node bridge's sealData/unsealData)
@@ -29,38 +27,20 @@ class IronSessionServiceInteropTest {
   private static final String NAME = "persistent-information";
   private static final String PASSWORD = TestConfigs.PASSWORD;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static NodeBridge bridge;
-
-  @BeforeAll
-  static void startNode() {
-    if (NodeInterop.missing("bridge.js") == null) {
-      bridge = NodeBridge.start();
-    }
-  }
-
-  @BeforeEach
-  void requireNode() {
-    NodeInterop.assumeAvailable("bridge.js");
-  }
-
-  @AfterAll
-  static void stopNode() {
-    if (bridge != null) {
-      bridge.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeScript<NodeBridge> BRIDGE = NodeScript.bridge();
 
   private static String nodeSeals(JsonNode password, String json) throws Exception {
-    ObjectNode request = bridge.request("sessionSeal");
+    ObjectNode request = BRIDGE.get().request("sessionSeal");
     request.set("password", password);
     request.set("data", JSON.readTree(json));
-    return bridge.call(request).orFail().get("sealed").asText();
+    return BRIDGE.get().call(request).orFail().get("sealed").asText();
   }
 
   private static JsonNode nodeUnseals(JsonNode password, String sealed) {
-    ObjectNode request = bridge.request("sessionUnseal").put("sealed", sealed);
+    ObjectNode request = BRIDGE.get().request("sessionUnseal").put("sealed", sealed);
     request.set("password", password);
-    return bridge.call(request).orFail().get("data");
+    return BRIDGE.get().call(request).orFail().get("data");
   }
 
   private static TestServer javaService(TrackerConfig config) {

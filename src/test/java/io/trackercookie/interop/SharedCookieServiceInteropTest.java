@@ -18,10 +18,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A Java service (the JAX-RS feature on Grizzly) and a Node service (Express 5 with the npm
@@ -35,27 +34,13 @@ class SharedCookieServiceInteropTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static NodeTrackerApp node;
+  @RegisterExtension
+  static final NodeScript<NodeTrackerApp> NODE = NodeScript.trackerApp(PASSWORD);
   private static HttpClient http;
 
   @BeforeAll
-  static void startNode() {
-    if (NodeInterop.missing("tracker-app.js") == null) {
-      node = NodeTrackerApp.start(PASSWORD);
-    }
+  static void startHttpClient() {
     http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-  }
-
-  @BeforeEach
-  void requireNode() {
-    NodeInterop.assumeAvailable("tracker-app.js");
-  }
-
-  @AfterAll
-  static void stopNode() {
-    if (node != null) {
-      node.close();
-    }
   }
 
   private static TestServer javaService(PayloadFormat format) {
@@ -65,7 +50,7 @@ class SharedCookieServiceInteropTest {
 
   private static HttpResponse<String> nodeGet(String pathAndQuery, String cookieValue)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve(pathAndQuery)).timeout(TIMEOUT).GET();
+    HttpRequest.Builder request = HttpRequest.newBuilder(NODE.get().resolve(pathAndQuery)).timeout(TIMEOUT).GET();
     if (cookieValue != null) {
       request.header("Cookie", COOKIE + "=" + cookieValue);
     }

@@ -21,10 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cookies travel between a real Express 5 app using the npm tracker-cookie 1.0.2 middleware and
@@ -37,28 +36,13 @@ class TrackerCookieExpressInteropTest {
   private static final String COOKIE = NodeTrackerApp.DEFAULT_COOKIE_NAME;
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-  private static NodeTrackerApp app;
+  @RegisterExtension
+  static final NodeScript<NodeTrackerApp> APP = NodeScript.trackerApp(PASSWORD);
   private static HttpClient http;
 
   @BeforeAll
-  static void startApp() {
-    // Start only when Node is there; each test then reports itself skipped, see NodeInterop.
-    if (NodeInterop.missing("tracker-app.js") == null) {
-      app = NodeTrackerApp.start(PASSWORD);
-    }
+  static void startHttpClient() {
     http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-  }
-
-  @BeforeEach
-  void requireNode() {
-    NodeInterop.assumeAvailable("tracker-app.js");
-  }
-
-  @AfterAll
-  static void stopApp() {
-    if (app != null) {
-      app.close();
-    }
   }
 
   @Test
@@ -116,7 +100,7 @@ class TrackerCookieExpressInteropTest {
 
   private static HttpResponse<String> get(String pathAndQuery, String cookieHeader)
       throws IOException, InterruptedException {
-    URI uri = app.resolve(pathAndQuery);
+    URI uri = APP.get().resolve(pathAndQuery);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET();
     if (cookieHeader != null) {
       request.header("Cookie", cookieHeader);
