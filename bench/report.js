@@ -41,7 +41,7 @@ const target = (name, value, ok) => checks.push(`| ${name} | ${f(value, value < 
 out.push('### Java (JMH, single thread, median µs/op and bytes allocated per op)', '');
 out.push('| benchmark | payload | µs/op | B/op |', '| --- | ---: | ---: | ---: |');
 for (const size of sizes) {
-    for (const m of ['codecUnseal', 'floorUnseal', 'naiveUnseal', 'codecSeal', 'floorSeal']) {
+    for (const m of ['codecUnseal', 'floorUnseal', 'naiveUnseal', 'codecSeal', 'codecSealReusedSalts', 'floorSeal']) {
         const r = java[`${m}.${size}`];
         if (r) {
             out.push(`| ${m} | ${size} B | ${f(r.us)} | ${f(r.bytes, 0)} |`);
@@ -70,6 +70,10 @@ for (const size of sizes) {
     target(`codec unseal / JCA floor unseal, ${size} B (≤ 1.3)`, g('codecUnseal') / g('floorUnseal'), (v) => v <= 1.3);
     target(`codec seal / JCA floor seal, ${size} B (≤ 1.5)`, g('codecSeal') / g('floorSeal'), (v) => v <= 1.5);
     target(`codec seal / JCA floor unseal, ${size} B (≤ 1.5, literal reading)`, g('codecSeal') / g('floorUnseal'), (v) => v <= 1.5);
+    const reused = g('codecSealReusedSalts');
+    if (reused !== undefined) {
+        target(`codec seal, salt reuse (provider default) / JCA floor unseal, ${size} B (≤ 1.5, literal reading)`, reused / g('floorUnseal'), (v) => v <= 1.5);
+    }
     const hit = (java[`RequestPathBench.cacheHit.${size}`] || {}).us;
     const miss = (java[`RequestPathBench.cacheMiss.${size}`] || {}).us;
     const noCache = (java[`RequestPathBench.noCacheOpen.${size}`] || {}).us;
@@ -83,6 +87,10 @@ for (const size of sizes) {
             const j = g(op === 'unseal' ? 'codecUnseal' : 'codecSeal');
             target(`Node ${op} one at a time / Java ${op}, ${size} B (≥ 40)`, node[`${op}.${size}.serial`] / j, (v) => v >= 40);
             target(`Node ${op} 32 in flight / Java ${op}, ${size} B (≥ 10)`, node[`${op}.${size}.inflight32`] / j, (v) => v >= 10);
+        }
+        if (reused !== undefined) {
+            target(`Node seal one at a time / Java seal with salt reuse, ${size} B (≥ 40)`, node[`seal.${size}.serial`] / reused, (v) => v >= 40);
+            target(`Node seal 32 in flight / Java seal with salt reuse, ${size} B (≥ 10)`, node[`seal.${size}.inflight32`] / reused, (v) => v >= 10);
         }
     }
 }

@@ -424,9 +424,16 @@ public final class TrackerConfig {
 
   /** Builds {@link TrackerConfig}; setters check their value at once. Not thread-safe. */
   public static final class Builder {
+    /** Seals per salt pair by default; see {@link #ironOptions}. */
+    public static final int DEFAULT_SALT_REUSE_SEALS = 10_000;
+    private static final Duration DEFAULT_SALT_REUSE_MAX_AGE = Duration.ofMinutes(1);
+
     private IronPasswords passwords;
     private boolean passwordTooShort;
-    private IronOptions ironOptions = IronOptions.defaults();
+    // iron's defaults, except that seals share a salt pair for up to 10 000 seals or one minute
+    // (IronOptions.saltReuse): a seal then skips deriving two keys, readers are unaffected.
+    private IronOptions ironOptions = IronOptions.builder()
+        .saltReuse(DEFAULT_SALT_REUSE_SEALS, DEFAULT_SALT_REUSE_MAX_AGE).build();
     private Duration ttl;
     private CookieSettings cookie = CookieSettings.defaults();
     private String requestAttribute = "tracker";
@@ -470,7 +477,12 @@ public final class TrackerConfig {
       return this;
     }
 
-    /** iron's options (algorithm, iterations, salts, skew); the defaults are iron's. */
+    /**
+     * iron's options (algorithm, iterations, salts, skew). The defaults are iron's, plus salt reuse
+     * for {@value #DEFAULT_SALT_REUSE_SEALS} seals or one minute ({@link
+     * IronOptions.Builder#saltReuse}); options given here are used as they are, so leave out
+     * {@code saltReuse} for iron's fresh salts on every seal.
+     */
     public Builder ironOptions(IronOptions options) {
       this.ironOptions = Objects.requireNonNull(options, "ironOptions");
       return this;

@@ -1,11 +1,14 @@
 package io.trackercookie.bench;
 
 import io.trackercookie.iron.IronCodec;
+import io.trackercookie.iron.IronOptions;
+import io.trackercookie.iron.IronPasswords;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,17 +54,22 @@ public class IronCodecBench {
   private String payload;
   private String sealed;
   private IronCodec codec;
+  private IronCodec reusingCodec;
   private JcaFloor floor;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException, GeneralSecurityException {
     payload = readPayload(payloadBytes);
     codec = IronCodec.create(PASSWORD);
+    // The provider's default: a salt pair (and its derived keys) for up to 10 000 seals or 1 min.
+    reusingCodec = IronCodec.create(IronPasswords.single(PASSWORD),
+        IronOptions.builder().saltReuse(10_000, Duration.ofMinutes(1)).build());
     floor = new JcaFloor(PASSWORD);
     sealed = codec.seal(payload);
     // The yardsticks must do the same work: each reads what the others write.
     check(floor.unseal(sealed).equals(payload), "floor unseals the codec's seal");
     check(codec.unseal(floor.seal(payload)).equals(payload), "codec unseals the floor's seal");
+    check(floor.unseal(reusingCodec.seal(payload)).equals(payload), "floor unseals a reused-salt seal");
     check(JcaFloor.naiveUnseal(PASSWORD, sealed).equals(payload), "naive unseals the codec's seal");
   }
 
@@ -86,6 +94,12 @@ public class IronCodecBench {
   @Benchmark
   public String codecSeal() {
     return codec.seal(payload);
+  }
+
+  /** A seal as the provider makes it by default (IronOptions.saltReuse): no key derivation. */
+  @Benchmark
+  public String codecSealReusedSalts() {
+    return reusingCodec.seal(payload);
   }
 
   @Benchmark

@@ -126,8 +126,8 @@ public class RequestPathBench {
   /** A request that changed the tracker: the response's size check, seal and Set-Cookie line. */
   @Benchmark
   public String writePath() {
-    runtimeCached.checkSize(content);
-    return runtimeCached.sealedCookie(content, contentJson, true);
+    String plaintext = runtimeCached.checkSize(content);
+    return runtimeCached.sealedCookies(plaintext, () -> content, TrackerRuntime.Found.NONE, true).get(0);
   }
 
   static String readPayload(int bytes) throws IOException {

@@ -1,12 +1,14 @@
 package io.trackercookie.hk2;
 
 import io.trackercookie.Tracker;
+import io.trackercookie.jersey.TrackerParamProvider;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.glassfish.hk2.api.Factory;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.process.internal.RequestScoped;
+import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
 
 /**
  * Jersey 4 glue: makes {@code @Context Tracker} (and {@code @Inject Tracker}) work where Jersey's
@@ -24,6 +26,8 @@ public final class TrackerHk2Binder extends AbstractBinder {
         .proxy(true)
         .proxyForSameScope(false)
         .in(RequestScoped.class);
+    // Method parameters straight from the request: nothing created per request for them.
+    bind(new TrackerParamProvider()).to(ValueParamProvider.class);
   }
 
   /** Reads the Tracker the request filter put on the request. */

@@ -14,19 +14,19 @@ final class Mappers {
 
   private Mappers() {}
 
+  /**
+   * The mapper for each type. The application's resolver is looked up once, here: an application's
+   * providers do not change, and the profile showed the lookup on every tracker read.
+   */
   static Function<Type, ObjectMapper> of(Providers providers) {
+    ContextResolver<ObjectMapper> resolver = providers == null ? null
+        : providers.getContextResolver(ObjectMapper.class, MediaType.APPLICATION_JSON_TYPE);
+    if (resolver == null) {
+      return type -> DEFAULT;
+    }
     return type -> {
-      if (providers != null) {
-        ContextResolver<ObjectMapper> resolver =
-            providers.getContextResolver(ObjectMapper.class, MediaType.APPLICATION_JSON_TYPE);
-        if (resolver != null) {
-          ObjectMapper mapper = resolver.getContext(rawClass(type));
-          if (mapper != null) {
-            return mapper;
-          }
-        }
-      }
-      return DEFAULT;
+      ObjectMapper mapper = resolver.getContext(rawClass(type));
+      return mapper != null ? mapper : DEFAULT;
     };
   }
 

@@ -8,6 +8,7 @@ import io.trackercookie.Tracker;
 import jakarta.ws.rs.core.GenericType;
 import java.lang.reflect.Type;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,25 @@ final class RequestTracker implements Tracker {
   /** What the response must do with the cookie. */
   enum Outcome { NONE, WRITE, DELETE }
 
+  /**
+   * Equal when both trees write the same JSON: Jackson's node equality tells an int 1 from a long
+   * 1, which serialize alike, so numbers are compared by their text.
+   */
+  private static final Comparator<JsonNode> SAME_JSON = (a, b) -> {
+    if (a.equals(b)) {
+      return 0;
+    }
+    return a.isNumber() && b.isNumber() && a.asText().equals(b.asText()) ? 0 : 1;
+  };
+
   private final TrackerRuntime runtime;
   private final TrackerRuntime.Found found;
   private final Function<Type, ObjectMapper> mappers;
 
   private ObjectNode content; // null until opened
   private boolean hadCookie; // a valid cookie was opened
-  private String openedJson; // its JSON, taken before the first change (reads never need it)
+  private ObjectNode openedCopy; // its content, copied before the first change (reads never need it)
+  private String plaintext; // the seal's text for the current content, from the last size check
   private boolean modified;
   private boolean reseal; // the valid cookie must be sealed again even if unchanged
 
@@ -52,14 +65,16 @@ final class RequestTracker implements Tracker {
   }
 
   /**
-   * The content, about to change: the opened cookie's JSON is taken first, so the response can
-   * tell a real change from a put of the same value. Only requests that change pay for it.
+   * The content, about to change: the opened cookie's content is copied first, so the response can
+   * tell a real change from a put of the same value. Only requests that change pay for it. The
+   * size check's text, if any, stops describing the content.
    */
   private ObjectNode contentForChange() {
     ObjectNode current = content();
-    if (hadCookie && openedJson == null) {
-      openedJson = TrackerJson.objectJson(current);
+    if (hadCookie && openedCopy == null) {
+      openedCopy = current.deepCopy();
     }
+    plaintext = null;
     return current;
   }
 
@@ -100,7 +115,7 @@ final class RequestTracker implements Tracker {
     JsonNode previous = current.get(key);
     current.set(key, node);
     try {
-      runtime.checkSize(current);
+      plaintext = runtime.checkSize(current);
     } catch (RuntimeException e) {
       // Undo, so the tracker the application keeps using is the one that fits.
       if (previous == null) {
@@ -153,9 +168,10 @@ final class RequestTracker implements Tracker {
           "The tracker holds a JSON object; " + newContent.getClass().getName() + " is written as " + node.getNodeType());
     }
     TrackerJson.checkWritable(node);
-    runtime.checkSize((ObjectNode) node);
+    String checked = runtime.checkSize((ObjectNode) node);
     contentForChange();
     content = (ObjectNode) node;
+    plaintext = checked;
     modified = true;
   }
 
@@ -169,7 +185,7 @@ final class RequestTracker implements Tracker {
     return convert(content(), Objects.requireNonNull(type, "type").getType());
   }
 
-  /** Decided once the resource is done; {@link #changedJson()} then holds what to seal. */
+  /** Decided once the resource is done; {@link #plaintextToSeal()} then gives what to seal. */
   synchronized Outcome outcome() {
     if (!modified) {
       // Never written: opened now only if the seal's own header says it is due for resealing.
@@ -182,12 +198,23 @@ final class RequestTracker implements Tracker {
     if (content.isEmpty()) {
       return hadCookie || found.any() ? Outcome.DELETE : Outcome.NONE;
     }
-    boolean unchanged = hadCookie && TrackerJson.objectJson(content).equals(openedJson);
+    boolean unchanged = hadCookie && content.equals(SAME_JSON, openedCopy);
     return unchanged && !reseal ? Outcome.NONE : Outcome.WRITE;
   }
 
   TrackerRuntime.Found found() {
     return found;
+  }
+
+  /**
+   * The text to seal for a WRITE outcome: the last size check's, when nothing changed since, so a
+   * changed request serializes its content once.
+   */
+  synchronized String plaintextToSeal() {
+    if (plaintext == null) {
+      plaintext = runtime.plaintext(content());
+    }
+    return plaintext;
   }
 
   synchronized ObjectNode contentCopy() {

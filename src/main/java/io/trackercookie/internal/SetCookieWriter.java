@@ -25,6 +25,11 @@ final class SetCookieWriter {
   private final Clock clock;
   private final String name;
   private final Duration maxAge;
+  // The last Expires text and its second: every response within a second writes the same one,
+  // and formatting the date showed in the write path's profile.
+  private volatile HttpDate lastExpires = new HttpDate(Long.MIN_VALUE, "");
+
+  private record HttpDate(long epochSecond, String text) {}
 
   SetCookieWriter(CookieSettings settings, Clock clock) {
     this(settings, settings.cookieName(), settings.maxAge(), clock);
@@ -44,9 +49,18 @@ final class SetCookieWriter {
     long maxAgeSeconds = maxAge.getSeconds();
     if (maxAgeSeconds > 0) {
       line.append("; Max-Age=").append(maxAgeSeconds);
-      line.append("; Expires=").append(HTTP_DATE.format(clock.instant().plusSeconds(maxAgeSeconds)));
+      line.append("; Expires=").append(expires(clock.instant().getEpochSecond() + maxAgeSeconds));
     }
     return appendAttributes(line, secure);
+  }
+
+  private String expires(long epochSecond) {
+    HttpDate last = lastExpires;
+    if (last.epochSecond() != epochSecond) {
+      last = new HttpDate(epochSecond, HTTP_DATE.format(Instant.ofEpochSecond(epochSecond)));
+      lastExpires = last;
+    }
+    return last.text();
   }
 
   /** A cookie that makes the browser drop the tracker: same name, path and domain. */

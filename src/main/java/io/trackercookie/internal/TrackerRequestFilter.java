@@ -1,5 +1,6 @@
 package io.trackercookie.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trackercookie.Tracker;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -9,8 +10,10 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Providers;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Finds the tracker cookie in the raw Cookie headers and puts a lazy {@link Tracker} on the
@@ -24,6 +27,7 @@ public final class TrackerRequestFilter implements ContainerRequestFilter {
   private final TrackerRuntime runtime;
 
   @Context private Providers providers;
+  private volatile Function<Type, ObjectMapper> mappers; // from providers, on the first request
 
   TrackerRequestFilter(TrackerRuntime runtime) {
     this.runtime = runtime;
@@ -32,7 +36,13 @@ public final class TrackerRequestFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     List<String> lines = request.getHeaders().get(HttpHeaders.COOKIE);
-    RequestTracker tracker = new RequestTracker(runtime, runtime.find(lines), Mappers.of(providers));
+    Function<Type, ObjectMapper> requestMappers = mappers;
+    if (requestMappers == null) {
+      // Racing first requests may each resolve it; they get the same answer.
+      requestMappers = Mappers.of(providers);
+      mappers = requestMappers;
+    }
+    RequestTracker tracker = new RequestTracker(runtime, runtime.find(lines), requestMappers);
     if (lines != null) {
       dropInvalidVersionAttributes(request, lines);
     }

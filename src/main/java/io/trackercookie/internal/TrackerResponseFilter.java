@@ -40,8 +40,7 @@ public final class TrackerResponseFilter implements ContainerResponseFilter {
     if (outcome == RequestTracker.Outcome.DELETE) {
       lines = runtime.deletingCookies(tracker.found(), secure);
     } else {
-      var content = tracker.contentCopy();
-      lines = runtime.sealedCookies(content, TrackerJson.objectJson(content), tracker.found(), secure);
+      lines = runtime.sealedCookies(tracker.plaintextToSeal(), tracker::contentCopy, tracker.found(), secure);
     }
     for (String line : lines) {
       response.getHeaders().add(HttpHeaders.SET_COOKIE, line);

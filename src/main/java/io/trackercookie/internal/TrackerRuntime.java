@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -279,14 +280,15 @@ public final class TrackerRuntime {
   /**
    * Throws if the content's Set-Cookie would pass the limit; exact, and without crypto.
    *
+   * @return the text a seal of this content holds, so that the response can seal it as it is
    * @throws TrackerTooLargeException naming the size, the limit and the largest keys
    */
-  void checkSize(ObjectNode content) {
-    String plaintext = TrackerJson.plaintext(TrackerJson.objectJson(content), config.payloadFormat());
+  String checkSize(ObjectNode content) {
+    String plaintext = plaintext(content);
     int sealed = codec.sealedLength(TrackerJson.utf8Length(plaintext));
     int bytes = secureLengthWithoutValue + sealed;
     if (bytes <= MAX_SET_COOKIE_BYTES) {
-      return;
+      return plaintext;
     }
     if (chunkWriters.isEmpty()) {
       throw new TrackerTooLargeException(bytes, MAX_SET_COOKIE_BYTES, TrackerJson.largestKeys(content));
@@ -297,15 +299,22 @@ public final class TrackerRuntime {
       throw new TrackerTooLargeException(chunkedBytes, chunkWriters.size() * MAX_SET_COOKIE_BYTES,
           TrackerJson.largestKeys(content));
     }
+    return plaintext;
+  }
+
+  /** The text a seal of this content holds: its JSON, in the configured payload format. */
+  String plaintext(ObjectNode content) {
+    return TrackerJson.plaintext(TrackerJson.objectJson(content), config.payloadFormat());
   }
 
   /**
    * The Set-Cookie lines for new content: one cookie, or with chunking as many chunks as it
    * needs, and deletions of the cookies they replace (the unchunked cookie or stale chunks).
-   * Checked against the limit again as a guard.
+   * Checked against the limit again as a guard. {@code content} is asked for only to name the
+   * largest keys in that error.
    */
-  List<String> sealedCookies(ObjectNode content, String json, Found found, boolean secure) {
-    String sealed = codec.seal(TrackerJson.plaintext(json, config.payloadFormat()));
+  List<String> sealedCookies(String plaintext, Supplier<ObjectNode> content, Found found, boolean secure) {
+    String sealed = codec.seal(plaintext);
     List<String> lines = new ArrayList<>(2);
     String line = writer.write(sealed, secure);
     int written;
@@ -318,7 +327,7 @@ public final class TrackerRuntime {
           : (sealed.length() + chunkValueBytes - 1) / chunkValueBytes;
       if (chunks > chunkWriters.size()) {
         throw new TrackerTooLargeException(line.length(),
-            Math.max(1, chunkWriters.size()) * MAX_SET_COOKIE_BYTES, TrackerJson.largestKeys(content));
+            Math.max(1, chunkWriters.size()) * MAX_SET_COOKIE_BYTES, TrackerJson.largestKeys(content.get()));
       }
       int total = 0;
       for (int i = 0; i < chunks; i++) {

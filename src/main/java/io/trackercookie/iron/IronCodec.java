@@ -5,10 +5,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
@@ -59,6 +59,9 @@ public final class IronCodec {
 
   private final IronPasswords passwords;
   private final IronOptions options;
+  // Salt reuse (IronOptions.saltReuse): the pair in use for sealing and the one before it.
+  private volatile SealKeys currentSealKeys;
+  private volatile SealKeys previousSealKeys;
 
   private IronCodec(IronPasswords passwords, IronOptions options) {
     this.passwords = passwords;
@@ -113,19 +116,25 @@ public final class IronCodec {
     CryptoContext crypto = CRYPTO.get();
     IronAlgorithm algorithm = options.algorithm();
 
-    // One draw for both salts and the IV: each SecureRandom call has a fixed cost (a lock, and on
-    // Linux a read of the kernel's pool) that the profile showed on the seal path.
-    int encryptionSaltBytes = secret.encryption().isRawKey() ? 0 : options.encryptionSaltBits() / 8;
-    int hmacSaltBytes = secret.integrity().isRawKey() ? 0 : options.integritySaltBits() / 8;
-    byte[] random = new byte[encryptionSaltBytes + IV_SIZE_BYTES + hmacSaltBytes];
-    RANDOM.nextBytes(random);
-    String encryptionSalt = HEX.formatHex(random, 0, encryptionSaltBytes);
-    byte[] iv = Arrays.copyOfRange(random, encryptionSaltBytes, encryptionSaltBytes + IV_SIZE_BYTES);
-    String hmacSalt = HEX.formatHex(random, encryptionSaltBytes + IV_SIZE_BYTES, random.length);
-
-    byte[] encryptionKey =
-        secret.encryption().key(encryptionSalt, options.encryptionIterations(), algorithm.keySizeBytes());
-    byte[] encrypted = crypto.encrypt(algorithm, encryptionKey, iv, plaintext);
+    SealKeys keys;
+    byte[] iv = new byte[IV_SIZE_BYTES];
+    if (options.saltReuseSeals() == 1) {
+      // iron's way: fresh salts for every seal, drawn with the IV in one call (each SecureRandom
+      // call has a fixed cost, a lock and on Linux a read of the kernel's pool).
+      int encryptionSaltBytes = secret.encryption().isRawKey() ? 0 : options.encryptionSaltBits() / 8;
+      int hmacSaltBytes = secret.integrity().isRawKey() ? 0 : options.integritySaltBits() / 8;
+      byte[] random = new byte[encryptionSaltBytes + IV_SIZE_BYTES + hmacSaltBytes];
+      RANDOM.nextBytes(random);
+      System.arraycopy(random, encryptionSaltBytes, iv, 0, IV_SIZE_BYTES);
+      keys = deriveSealKeys(secret, HEX.formatHex(random, 0, encryptionSaltBytes),
+          HEX.formatHex(random, encryptionSaltBytes + IV_SIZE_BYTES, random.length), 0);
+    } else {
+      keys = reusableSealKeys(secret);
+      RANDOM.nextBytes(iv);
+    }
+    String encryptionSalt = keys.encryptionSalt();
+    String hmacSalt = keys.hmacSalt();
+    byte[] encrypted = crypto.encrypt(algorithm, keys.encryptionKey(), iv, plaintext);
 
     String expiration = "";
     if (!options.ttl().isZero()) {
@@ -142,9 +151,7 @@ public final class IronCodec {
         .append(expiration);
     String macBase = sealed.toString();
 
-    byte[] integrityKey =
-        secret.integrity().key(hmacSalt, options.integrityIterations(), INTEGRITY_KEY_BYTES);
-    String hmac = Base64Url.encode(crypto.hmacSha256(integrityKey, macBase));
+    String hmac = Base64Url.encode(crypto.hmacSha256(keys.integrityKey(), macBase));
     sealed.append('*').append(hmacSalt).append('*').append(hmac);
     // A seal this codec would refuse to open is refused here, where the caller can still act.
     if (sealed.length() > options.maxSealLength()) {
@@ -192,8 +199,9 @@ public final class IronCodec {
       // iron would draw a random salt here, so such a seal can never verify.
       throw new IronException(IronException.Reason.BAD_MAC);
     }
-    byte[] integrityKey =
-        secret.integrity().key(parts.hmacSalt(), options.integrityIterations(), INTEGRITY_KEY_BYTES);
+    SealKeys ours = reusedKeysFor(secret, parts);
+    byte[] integrityKey = ours != null ? ours.integrityKey()
+        : secret.integrity().key(parts.hmacSalt(), options.integrityIterations(), INTEGRITY_KEY_BYTES);
     byte[] expectedMac = crypto.hmacSha256(integrityKey, parts.macBase(sealed));
     // iron compares the base64url text, so a non-canonical spelling of the right bytes fails too.
     // MessageDigest.isEqual takes time independent of where the first difference is.
@@ -212,14 +220,77 @@ public final class IronCodec {
       throw new IronException(IronException.Reason.DECRYPTION_FAILED);
     }
     IronAlgorithm algorithm = options.algorithm();
-    byte[] encryptionKey =
-        secret.encryption().key(parts.encryptionSalt(), options.encryptionIterations(), algorithm.keySizeBytes());
+    byte[] encryptionKey = ours != null ? ours.encryptionKey()
+        : secret.encryption().key(parts.encryptionSalt(), options.encryptionIterations(), algorithm.keySizeBytes());
     byte[] plaintext = crypto.decrypt(algorithm, encryptionKey, iv, encrypted);
     return new Unsealed(
         Utf8.decodeStrict(plaintext),
         parts.passwordId(),
         expiration,
         passwords.isCurrent(parts.passwordId()));
+  }
+
+  /** A salt pair and the keys derived from it, with how often and since when it seals. */
+  private record SealKeys(IronSecret secret, String encryptionSalt, byte[] encryptionKey,
+      String hmacSalt, byte[] integrityKey, long createdMillis, AtomicInteger uses) {}
+
+  private SealKeys deriveSealKeys(IronSecret secret, String encryptionSalt, String hmacSalt, long now) {
+    return new SealKeys(secret,
+        encryptionSalt,
+        secret.encryption().key(encryptionSalt, options.encryptionIterations(), options.algorithm().keySizeBytes()),
+        hmacSalt,
+        secret.integrity().key(hmacSalt, options.integrityIterations(), INTEGRITY_KEY_BYTES),
+        now,
+        new AtomicInteger());
+  }
+
+  /**
+   * The current salt pair while it has seals and time left, else a fresh one. Each pair seals at
+   * most {@code saltReuseSeals} times: a seal claims a use before taking the pair. Two threads may
+   * both replace a spent pair; one replacement wins and the other is used for one seal, which is
+   * harmless.
+   */
+  private SealKeys reusableSealKeys(IronSecret secret) {
+    long now = options.clock().millis();
+    SealKeys keys = currentSealKeys;
+    if (keys != null && keys.secret() == secret
+        && now - keys.createdMillis() < options.saltReuseMaxAge().toMillis()
+        && now >= keys.createdMillis()
+        && keys.uses().incrementAndGet() <= options.saltReuseSeals()) {
+      return keys;
+    }
+    int encryptionSaltBytes = secret.encryption().isRawKey() ? 0 : options.encryptionSaltBits() / 8;
+    int hmacSaltBytes = secret.integrity().isRawKey() ? 0 : options.integritySaltBits() / 8;
+    byte[] salts = new byte[encryptionSaltBytes + hmacSaltBytes];
+    RANDOM.nextBytes(salts);
+    SealKeys fresh = deriveSealKeys(secret, HEX.formatHex(salts, 0, encryptionSaltBytes),
+        HEX.formatHex(salts, encryptionSaltBytes, salts.length), now);
+    fresh.uses().incrementAndGet();
+    previousSealKeys = keys;
+    currentSealKeys = fresh;
+    return fresh;
+  }
+
+  /**
+   * The keys of a seal made with this codec's current or previous salt pair, so opening our own
+   * recent seals skips PBKDF2; null for any other seal. The keys are those PBKDF2 would give for
+   * the same secret and salts, so nothing about the check changes.
+   */
+  private SealKeys reusedKeysFor(IronSecret secret, SealParts parts) {
+    SealKeys keys = currentSealKeys;
+    if (keys == null || !matches(keys, secret, parts)) {
+      keys = previousSealKeys;
+      if (keys == null || !matches(keys, secret, parts)) {
+        return null;
+      }
+    }
+    return keys;
+  }
+
+  private static boolean matches(SealKeys keys, IronSecret secret, SealParts parts) {
+    return keys.secret() == secret
+        && keys.hmacSalt().equals(parts.hmacSalt())
+        && keys.encryptionSalt().equals(parts.encryptionSalt());
   }
 
   /**

@@ -67,6 +67,14 @@ class IronNodeInteropTest {
   }
 
   @Test
+  void javaSealsWithReusedSalts_nodeUnsealsToTheSameValue() {
+    IronCodec codec = IronCodec.create(IronPasswords.single(PASSWORD),
+        IronOptions.builder().saltReuse(1000, java.time.Duration.ofMinutes(5)).build());
+    List<JsonNode> payloads = payloads(SEED + 7, BATCH);
+    assertJavaToNode(codec, payloads, JSON.getNodeFactory().textNode(PASSWORD), null);
+  }
+
+  @Test
   void nodeSeals_javaUnsealsToJsonStringifyText_forRandomPayloads() {
     IronCodec codec = IronCodec.create(PASSWORD);
     assertNodeToJava(codec, payloads(SEED + 1, PAYLOADS), JSON.getNodeFactory().textNode(PASSWORD), null);

@@ -49,6 +49,9 @@ class HostileHttpTest {
   static void start() {
     TrackerConfig config =
         TestConfigs.builder()
+            // iron's fresh salts on every seal, so that swapping any part between two seals
+            // (partsSwappedBetweenTwoValidSeals_readEmpty) really changes it.
+            .ironOptions(IronOptions.defaults())
             .ttl(Duration.ofMinutes(10))
             .clock(TestConfigs.FIXED_CLOCK)
             .listener(

@@ -1,0 +1,31 @@
+package io.trackercookie.jersey;
+
+import io.trackercookie.Tracker;
+import java.util.function.Function;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.model.Parameter;
+import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
+
+/**
+ * Supplies a resource method's {@code @Context Tracker} parameter straight from the request: the
+ * Tracker the request filter put there. Without it Jersey resolves the parameter through the
+ * request-scoped binding, and HK2 creates, stores and disposes a service on every request, which
+ * JFR showed among the largest costs the feature adds to a request. Fields still go through the
+ * binding (a singleton's field needs its proxy). Bound by the Jersey 3 and Jersey 4 glue alike:
+ * this SPI is the same in both.
+ */
+public final class TrackerParamProvider implements ValueParamProvider {
+
+  @Override
+  public Function<ContainerRequest, ?> getValueProvider(Parameter parameter) {
+    boolean ours = parameter.getSource() == Parameter.Source.CONTEXT
+        && parameter.getRawType() == Tracker.class;
+    return ours ? Tracker::from : null;
+  }
+
+  @Override
+  public PriorityType getPriority() {
+    // Ahead of Jersey's own @Context provider, which would go through the binding.
+    return Priority.HIGH;
+  }
+}
