@@ -1,5 +1,6 @@
 package io.trackercookie.internal;
 
+import io.trackercookie.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,33 +25,9 @@ class SealCacheHttpTest {
 
   private static final String NAME = "persistent-information";
 
-  /** A clock the test moves by hand; read from the request threads, hence volatile. */
-  private static final class ManualClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-02T03:04:05Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @Test
   void cachedCookie_expiresOnTime_throughTheFilters() {
-    ManualClock clock = new ManualClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-02T03:04:05Z"));
     List<RejectionReason> reasons = new CopyOnWriteArrayList<>();
     TrackerConfig config = TestConfigs.builder().clock(clock).ttl(Duration.ofMinutes(10))
         .listener(new TrackerListener() {

@@ -1,5 +1,6 @@
 package io.trackercookie.internal;
 
+import io.trackercookie.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -25,30 +26,6 @@ class VerifiedSealCacheTest {
   private static final String OTHER_PASSWORD = "another-password-also-long-enough-9876543210abc";
   private static final Instant START = Instant.parse("2026-01-02T03:04:05Z");
 
-  /** A clock the test moves by hand. */
-  private static final class ManualClock extends Clock {
-    private Instant now = START;
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   private static IronCodec codec(IronPasswords passwords, Clock clock, Duration ttl) {
     return IronCodec.create(passwords, IronOptions.builder().clock(clock).ttl(ttl).build());
   }
@@ -69,7 +46,7 @@ class VerifiedSealCacheTest {
 
   @Test
   void expiredSeal_isRejectedEvenWhenCached() {
-    ManualClock clock = new ManualClock();
+    MutableClock clock = new MutableClock(START);
     IronCodec codec = codec(IronPasswords.single(PASSWORD), clock, Duration.ofMinutes(5));
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
     String sealed = codec.seal("{\"a\":1}");
@@ -91,7 +68,7 @@ class VerifiedSealCacheTest {
 
   @Test
   void expiryOnHit_honoursLocaltimeOffsetAndSkewLikeTheCodec() {
-    ManualClock clock = new ManualClock();
+    MutableClock clock = new MutableClock(START);
     IronCodec codec = IronCodec.create(IronPasswords.single(PASSWORD), IronOptions.builder()
         .clock(clock).ttl(Duration.ofMinutes(1)).timestampSkew(Duration.ZERO)
         .localtimeOffset(Duration.ofSeconds(30)).build());

@@ -1,5 +1,6 @@
 package io.trackercookie.lifecycle;
 
+import io.trackercookie.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.trackercookie.lifecycle;
+package io.trackercookie;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves forward: time passes without sleeping. */
-final class MutableClock extends Clock {
+/** A clock the test moves forward: time passes without sleeping; safe to read from request threads. */
+public final class MutableClock extends Clock {
 
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now = now.plus(duration);
   }
 
