@@ -73,6 +73,8 @@ class ChromiumTrackerTest {
         .usingAnyFreePort()
         .build();
     browser = new ChromeDriver(service, options);
+    // Page loads race the element lookups on a loaded machine: wait for elements, bounded.
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
   }
 
