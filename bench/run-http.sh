@@ -11,6 +11,7 @@
 #   bench/run-http.sh              # 2 rounds x 10 s per target after a 3 s warm-up, ~6 minutes
 #   QUICK=1 bench/run-http.sh      # 1 round x 3 s, a smoke run
 #   HTTP_SECONDS=20 HTTP_ROUNDS=3 bench/run-http.sh
+#   TARGETS="java-plain java-tracker" bench/run-http.sh   # only these servers
 #
 # Rounds alternate the targets (A B C ... A B C), so a burst of load from elsewhere on a shared
 # machine hits all of them alike; the table gives the mean of the rounds. For the Java targets it
@@ -25,7 +26,7 @@ mkdir -p "$out"
 if [[ "${QUICK:-}" == 1 ]]; then
   seconds=${HTTP_SECONDS:-3}; rounds=${HTTP_ROUNDS:-1}; warm=2
 else
-  seconds=${HTTP_SECONDS:-10}; rounds=${HTTP_ROUNDS:-2}; warm=3
+  seconds=${HTTP_SECONDS:-10}; rounds=${HTTP_ROUNDS:-2}; warm=${HTTP_WARM:-3}
 fi
 connections=32
 threads=2
@@ -85,8 +86,12 @@ port[java-nocache]=$(port_of "$out/java.ports" nocache)
 port[node-plain]=$(port_of "$out/node.ports" plain)
 port[node-tracker]=$(port_of "$out/node.ports" tracker)
 
+# TARGETS="java-plain java-tracker" narrows a run (the ratios then show only what was measured).
+read -r -a targets <<< "${TARGETS:-java-plain java-tracker java-nocache node-plain node-tracker}"
+
 # Sanity: each tracked endpoint reads the cookie (visits=42) and /write answers 43.
 for t in java-tracker java-nocache node-tracker; do
+  [[ " ${targets[*]} " == *" $t "* ]] || continue
   body=$(curl -s -H "Cookie: persistent-information=$(cat "$out/cookie.txt")" "http://127.0.0.1:${port[$t]}/read")
   [[ "$body" == "visits=42" ]] || { echo "$t /read answered '$body', expected visits=42" >&2; exit 1; }
   body=$(curl -s -H "Cookie: persistent-information=$(cat "$out/cookie.txt")" "http://127.0.0.1:${port[$t]}/write")
@@ -94,7 +99,6 @@ for t in java-tracker java-nocache node-tracker; do
 done
 
 export COOKIE_FILE="$out/cookie.txt"
-targets=(java-plain java-tracker java-nocache node-plain node-tracker)
 run_wrk() { # target path seconds -> "requests/s requests"
   wrk -t"$threads" -c"$connections" -d"$3"s -s bench/http/cookie.lua "http://127.0.0.1:${port[$1]}$2" \
     | awk '/ requests in / {n = $1} /^Requests\/sec:/ {r = $2} /Non-2xx/ {print "non-2xx: " $0 > "/dev/stderr"}
@@ -148,6 +152,7 @@ done
       print "| server | /read (unchanged tracker) req/s | /write (changed every request) req/s | /read B/request | /write B/request |"
       print "| --- | ---: | ---: | ---: | ---: |"
       for (i = 1; i <= 5; i++) {
+        if (!n[t[i] FS "/read"] || !n[t[i] FS "/write"]) continue
         r = sum[t[i] FS "/read"] / n[t[i] FS "/read"]; w = sum[t[i] FS "/write"] / n[t[i] FS "/write"]
         mean[t[i] "/read"] = r; mean[t[i] "/write"] = w
         br = nb[t[i] FS "/read"] ? sprintf("%.0f", b[t[i] FS "/read"] / nb[t[i] FS "/read"]) : "n/a"
@@ -157,16 +162,18 @@ done
       print ""
       print "| ratio | value | target |"
       print "| --- | ---: | --- |"
-      row("Java: tracker /read / plain /read (cache on)", mean["java-tracker/read"] / mean["java-plain/read"], 0.95)
-      row("Java: tracker /write / plain /write", mean["java-tracker/write"] / mean["java-plain/write"], 0.85)
-      row("Java: nocache /read / plain /read (cache off)", mean["java-nocache/read"] / mean["java-plain/read"], 0)
-      row("Java: nocache /write / plain /write (cache off)", mean["java-nocache/write"] / mean["java-plain/write"], 0)
-      row("Express: tracker-cookie /read / plain /read", mean["node-tracker/read"] / mean["node-plain/read"], 0)
-      row("Express: tracker-cookie /write / plain /write", mean["node-tracker/write"] / mean["node-plain/write"], 0)
-      row("Java tracker /read / Express tracker-cookie /read", mean["java-tracker/read"] / mean["node-tracker/read"], 0)
-      row("Java tracker /write / Express tracker-cookie /write", mean["java-tracker/write"] / mean["node-tracker/write"], 0)
+      row("Java: tracker /read / plain /read (cache on)", "java-tracker/read", "java-plain/read", 0.95)
+      row("Java: tracker /write / plain /write", "java-tracker/write", "java-plain/write", 0.85)
+      row("Java: nocache /read / plain /read (cache off)", "java-nocache/read", "java-plain/read", 0)
+      row("Java: nocache /write / plain /write (cache off)", "java-nocache/write", "java-plain/write", 0)
+      row("Express: tracker-cookie /read / plain /read", "node-tracker/read", "node-plain/read", 0)
+      row("Express: tracker-cookie /write / plain /write", "node-tracker/write", "node-plain/write", 0)
+      row("Java tracker /read / Express tracker-cookie /read", "java-tracker/read", "node-tracker/read", 0)
+      row("Java tracker /write / Express tracker-cookie /write", "java-tracker/write", "node-tracker/write", 0)
     }
-    function row(name, v, min) {
+    function row(name, a, b, min,   v) {
+      if (!(a in mean) || !(b in mean) || mean[b] == 0) return
+      v = mean[a] / mean[b]
       printf "| %s | %.2f | %s |\n", name, v, (min == 0 ? "(reported)" : (v >= min ? "met (>= " min ")" : "NOT met (>= " min ")"))
     }' "$out/http.tsv"
 } | tee "$out/http.md"

@@ -43,6 +43,20 @@ public class TrackerTestResource {
     return json(tracker.asMap());
   }
 
+  /** Changes the trees the tracker hands out, which must not change the tracker (or its cookie). */
+  @GET
+  @Path("tree/mutate")
+  public String mutateTrees(@Context Tracker tracker) {
+    com.fasterxml.jackson.databind.node.ObjectNode whole = tracker.as(com.fasterxml.jackson.databind.node.ObjectNode.class);
+    whole.put("a", "changed through as()");
+    whole.put("added", true);
+    com.fasterxml.jackson.databind.JsonNode value = tracker.get("a", com.fasterxml.jackson.databind.JsonNode.class);
+    if (value instanceof com.fasterxml.jackson.databind.node.ObjectNode) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) value).put("x", "changed through get()");
+    }
+    return json(tracker.asMap());
+  }
+
   @GET
   @Path("nothing")
   public String nothing() {

@@ -16,6 +16,9 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -58,6 +61,28 @@ public final class HttpBenchServer {
     }
   }
 
+  /**
+   * The baseline's answers plus a constant Set-Cookie line as long as the tracker's on /write: what
+   * the bigger response alone costs (bytes through Grizzly, the kernel and wrk), with no feature.
+   */
+  @Path("/")
+  @Produces(MediaType.TEXT_PLAIN)
+  public static final class PlainCookieResource {
+    static volatile String setCookie = "";
+
+    @GET
+    @Path("read")
+    public String read() {
+      return "visits=42";
+    }
+
+    @GET
+    @Path("write")
+    public jakarta.ws.rs.core.Response write() {
+      return jakarta.ws.rs.core.Response.ok("visits=43").header("Set-Cookie", setCookie).build();
+    }
+  }
+
   /** Reads, or changes, the tracker. */
   @Path("/")
   @Produces(MediaType.TEXT_PLAIN)
@@ -79,22 +104,44 @@ public final class HttpBenchServer {
   }
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      throw new IllegalArgumentException("usage: HttpBenchServer COOKIE_FILE");
+    if (args.length < 1 || args.length > 2) {
+      throw new IllegalArgumentException("usage: HttpBenchServer COOKIE_FILE [plain|plaincookie|tracker|nocache]");
     }
+    // One app per JVM is how the script runs them: apps sharing a JVM share JIT profiles, and
+    // alternating the load between them made the JIT recompile shared code between rounds.
+    List<String> apps = args.length == 2 ? List.of(args[1]) : List.of("plain", "plaincookie", "tracker", "nocache");
     String password = System.getenv("TRACKER_PASSWORD");
     TrackerConfig config = TrackerConfig.builder().password(password).build();
     TrackerConfig noCache = TrackerConfig.builder().password(password).noSealCache().build();
     String json = Files.readString(java.nio.file.Path.of("bench/payloads/152.json"), StandardCharsets.UTF_8);
     // tracker-cookie seals JSON.stringify(info): a JSON string holding the JSON.
     String plaintext = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(json);
-    Files.writeString(java.nio.file.Path.of(args[0]), config.codec().seal(plaintext) + "\n", StandardCharsets.US_ASCII);
+    String cookie = config.codec().seal(plaintext);
+    java.nio.file.Path cookieFile = java.nio.file.Path.of(args[0]);
+    java.nio.file.Path written = Files.writeString(cookieFile.resolveSibling(cookieFile.getFileName() + "." + ProcessHandle.current().pid()),
+        cookie + "\n", StandardCharsets.US_ASCII);
+    Files.move(written, cookieFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 
-    HttpServer plain = start(new ResourceConfig(PlainResource.class));
-    HttpServer tracked = start(new ResourceConfig(TrackedResource.class).register(new TrackerFeature(config)));
-    HttpServer uncached = start(new ResourceConfig(TrackedResource.class).register(new TrackerFeature(noCache)));
-    System.out.println("{\"plain\": " + port(plain) + ", \"tracker\": " + port(tracked)
-        + ", \"nocache\": " + port(uncached) + "}");
+    Map<String, HttpServer> servers = new LinkedHashMap<>();
+    for (String app : apps) {
+      switch (app) {
+        case "plain" -> servers.put(app, start(new ResourceConfig(PlainResource.class)));
+        case "plaincookie" -> {
+          HttpServer sampler = start(new ResourceConfig(TrackedResource.class).register(new TrackerFeature(config)));
+          PlainCookieResource.setCookie = sampleSetCookie(sampler, cookie);
+          sampler.shutdownNow();
+          servers.put(app, start(new ResourceConfig(PlainCookieResource.class)));
+        }
+        case "tracker" -> servers.put(app, start(new ResourceConfig(TrackedResource.class).register(new TrackerFeature(config))));
+        case "nocache" -> servers.put(app, start(new ResourceConfig(TrackedResource.class).register(new TrackerFeature(noCache))));
+        default -> throw new IllegalArgumentException("unknown app " + app);
+      }
+    }
+    StringBuilder ports = new StringBuilder("{");
+    servers.forEach((app, server) -> ports.append(ports.length() > 1 ? ", " : "").append('"').append(app)
+        .append("\": ").append(port(server)));
+    System.out.println(ports.append('}'));
     System.out.flush();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
     for (String line; (line = in.readLine()) != null; ) {
@@ -103,9 +150,22 @@ public final class HttpBenchServer {
         System.out.flush();
       }
     }
-    plain.shutdownNow();
-    tracked.shutdownNow();
-    uncached.shutdownNow();
+    servers.values().forEach(HttpServer::shutdownNow);
+  }
+
+  /** The Set-Cookie line the tracker app writes on /write, asked for over HTTP. */
+  private static String sampleSetCookie(HttpServer tracked, String cookie) throws IOException {
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port(tracked) + "/write"))
+        .header("Cookie", "persistent-information=" + cookie).build();
+    try {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+          .headers().firstValue("Set-Cookie").orElseThrow();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
   }
 
   private static HttpServer start(ResourceConfig app) {

@@ -45,6 +45,14 @@ final class IronSealCodec implements SealCodec {
     return cache == null ? openInFull(sealed) : cache.open(sealed, this::openInFull);
   }
 
+  @Override
+  public <T> Decoded<T> open(String sealed, PayloadDecoder<T> decoder) throws TrackerJson.Rejected {
+    if (cache == null) {
+      return SealCodec.super.open(sealed, decoder);
+    }
+    return cache.open(sealed, this::openInFull, decoder);
+  }
+
   private Unsealed openInFull(String sealed) {
     return codec.open(withoutIronSessionSuffix(sealed));
   }

@@ -3,7 +3,12 @@ package io.trackercookie.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.trackercookie.Tracker;
 import jakarta.ws.rs.core.GenericType;
 import java.lang.reflect.Type;
@@ -40,9 +45,11 @@ final class RequestTracker implements Tracker {
   private final TrackerRuntime.Found found;
   private final Function<Type, ObjectMapper> mappers;
 
-  private ObjectNode content; // null until opened
+  // Null until opened. Until the first change it is the opened tree, which the seal cache may share
+  // with other requests: read only. The first change swaps in a private copy.
+  private ObjectNode content;
   private boolean hadCookie; // a valid cookie was opened
-  private ObjectNode openedCopy; // its content, copied before the first change (reads never need it)
+  private ObjectNode opened; // the opened tree, kept once the content is changed (reads never need it)
   private String plaintext; // the seal's text for the current content, from the last size check
   private boolean modified;
   private boolean reseal; // the valid cookie must be sealed again even if unchanged
@@ -56,26 +63,36 @@ final class RequestTracker implements Tracker {
 
   private ObjectNode content() {
     if (content == null) {
-      TrackerRuntime.Opened opened = runtime.open(found, true);
-      content = opened.content() != null ? opened.content() : TrackerJson.WIRE.createObjectNode();
-      hadCookie = opened.content() != null;
-      reseal = opened.reseal();
+      TrackerRuntime.Opened result = runtime.open(found, true);
+      content = result.content() != null ? result.content() : TrackerJson.WIRE.createObjectNode();
+      hadCookie = result.content() != null;
+      reseal = result.reseal();
     }
     return content;
   }
 
   /**
-   * The content, about to change: the opened cookie's content is copied first, so the response can
-   * tell a real change from a put of the same value. Only requests that change pay for it. The
-   * size check's text, if any, stops describing the content.
+   * The content, about to change in place: on the first change the opened tree is kept as it is
+   * (the response tells a real change from a put of the same value by it) and the tracker goes on
+   * with a private copy. Only requests that change pay for the copy, and it is shallow: changes
+   * replace or remove top-level entries only, and nested values are handed out as copies, so the
+   * shared nested nodes are never written to.
    */
   private ObjectNode contentForChange() {
-    ObjectNode current = content();
-    if (hadCookie && openedCopy == null) {
-      openedCopy = current.deepCopy();
+    keepOpened();
+    if (content == opened) {
+      content = TrackerJson.WIRE.createObjectNode().setAll(content);
+    }
+    return content;
+  }
+
+  /** Before any change: keeps the opened tree, and drops the size check's text, which stops describing the content. */
+  private void keepOpened() {
+    content();
+    if (hadCookie && opened == null) {
+      opened = content;
     }
     plaintext = null;
-    return current;
   }
 
   @Override
@@ -140,7 +157,8 @@ final class RequestTracker implements Tracker {
 
   @Override
   public synchronized void clear() {
-    contentForChange().removeAll();
+    keepOpened();
+    content = TrackerJson.WIRE.createObjectNode();
     modified = true;
   }
 
@@ -169,7 +187,7 @@ final class RequestTracker implements Tracker {
     }
     TrackerJson.checkWritable(node);
     String checked = runtime.checkSize((ObjectNode) node);
-    contentForChange();
+    keepOpened();
     content = (ObjectNode) node;
     plaintext = checked;
     modified = true;
@@ -198,7 +216,7 @@ final class RequestTracker implements Tracker {
     if (content.isEmpty()) {
       return hadCookie || found.any() ? Outcome.DELETE : Outcome.NONE;
     }
-    boolean unchanged = hadCookie && content.equals(SAME_JSON, openedCopy);
+    boolean unchanged = hadCookie && content.equals(SAME_JSON, opened);
     return unchanged && !reseal ? Outcome.NONE : Outcome.WRITE;
   }
 
@@ -245,19 +263,48 @@ final class RequestTracker implements Tracker {
   private <T> T convert(JsonNode node, Type type) {
     ObjectMapper mapper = mappers.apply(type);
     try {
-      return (T) mapper.treeToValue(node, mapper.constructType(type));
+      Object value = mapper.treeToValue(node, mapper.constructType(type));
+      // Jackson hands back the node itself when asked for a node type: copy it, since the tree
+      // may be shared with other requests and a change must go through put.
+      return (T) (value instanceof JsonNode ? ((JsonNode) value).deepCopy() : value);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       // Jackson's message may quote the value; the type is enough to act on.
       throw new IllegalArgumentException("The tracked value cannot be read as " + type.getTypeName());
     }
   }
 
+  /** The default mapper's node for a String, Integer, Long, Boolean or null; null for any other value. */
+  static JsonNode scalarNode(Object value) {
+    if (value instanceof String) {
+      return TextNode.valueOf((String) value);
+    }
+    if (value instanceof Integer) {
+      return IntNode.valueOf((Integer) value);
+    }
+    if (value instanceof Long) {
+      return LongNode.valueOf((Long) value);
+    }
+    if (value instanceof Boolean) {
+      return BooleanNode.valueOf((Boolean) value);
+    }
+    return value == null ? NullNode.getInstance() : null;
+  }
+
   private JsonNode toTree(Object value, Type type) {
     if (value instanceof JsonNode) {
       return ((JsonNode) value).deepCopy();
     }
+    ObjectMapper mapper = mappers.apply(type);
+    if (mapper == Mappers.DEFAULT) {
+      // The node Jackson's default mapper would make, without its serialize-and-read round trip
+      // (a quarter of a put in the write profile); an application's own mapper may differ.
+      JsonNode scalar = scalarNode(value);
+      if (scalar != null) {
+        return scalar;
+      }
+    }
     try {
-      return mappers.apply(type).valueToTree(value);
+      return mapper.valueToTree(value);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("A " + type.getTypeName() + " cannot be written as JSON");
     }

@@ -33,6 +33,28 @@ public interface SealCodec {
     return open(sealed).text();
   }
 
+  /** Turns an opened seal's text into what the caller works with; may refuse it. */
+  @FunctionalInterface
+  interface PayloadDecoder<T> {
+    T decode(String text) throws TrackerJson.Rejected;
+  }
+
+  /** An opened seal and its decoded payload. */
+  record Decoded<T>(Unsealed unsealed, T payload) {}
+
+  /**
+   * Opens a cookie value and decodes its text. A codec that keeps verified seals may hand back
+   * the payload it decoded for the same seal before, with the same decoder: a payload is then
+   * shared by every request that sends that cookie, so callers must never modify it.
+   *
+   * @throws IronException as {@link #open}
+   * @throws TrackerJson.Rejected when the decoder refuses the text (never cached)
+   */
+  default <T> Decoded<T> open(String sealed, PayloadDecoder<T> decoder) throws TrackerJson.Rejected {
+    Unsealed unsealed = open(sealed);
+    return new Decoded<>(unsealed, decoder.decode(unsealed.text()));
+  }
+
   /** The exact length of {@link #seal}'s result for a plaintext of this many UTF-8 bytes. */
   int sealedLength(int plaintextBytes);
 

@@ -32,6 +32,9 @@ public final class TrackerRuntime {
 
   static final Logger LOG = Logger.getLogger("io.trackercookie");
 
+  /** One decoder instance: the seal cache keeps a payload only for the decoder that made it. */
+  private static final SealCodec.PayloadDecoder<ObjectNode> TRACKER_OBJECT = TrackerJson::parsePayload;
+
   private final TrackerConfig config;
   private final SealCodec codec;
   private final SetCookieWriter writer;
@@ -136,7 +139,8 @@ public final class TrackerRuntime {
   }
 
   /**
-   * What a request's cookie held; {@code reseal} when the response must seal it again even if
+   * What a request's cookie held, never to be modified (it may be shared with other requests);
+   * {@code reseal} when the response must seal it again even if
    * unchanged (an older password made it, its sliding expiry is due, or it came from a legacy
    * cookie, which the response then deletes).
    */
@@ -181,10 +185,10 @@ public final class TrackerRuntime {
       RejectionReason reason = candidate.rejection();
       if (reason == null) {
         try {
-          Unsealed unsealed = codec.open(candidate.value());
-          ObjectNode content = TrackerJson.parsePayload(unsealed.text());
-          // No re-serialization here: a request that only reads never needs the JSON text.
-          return new Opened(content, needsReseal(unsealed));
+          // The tree may be the one the seal cache keeps for every request with this cookie:
+          // shared, so the tracker copies it before its first change.
+          SealCodec.Decoded<ObjectNode> opened = codec.open(candidate.value(), TRACKER_OBJECT);
+          return new Opened(opened.payload(), needsReseal(opened.unsealed()));
         } catch (IronException e) {
           reason = reasonFor(e.reason());
         } catch (TrackerJson.Rejected e) {

@@ -75,18 +75,61 @@ final class VerifiedSealCache {
    *     has passed
    */
   Unsealed open(String sealed, Function<String, Unsealed> verifier) {
-    Objects.requireNonNull(sealed, "sealed");
-    Entry hit = cache.getIfPresent(sealed);
+    Entry hit = unexpired(sealed);
     if (hit != null) {
-      if (hit.expirationMillis != Entry.NO_EXPIRATION && expired(hit.expirationMillis)) {
-        cache.invalidate(sealed);
-        throw new IronException(IronException.Reason.EXPIRED);
-      }
       return hit.opened;
     }
     Unsealed opened = verifier.apply(sealed); // throws for anything not verified
-    cache.put(sealed, new Entry(opened, sealed));
+    cache.put(sealed, new Entry(opened, sealed, null, null));
     return opened;
+  }
+
+  /**
+   * As {@link #open(String, Function)}, and keeps the payload {@code decoder} made of the text
+   * beside the seal, so a hit skips the decoding too. The payload is shared by every caller that
+   * sends this cookie; they must not modify it. A text the decoder refuses is decoded (and
+   * refused) again on each hit: refusals are cheap and not worth an entry of their own.
+   *
+   * @throws IronException as the verifier would, or EXPIRED for a cached seal whose time has passed
+   * @throws TrackerJson.Rejected when the decoder refuses the text
+   */
+  <T> SealCodec.Decoded<T> open(String sealed, Function<String, Unsealed> verifier,
+      SealCodec.PayloadDecoder<T> decoder) throws TrackerJson.Rejected {
+    Objects.requireNonNull(decoder, "decoder");
+    Entry hit = unexpired(sealed);
+    Unsealed opened;
+    if (hit != null) {
+      if (hit.decoder == decoder) {
+        @SuppressWarnings("unchecked") // entries made with this decoder hold its payload type
+        SealCodec.Decoded<T> decoded = (SealCodec.Decoded<T>) hit.decoded;
+        return decoded;
+      }
+      opened = hit.opened;
+    } else {
+      opened = verifier.apply(sealed); // throws for anything not verified
+    }
+    SealCodec.Decoded<T> decoded;
+    try {
+      decoded = new SealCodec.Decoded<>(opened, decoder.decode(opened.text()));
+    } catch (TrackerJson.Rejected e) {
+      if (hit == null) {
+        cache.put(sealed, new Entry(opened, sealed, null, null));
+      }
+      throw e;
+    }
+    cache.put(sealed, new Entry(opened, sealed, decoder, decoded));
+    return decoded;
+  }
+
+  /** The cached entry if it has not expired, else null; an expired one is dropped and refused. */
+  private Entry unexpired(String sealed) {
+    Objects.requireNonNull(sealed, "sealed");
+    Entry hit = cache.getIfPresent(sealed);
+    if (hit != null && hit.expirationMillis != Entry.NO_EXPIRATION && expired(hit.expirationMillis)) {
+      cache.invalidate(sealed);
+      throw new IronException(IronException.Reason.EXPIRED);
+    }
+    return hit;
   }
 
   /** The same test as {@link IronCodec#open}: the boundary itself counts as expired. */
@@ -114,17 +157,25 @@ final class VerifiedSealCache {
 
   private static final class Entry {
     static final long NO_EXPIRATION = Long.MIN_VALUE;
+    // A decoded payload (a parsed JSON tree) is estimated at this many bytes per char of its text:
+    // the tree's nodes, map entries and strings; generous, so the byte bound errs low.
+    static final int PAYLOAD_BYTES_PER_CHAR = 8;
 
     final Unsealed opened;
     final long expirationMillis;
     final int estimatedBytes;
+    final Object decoder; // null when no payload is kept
+    final SealCodec.Decoded<?> decoded;
 
-    Entry(Unsealed opened, String sealed) {
+    Entry(Unsealed opened, String sealed, Object decoder, SealCodec.Decoded<?> decoded) {
       this.opened = opened;
+      this.decoder = decoder;
+      this.decoded = decoded;
       this.expirationMillis = opened.expiration().map(Instant::toEpochMilli).orElse(NO_EXPIRATION);
       // Strings of Latin-1 text take a byte per char on a compact-strings JVM; two is the bound.
       long bytes = ENTRY_OVERHEAD_BYTES + 2L * sealed.length() + 2L * opened.text().length()
-          + 2L * opened.passwordId().length();
+          + 2L * opened.passwordId().length()
+          + (decoded == null ? 0 : (long) PAYLOAD_BYTES_PER_CHAR * opened.text().length());
       this.estimatedBytes = (int) Math.min(Integer.MAX_VALUE, bytes);
     }
   }

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,7 +54,6 @@ public final class IronCodec {
   static final int INTEGRITY_KEY_BYTES = 32;
   private static final int IV_SIZE_BYTES = 16;
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final HexFormat HEX = HexFormat.of();
   private static final ThreadLocal<CryptoContext> CRYPTO = ThreadLocal.withInitial(CryptoContext::new);
 
@@ -124,13 +124,13 @@ public final class IronCodec {
       int encryptionSaltBytes = secret.encryption().isRawKey() ? 0 : options.encryptionSaltBits() / 8;
       int hmacSaltBytes = secret.integrity().isRawKey() ? 0 : options.integritySaltBits() / 8;
       byte[] random = new byte[encryptionSaltBytes + IV_SIZE_BYTES + hmacSaltBytes];
-      RANDOM.nextBytes(random);
+      crypto.random.nextBytes(random);
       System.arraycopy(random, encryptionSaltBytes, iv, 0, IV_SIZE_BYTES);
       keys = deriveSealKeys(secret, HEX.formatHex(random, 0, encryptionSaltBytes),
           HEX.formatHex(random, encryptionSaltBytes + IV_SIZE_BYTES, random.length), 0);
     } else {
       keys = reusableSealKeys(secret);
-      RANDOM.nextBytes(iv);
+      crypto.nextIv(iv);
     }
     String encryptionSalt = keys.encryptionSalt();
     String hmacSalt = keys.hmacSalt();
@@ -151,7 +151,10 @@ public final class IronCodec {
         .append(expiration);
     String macBase = sealed.toString();
 
-    String hmac = Base64Url.encode(crypto.hmacSha256(keys.integrityKey(), macBase));
+    // Every part of a base this codec writes is ASCII (base64url, hex, digits, a \\w+ password
+    // id), so its bytes are its chars: no UTF-8 encoding or surrogate check needed.
+    String hmac = Base64Url.encode(crypto.hmacSha256(keys.integrityKey(),
+        macBase.getBytes(StandardCharsets.ISO_8859_1)));
     sealed.append('*').append(hmacSalt).append('*').append(hmac);
     // A seal this codec would refuse to open is refused here, where the caller can still act.
     if (sealed.length() > options.maxSealLength()) {
@@ -202,7 +205,7 @@ public final class IronCodec {
     SealKeys ours = reusedKeysFor(secret, parts);
     byte[] integrityKey = ours != null ? ours.integrityKey()
         : secret.integrity().key(parts.hmacSalt(), options.integrityIterations(), INTEGRITY_KEY_BYTES);
-    byte[] expectedMac = crypto.hmacSha256(integrityKey, parts.macBase(sealed));
+    byte[] expectedMac = crypto.hmacSha256(integrityKey, Utf8.encode(parts.macBase(sealed)));
     // iron compares the base64url text, so a non-canonical spelling of the right bytes fails too.
     // MessageDigest.isEqual takes time independent of where the first difference is.
     byte[] expectedMacText = Base64Url.encode(expectedMac).getBytes(StandardCharsets.US_ASCII);
@@ -262,7 +265,7 @@ public final class IronCodec {
     int encryptionSaltBytes = secret.encryption().isRawKey() ? 0 : options.encryptionSaltBits() / 8;
     int hmacSaltBytes = secret.integrity().isRawKey() ? 0 : options.integritySaltBits() / 8;
     byte[] salts = new byte[encryptionSaltBytes + hmacSaltBytes];
-    RANDOM.nextBytes(salts);
+    CRYPTO.get().random.nextBytes(salts);
     SealKeys fresh = deriveSealKeys(secret, HEX.formatHex(salts, 0, encryptionSaltBytes),
         HEX.formatHex(salts, encryptionSaltBytes, salts.length), now);
     fresh.uses().incrementAndGet();
@@ -319,14 +322,33 @@ public final class IronCodec {
     return "IronCodec[" + passwords + ", " + options + "]";
   }
 
-  /** One thread's reusable JCA objects: creating them costs more than the work they do. */
+  /**
+   * One thread's reusable JCA objects: creating them costs more than the work they do. The thread
+   * has its own SecureRandom too: the platform's default one is shared by every thread behind a
+   * lock, and on Linux reads the kernel's pool every few calls, which under concurrent requests
+   * made salts and IVs a point of contention.
+   */
   private static final class CryptoContext {
+    // IVs are drawn this many at a time: each DRBG call has a fixed cost (its lock, its state
+    // update) that was a fifth of a seal with reused salts. IVs need to be unpredictable, not
+    // secret, so holding the next few in memory gives nothing away.
+    private static final int IVS_PER_DRAW = 64;
+
+    final SecureRandom random;
     private final Mac hmacSha256;
     private final Cipher aesCbc;
     private final Cipher aesCtr;
+    private final byte[] ivs = new byte[IVS_PER_DRAW * IV_SIZE_BYTES];
+    private int nextIvOffset = ivs.length;
+    // The key the Mac holds: a reused salt pair's key is the same array on every seal, and
+    // doFinal leaves the Mac ready for the same key, so init is skipped for it.
+    private byte[] hmacKey;
 
     CryptoContext() {
       try {
+        // NIST SP 800-90A DRBG (SHA-256 Hash_DRBG by default), seeded from the platform's entropy
+        // source when the thread first seals, and reseeded by the JDK on its own schedule.
+        random = SecureRandom.getInstance("DRBG");
         hmacSha256 = Mac.getInstance("HmacSHA256");
         aesCbc = Cipher.getInstance(IronAlgorithm.AES_256_CBC.transformation());
         aesCtr = Cipher.getInstance(IronAlgorithm.AES_128_CTR.transformation());
@@ -335,13 +357,28 @@ public final class IronCodec {
       }
     }
 
-    byte[] hmacSha256(byte[] key, String base) {
-      try {
-        hmacSha256.init(new SecretKeySpec(key, "HmacSHA256"));
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("An HMAC key of 32 bytes is always valid", e);
+    void nextIv(byte[] iv) {
+      if (nextIvOffset == ivs.length) {
+        random.nextBytes(ivs);
+        nextIvOffset = 0;
       }
-      return hmacSha256.doFinal(Utf8.encode(base));
+      System.arraycopy(ivs, nextIvOffset, iv, 0, IV_SIZE_BYTES);
+      // Each IV is handed out once: its bytes are cleared as they are taken.
+      Arrays.fill(ivs, nextIvOffset, nextIvOffset + IV_SIZE_BYTES, (byte) 0);
+      nextIvOffset += IV_SIZE_BYTES;
+    }
+
+    byte[] hmacSha256(byte[] key, byte[] base) {
+      if (key != hmacKey) {
+        try {
+          hmacSha256.init(new SecretKeySpec(key, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+          hmacKey = null;
+          throw new IllegalStateException("An HMAC key of 32 bytes is always valid", e);
+        }
+        hmacKey = key;
+      }
+      return hmacSha256.doFinal(base);
     }
 
     byte[] encrypt(IronAlgorithm algorithm, byte[] key, byte[] iv, byte[] plaintext) {

@@ -2,9 +2,11 @@ package io.trackercookie.internal;
 
 import io.trackercookie.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trackercookie.RawHttp;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
@@ -45,6 +47,29 @@ class SealCacheHttpTest {
       clock.advance(Duration.ofMinutes(11));
       assertEquals("{}", server.get("/read", "Cookie: " + NAME + "=" + cookie).body());
       assertEquals(List.of(RejectionReason.EXPIRED), reasons);
+    }
+  }
+
+  @Test
+  void theCachedTree_isSharedByRequestsButNoRequestChangesIt() {
+    try (TestServer server = new TestServer(() -> TestConfigs.app(TestConfigs.builder().build()))) {
+      // tracker-cookie's format: the JSON of the object, as a JSON string.
+      String cookie = TestConfigs.seal(TestConfigs.PASSWORD, "\"{\\\"a\\\":{\\\"x\\\":1}}\"");
+      String header = "Cookie: " + NAME + "=" + cookie;
+      String original = "{\"a\":{\"x\":1}}";
+      assertEquals(original, server.get("/read", header).body()); // fills the cache
+
+      // Each request changes its own tracker in a way that, done to the shared tree, would leak
+      // into the next request with the same cookie.
+      assertEquals("{\"a\":\"2\"}", server.get("/put?k=a&v=2", header).body());
+      assertEquals("{\"a\":{\"x\":1},\"b\":\"3\"}", server.get("/put?k=b&v=3", header).body());
+      assertEquals("{\"x\":1}", server.get("/remove?k=a", header).body());
+      assertEquals("{}", server.get("/clear", header).body());
+      RawHttp.Response mutated = server.get("/tree/mutate", header);
+      assertEquals(original, mutated.body(), "trees handed out are copies");
+      assertNull(mutated.cookieValue(NAME), "changing a copy does not change the tracker");
+
+      assertEquals(original, server.get("/read", header).body());
     }
   }
 

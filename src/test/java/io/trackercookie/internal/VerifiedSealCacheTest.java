@@ -45,6 +45,48 @@ class VerifiedSealCacheTest {
   }
 
   @Test
+  void decodedPayload_isKeptWithTheSealAndDecodedOncePerDecoder() throws Exception {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
+    String sealed = codec.seal("{\"visits\":3}");
+    java.util.concurrent.atomic.AtomicInteger decodes = new java.util.concurrent.atomic.AtomicInteger();
+    SealCodec.PayloadDecoder<String> upper = text -> {
+      decodes.incrementAndGet();
+      return text.toUpperCase(java.util.Locale.ROOT);
+    };
+
+    Unsealed plain = cache.open(sealed, codec::open); // an entry without a payload
+    SealCodec.Decoded<String> first = cache.open(sealed, codec::open, upper);
+    SealCodec.Decoded<String> second = cache.open(sealed, codec::open, upper);
+
+    assertEquals("{\"VISITS\":3}", first.payload());
+    assertSame(plain, first.unsealed(), "the seal was not opened again to decode it");
+    assertSame(first, second, "the second open is served with its payload");
+    assertEquals(1, decodes.get());
+    SealCodec.Decoded<Integer> other = cache.open(sealed, codec::open, String::length);
+    assertEquals(12, other.payload(), "another decoder decodes for itself");
+  }
+
+  @Test
+  void refusedPayload_isRefusedOnEveryOpen_andTheSealStaysVerified() {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
+    String sealed = codec.seal("\"not an object\"");
+    java.util.concurrent.atomic.AtomicInteger verifies = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.Function<String, Unsealed> verifier = s -> {
+      verifies.incrementAndGet();
+      return codec.open(s);
+    };
+
+    for (int i = 0; i < 3; i++) {
+      TrackerJson.Rejected e = assertThrows(TrackerJson.Rejected.class,
+          () -> cache.open(sealed, verifier, TrackerJson::parsePayload));
+      assertEquals(io.trackercookie.RejectionReason.NOT_AN_OBJECT, e.reason);
+    }
+    assertEquals(1, verifies.get(), "the MAC was checked once; only the decoding is repeated");
+  }
+
+  @Test
   void expiredSeal_isRejectedEvenWhenCached() {
     MutableClock clock = new MutableClock(START);
     IronCodec codec = codec(IronPasswords.single(PASSWORD), clock, Duration.ofMinutes(5));

@@ -72,6 +72,27 @@ class SaltReuseTest {
   }
 
   @Test
+  void ivsDrawnInBatches_areNeverRepeated_acrossBatchesAndThreads() throws Exception {
+    // Many batches of IVs per thread, on several threads: any reuse of a buffered IV would show.
+    IronCodec codec = codec(100_000, Duration.ofMinutes(1), Clock.systemUTC());
+    Set<String> ivs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Thread[] threads = new Thread[4];
+    for (int t = 0; t < threads.length; t++) {
+      threads[t] = new Thread(() -> {
+        for (int i = 0; i < 1000; i++) {
+          ivs.add(SealParts.parse(codec.seal(JSON)).encryptionIv());
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertEquals(4000, ivs.size());
+    assertTrue(ivs.stream().noneMatch(iv -> iv.equals("AAAAAAAAAAAAAAAAAAAAAA")), "no cleared IV is handed out");
+  }
+
+  @Test
   void afterMaxSeals_theSaltsChange() {
     IronCodec codec = codec(3, Duration.ofMinutes(1), new HandClock());
     Set<String> pairs = new HashSet<>();
