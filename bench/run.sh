@@ -5,7 +5,7 @@
 # @hapi/iron 7.0.1 on the same payloads and password (bench/node/bench.js), then HTTP with wrk
 # (bench/run-http.sh: Jersey on Grizzly with and without the feature, Express + tracker-cookie).
 #
-#   bench/run.sh                 # full run, about 13 minutes on a 2-core machine
+#   bench/run.sh                 # full run, about 25 minutes on a 2-core machine
 #   QUICK=1 bench/run.sh         # smoke run: shorter iterations, figures are rough
 #   NO_HTTP=1 bench/run.sh       # without the HTTP part
 #   JMH_EXTRA="-p payloadBytes=152" bench/run.sh

@@ -26,14 +26,16 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
 /**
- * The Java side of bench/run-http.sh: one tiny app on Grizzly, three times, in one JVM. "plain" has
- * no tracker feature (the baseline), "tracker" registers {@link TrackerFeature} with its defaults
- * (verified-seal cache on), "nocache" the same with the cache off. All on 127.0.0.1 on ports the
- * OS picks; prints {@code {"plain": port, "tracker": port, "nocache": port}} and writes a cookie value
- * (bench/payloads/152.json sealed as tracker-cookie seals it) to the file given as the first
- * argument. Exits when stdin closes, so it never outlives the script. A line {@code alloc} on stdin
- * prints {@code alloc <bytes>}: the bytes allocated so far by all live threads, so the script can
- * report heap allocation per request.
+ * The Java side of bench/run-http.sh: one tiny app on Grizzly, in four versions. "plain" has no
+ * tracker feature (the baseline), "plaincookie" neither, but its /write sends a constant Set-Cookie
+ * as long as the tracker's (the cost of the bytes alone), "tracker" registers {@link TrackerFeature}
+ * with its defaults (verified-seal cache on), "nocache" the same with the cache off. The second
+ * argument picks one app for this JVM (the script runs one JVM per app); without it all four start.
+ * All listen on 127.0.0.1 on ports the OS picks; prints {@code {"plain": port, ...}} for the apps
+ * started and writes a cookie value (bench/payloads/152.json sealed as tracker-cookie seals it) to
+ * the file given as the first argument. Exits when stdin closes, so it never outlives the script. A
+ * line {@code alloc} on stdin prints {@code alloc <bytes>}: the bytes allocated so far by all live
+ * threads, so the script can report heap allocation per request.
  *
  * <p>Routes: {@code GET /read} answers {@code visits=<n>} from the tracker (baseline: a constant),
  * {@code GET /write} puts visits + 1, so every response carries a new seal.
