@@ -25,6 +25,8 @@ import java.util.function.Function;
  *   <li>Bounded in entries and in bytes. Caffeine takes one weight bound, so each entry weighs at
  *       least {@code maxBytes / maxEntries}: the sum of weights stays under {@code maxBytes},
  *       which caps both the estimated bytes and the number of entries.
+ *   <li>Beside a seal it may keep what a decoder made of its text (the parsed tracker), so a hit
+ *       skips the parse too. That payload is shared by every request with the cookie: read only.
  * </ul>
  *
  * <p>Thread-safe. The key is the cookie value itself; it is never logged.
