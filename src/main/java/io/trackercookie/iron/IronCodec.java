@@ -119,8 +119,8 @@ public final class IronCodec {
     SealKeys keys;
     byte[] iv = new byte[IV_SIZE_BYTES];
     if (options.saltReuseSeals() == 1) {
-      // iron's way: fresh salts for every seal, drawn with the IV in one call (each SecureRandom
-      // call has a fixed cost, a lock and on Linux a read of the kernel's pool).
+      // iron's way: fresh salts for every seal, drawn with the IV in one call (each DRBG call has
+      // a fixed cost: its lock and its state update).
       int encryptionSaltBytes = secret.encryption().isRawKey() ? 0 : options.encryptionSaltBits() / 8;
       int hmacSaltBytes = secret.integrity().isRawKey() ? 0 : options.integritySaltBits() / 8;
       byte[] random = new byte[encryptionSaltBytes + IV_SIZE_BYTES + hmacSaltBytes];
