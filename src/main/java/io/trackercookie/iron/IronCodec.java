@@ -142,7 +142,9 @@ public final class IronCodec {
       expiration = Long.toString(now + options.ttl().toMillis());
     }
 
-    StringBuilder sealed = new StringBuilder(128 + encrypted.length * 4 / 3);
+    // Room for the whole seal at once: 64-char hex salts, a 22-char IV, a 43-char MAC, up to 15
+    // expiration digits and the separators, around the base64 of the ciphertext.
+    StringBuilder sealed = new StringBuilder(256 + passwords.sealingId().length() + encrypted.length * 4 / 3);
     sealed.append(MAC_PREFIX).append('*')
         .append(passwords.sealingId()).append('*')
         .append(encryptionSalt).append('*')

@@ -1,6 +1,7 @@
 package io.trackercookie.it.cxf;
 
 import io.trackercookie.TrackerFeature;
+import io.trackercookie.it.EmbeddedRuntimeContract;
 import io.trackercookie.it.FieldTrackerResource;
 import io.trackercookie.it.SingletonTrackerResource;
 import io.trackercookie.it.TrackerCycle;
@@ -14,9 +15,8 @@ import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
-class CxfTrackerTest {
+class CxfTrackerTest extends EmbeddedRuntimeContract {
 
   private static Server server;
   private static TrackerCycle cycle;
@@ -46,20 +46,8 @@ class CxfTrackerTest {
     server.destroy();
   }
 
-  @Test
-  void wholeCycle_overRealHttp() {
-    cycle.assertWholeCycle();
-  }
-
-  @Test
-  void contextTrackerField_readsTheCookie() {
-    cycle.assertFieldInjection();
-  }
-
-  @Test
-  // CXF's singleton proxy also implements its ThreadLocalProxy (set/get/remove): Tracker must
-  // have no method with the same erasure, or CXF's per-request set() lands on it.
-  void contextTrackerField_inSingleton_readsEachRequestsCookie() {
-    cycle.assertSingletonInjection();
+  @Override
+  protected TrackerCycle cycle() {
+    return cycle;
   }
 }

@@ -1,6 +1,7 @@
 package io.trackercookie.it.jersey;
 
 import io.trackercookie.TrackerFeature;
+import io.trackercookie.it.EmbeddedRuntimeContract;
 import io.trackercookie.it.FieldTrackerResource;
 import io.trackercookie.it.SingletonTrackerResource;
 import io.trackercookie.it.TrackerCycle;
@@ -11,9 +12,8 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
-class JerseyGrizzlyTrackerTest {
+class JerseyGrizzlyTrackerTest extends EmbeddedRuntimeContract {
 
   private static HttpServer server;
   private static TrackerCycle cycle;
@@ -33,18 +33,8 @@ class JerseyGrizzlyTrackerTest {
     server.shutdownNow();
   }
 
-  @Test
-  void wholeCycle_overRealHttp() {
-    cycle.assertWholeCycle();
-  }
-
-  @Test
-  void contextTrackerField_readsTheCookie() {
-    cycle.assertFieldInjection();
-  }
-
-  @Test
-  void contextTrackerField_inSingleton_readsEachRequestsCookie() {
-    cycle.assertSingletonInjection();
+  @Override
+  protected TrackerCycle cycle() {
+    return cycle;
   }
 }

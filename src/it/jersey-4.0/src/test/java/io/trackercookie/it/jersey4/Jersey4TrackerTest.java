@@ -1,6 +1,7 @@
 package io.trackercookie.it.jersey4;
 
 import io.trackercookie.TrackerFeature;
+import io.trackercookie.it.EmbeddedRuntimeContract;
 import io.trackercookie.it.FieldTrackerResource;
 import io.trackercookie.it.SingletonTrackerResource;
 import io.trackercookie.it.TrackerCycle;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class Jersey4TrackerTest {
+class Jersey4TrackerTest extends EmbeddedRuntimeContract {
 
   private static HttpServer server;
   private static TrackerCycle cycle;
@@ -42,18 +43,8 @@ class Jersey4TrackerTest {
         .substring(0, 3));
   }
 
-  @Test
-  void wholeCycle_overRealHttp() {
-    cycle.assertWholeCycle();
-  }
-
-  @Test
-  void contextTrackerField_readsTheCookie() {
-    cycle.assertFieldInjection();
-  }
-
-  @Test
-  void contextTrackerField_inSingleton_readsEachRequestsCookie() {
-    cycle.assertSingletonInjection();
+  @Override
+  protected TrackerCycle cycle() {
+    return cycle;
   }
 }

@@ -1,6 +1,7 @@
 package io.trackercookie.it.resteasy;
 
 import io.trackercookie.TrackerFeature;
+import io.trackercookie.it.EmbeddedRuntimeContract;
 import io.trackercookie.it.FieldTrackerResource;
 import io.trackercookie.it.SingletonTrackerResource;
 import io.trackercookie.it.TrackerCycle;
@@ -13,9 +14,8 @@ import java.util.Set;
 import org.jboss.resteasy.plugins.server.undertow.UndertowJaxrsServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
-class ResteasyTrackerTest {
+class ResteasyTrackerTest extends EmbeddedRuntimeContract {
 
   /** The application as a RESTEasy user writes it. */
   public static class TrackerApp extends Application {
@@ -49,18 +49,8 @@ class ResteasyTrackerTest {
     server.stop();
   }
 
-  @Test
-  void wholeCycle_overRealHttp() {
-    cycle.assertWholeCycle();
-  }
-
-  @Test
-  void contextTrackerField_readsTheCookie() {
-    cycle.assertFieldInjection();
-  }
-
-  @Test
-  void contextTrackerField_inSingleton_readsEachRequestsCookie() {
-    cycle.assertSingletonInjection();
+  @Override
+  protected TrackerCycle cycle() {
+    return cycle;
   }
 }
