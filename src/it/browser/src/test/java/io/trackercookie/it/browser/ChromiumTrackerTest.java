@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -37,6 +39,9 @@ class ChromiumTrackerTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String NAME = CookieSettings.DEFAULT_NAME;
+
+  /** How long a page may take to replace the last one: generous, for a loaded CI machine. */
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   private static HttpServer server;
   private static ChromeDriver browser;
@@ -89,13 +94,59 @@ class ChromiumTrackerTest {
   }
 
   private static String tracker() {
-    return browser.findElement(By.id("tracker")).getText();
+    return textOf(By.id("tracker"));
+  }
+
+  /** An element's text, looked up again if a navigation replaced the page under the lookup. */
+  private static String textOf(By element) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      try {
+        return browser.findElement(element).getText();
+      } catch (StaleElementReferenceException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Clicks something that navigates, and returns once the page it leads to has replaced this one
+   * and loaded: a click may return before the old page is gone, and a lookup then reads the old
+   * page or finds its elements going stale (both seen on a loaded CI machine).
+   */
+  private static void clickAndWaitForNextPage(By element) {
+    WebElement oldPage = browser.findElement(By.tagName("html"));
+    browser.findElement(element).click();
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!isStale(oldPage) || !"complete".equals(((JavascriptExecutor) browser).executeScript("return document.readyState;"))) {
+      assertTrue(System.nanoTime() < deadline, "the click on " + element + " led to no new page within " + WAIT);
+      sleepBriefly();
+    }
+  }
+
+  private static boolean isStale(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    }
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void saveColor(String color) {
     browser.findElement(By.id("color")).sendKeys(color);
-    // A click that navigates returns once the page the redirect leads to has loaded.
-    browser.findElement(By.id("save")).click();
+    clickAndWaitForNextPage(By.id("save"));
   }
 
   @Test
@@ -115,7 +166,7 @@ class ChromiumTrackerTest {
     assertFalse(cookies.contains(NAME), "document.cookie does not show the HttpOnly cookie");
 
     // Across navigations: a link, a reload, a fresh visit.
-    browser.findElement(By.id("again")).click();
+    clickAndWaitForNextPage(By.id("again"));
     assertEquals("{color=blue}", tracker(), "after following a link");
     browser.navigate().refresh();
     assertEquals("{color=blue}", tracker(), "after a reload");
@@ -125,7 +176,7 @@ class ChromiumTrackerTest {
     saveColor("green");
     assertEquals("{color=green}", tracker(), "a change reaches the browser");
 
-    browser.findElement(By.id("forget")).click();
+    clickAndWaitForNextPage(By.id("forget"));
     assertEquals("{}", tracker(), "clearing empties the tracker");
     assertNull(browser.manage().getCookieNamed(NAME), "clearing removed the cookie from the browser");
   }
@@ -134,9 +185,9 @@ class ChromiumTrackerTest {
   void browser_keepsAChunkedTrackerAcrossNavigations_andClearingRemovesEveryChunk() {
     browser.manage().deleteAllCookies();
     browser.get(base + "page");
-    browser.findElement(By.id("store-big")).click();
+    clickAndWaitForNextPage(By.id("store-big"));
     String length = String.valueOf(TrackerPageResource.BIG_LENGTH);
-    assertEquals(length, browser.findElement(By.id("big")).getText(), "the chunked tracker reads back");
+    assertEquals(length, textOf(By.id("big")), "the chunked tracker reads back");
     List<Cookie> chunks = browser.manage().getCookies().stream()
         .filter(c -> c.getName().startsWith(NAME + ".")).toList();
     assertTrue(chunks.size() >= 2, "the browser keeps the tracker as several cookies: " + chunks.size());
@@ -144,9 +195,9 @@ class ChromiumTrackerTest {
     assertNull(browser.manage().getCookieNamed(NAME), "no unchunked cookie beside the chunks");
 
     browser.get(base + "page");
-    assertEquals(length, browser.findElement(By.id("big")).getText(), "the chunks are sent back");
+    assertEquals(length, textOf(By.id("big")), "the chunks are sent back");
 
-    browser.findElement(By.id("forget")).click();
+    clickAndWaitForNextPage(By.id("forget"));
     assertEquals("{}", tracker(), "clearing empties the chunked tracker");
     assertTrue(browser.manage().getCookies().stream().noneMatch(c -> c.getName().startsWith(NAME)),
         "clearing removed every chunk");
