@@ -64,24 +64,23 @@ public final class HttpBenchServer {
   }
 
   /**
-   * The baseline's answers plus a constant Set-Cookie line as long as the tracker's on /write: what
-   * the bigger response alone costs (bytes through Grizzly, the kernel and wrk), with no feature.
+   * Added to the baseline app for "plaincookie": a constant Set-Cookie as long as the tracker's on
+   * /write, so the control differs from the baseline only by the bigger response (bytes through
+   * Grizzly, the kernel and wrk) and one response filter, with no feature.
    */
-  @Path("/")
-  @Produces(MediaType.TEXT_PLAIN)
-  public static final class PlainCookieResource {
-    static volatile String setCookie = "";
+  public static final class ConstantSetCookie implements jakarta.ws.rs.container.ContainerResponseFilter {
+    private final String setCookie;
 
-    @GET
-    @Path("read")
-    public String read() {
-      return "visits=42";
+    ConstantSetCookie(String setCookie) {
+      this.setCookie = setCookie;
     }
 
-    @GET
-    @Path("write")
-    public jakarta.ws.rs.core.Response write() {
-      return jakarta.ws.rs.core.Response.ok("visits=43").header("Set-Cookie", setCookie).build();
+    @Override
+    public void filter(jakarta.ws.rs.container.ContainerRequestContext request,
+        jakarta.ws.rs.container.ContainerResponseContext response) {
+      if (request.getUriInfo().getPath().endsWith("write")) {
+        response.getHeaders().add("Set-Cookie", setCookie);
+      }
     }
   }
 
@@ -131,9 +130,9 @@ public final class HttpBenchServer {
         case "plain" -> servers.put(app, start(new ResourceConfig(PlainResource.class)));
         case "plaincookie" -> {
           HttpServer sampler = start(new ResourceConfig(TrackedResource.class).register(new TrackerFeature(config)));
-          PlainCookieResource.setCookie = sampleSetCookie(sampler, cookie);
+          String setCookie = sampleSetCookie(sampler, cookie);
           sampler.shutdownNow();
-          servers.put(app, start(new ResourceConfig(PlainCookieResource.class)));
+          servers.put(app, start(new ResourceConfig(PlainResource.class).register(new ConstantSetCookie(setCookie))));
         }
         case "tracker" -> servers.put(app, start(new ResourceConfig(TrackedResource.class).register(new TrackerFeature(config))));
         case "nocache" -> servers.put(app, start(new ResourceConfig(TrackedResource.class).register(new TrackerFeature(noCache))));
