@@ -11,7 +11,6 @@ import io.trackercookie.CookieSettings;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerFeature;
 import io.trackercookie.it.TrackerCycle;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -24,21 +23,27 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
 
 /** A real browser keeps the cookie, sends it back across navigations, hides it from scripts. */
+@ExtendWith(ChromiumTrackerTest.ShowTheBrowserOnFailure.class)
 class ChromiumTrackerTest {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String NAME = CookieSettings.DEFAULT_NAME;
+
+  private static final Path DRIVER_LOG = Path.of("target", "chromedriver.log").toAbsolutePath();
 
   /** How long a page may take to replace the last one: generous, for a loaded CI machine. */
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -66,21 +71,69 @@ class ChromiumTrackerTest {
     server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
     base = "http://127.0.0.1:" + server.getListeners().iterator().next().getPort() + "/";
 
-    Path profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium");
-    ChromeOptions options = new ChromeOptions()
-        .setBinary(CHROMIUM.toFile())
-        .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--no-first-run",
-            "--user-data-dir=" + profile);
-    // The system's driver: Selenium Manager is never asked to find or download one.
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-        .usingAnyFreePort()
-        .build();
-    browser = new ChromeDriver(service, options);
-    // Page loads race the element lookups on a loaded machine: wait for elements, bounded.
-    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    browser = startBrowser();
+  }
+
+  /**
+   * Starts Chromium through the system's chromedriver (Selenium Manager is never asked to find or
+   * download one). A loaded machine now and then loses a first start, so up to three tries, each
+   * with its own profile; what went wrong is printed, with the tail of the driver's log.
+   */
+  private static ChromeDriver startBrowser() throws IOException {
+    WebDriverException lastFailure = null;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      Path profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium");
+      ChromeOptions options = new ChromeOptions()
+          .setBinary(CHROMIUM.toFile())
+          .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+              "--disable-background-networking", "--disable-component-update", "--disable-sync",
+              "--disable-quic", "--no-first-run", "--user-data-dir=" + profile);
+      ChromeDriverService service = new ChromeDriverService.Builder()
+          .usingDriverExecutable(CHROMEDRIVER.toFile())
+          .usingAnyFreePort()
+          .withLogFile(DRIVER_LOG.toFile())
+          .withAppendLog(true)
+          .withLogLevel(ChromiumDriverLogLevel.INFO)
+          .withTimeout(Duration.ofSeconds(60))
+          .build();
+      try {
+        ChromeDriver started = new ChromeDriver(service, options);
+        started.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return started;
+      } catch (WebDriverException e) {
+        System.out.println("Chromium did not start, attempt " + attempt + ": " + e.getMessage());
+        service.stop();
+        lastFailure = e;
+      }
+    }
+    printDriverLogTail();
+    throw lastFailure;
+  }
+
+  private static void printDriverLogTail() {
+    try {
+      List<String> lines = Files.readAllLines(DRIVER_LOG);
+      System.out.println("--- last lines of " + DRIVER_LOG + " ---");
+      lines.subList(Math.max(0, lines.size() - 80), lines.size()).forEach(System.out::println);
+    } catch (IOException e) {
+      System.out.println("no chromedriver log: " + e);
+    }
+  }
+
+  /** On a failed test: where the browser was, what it showed, and what the driver logged. */
+  static final class ShowTheBrowserOnFailure implements TestWatcher {
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      System.out.println("--- " + context.getDisplayName() + " failed: " + cause);
+      if (browser != null) {
+        try {
+          System.out.println("at " + browser.getCurrentUrl() + ":\n" + browser.getPageSource());
+        } catch (WebDriverException e) {
+          System.out.println("the browser does not answer: " + e.getMessage());
+        }
+      }
+      printDriverLogTail();
+    }
   }
 
   @AfterAll
@@ -94,44 +147,49 @@ class ChromiumTrackerTest {
   }
 
   private static String tracker() {
-    return textOf(By.id("tracker"));
+    return browser.findElement(By.id("tracker")).getText();
   }
 
-  /** An element's text, looked up again if a navigation replaced the page under the lookup. */
   private static String textOf(By element) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      try {
-        return browser.findElement(element).getText();
-      } catch (StaleElementReferenceException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-      }
-    }
+    return browser.findElement(element).getText();
+  }
+
+  private static void visit(String path) {
+    loadNextPage("opening " + path, () -> browser.get(base + path));
+  }
+
+  private static void click(By element) {
+    loadNextPage("the click on " + element, () -> browser.findElement(element).click());
+  }
+
+  private static void reload() {
+    loadNextPage("a reload", () -> browser.navigate().refresh());
   }
 
   /**
-   * Clicks something that navigates, and returns once the page it leads to has replaced this one
-   * and loaded: a click may return before the old page is gone, and a lookup then reads the old
-   * page or finds its elements going stale (both seen on a loaded CI machine).
+   * Does something that loads a page and returns once a page the server rendered after it has
+   * fully loaded. A click may return before the old page is gone, and a script asked mid-navigation
+   * may fail; both were seen on a loaded CI machine, so the page's render number decides.
    */
-  private static void clickAndWaitForNextPage(By element) {
-    WebElement oldPage = browser.findElement(By.tagName("html"));
-    browser.findElement(element).click();
+  private static void loadNextPage(String navigation, Runnable navigate) {
+    long before = renderNumber();
+    navigate.run();
     long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!isStale(oldPage) || !"complete".equals(((JavascriptExecutor) browser).executeScript("return document.readyState;"))) {
-      assertTrue(System.nanoTime() < deadline, "the click on " + element + " led to no new page within " + WAIT);
+    while (renderNumber() <= before) {
+      assertTrue(System.nanoTime() < deadline, navigation + " led to no new page within " + WAIT);
       sleepBriefly();
     }
   }
 
-  private static boolean isStale(WebElement element) {
+  /** The number the server gave the loaded page, 0 while none of its pages is fully loaded. */
+  private static long renderNumber() {
     try {
-      element.isEnabled();
-      return false;
-    } catch (StaleElementReferenceException e) {
-      return true;
+      Object number = ((JavascriptExecutor) browser).executeScript(
+          "var e = document.getElementById('render');"
+              + "return document.readyState === 'complete' && e ? e.textContent : null;");
+      return number == null ? 0 : Long.parseLong(number.toString().trim());
+    } catch (WebDriverException midNavigation) {
+      return 0;
     }
   }
 
@@ -146,13 +204,13 @@ class ChromiumTrackerTest {
 
   private static void saveColor(String color) {
     browser.findElement(By.id("color")).sendKeys(color);
-    clickAndWaitForNextPage(By.id("save"));
+    click(By.id("save"));
   }
 
   @Test
   void browser_keepsSendsHidesAndDeletesTheCookie() {
     browser.manage().deleteAllCookies();
-    browser.get(base + "page");
+    visit("page");
     assertEquals("{}", tracker(), "a new visitor has an empty tracker");
     assertNull(browser.manage().getCookieNamed(NAME), "no cookie before anything is stored");
 
@@ -166,17 +224,17 @@ class ChromiumTrackerTest {
     assertFalse(cookies.contains(NAME), "document.cookie does not show the HttpOnly cookie");
 
     // Across navigations: a link, a reload, a fresh visit.
-    clickAndWaitForNextPage(By.id("again"));
+    click(By.id("again"));
     assertEquals("{color=blue}", tracker(), "after following a link");
-    browser.navigate().refresh();
+    reload();
     assertEquals("{color=blue}", tracker(), "after a reload");
-    browser.get(base + "page");
+    visit("page");
     assertEquals("{color=blue}", tracker(), "on a fresh visit");
 
     saveColor("green");
     assertEquals("{color=green}", tracker(), "a change reaches the browser");
 
-    clickAndWaitForNextPage(By.id("forget"));
+    click(By.id("forget"));
     assertEquals("{}", tracker(), "clearing empties the tracker");
     assertNull(browser.manage().getCookieNamed(NAME), "clearing removed the cookie from the browser");
   }
@@ -184,8 +242,8 @@ class ChromiumTrackerTest {
   @Test
   void browser_keepsAChunkedTrackerAcrossNavigations_andClearingRemovesEveryChunk() {
     browser.manage().deleteAllCookies();
-    browser.get(base + "page");
-    clickAndWaitForNextPage(By.id("store-big"));
+    visit("page");
+    click(By.id("store-big"));
     String length = String.valueOf(TrackerPageResource.BIG_LENGTH);
     assertEquals(length, textOf(By.id("big")), "the chunked tracker reads back");
     List<Cookie> chunks = browser.manage().getCookies().stream()
@@ -194,10 +252,10 @@ class ChromiumTrackerTest {
     assertTrue(chunks.stream().allMatch(Cookie::isHttpOnly), "every chunk is HttpOnly");
     assertNull(browser.manage().getCookieNamed(NAME), "no unchunked cookie beside the chunks");
 
-    browser.get(base + "page");
+    visit("page");
     assertEquals(length, textOf(By.id("big")), "the chunks are sent back");
 
-    clickAndWaitForNextPage(By.id("forget"));
+    click(By.id("forget"));
     assertEquals("{}", tracker(), "clearing empties the chunked tracker");
     assertTrue(browser.manage().getCookies().stream().noneMatch(c -> c.getName().startsWith(NAME)),
         "clearing removed every chunk");
@@ -205,9 +263,9 @@ class ChromiumTrackerTest {
 
   @Test
   void browser_withForgedCookie_getsThePageNotAnError() {
-    browser.get(base + "page");
+    visit("page");
     browser.manage().addCookie(new Cookie(NAME, "Fe26.2**forged*forged*forged**forged*forged", "/"));
-    browser.get(base + "page");
+    visit("page");
     assertEquals("{}", tracker(), "a forged cookie reads as an empty tracker");
     browser.manage().deleteAllCookies();
   }

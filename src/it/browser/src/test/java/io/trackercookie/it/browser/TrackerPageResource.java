@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** HTML pages with forms that change the tracker and redirect back (post/redirect/get). */
 @Path("page")
@@ -20,12 +21,16 @@ public class TrackerPageResource {
   /** Sealed, this needs two cookies, and the request's Cookie header stays under 8 KB. */
   static final int BIG_LENGTH = 4000;
 
+  /** Numbers every page served, so a test can tell a new page from the one it clicked on. */
+  private static final AtomicLong RENDERED = new AtomicLong();
+
   @GET
   @Produces(MediaType.TEXT_HTML)
   public String page(@Context Tracker tracker) {
     // The content is rendered from test input only; no escaping needed for these values. The
     // large value is shown by its length only.
     return "<!doctype html><html><head><title>tracker</title></head><body>"
+        + "<pre id=\"render\">" + RENDERED.incrementAndGet() + "</pre>"
         + "<pre id=\"tracker\">" + render(tracker) + "</pre>"
         + "<pre id=\"big\">" + (tracker.containsKey("big") ? tracker.get("big", String.class).length() : 0) + "</pre>"
         + "<form id=\"large\" method=\"post\" action=\"page/big\">"
