@@ -262,6 +262,14 @@ final class RequestTracker implements Tracker {
   @SuppressWarnings("unchecked")
   private <T> T convert(JsonNode node, Type type) {
     ObjectMapper mapper = mappers.apply(type);
+    if (mapper == Mappers.DEFAULT) {
+      // The common reads (a String, an Integer, a Long, a Boolean) without Jackson's type lookup
+      // and token stream, which were most of a read in the HTTP profile.
+      Object scalar = scalarValue(node, type);
+      if (scalar != null) {
+        return (T) scalar;
+      }
+    }
     try {
       Object value = mapper.treeToValue(node, mapper.constructType(type));
       // Jackson hands back the node itself when asked for a node type: copy it, since the tree
@@ -271,6 +279,26 @@ final class RequestTracker implements Tracker {
       // Jackson's message may quote the value; the type is enough to act on.
       throw new IllegalArgumentException("The tracked value cannot be read as " + type.getTypeName());
     }
+  }
+
+  /**
+   * What the default mapper reads from a text, int, long or boolean node as String, Integer, Long
+   * or Boolean; null for any other pair, which is left to the mapper.
+   */
+  static Object scalarValue(JsonNode node, Type type) {
+    if (type == String.class && node.isTextual()) {
+      return node.textValue();
+    }
+    if (type == Integer.class && node.isInt()) {
+      return node.intValue();
+    }
+    if (type == Long.class && (node.isInt() || node.isLong())) {
+      return node.longValue();
+    }
+    if (type == Boolean.class && node.isBoolean()) {
+      return node.booleanValue();
+    }
+    return null;
   }
 
   /** The default mapper's node for a String, Integer, Long, Boolean or null; null for any other value. */

@@ -308,7 +308,7 @@ public final class TrackerRuntime {
 
   /** The text a seal of this content holds: its JSON, in the configured payload format. */
   String plaintext(ObjectNode content) {
-    return TrackerJson.plaintext(TrackerJson.objectJson(content), config.payloadFormat());
+    return TrackerJson.plaintext(content, config.payloadFormat());
   }
 
   /**

@@ -4,8 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackercookie.PayloadFormat;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -14,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The request path's hand-written shortcuts give exactly what the Jackson calls they replace give:
- * the quoting of tracker-cookie's double-encoded JSON, and the nodes of simple values put.
+ * the quoting of tracker-cookie's double-encoded JSON, the one-pass writing of a whole tree in
+ * either payload format, the nodes of simple values put and the simple values read.
  */
 class FastPathsMatchJacksonTest {
 
@@ -37,6 +45,72 @@ class FastPathsMatchJacksonTest {
         .ofMaxLength(200);
   }
 
+  // Random trees only: edge cases combined over nested trees run into the thousands and would
+  // fill every try with near-empty trees (the escapes have their own tests above and below).
+  @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
+  void anyTree_isWrittenExactlyAsJacksonWritesIt_plainAndQuoted(@ForAll("trees") ObjectNode tree)
+      throws JsonProcessingException {
+    String json = TrackerJson.WIRE.writeValueAsString(tree);
+    assertEquals(json, TrackerJson.plaintext(tree, PayloadFormat.PLAIN_JSON));
+    assertEquals(TrackerJson.WIRE.writeValueAsString(json), TrackerJson.plaintext(tree, PayloadFormat.TRACKER_COOKIE));
+  }
+
+  @Test
+  void everyEscape_inKeysAndValuesAtEveryDepth_isWrittenAsJacksonWritesIt() throws JsonProcessingException {
+    StringBuilder all = new StringBuilder("say \"hi\" \\ é \u2028 ");
+    for (char c = 0; c < 0x20; c++) {
+      all.append(c);
+    }
+    String text = all.toString();
+    ObjectNode tree = TrackerJson.WIRE.createObjectNode().put(text, text);
+    tree.putArray("list").add(text).addObject().put(text, 1L << 40);
+    String json = TrackerJson.WIRE.writeValueAsString(tree);
+    assertEquals(json, TrackerJson.plaintext(tree, PayloadFormat.PLAIN_JSON));
+    assertEquals(TrackerJson.WIRE.writeValueAsString(json), TrackerJson.plaintext(tree, PayloadFormat.TRACKER_COOKIE));
+  }
+
+  @Test
+  void nodesLeftToJackson_areQuotedLikeTheRest() throws JsonProcessingException {
+    ObjectNode tree = TrackerJson.WIRE.createObjectNode();
+    tree.put("d", 1.0E-7).put("f", 2.5f).put("big", new BigDecimal("1e400")).put("s", (short) 7)
+        .put("n", Double.NaN).put("bin", new byte[] {1, 2, 3}).put("i", new BigInteger("123456789012345678901234567890"));
+    tree.putPOJO("pojo", java.util.Map.of("k\"", "v\\"));
+    String json = TrackerJson.WIRE.writeValueAsString(tree);
+    assertEquals(json, TrackerJson.plaintext(tree, PayloadFormat.PLAIN_JSON));
+    assertEquals(TrackerJson.WIRE.writeValueAsString(json), TrackerJson.plaintext(tree, PayloadFormat.TRACKER_COOKIE));
+  }
+
+  @Provide
+  Arbitrary<ObjectNode> trees() {
+    return objects(Arbitraries.recursive(this::leaves, node -> Arbitraries.oneOf(arrays(node), objects(node)), 0, 3));
+  }
+
+  private Arbitrary<JsonNode> leaves() {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    return Arbitraries.oneOf(
+        escapeHeavy().map(nodes::textNode),
+        Arbitraries.strings().ofMaxLength(20).map(nodes::textNode),
+        Arbitraries.integers().map(nodes::numberNode),
+        Arbitraries.longs().map(nodes::numberNode),
+        Arbitraries.doubles().map(nodes::numberNode),
+        Arbitraries.bigDecimals().map(nodes::numberNode),
+        Arbitraries.of(true, false).map(nodes::booleanNode),
+        Arbitraries.just(nodes.nullNode()));
+  }
+
+  private static Arbitrary<JsonNode> arrays(Arbitrary<JsonNode> elements) {
+    return elements.list().ofMaxSize(4).map(list -> JsonNodeFactory.instance.arrayNode().addAll(list));
+  }
+
+  private Arbitrary<ObjectNode> objects(Arbitrary<JsonNode> values) {
+    Arbitrary<String> keys = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(8), escapeHeavy());
+    return Arbitraries.maps(keys, values).ofMaxSize(5).map(map -> {
+      ObjectNode node = JsonNodeFactory.instance.objectNode();
+      map.forEach(node::set);
+      return node;
+    });
+  }
+
   @Property(tries = 500)
   void simpleValues_becomeTheNodesJacksonMakes(@ForAll("simpleValues") Object value) {
     assertEquals(Mappers.DEFAULT.valueToTree(value), RequestTracker.scalarNode(value));
@@ -46,6 +120,34 @@ class FastPathsMatchJacksonTest {
   Arbitrary<Object> simpleValues() {
     return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(50), Arbitraries.integers(),
         Arbitraries.longs(), Arbitraries.of(true, false), Arbitraries.just(null));
+  }
+
+  @Property(tries = 1000)
+  void simpleNodes_readAsTheValuesJacksonReads(@ForAll("simpleValues") Object value,
+      @ForAll("readTypes") Class<?> type) throws JsonProcessingException {
+    JsonNode node = Mappers.DEFAULT.valueToTree(value);
+    Object fast = RequestTracker.scalarValue(node, type);
+    if (fast != null) {
+      assertEquals(Mappers.DEFAULT.treeToValue(node, type), fast);
+    }
+  }
+
+  @Provide
+  Arbitrary<Class<?>> readTypes() {
+    return Arbitraries.of(String.class, Integer.class, Long.class, Boolean.class, Object.class, Double.class);
+  }
+
+  @Test
+  void simpleReads_takeTheShortcut_andOtherReadsAreLeftToJackson() {
+    assertEquals("a", RequestTracker.scalarValue(Mappers.DEFAULT.valueToTree("a"), String.class));
+    assertEquals(7, RequestTracker.scalarValue(Mappers.DEFAULT.valueToTree(7), Integer.class));
+    assertEquals(7L, RequestTracker.scalarValue(Mappers.DEFAULT.valueToTree(7), Long.class));
+    assertEquals(true, RequestTracker.scalarValue(Mappers.DEFAULT.valueToTree(true), Boolean.class));
+    // Conversions (a long into an Integer, a number into a String) stay Jackson's to decide.
+    assertNull(RequestTracker.scalarValue(Mappers.DEFAULT.valueToTree(1L << 40), Integer.class));
+    assertNull(RequestTracker.scalarValue(Mappers.DEFAULT.valueToTree(7), String.class));
+    assertNull(RequestTracker.scalarValue(Mappers.DEFAULT.valueToTree("7"), Integer.class));
+    assertNull(RequestTracker.scalarValue(Mappers.DEFAULT.valueToTree(7), Object.class));
   }
 
   @Test
