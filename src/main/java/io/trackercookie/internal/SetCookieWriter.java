@@ -49,7 +49,7 @@ final class SetCookieWriter {
     long maxAgeSeconds = maxAge.getSeconds();
     if (maxAgeSeconds > 0) {
       line.append("; Max-Age=").append(maxAgeSeconds);
-      line.append("; Expires=").append(expires(clock.instant().getEpochSecond() + maxAgeSeconds));
+      line.append("; Expires=").append(expires(Math.floorDiv(clock.millis(), 1000L) + maxAgeSeconds));
     }
     return appendAttributes(line, secure);
   }

@@ -33,12 +33,12 @@ import java.util.function.Function;
  */
 final class VerifiedSealCache {
 
-  // Per entry beyond the two strings: Caffeine's node, the Unsealed and Entry objects, the
+  // Per entry beyond the two strings: Caffeine's node, the key, Unsealed and Entry objects, the
   // Optional/Instant and the map slot; a rough upper estimate, so the byte bound errs low.
-  private static final int ENTRY_OVERHEAD_BYTES = 200;
+  private static final int ENTRY_OVERHEAD_BYTES = 224;
 
   private final IronOptions options;
-  private final Cache<String, Entry> cache;
+  private final Cache<SealKey, Entry> cache;
   private final int minWeight;
 
   private VerifiedSealCache(IronOptions options, int maxEntries, long maxBytes) {
@@ -46,7 +46,7 @@ final class VerifiedSealCache {
     this.minWeight = (int) Math.min(Integer.MAX_VALUE, (maxBytes + maxEntries - 1) / maxEntries);
     this.cache = Caffeine.newBuilder()
         .maximumWeight(maxBytes)
-        .weigher((String key, Entry entry) -> Math.max(minWeight, entry.estimatedBytes))
+        .weigher((SealKey key, Entry entry) -> Math.max(minWeight, entry.estimatedBytes))
         // Eviction work on the calling thread: no async maintenance on the common pool.
         .executor(Runnable::run)
         .build();
@@ -77,12 +77,13 @@ final class VerifiedSealCache {
    *     has passed
    */
   Unsealed open(String sealed, Function<String, Unsealed> verifier) {
-    Entry hit = unexpired(sealed);
+    SealKey key = new SealKey(sealed);
+    Entry hit = unexpired(key);
     if (hit != null) {
       return hit.opened;
     }
     Unsealed opened = verifier.apply(sealed); // throws for anything not verified
-    cache.put(sealed, new Entry(opened, sealed, null, null));
+    cache.put(key, new Entry(opened, sealed, null, null));
     return opened;
   }
 
@@ -98,7 +99,8 @@ final class VerifiedSealCache {
   <T> SealCodec.Decoded<T> open(String sealed, Function<String, Unsealed> verifier,
       SealCodec.PayloadDecoder<T> decoder) throws TrackerJson.Rejected {
     Objects.requireNonNull(decoder, "decoder");
-    Entry hit = unexpired(sealed);
+    SealKey key = new SealKey(sealed);
+    Entry hit = unexpired(key);
     Unsealed opened;
     if (hit != null) {
       if (hit.decoder == decoder) {
@@ -115,20 +117,19 @@ final class VerifiedSealCache {
       decoded = new SealCodec.Decoded<>(opened, decoder.decode(opened.text()));
     } catch (TrackerJson.Rejected e) {
       if (hit == null) {
-        cache.put(sealed, new Entry(opened, sealed, null, null));
+        cache.put(key, new Entry(opened, sealed, null, null));
       }
       throw e;
     }
-    cache.put(sealed, new Entry(opened, sealed, decoder, decoded));
+    cache.put(key, new Entry(opened, sealed, decoder, decoded));
     return decoded;
   }
 
   /** The cached entry if it has not expired, else null; an expired one is dropped and refused. */
-  private Entry unexpired(String sealed) {
-    Objects.requireNonNull(sealed, "sealed");
-    Entry hit = cache.getIfPresent(sealed);
+  private Entry unexpired(SealKey key) {
+    Entry hit = cache.getIfPresent(key);
     if (hit != null && hit.expirationMillis != Entry.NO_EXPIRATION && expired(hit.expirationMillis)) {
-      cache.invalidate(sealed);
+      cache.invalidate(key);
       throw new IronException(IronException.Reason.EXPIRED);
     }
     return hit;
@@ -155,6 +156,45 @@ final class VerifiedSealCache {
   @Override
   public String toString() {
     return "VerifiedSealCache[entries=" + cache.estimatedSize() + "]";
+  }
+
+  /**
+   * The exact cookie string, hashed by its length and last {@value #HASHED_TAIL} chars. A cookie is
+   * a new String on every request, so its hash is computed every time, and over the whole ~500
+   * chars that was most of a cache hit under load. Every seal ends in its MAC (43 chars of
+   * base64url HMAC output), which spreads the keys as well as the whole string would. Only seals
+   * whose MAC verified are ever stored, so look-alike tails cannot crowd a bucket; equality is
+   * always the whole string.
+   */
+  static final class SealKey {
+    static final int HASHED_TAIL = 32;
+
+    private final String seal;
+    private final int hash;
+
+    SealKey(String seal) {
+      this.seal = Objects.requireNonNull(seal, "sealed");
+      int h = seal.length();
+      for (int i = Math.max(0, seal.length() - HASHED_TAIL); i < seal.length(); i++) {
+        h = 31 * h + seal.charAt(i);
+      }
+      this.hash = h;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof SealKey && ((SealKey) other).seal.equals(seal);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public String toString() {
+      return "SealKey[" + seal.length() + " chars]"; // never the cookie itself
+    }
   }
 
   private static final class Entry {

@@ -165,6 +165,27 @@ class VerifiedSealCacheTest {
   }
 
   @Test
+  void aStringWithACachedSealsHash_isOpenedInFull_notServedFromTheCache() {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
+    String sealed = codec.seal("{\"visits\":3}");
+    cache.open(sealed, codec::open);
+    // Same length and tail (the part the key hashes), one char changed in the ciphertext's region.
+    int position = sealed.length() / 2;
+    String lookAlike = sealed.substring(0, position) + (sealed.charAt(position) == 'A' ? 'B' : 'A')
+        + sealed.substring(position + 1);
+    assertEquals(new VerifiedSealCache.SealKey(sealed).hashCode(), new VerifiedSealCache.SealKey(lookAlike).hashCode());
+    java.util.concurrent.atomic.AtomicInteger verifies = new java.util.concurrent.atomic.AtomicInteger();
+
+    assertThrows(IronException.class, () -> cache.open(lookAlike, s -> {
+      verifies.incrementAndGet();
+      return codec.open(s);
+    }));
+    assertEquals(1, verifies.get(), "the look-alike went to the full open");
+    assertNotEquals(new VerifiedSealCache.SealKey(sealed), new VerifiedSealCache.SealKey(lookAlike));
+  }
+
+  @Test
   void entryBound_holds() {
     IronCodec codec = IronCodec.create(PASSWORD);
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 5, 1L << 30);
