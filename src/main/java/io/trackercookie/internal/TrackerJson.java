@@ -147,12 +147,23 @@ final class TrackerJson {
     }
   }
 
-  /** A JSON string: Jackson's escapes inside, and each char of the result escaped again when quoted. */
+  /** A JSON string; when quoted, with its quotes and escapes escaped again. */
   private static void writeString(String text, StringBuilder out, boolean quoted) {
-    // In the quoted form a JSON quote is \" and a JSON escape's backslash is \\.
     String quote = quoted ? "\\\"" : "\"";
-    String backslash = quoted ? "\\\\" : "\\";
     out.append(quote);
+    appendEscaped(text, out, quoted);
+    out.append(quote);
+  }
+
+  /**
+   * The inside of a JSON string holding {@code text}, escaped exactly as Jackson escapes it
+   * ({@code "}, {@code \} and control characters; nothing else); with {@code twice}, each char of
+   * that escaped again, as tracker-cookie's outer quoting needs. One pass into one builder.
+   */
+  private static void appendEscaped(String text, StringBuilder out, boolean twice) {
+    // Escaped twice, a JSON quote is \" and an escape's backslash is \\.
+    String quote = twice ? "\\\"" : "\"";
+    String backslash = twice ? "\\\\" : "\\";
     int length = text.length();
     int plain = 0; // start of the run of chars written as they are
     for (int i = 0; i < length; i++) {
@@ -173,7 +184,7 @@ final class TrackerJson {
       }
       plain = i + 1;
     }
-    out.append(text, plain, length).append(quote);
+    out.append(text, plain, length);
   }
 
   /** A node written by Jackson, then escaped once more when quoted. */
@@ -184,47 +195,19 @@ final class TrackerJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A JSON tree always serializes", e);
     }
-    if (!quoted) {
+    if (quoted) {
+      appendEscaped(json, out, false);
+    } else {
       out.append(json);
-      return;
     }
-    String inner = quote(json);
-    out.append(inner, 1, inner.length() - 1);
   }
 
-  /**
-   * The text as a JSON string, escaped exactly as Jackson escapes it ({@code "}, {@code \} and
-   * control characters; nothing else). Written out because tracker-cookie's format quotes the whole
-   * JSON on every changed response, and Jackson's generator for one string showed in the write
-   * profile: this is one pass over the chars into one builder.
-   */
+  /** The text as a JSON string, exactly as Jackson writes it. */
   static String quote(String text) {
-    int length = text.length();
-    int first = 0;
-    while (first < length && !needsEscape(text.charAt(first))) {
-      first++;
-    }
     // JSON text escapes every quote of its keys and strings: room for about one in four chars.
-    StringBuilder out = new StringBuilder(length + length / 4 + 2);
-    out.append('"').append(text, 0, first);
-    for (int i = first; i < length; i++) {
-      char c = text.charAt(i);
-      if (!needsEscape(c)) {
-        out.append(c);
-        continue;
-      }
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\f' -> out.append("\\f");
-        case '\r' -> out.append("\\r");
-        default -> out.append("\\u00").append(HEX_UPPER[c >> 4]).append(HEX_UPPER[c & 0xF]);
-      }
-    }
-    return out.append('"').toString();
+    StringBuilder out = new StringBuilder(text.length() + text.length() / 4 + 2);
+    writeString(text, out, false);
+    return out.toString();
   }
 
   private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
