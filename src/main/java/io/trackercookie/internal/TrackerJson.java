@@ -77,19 +77,9 @@ final class TrackerJson {
     }
   }
 
-  /** The object's compact JSON, as Jackson writes it. */
-  static String objectJson(ObjectNode node) {
-    return plaintext(node, PayloadFormat.PLAIN_JSON);
-  }
-
-  /** The text to seal for this format. */
-  static String plaintext(String objectJson, PayloadFormat format) {
-    return format == PayloadFormat.TRACKER_COOKIE ? quote(objectJson) : objectJson;
-  }
-
   /**
-   * The text to seal for this format, written in one pass: exactly {@code plaintext(objectJson(node),
-   * format)}. Serializing with Jackson and then quoting was most of a put in the write profile;
+   * The text to seal for this format, written in one pass: Jackson's compact JSON of the object,
+   * quoted again as a JSON string for tracker-cookie's format. Serializing with Jackson and then quoting was most of a put in the write profile;
    * objects, arrays, strings, ints, longs, booleans and null are written here, and any other node
    * (decimals, big numbers, binary, POJOs) is left to Jackson and quoted as it comes.
    */

@@ -147,7 +147,7 @@ class ChromiumTrackerTest {
   }
 
   private static String tracker() {
-    return browser.findElement(By.id("tracker")).getText();
+    return textOf(By.id("tracker"));
   }
 
   private static String textOf(By element) {
