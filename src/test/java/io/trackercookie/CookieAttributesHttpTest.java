@@ -94,6 +94,29 @@ class CookieAttributesHttpTest {
   }
 
   @Test
+  void expires_followsTheClock_secondBySecond_andKeepsTheSecureSettingOfEachRequest() throws Exception {
+    MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-02T03:04:05.200Z"));
+    TrackerConfig config = TestConfigs.builder().clock(clock).insecureLoopbackForDevelopment(true).build();
+    byte[] foreignHost = "Host: shop.example.com\r\n".getBytes(StandardCharsets.US_ASCII);
+    try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
+      String first = server.get("/put?k=a&v=b").setCookies().get(0);
+      String secure = RawHttp.send(server.base(), "/put?k=a&v=b", foreignHost, false).setCookies().get(0);
+      clock.advance(Duration.ofMillis(700)); // same second
+      String sameSecond = server.get("/put?k=a&v=c").setCookies().get(0);
+      clock.advance(Duration.ofMillis(100)); // the next second
+      String nextSecond = server.get("/put?k=a&v=d").setCookies().get(0);
+      clock.advance(Duration.ofDays(1));
+      String nextDay = RawHttp.send(server.base(), "/put?k=a&v=e", foreignHost, false).setCookies().get(0);
+
+      assertTrue(first.endsWith("; Max-Age=2592000; Expires=" + EXPIRES_30_DAYS + "; Path=/; HttpOnly; SameSite=Lax"), first);
+      assertTrue(secure.endsWith("; Expires=" + EXPIRES_30_DAYS + "; Path=/; Secure; HttpOnly; SameSite=Lax"), secure);
+      assertTrue(sameSecond.endsWith("; Expires=" + EXPIRES_30_DAYS + "; Path=/; HttpOnly; SameSite=Lax"), sameSecond);
+      assertTrue(nextSecond.endsWith("; Expires=Sun, 01 Feb 2026 03:04:06 GMT; Path=/; HttpOnly; SameSite=Lax"), nextSecond);
+      assertTrue(nextDay.endsWith("; Expires=Mon, 02 Feb 2026 03:04:06 GMT; Path=/; Secure; HttpOnly; SameSite=Lax"), nextDay);
+    }
+  }
+
+  @Test
   void insecureLoopbackSwitch_omitsSecureOnlyForPlainHttpToLoopback() throws Exception {
     TrackerConfig config = TestConfigs.builder().insecureLoopbackForDevelopment(true).build();
     try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {

@@ -24,12 +24,14 @@ final class SetCookieWriter {
   private final CookieSettings settings;
   private final Clock clock;
   private final String name;
+  private final String namePrefix; // "name="
   private final Duration maxAge;
-  // The last Expires text and its second: every response within a second writes the same one,
-  // and formatting the date showed in the write path's profile.
-  private volatile HttpDate lastExpires = new HttpDate(Long.MIN_VALUE, "");
+  // Everything after the value, for the last second and Secure setting asked for: every response
+  // within a second writes the same text, so a line is one concatenation (formatting the date,
+  // and then copying the line through a builder, showed in the write path's profile).
+  private volatile Suffix lastSuffix = new Suffix(Long.MIN_VALUE, false, "");
 
-  private record HttpDate(long epochSecond, String text) {}
+  private record Suffix(long epochSecond, boolean secure, String text) {}
 
   SetCookieWriter(CookieSettings settings, Clock clock) {
     this(settings, settings.cookieName(), settings.maxAge(), clock);
@@ -40,25 +42,26 @@ final class SetCookieWriter {
     this.settings = settings;
     this.clock = clock;
     this.name = name;
+    this.namePrefix = name + "=";
     this.maxAge = maxAge;
   }
 
   String write(String value, boolean secure) {
-    StringBuilder line = new StringBuilder(name.length() + value.length() + 160);
-    line.append(name).append('=').append(value);
-    long maxAgeSeconds = maxAge.getSeconds();
-    if (maxAgeSeconds > 0) {
-      line.append("; Max-Age=").append(maxAgeSeconds);
-      line.append("; Expires=").append(expires(Math.floorDiv(clock.millis(), 1000L) + maxAgeSeconds));
-    }
-    return appendAttributes(line, secure);
+    return namePrefix + value + suffix(secure);
   }
 
-  private String expires(long epochSecond) {
-    HttpDate last = lastExpires;
-    if (last.epochSecond() != epochSecond) {
-      last = new HttpDate(epochSecond, HTTP_DATE.format(Instant.ofEpochSecond(epochSecond)));
-      lastExpires = last;
+  private String suffix(boolean secure) {
+    long epochSecond = Math.floorDiv(clock.millis(), 1000L);
+    Suffix last = lastSuffix;
+    if (last.epochSecond() != epochSecond || last.secure() != secure) {
+      StringBuilder text = new StringBuilder(160);
+      long maxAgeSeconds = maxAge.getSeconds();
+      if (maxAgeSeconds > 0) {
+        text.append("; Max-Age=").append(maxAgeSeconds)
+            .append("; Expires=").append(HTTP_DATE.format(Instant.ofEpochSecond(epochSecond + maxAgeSeconds)));
+      }
+      last = new Suffix(epochSecond, secure, appendAttributes(text, secure));
+      lastSuffix = last;
     }
     return last.text();
   }

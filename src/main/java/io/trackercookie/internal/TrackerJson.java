@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackercookie.PayloadFormat;
 import io.trackercookie.RejectionReason;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -206,8 +205,28 @@ final class TrackerJson {
     return c < 0x20 || c == '"' || c == '\\';
   }
 
+  /**
+   * The length of the UTF-8 a seal holds for this text, counted without encoding it. A lone
+   * surrogate counts 3 bytes: the codec writes U+FFFD for it, as Node does.
+   */
   static int utf8Length(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
+    int length = s.length();
+    int bytes = length;
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        continue;
+      }
+      if (c < 0x800) {
+        bytes += 1;
+      } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 2; // four bytes for the pair's two chars
+        i++;
+      } else {
+        bytes += 2;
+      }
+    }
+    return bytes;
   }
 
   /**

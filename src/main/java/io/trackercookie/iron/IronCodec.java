@@ -1,19 +1,12 @@
 package io.trackercookie.iron;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals and opens text in @hapi/iron's "Fe26.2" format, byte-compatible with iron 7 both ways.
@@ -52,10 +45,9 @@ public final class IronCodec {
   public static final String MAC_PREFIX = "Fe26.2";
 
   static final int INTEGRITY_KEY_BYTES = 32;
-  private static final int IV_SIZE_BYTES = 16;
+  private static final int IV_SIZE_BYTES = CryptoContext.IV_SIZE_BYTES;
 
   private static final HexFormat HEX = HexFormat.of();
-  private static final ThreadLocal<CryptoContext> CRYPTO = ThreadLocal.withInitial(CryptoContext::new);
 
   private final IronPasswords passwords;
   private final IronOptions options;
@@ -112,8 +104,16 @@ public final class IronCodec {
    */
   public String seal(byte[] plaintext) {
     Objects.requireNonNull(plaintext, "plaintext");
+    return seal(plaintext, CryptoContext.forCurrentThread());
+  }
+
+  private String seal(byte[] plaintext, CryptoContext crypto) {
+    // The ciphertext, and so the seal, is at least as long as the plaintext: a plaintext past the
+    // bound is refused before any crypto work.
+    if (plaintext.length > options.maxSealLength()) {
+      throw new IronException(IronException.Reason.SEAL_TOO_LONG);
+    }
     IronSecret secret = passwords.sealingSecret();
-    CryptoContext crypto = CRYPTO.get();
     IronAlgorithm algorithm = options.algorithm();
 
     SealKeys keys;
@@ -127,37 +127,28 @@ public final class IronCodec {
       crypto.random.nextBytes(random);
       System.arraycopy(random, encryptionSaltBytes, iv, 0, IV_SIZE_BYTES);
       keys = deriveSealKeys(secret, HEX.formatHex(random, 0, encryptionSaltBytes),
-          HEX.formatHex(random, encryptionSaltBytes + IV_SIZE_BYTES, random.length), 0);
+          HEX.formatHex(random, encryptionSaltBytes + IV_SIZE_BYTES, random.length), 0, crypto);
     } else {
-      keys = reusableSealKeys(secret);
+      keys = reusableSealKeys(secret, crypto);
       crypto.nextIv(iv);
     }
     String encryptionSalt = keys.encryptionSalt();
     String hmacSalt = keys.hmacSalt();
     byte[] encrypted = crypto.encrypt(algorithm, keys.encryptionKey(), iv, plaintext);
 
-    String expiration = "";
-    if (!options.ttl().isZero()) {
-      long now = options.clock().millis() + options.localtimeOffset().toMillis();
-      expiration = Long.toString(now + options.ttl().toMillis());
-    }
-
-    // Room for the whole seal at once: 64-char hex salts, a 22-char IV, a 43-char MAC, up to 15
-    // expiration digits and the separators, around the base64 of the ciphertext.
-    StringBuilder sealed = new StringBuilder(256 + passwords.sealingId().length() + encrypted.length * 4 / 3);
-    sealed.append(MAC_PREFIX).append('*')
+    SealBuffer sealed = crypto.sealBuffer().clear()
+        .append(MAC_PREFIX).append('*')
         .append(passwords.sealingId()).append('*')
         .append(encryptionSalt).append('*')
-        .append(Base64Url.encode(iv)).append('*')
-        .append(Base64Url.encode(encrypted)).append('*')
-        .append(expiration);
-    String macBase = sealed.toString();
-
-    // Every part of a base this codec writes is ASCII (base64url, hex, digits, a \\w+ password
-    // id), so its bytes are its chars: no UTF-8 encoding or surrogate check needed.
-    String hmac = Base64Url.encode(crypto.hmacSha256(keys.integrityKey(),
-        macBase.getBytes(StandardCharsets.ISO_8859_1)));
-    sealed.append('*').append(hmacSalt).append('*').append(hmac);
+        .appendBase64Url(iv).append('*')
+        .appendBase64Url(encrypted).append('*');
+    if (!options.ttl().isZero()) {
+      long now = options.clock().millis() + options.localtimeOffset().toMillis();
+      sealed.append(now + options.ttl().toMillis());
+    }
+    // The MAC covers the first six parts, hashed where they lie.
+    byte[] hmac = crypto.hmacSha256(keys.integrityKey(), sealed.bytes(), sealed.length());
+    sealed.append('*').append(hmacSalt).append('*').appendBase64Url(hmac);
     // A seal this codec would refuse to open is refused here, where the caller can still act.
     if (sealed.length() > options.maxSealLength()) {
       throw new IronException(IronException.Reason.SEAL_TOO_LONG);
@@ -198,7 +189,11 @@ public final class IronCodec {
     }
 
     IronSecret secret = passwords.secretFor(parts.passwordId());
-    CryptoContext crypto = CRYPTO.get();
+    return open(sealed, parts, expiration, secret, CryptoContext.forCurrentThread());
+  }
+
+  private Unsealed open(String sealed, SealParts parts, Optional<Instant> expiration, IronSecret secret,
+      CryptoContext crypto) {
 
     if (!secret.integrity().isRawKey() && parts.hmacSalt().isEmpty()) {
       // iron would draw a random salt here, so such a seal can never verify.
@@ -206,7 +201,7 @@ public final class IronCodec {
     }
     SealKeys ours = reusedKeysFor(secret, parts);
     byte[] integrityKey = ours != null ? ours.integrityKey()
-        : secret.integrity().key(parts.hmacSalt(), options.integrityIterations(), INTEGRITY_KEY_BYTES);
+        : secret.integrity().key(parts.hmacSalt(), options.integrityIterations(), INTEGRITY_KEY_BYTES, crypto);
     byte[] expectedMac = crypto.hmacSha256(integrityKey, Utf8.encode(parts.macBase(sealed)));
     // iron compares the base64url text, so a non-canonical spelling of the right bytes fails too.
     // MessageDigest.isEqual takes time independent of where the first difference is.
@@ -226,7 +221,8 @@ public final class IronCodec {
     }
     IronAlgorithm algorithm = options.algorithm();
     byte[] encryptionKey = ours != null ? ours.encryptionKey()
-        : secret.encryption().key(parts.encryptionSalt(), options.encryptionIterations(), algorithm.keySizeBytes());
+        : secret.encryption().key(parts.encryptionSalt(), options.encryptionIterations(), algorithm.keySizeBytes(),
+            crypto);
     byte[] plaintext = crypto.decrypt(algorithm, encryptionKey, iv, encrypted);
     return new Unsealed(
         Utf8.decodeStrict(plaintext),
@@ -239,12 +235,13 @@ public final class IronCodec {
   private record SealKeys(IronSecret secret, String encryptionSalt, byte[] encryptionKey,
       String hmacSalt, byte[] integrityKey, long createdMillis, AtomicInteger uses) {}
 
-  private SealKeys deriveSealKeys(IronSecret secret, String encryptionSalt, String hmacSalt, long now) {
+  private SealKeys deriveSealKeys(IronSecret secret, String encryptionSalt, String hmacSalt, long now,
+      CryptoContext crypto) {
     return new SealKeys(secret,
         encryptionSalt,
-        secret.encryption().key(encryptionSalt, options.encryptionIterations(), options.algorithm().keySizeBytes()),
+        secret.encryption().key(encryptionSalt, options.encryptionIterations(), options.algorithm().keySizeBytes(), crypto),
         hmacSalt,
-        secret.integrity().key(hmacSalt, options.integrityIterations(), INTEGRITY_KEY_BYTES),
+        secret.integrity().key(hmacSalt, options.integrityIterations(), INTEGRITY_KEY_BYTES, crypto),
         now,
         new AtomicInteger());
   }
@@ -255,7 +252,7 @@ public final class IronCodec {
    * both replace a spent pair; one replacement wins and the other is used for one seal, which is
    * harmless.
    */
-  private SealKeys reusableSealKeys(IronSecret secret) {
+  private SealKeys reusableSealKeys(IronSecret secret, CryptoContext crypto) {
     long now = options.clock().millis();
     SealKeys keys = currentSealKeys;
     if (keys != null && keys.secret() == secret
@@ -267,9 +264,9 @@ public final class IronCodec {
     int encryptionSaltBytes = secret.encryption().isRawKey() ? 0 : options.encryptionSaltBits() / 8;
     int hmacSaltBytes = secret.integrity().isRawKey() ? 0 : options.integritySaltBits() / 8;
     byte[] salts = new byte[encryptionSaltBytes + hmacSaltBytes];
-    CRYPTO.get().random.nextBytes(salts);
+    crypto.random.nextBytes(salts);
     SealKeys fresh = deriveSealKeys(secret, HEX.formatHex(salts, 0, encryptionSaltBytes),
-        HEX.formatHex(salts, encryptionSaltBytes, salts.length), now);
+        HEX.formatHex(salts, encryptionSaltBytes, salts.length), now, crypto);
     fresh.uses().incrementAndGet();
     previousSealKeys = keys;
     currentSealKeys = fresh;
@@ -322,95 +319,5 @@ public final class IronCodec {
   @Override
   public String toString() {
     return "IronCodec[" + passwords + ", " + options + "]";
-  }
-
-  /**
-   * One thread's reusable JCA objects: creating them costs more than the work they do. The thread
-   * has its own SecureRandom too: the platform's default one is shared by every thread behind a
-   * lock, and on Linux reads the kernel's pool every few calls, which under concurrent requests
-   * made salts and IVs a point of contention.
-   */
-  private static final class CryptoContext {
-    // IVs are drawn this many at a time: each DRBG call has a fixed cost (its lock, its state
-    // update) that was a fifth of a seal with reused salts. IVs need to be unpredictable, not
-    // secret, so holding the next few in memory gives nothing away.
-    private static final int IVS_PER_DRAW = 64;
-
-    final SecureRandom random;
-    private final Mac hmacSha256;
-    private final Cipher aesCbc;
-    private final Cipher aesCtr;
-    private final byte[] ivs = new byte[IVS_PER_DRAW * IV_SIZE_BYTES];
-    private int nextIvOffset = ivs.length;
-    // The key the Mac holds: a reused salt pair's key is the same array on every seal, and
-    // doFinal leaves the Mac ready for the same key, so init is skipped for it.
-    private byte[] hmacKey;
-
-    CryptoContext() {
-      try {
-        // NIST SP 800-90A DRBG (SHA-256 Hash_DRBG by default), seeded from the platform's entropy
-        // source when the thread first seals, and reseeded by the JDK on its own schedule.
-        random = SecureRandom.getInstance("DRBG");
-        hmacSha256 = Mac.getInstance("HmacSHA256");
-        aesCbc = Cipher.getInstance(IronAlgorithm.AES_256_CBC.transformation());
-        aesCtr = Cipher.getInstance(IronAlgorithm.AES_128_CTR.transformation());
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("AES and HmacSHA256 are required of every Java platform", e);
-      }
-    }
-
-    void nextIv(byte[] iv) {
-      if (nextIvOffset == ivs.length) {
-        random.nextBytes(ivs);
-        nextIvOffset = 0;
-      }
-      System.arraycopy(ivs, nextIvOffset, iv, 0, IV_SIZE_BYTES);
-      // Each IV is handed out once: its bytes are cleared as they are taken.
-      Arrays.fill(ivs, nextIvOffset, nextIvOffset + IV_SIZE_BYTES, (byte) 0);
-      nextIvOffset += IV_SIZE_BYTES;
-    }
-
-    byte[] hmacSha256(byte[] key, byte[] base) {
-      if (key != hmacKey) {
-        try {
-          hmacSha256.init(new SecretKeySpec(key, "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-          hmacKey = null;
-          throw new IllegalStateException("An HMAC key of 32 bytes is always valid", e);
-        }
-        hmacKey = key;
-      }
-      return hmacSha256.doFinal(base);
-    }
-
-    byte[] encrypt(IronAlgorithm algorithm, byte[] key, byte[] iv, byte[] plaintext) {
-      Cipher cipher = cipherFor(algorithm);
-      try {
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
-        return cipher.doFinal(plaintext);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("AES with a valid key and IV cannot fail to encrypt", e);
-      }
-    }
-
-    byte[] decrypt(IronAlgorithm algorithm, byte[] key, byte[] iv, byte[] encrypted) {
-      // The JCA returns nothing for an empty CBC ciphertext where OpenSSL reports a bad final
-      // block; a padded ciphertext always has at least one block.
-      if (algorithm == IronAlgorithm.AES_256_CBC
-          && (encrypted.length == 0 || encrypted.length % IV_SIZE_BYTES != 0)) {
-        throw new IronException(IronException.Reason.DECRYPTION_FAILED);
-      }
-      Cipher cipher = cipherFor(algorithm);
-      try {
-        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
-        return cipher.doFinal(encrypted);
-      } catch (GeneralSecurityException e) {
-        throw new IronException(IronException.Reason.DECRYPTION_FAILED);
-      }
-    }
-
-    private Cipher cipherFor(IronAlgorithm algorithm) {
-      return algorithm == IronAlgorithm.AES_256_CBC ? aesCbc : aesCtr;
-    }
   }
 }

@@ -1,10 +1,8 @@
 package io.trackercookie.iron;
 
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One of the two halves of an {@link IronSecret}: a password that keys are derived from, or a raw
@@ -18,17 +16,10 @@ final class KeySource {
   private final int passwordLengthUtf16;
   private final byte[] rawKey; // null for a password
 
-  /**
-   * PBKDF2's PRF keyed with the password, kept per thread: a Mac returns to its keyed state after
-   * doFinal, so deriving a key costs two HMAC-SHA1 blocks and no key schedule.
-   */
-  private final ThreadLocal<Mac> passwordPrf;
-
   private KeySource(byte[] passwordUtf8, int passwordLengthUtf16, byte[] rawKey) {
     this.passwordUtf8 = passwordUtf8;
     this.passwordLengthUtf16 = passwordLengthUtf16;
     this.rawKey = rawKey;
-    this.passwordPrf = passwordUtf8 == null ? null : ThreadLocal.withInitial(this::newPrf);
   }
 
   static KeySource password(String password) {
@@ -65,20 +56,20 @@ final class KeySource {
    * The key for one seal. For a password: PBKDF2-HMAC-SHA1 whose salt is the UTF-8 bytes of the
    * salt <em>text</em> (iron never hex-decodes it). For a raw key: its first {@code keySizeBytes}.
    */
-  byte[] key(String salt, int iterations, int keySizeBytes) {
+  byte[] key(String salt, int iterations, int keySizeBytes, CryptoContext crypto) {
     if (isRawKey()) {
       return rawKey.length == keySizeBytes ? rawKey : Arrays.copyOf(rawKey, keySizeBytes);
     }
-    return pbkdf2(Utf8.encode(salt), iterations, keySizeBytes);
+    return pbkdf2(crypto.pbkdf2Prf(passwordUtf8), Utf8.encode(salt), iterations, keySizeBytes);
   }
 
   /**
    * PBKDF2 (RFC 8018, section 5.2) over the JCA's HMAC-SHA1. Composed here rather than taken from
-   * SecretKeyFactory so the keyed PRF can be reused across calls; a test checks it against
-   * {@code PBKDF2WithHmacSHA1}.
+   * SecretKeyFactory so the keyed PRF can be reused across calls (a Mac returns to its keyed state
+   * after doFinal, so a key costs two HMAC-SHA1 blocks and no key schedule); a test checks it
+   * against {@code PBKDF2WithHmacSHA1}.
    */
-  private byte[] pbkdf2(byte[] salt, int iterations, int keySizeBytes) {
-    Mac prf = passwordPrf.get();
+  private static byte[] pbkdf2(Mac prf, byte[] salt, int iterations, int keySizeBytes) {
     byte[] derived = new byte[keySizeBytes];
     int blocks = (keySizeBytes + SHA1_BYTES - 1) / SHA1_BYTES;
     for (int block = 1; block <= blocks; block++) {
@@ -96,16 +87,6 @@ final class KeySource {
       System.arraycopy(t, 0, derived, offset, Math.min(SHA1_BYTES, keySizeBytes - offset));
     }
     return derived;
-  }
-
-  private Mac newPrf() {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec(passwordUtf8, "HmacSHA1"));
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA1 is required of every Java platform", e);
-    }
   }
 
   boolean sameAs(KeySource other) {

@@ -207,7 +207,7 @@ class IronCodecTest {
               .generateSecret(
                   new PBEKeySpec(PASSWORD.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), iterations, 256))
               .getEncoded();
-      assertArrayEquals(expected, source.key(salt, iterations, 32), "iterations " + iterations);
+      assertArrayEquals(expected, source.key(salt, iterations, 32, new CryptoContext()), "iterations " + iterations);
     }
   }
 

@@ -1,0 +1,97 @@
+package io.trackercookie.iron;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The per-thread JCA objects: one context per thread, always ready for the next call. */
+class CryptoContextTest {
+
+  private static final String PASSWORD = "crypto-context-password-0123456789-abcdefgh";
+
+  @Test
+  void eachThread_hasItsOwnContext_andKeepsIt() throws Exception {
+    CryptoContext mine = CryptoContext.forCurrentThread();
+    assertSame(mine, CryptoContext.forCurrentThread());
+    CryptoContext[] other = new CryptoContext[1];
+    Thread thread = new Thread(() -> other[0] = CryptoContext.forCurrentThread());
+    thread.start();
+    thread.join();
+    assertNotSame(mine, other[0]);
+  }
+
+  @Test
+  void aPrfLeftMidUpdate_isResetForTheNextCaller() {
+    byte[] password = Utf8.encode(PASSWORD);
+    byte[] block = "salt\0\0\0\1".getBytes(StandardCharsets.US_ASCII);
+    byte[] expected = new CryptoContext().pbkdf2Prf(password).doFinal(block);
+
+    CryptoContext context = new CryptoContext();
+    // A caller interrupted between update and doFinal leaves bytes in the Mac.
+    context.pbkdf2Prf(password).update(new byte[] {1, 2, 3});
+    assertArrayEquals(expected, context.pbkdf2Prf(password).doFinal(block));
+  }
+
+  @Test
+  void macsKeyedInTurnWithDifferentKeys_eachUseTheirOwnKey() {
+    byte[] first = new byte[32];
+    byte[] second = new byte[32];
+    second[0] = 1;
+    byte[] base = "Fe26.2**base".getBytes(StandardCharsets.US_ASCII);
+    byte[] firstMac = new CryptoContext().hmacSha256(first, base);
+    byte[] secondMac = new CryptoContext().hmacSha256(second, base);
+
+    CryptoContext context = new CryptoContext();
+    assertArrayEquals(firstMac, context.hmacSha256(first, base));
+    assertArrayEquals(secondMac, context.hmacSha256(second, base));
+    assertArrayEquals(firstMac, context.hmacSha256(first, base));
+    assertArrayEquals(firstMac, context.hmacSha256(first, base)); // the held key, no init
+  }
+
+  @Test
+  void afterAFailedOpen_theContextStillSealsAndOpens() {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    String sealed = codec.seal("{\"visits\":1}");
+    String tampered = sealed.substring(0, sealed.length() - 1) + (sealed.endsWith("A") ? "B" : "A");
+    for (int i = 0; i < 3; i++) {
+      assertThrows(IronException.class, () -> codec.unseal(tampered));
+      assertEquals("{\"visits\":1}", codec.unseal(codec.seal("{\"visits\":1}")));
+    }
+  }
+
+  @Test
+  void manyThreadsSealingAndOpeningAtOnce_eachGetTheirOwnResult() throws Exception {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    ExecutorService pool = Executors.newFixedThreadPool(32);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < 64; t++) {
+        int thread = t;
+        results.add(pool.submit(() -> {
+          int opened = 0;
+          for (int i = 0; i < 200; i++) {
+            String json = "{\"thread\":" + thread + ",\"i\":" + i + "}";
+            assertEquals(json, codec.unseal(codec.seal(json)));
+            opened++;
+          }
+          return opened;
+        }));
+      }
+      for (Future<Integer> result : results) {
+        assertEquals(200, result.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
