@@ -104,16 +104,13 @@ public final class IronCodec {
    */
   public String seal(byte[] plaintext) {
     Objects.requireNonNull(plaintext, "plaintext");
-    return seal(plaintext, CryptoContext.forCurrentThread());
-  }
-
-  private String seal(byte[] plaintext, CryptoContext crypto) {
     // The ciphertext, and so the seal, is at least as long as the plaintext: a plaintext past the
     // bound is refused before any crypto work.
     if (plaintext.length > options.maxSealLength()) {
       throw new IronException(IronException.Reason.SEAL_TOO_LONG);
     }
     IronSecret secret = passwords.sealingSecret();
+    CryptoContext crypto = CryptoContext.forCurrentThread();
     IronAlgorithm algorithm = options.algorithm();
 
     SealKeys keys;
@@ -189,11 +186,7 @@ public final class IronCodec {
     }
 
     IronSecret secret = passwords.secretFor(parts.passwordId());
-    return open(sealed, parts, expiration, secret, CryptoContext.forCurrentThread());
-  }
-
-  private Unsealed open(String sealed, SealParts parts, Optional<Instant> expiration, IronSecret secret,
-      CryptoContext crypto) {
+    CryptoContext crypto = CryptoContext.forCurrentThread();
 
     if (!secret.integrity().isRawKey() && parts.hmacSalt().isEmpty()) {
       // iron would draw a random salt here, so such a seal can never verify.

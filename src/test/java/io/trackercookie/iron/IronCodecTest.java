@@ -134,6 +134,19 @@ class IronCodecTest {
   }
 
   @Test
+  void seal_whosePlaintextFitsTheBoundButNotItsSeal_isRefusedToo() {
+    IronCodec bounded = codec.withOptions(IronOptions.builder().clock(CLOCK).maxSealLength(400).build());
+    String fits = "x".repeat(100);
+    String sealed = bounded.seal(fits);
+    assertTrue(sealed.length() <= 400, sealed.length() + " chars");
+    assertEquals(fits, bounded.unseal(sealed));
+    // 250 bytes are under the bound, but their seal (salts, IV, MAC around 256 bytes of base64) is not.
+    assertEquals(
+        Reason.SEAL_TOO_LONG,
+        assertThrows(IronException.class, () -> bounded.seal("x".repeat(250))).reason());
+  }
+
+  @Test
   void unseal_withAnotherPassword_failsOnMac() {
     IronCodec other = IronCodec.create("another_password_that_is_long_enough_too!");
     String sealed = codec.seal(JSON);
