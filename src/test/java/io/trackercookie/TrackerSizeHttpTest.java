@@ -57,4 +57,18 @@ class TrackerSizeHttpTest {
     Map<?, ?> body = TrackerTestResource.JSON.readValue(response.body(), Map.class);
     assertTrue(((String) body.get("message")).contains("[fill]"), body.toString());
   }
+
+  @Test
+  void limit_countsALoneSurrogateAsTheThreeBytesItIsSealedAs_soTheFullestTrackerIsStillWritten() throws Exception {
+    // Counted as one byte ('?', as the JDK encodes it), such a tracker passed the check at put
+    // and failed the response's own guard: a 500 instead of a cookie.
+    RawHttp.Response response = server.get("/fill-lone-surrogates");
+    assertEquals(200, response.status(), response.body());
+    String line = response.setCookies().get(0);
+    assertTrue(line.length() <= 4096, "length " + line.length());
+    assertTrue(line.length() > 4096 - 22 - 4, "length " + line.length());
+    int fits = ((Number) TrackerTestResource.JSON.readValue(response.body(), Map.class).get("fits")).intValue();
+    String read = server.get("/read", "Cookie: " + NAME + "=" + response.cookieValue(NAME)).body();
+    assertEquals("{\"fill\":\"" + "\uFFFD".repeat(fits) + "\"}", read);
+  }
 }

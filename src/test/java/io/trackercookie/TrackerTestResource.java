@@ -196,6 +196,21 @@ public class TrackerTestResource {
     }
   }
 
+  /** As fill, with lone surrogates: each is sealed as U+FFFD, three bytes of UTF-8. */
+  @GET
+  @Path("fill-lone-surrogates")
+  public String fillLoneSurrogates(@Context Tracker tracker) {
+    int n = 600;
+    while (true) {
+      try {
+        tracker.put("fill", "\uD800".repeat(n + 1));
+        n++;
+      } catch (TrackerTooLargeException e) {
+        return json(Map.of("fits", n));
+      }
+    }
+  }
+
   /** Maps the size error, as an application would, to 413 with the message. */
   @Provider
   public static final class TooLargeMapper implements ExceptionMapper<TrackerTooLargeException> {
