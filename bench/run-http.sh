@@ -38,6 +38,7 @@ else
 fi
 connections=32
 threads=2
+read -r -a paths <<< "${PATHS:-/read /write /write-chained}"
 all_targets="java-plain java-plaincookie java-tracker java-nocache node-plain node-tracker"
 read -r -a targets <<< "${TARGETS:-$all_targets}"
 has_target() { [[ " ${targets[*]} " == *" $1 "* ]]; }
@@ -119,7 +120,11 @@ done
 
 export COOKIE_FILE="$out/cookie.txt"
 run_wrk() { # target path seconds -> "requests/s requests"
-  wrk -t"$threads" -c"$connections" -d"$3"s -s bench/http/cookie.lua "http://127.0.0.1:${port[$1]}$2" \
+  local script=bench/http/cookie.lua url_path=$2
+  if [[ $2 == /write-chained ]]; then
+    script=bench/http/chained.lua url_path=/write
+  fi
+  wrk -t"$threads" -c"$connections" -d"$3"s -s "$script" "http://127.0.0.1:${port[$1]}$url_path" \
     | awk '/ requests in / {n = $1} /^Requests\/sec:/ {r = $2} /Non-2xx/ {print "non-2xx: " $0 > "/dev/stderr"}
            END {print r, n}'
 }
@@ -138,7 +143,7 @@ java_alloc() { # target -> bytes allocated so far by that Java server's threads
 }
 
 echo "== warm-up: $warm s per Java app and path, $node_warm s per Node app and path" >&2
-for path in /read /write; do
+for path in "${paths[@]}"; do
   for t in "${targets[@]}"; do
     run_wrk "$t" "$path" "$([[ $t == java-* ]] && echo "$warm" || echo "$node_warm")" >/dev/null
   done
@@ -146,7 +151,7 @@ done
 
 : > "$out/http.tsv"
 for round in $(seq 1 "$rounds"); do
-  for path in /read /write; do
+  for path in "${paths[@]}"; do
     for t in "${targets[@]}"; do
       per_request=n/a
       [[ $t == java-* ]] && a0=$(java_alloc "$t")

@@ -60,6 +60,9 @@ public class RequestPathBench {
   private TrackerRuntime runtimeUncached;
   private List<String> cookieLines;
   private ObjectNode content;
+  private List<String> chainedCached;
+  private List<String> chainedUncached;
+  private int visits;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -86,6 +89,8 @@ public class RequestPathBench {
         "the request path reads the payload");
     check(cached.open(sealed).text().equals(plaintext), "the cache opens the seal");
     content = opened.content();
+    chainedCached = cookieLines;
+    chainedUncached = cookieLines;
   }
 
   /** A repeated cookie: the cache returns the verified entry after an expiry check. */
@@ -127,6 +132,35 @@ public class RequestPathBench {
   public String writePath() {
     String plaintext = runtimeCached.checkSize(content);
     return runtimeCached.sealedCookies(plaintext, () -> content, TrackerRuntime.Found.NONE, true).get(0);
+  }
+
+  /**
+   * A visitor whose every request changes the tracker, as a browser sends it: each request brings
+   * the seal the last response set. Opens it (a seal the cache cannot have seen before unless the
+   * provider remembered it on writing), changes one entry the way the tracker does (a shallow copy
+   * and a put), then the size check, seal and Set-Cookie line.
+   */
+  @Benchmark
+  public String chainedWrite() {
+    chainedCached = chainedRequest(runtimeCached, chainedCached);
+    return chainedCached.get(0);
+  }
+
+  /** The same visitor with the cache off. */
+  @Benchmark
+  public String chainedWriteUncached() {
+    chainedUncached = chainedRequest(runtimeUncached, chainedUncached);
+    return chainedUncached.get(0);
+  }
+
+  private List<String> chainedRequest(TrackerRuntime runtime, List<String> lines) {
+    TrackerRuntime.Opened opened = runtime.open(CookieHeaderParser.find(lines, "persistent-information"), true);
+    ObjectNode changed = TrackerJson.WIRE.createObjectNode().setAll(opened.content());
+    changed.put("visits", ++visits);
+    String plaintext = runtime.checkSize(changed);
+    String line = runtime.sealedCookies(plaintext, () -> changed, TrackerRuntime.Found.NONE, true).get(0);
+    String value = line.substring(line.indexOf('=') + 1, line.indexOf(';'));
+    return List.of("theme=dark; persistent-information=" + value + "; lang=en");
   }
 
   static String readPayload(int bytes) throws IOException {

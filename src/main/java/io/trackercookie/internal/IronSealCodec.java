@@ -30,12 +30,24 @@ final class IronSealCodec implements SealCodec {
     this.ironSessionSuffix = ironSessionSuffix;
     this.cache = cache;
     this.blockCipher = codec.options().algorithm() == IronAlgorithm.AES_256_CBC;
-    this.overhead = seal("").length() - base64Length(cipherLength(0));
+    this.overhead = withSuffix(codec.seal("")).length() - base64Length(cipherLength(0));
   }
 
   @Override
   public String seal(String plaintext) {
-    String sealed = codec.seal(plaintext);
+    if (cache == null || !cache.remembersSeals()) {
+      return withSuffix(codec.seal(plaintext));
+    }
+    // A browser sends back the seal the response sets, so a visitor whose requests each change
+    // the tracker would otherwise bring a seal the cache has never seen every time: a full open.
+    // The codec describes its own seal exactly as opening it would, so it enters as verified.
+    IronCodec.Sealed sealed = codec.sealDescribed(plaintext);
+    String value = withSuffix(sealed.value());
+    cache.remember(value, sealed.opened());
+    return value;
+  }
+
+  private String withSuffix(String sealed) {
     return ironSessionSuffix ? sealed + IRON_SESSION_SUFFIX : sealed;
   }
 

@@ -8,6 +8,7 @@ import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.Unsealed;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
@@ -17,14 +18,16 @@ import java.util.function.Function;
  * <ul>
  *   <li>Only what the codec's {@link IronCodec#open} returned (given to {@link #open} as
  *       {@code verifier}) enters: the MAC verified under the codec's passwords and the content
- *       decrypted. A tampered, foreign or malformed string never does.
+ *       decrypted. A tampered, foreign or malformed string never does. The one other way in is
+ *       {@link #remember}: a seal the same codec has just made, with what opening it would give.
  *   <li>Expiry is checked again on every hit, with the codec's clock, local-time offset and skew,
  *       exactly as {@link IronCodec#open} checks it; an expired entry is dropped and refused.
  *   <li>One cache per codec: a codec is immutable, so new passwords mean a new codec and a new,
  *       empty cache. Nothing opened under the old password set is ever served under the new one.
  *   <li>Bounded in entries and in bytes. Caffeine takes one weight bound, so each entry weighs at
- *       least {@code maxBytes / maxEntries}: the sum of weights stays under {@code maxBytes},
- *       which caps both the estimated bytes and the number of entries.
+ *       least {@code maxBytes / maxEntries}: the sum of weights stays under its bytes, which caps
+ *       both the estimated bytes and the number of entries. The seals the codec wrote lately
+ *       ({@link #remember}) sit in a small table beside it that takes an eighth of both bounds.
  *   <li>Beside a seal it may keep what a decoder made of its text (the parsed tracker), so a hit
  *       skips the parse too. That payload is shared by every request with the cookie: read only.
  * </ul>
@@ -37,15 +40,40 @@ final class VerifiedSealCache {
   // Optional/Instant and the map slot; a rough upper estimate, so the byte bound errs low.
   private static final int ENTRY_OVERHEAD_BYTES = 224;
 
+  // The table of seals written lately takes an eighth of both bounds, with at most this many
+  // slots; a cache bounded below 8 * MIN_RECENT_SLOTS entries has none.
+  private static final int MAX_RECENT_SLOTS = 64;
+  private static final int MIN_RECENT_SLOTS = 8;
+
   private final IronOptions options;
   private final Cache<SealKey, Entry> cache;
   private final int minWeight;
+  // Seals this cache's codec has just written (remember), direct-mapped by hash: a newer seal
+  // replaces the one in its slot. Kept out of the Caffeine cache on purpose: a visitor whose every
+  // request writes leaves one seal per request that is wanted once, by that visitor's next
+  // request, and entering each into Caffeine cost more than the full open it saves (its
+  // eviction work and the garbage collector copying entries that live for seconds).
+  private final AtomicReferenceArray<Remembered> recent; // null: too small a cache for one
+  private final int recentMaxEntryBytes;
 
   private VerifiedSealCache(IronOptions options, int maxEntries, long maxBytes) {
     this.options = options;
     this.minWeight = (int) Math.min(Integer.MAX_VALUE, (maxBytes + maxEntries - 1) / maxEntries);
+    int slots = Math.min(MAX_RECENT_SLOTS, Integer.highestOneBit(maxEntries / 8));
+    long cacheBytes = maxBytes;
+    if (slots >= MIN_RECENT_SLOTS) {
+      long recentBytes = maxBytes / 8;
+      this.recent = new AtomicReferenceArray<>(slots);
+      this.recentMaxEntryBytes = (int) Math.min(Integer.MAX_VALUE, recentBytes / slots);
+      // Caffeine holds at most cacheBytes / minWeight entries: with the table's share taken off,
+      // that and the table's slots stay within maxEntries.
+      cacheBytes = maxBytes - recentBytes;
+    } else {
+      this.recent = null;
+      this.recentMaxEntryBytes = 0;
+    }
     this.cache = Caffeine.newBuilder()
-        .maximumWeight(maxBytes)
+        .maximumWeight(cacheBytes)
         .weigher((SealKey key, Entry entry) -> Math.max(minWeight, entry.estimatedBytes))
         // Eviction work on the calling thread: no async maintenance on the common pool.
         .executor(Runnable::run)
@@ -83,7 +111,7 @@ final class VerifiedSealCache {
       return hit.opened;
     }
     Unsealed opened = verifier.apply(sealed); // throws for anything not verified
-    cache.put(key, new Entry(opened, sealed, null, null));
+    cache.put(key, new Entry(opened, sealed));
     return opened;
   }
 
@@ -101,35 +129,71 @@ final class VerifiedSealCache {
     Objects.requireNonNull(decoder, "decoder");
     SealKey key = new SealKey(sealed);
     Entry hit = unexpired(key);
-    Unsealed opened;
     if (hit != null) {
-      if (hit.decoder == decoder) {
-        @SuppressWarnings("unchecked") // entries made with this decoder hold its payload type
-        SealCodec.Decoded<T> decoded = (SealCodec.Decoded<T>) hit.decoded;
+      Payload kept = hit.payload;
+      if (kept != null && kept.decoder == decoder) {
+        @SuppressWarnings("unchecked") // payloads made with this decoder hold its payload type
+        SealCodec.Decoded<T> decoded = (SealCodec.Decoded<T>) kept.decoded;
         return decoded;
       }
-      opened = hit.opened;
-    } else {
-      opened = verifier.apply(sealed); // throws for anything not verified
+      // Decoded on the entry in place: no second write to the cache. Racing requests may each
+      // decode it; they make equal payloads and one of them stays.
+      SealCodec.Decoded<T> decoded = new SealCodec.Decoded<>(hit.opened, decoder.decode(hit.opened.text()));
+      hit.payload = new Payload(decoder, decoded);
+      return decoded;
     }
-    SealCodec.Decoded<T> decoded;
-    try {
-      decoded = new SealCodec.Decoded<>(opened, decoder.decode(opened.text()));
-    } catch (TrackerJson.Rejected e) {
-      if (hit == null) {
-        cache.put(key, new Entry(opened, sealed, null, null));
-      }
-      throw e;
-    }
-    cache.put(key, new Entry(opened, sealed, decoder, decoded));
+    Unsealed opened = verifier.apply(sealed); // throws for anything not verified
+    Entry entry = new Entry(opened, sealed);
+    cache.put(key, entry);
+    SealCodec.Decoded<T> decoded = new SealCodec.Decoded<>(opened, decoder.decode(opened.text()));
+    entry.payload = new Payload(decoder, decoded);
     return decoded;
+  }
+
+  /**
+   * Enters a seal the cache's own codec has just made ({@link IronCodec#sealDescribed}), so the
+   * request that brings it back is a hit. It is valid by construction: made with the current
+   * password, its MAC over exactly these parts. Its payload is decoded on that first hit.
+   */
+  void remember(String sealed, Unsealed opened) {
+    if (recent == null) {
+      return;
+    }
+    Entry entry = new Entry(opened, sealed);
+    if (entry.estimatedBytes > recentMaxEntryBytes) {
+      return; // a slot's share of the byte bound is too small for it
+    }
+    SealKey key = new SealKey(sealed);
+    recent.set(slotOf(key), new Remembered(key, entry));
+  }
+
+  /** Whether {@link #remember} keeps anything: a cache bounded too small has no table for it. */
+  boolean remembersSeals() {
+    return recent != null;
+  }
+
+  private int slotOf(SealKey key) {
+    int h = key.hashCode();
+    return (h ^ (h >>> 16)) & (recent.length() - 1);
   }
 
   /** The cached entry if it has not expired, else null; an expired one is dropped and refused. */
   private Entry unexpired(SealKey key) {
     Entry hit = cache.getIfPresent(key);
+    Remembered remembered = null;
+    if (hit == null && recent != null) {
+      remembered = recent.get(slotOf(key));
+      if (remembered == null || !remembered.key.equals(key)) {
+        return null;
+      }
+      hit = remembered.entry;
+    }
     if (hit != null && hit.expirationMillis != Entry.NO_EXPIRATION && expired(hit.expirationMillis)) {
-      cache.invalidate(key);
+      if (remembered != null) {
+        recent.compareAndSet(slotOf(key), remembered, null);
+      } else {
+        cache.invalidate(key);
+      }
       throw new IronException(IronException.Reason.EXPIRED);
     }
     return hit;
@@ -144,13 +208,22 @@ final class VerifiedSealCache {
   /** Entries held now (after pending evictions); for tests and diagnostics. */
   long size() {
     cache.cleanUp();
-    return cache.estimatedSize();
+    long remembered = 0;
+    for (int i = 0; recent != null && i < recent.length(); i++) {
+      remembered += recent.get(i) == null ? 0 : 1;
+    }
+    return cache.estimatedSize() + remembered;
   }
 
   /** The sum of entry weights, never above the byte bound; for tests and diagnostics. */
   long weightedBytes() {
     cache.cleanUp();
-    return cache.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+    long remembered = 0;
+    for (int i = 0; recent != null && i < recent.length(); i++) {
+      Remembered slot = recent.get(i);
+      remembered += slot == null ? 0 : slot.entry.estimatedBytes;
+    }
+    return cache.policy().eviction().orElseThrow().weightedSize().orElseThrow() + remembered;
   }
 
   @Override
@@ -197,6 +270,12 @@ final class VerifiedSealCache {
     }
   }
 
+  /** A seal the codec wrote, in its slot of the table of recent ones. */
+  private record Remembered(SealKey key, Entry entry) {}
+
+  /** What a decoder made of an entry's text; shared by every request with the cookie: read only. */
+  private record Payload(Object decoder, SealCodec.Decoded<?> decoded) {}
+
   private static final class Entry {
     static final long NO_EXPIRATION = Long.MIN_VALUE;
     // A decoded payload (a parsed JSON tree) is estimated at this many bytes per char of its text:
@@ -205,20 +284,22 @@ final class VerifiedSealCache {
 
     final Unsealed opened;
     final long expirationMillis;
+    // Counts a payload from the start (Caffeine weighs an entry once, when it is put), so adding
+    // one later never takes the cache past its byte bound.
     final int estimatedBytes;
-    final Object decoder; // null when no payload is kept
-    final SealCodec.Decoded<?> decoded;
+    volatile Payload payload; // null until the first open with a decoder
 
-    Entry(Unsealed opened, String sealed, Object decoder, SealCodec.Decoded<?> decoded) {
+    Entry(Unsealed opened, String sealed) {
       this.opened = opened;
-      this.decoder = decoder;
-      this.decoded = decoded;
       this.expirationMillis = opened.expiration().map(Instant::toEpochMilli).orElse(NO_EXPIRATION);
+      this.estimatedBytes = estimatedBytes(sealed.length(), opened.text().length(), opened.passwordId().length());
+    }
+
+    static int estimatedBytes(int sealedLength, int textLength, int passwordIdLength) {
       // Strings of Latin-1 text take a byte per char on a compact-strings JVM; two is the bound.
-      long bytes = ENTRY_OVERHEAD_BYTES + 2L * sealed.length() + 2L * opened.text().length()
-          + 2L * opened.passwordId().length()
-          + (decoded == null ? 0 : (long) PAYLOAD_BYTES_PER_CHAR * opened.text().length());
-      this.estimatedBytes = (int) Math.min(Integer.MAX_VALUE, bytes);
+      long bytes = ENTRY_OVERHEAD_BYTES + 2L * sealedLength + 2L * textLength + 2L * passwordIdLength
+          + (long) PAYLOAD_BYTES_PER_CHAR * textLength;
+      return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
   }
 }

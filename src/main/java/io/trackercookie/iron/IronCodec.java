@@ -48,6 +48,7 @@ public final class IronCodec {
   private static final int IV_SIZE_BYTES = CryptoContext.IV_SIZE_BYTES;
 
   private static final HexFormat HEX = HexFormat.of();
+  private static final long NO_EXPIRATION = Long.MIN_VALUE; // a seal without an expiration part
 
   private final IronPasswords passwords;
   private final IronOptions options;
@@ -104,6 +105,46 @@ public final class IronCodec {
    */
   public String seal(byte[] plaintext) {
     Objects.requireNonNull(plaintext, "plaintext");
+    return seal(plaintext, expirationForNewSeal());
+  }
+
+  /** A seal and what {@link #open} gives back for it. */
+  public record Sealed(String value, Unsealed opened) {
+    @Override
+    public String toString() {
+      return "Sealed[" + value.length() + " chars, redacted]"; // never the seal itself
+    }
+  }
+
+  /**
+   * Seals text and says what {@link #open} will give back for the seal, without opening it: the
+   * text as the seal holds it (a lone surrogate becomes U+FFFD), the sealing password's id and the
+   * exact expiration written. For callers that keep seals they know to be valid, such as a cache
+   * of verified seals.
+   *
+   * @throws IronException with {@link IronException.Reason#SEAL_TOO_LONG} as {@link #seal(byte[])}
+   */
+  public Sealed sealDescribed(String text) {
+    Utf8.Encoded plaintext = Utf8.encodeWithText(Objects.requireNonNull(text, "text"));
+    long expirationMillis = expirationForNewSeal();
+    String value = seal(plaintext.bytes(), expirationMillis);
+    Unsealed opened = new Unsealed(
+        plaintext.decodesTo(),
+        passwords.sealingId(),
+        expirationMillis == NO_EXPIRATION ? Optional.empty() : Optional.of(Instant.ofEpochMilli(expirationMillis)),
+        true);
+    return new Sealed(value, opened);
+  }
+
+  private long expirationForNewSeal() {
+    if (options.ttl().isZero()) {
+      return NO_EXPIRATION;
+    }
+    long now = options.clock().millis() + options.localtimeOffset().toMillis();
+    return now + options.ttl().toMillis();
+  }
+
+  private String seal(byte[] plaintext, long expirationMillis) {
     // The ciphertext, and so the seal, is at least as long as the plaintext: a plaintext past the
     // bound is refused before any crypto work.
     if (plaintext.length > options.maxSealLength()) {
@@ -139,9 +180,8 @@ public final class IronCodec {
         .append(encryptionSalt).append('*')
         .appendBase64Url(iv).append('*')
         .appendBase64Url(encrypted).append('*');
-    if (!options.ttl().isZero()) {
-      long now = options.clock().millis() + options.localtimeOffset().toMillis();
-      sealed.append(now + options.ttl().toMillis());
+    if (expirationMillis != NO_EXPIRATION) {
+      sealed.append(expirationMillis);
     }
     // The MAC covers the first six parts, hashed where they lie.
     byte[] hmac = crypto.hmacSha256(keys.integrityKey(), sealed.bytes(), sealed.length());

@@ -24,6 +24,23 @@ final class Utf8 {
     if (indexOfQuestionMark(bytes) < 0 || !hasLoneSurrogate(text)) {
       return bytes;
     }
+    return encodeReplacingLoneSurrogates(text);
+  }
+
+  /** Text's UTF-8 as {@link #encode} writes it, and the text that decoding those bytes gives back. */
+  record Encoded(byte[] bytes, String decodesTo) {}
+
+  /** As {@link #encode}, and says what the bytes decode to: the text, with U+FFFD for lone surrogates. */
+  static Encoded encodeWithText(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (indexOfQuestionMark(bytes) < 0 || !hasLoneSurrogate(text)) {
+      return new Encoded(bytes, text);
+    }
+    byte[] replaced = encodeReplacingLoneSurrogates(text);
+    return new Encoded(replaced, new String(replaced, StandardCharsets.UTF_8));
+  }
+
+  private static byte[] encodeReplacingLoneSurrogates(String text) {
     CharsetEncoder encoder =
         StandardCharsets.UTF_8
             .newEncoder()

@@ -40,7 +40,7 @@ class SealCacheHttpTest {
         }).build();
     try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
       String cookie = server.get("/put?k=a&v=1").cookieValue(NAME);
-      for (int i = 0; i < 3; i++) { // the first read fills the cache, the others hit it
+      for (int i = 0; i < 3; i++) { // the seal entered the cache when /put wrote it: every read hits
         assertEquals("{\"a\":\"1\"}", server.get("/read", "Cookie: " + NAME + "=" + cookie).body());
       }
       // ttl 10 min + iron's 60 s skew: expired at 11 min, whether cached or not.

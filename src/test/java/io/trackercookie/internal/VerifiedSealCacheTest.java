@@ -108,6 +108,87 @@ class VerifiedSealCacheTest {
         assertThrows(IronException.class, () -> cache.open(sealed, codec::open)).reason());
   }
 
+  /** Fails the test if the cache opens a seal in full instead of answering from its entry. */
+  private static Unsealed noFullOpen(String sealed) {
+    throw new AssertionError("opened in full");
+  }
+
+  @Test
+  void aSealTheProviderWrites_isAHitOnTheRequestThatBringsItBack() throws Exception {
+    MutableClock clock = new MutableClock(START);
+    IronCodec codec = codec(IronPasswords.single(PASSWORD), clock, Duration.ofMinutes(5));
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
+    IronSealCodec sealCodec = new IronSealCodec(codec, false, cache);
+
+    String value = sealCodec.seal("{\"visits\":4}");
+
+    assertEquals(1, cache.size());
+    assertEquals(codec.open(value), cache.open(value, VerifiedSealCacheTest::noFullOpen),
+        "the entry says what a full open says");
+    java.util.concurrent.atomic.AtomicInteger decodes = new java.util.concurrent.atomic.AtomicInteger();
+    SealCodec.PayloadDecoder<String> decoder = text -> text + " decoded #" + decodes.incrementAndGet();
+    SealCodec.Decoded<String> decoded = cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder);
+    assertEquals("{\"visits\":4} decoded #1", decoded.payload(), "the payload is decoded on the first hit");
+    assertSame(decoded, cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder), "and kept for the next");
+    assertEquals(1, cache.size());
+    // Its expiry is the seal's own: iron's 60 s skew past the 5 min ttl, as for any entry.
+    clock.advance(Duration.ofMinutes(6));
+    assertEquals(IronException.Reason.EXPIRED, assertThrows(IronException.class,
+        () -> cache.open(value, VerifiedSealCacheTest::noFullOpen)).reason());
+  }
+
+  @Test
+  void aRememberedSeal_isKeyedByTheValueAsSent_ironSessionSuffixIncluded() {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
+    IronSealCodec sealCodec = new IronSealCodec(codec, true, cache);
+
+    String value = sealCodec.seal("{}");
+
+    assertTrue(value.endsWith(IronSealCodec.IRON_SESSION_SUFFIX));
+    assertEquals("{}", cache.open(value, VerifiedSealCacheTest::noFullOpen).text());
+    assertEquals(1, cache.size(), "measuring the seal's overhead at start-up entered nothing");
+  }
+
+  @Test
+  void rememberedSeals_countWithinBothBounds_andANewerSealTakesAnOlderOnesPlace() {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    int maxEntries = 200;
+    long maxBytes = 400_000;
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), maxEntries, maxBytes);
+    IronSealCodec sealCodec = new IronSealCodec(codec, false, cache);
+    java.util.List<String> written = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      written.add(sealCodec.seal("{\"visits\":" + i + "}"));
+      cache.open(codec.seal("{\"other\":" + i + "}"), codec::open); // readers' seals, in Caffeine
+      assertTrue(cache.size() <= maxEntries, "entries " + cache.size());
+      assertTrue(cache.weightedBytes() <= maxBytes, "bytes " + cache.weightedBytes());
+    }
+    // The table has maxEntries / 8 rounded down to a power of two slots: 16 here.
+    long stillRemembered = written.stream().filter(value -> {
+      try {
+        cache.open(value, VerifiedSealCacheTest::noFullOpen);
+        return true;
+      } catch (AssertionError e) {
+        return false;
+      }
+    }).count();
+    assertTrue(stillRemembered > 0 && stillRemembered <= 16, "remembered " + stillRemembered);
+    assertEquals("{\"visits\":299}", cache.open(written.get(299), VerifiedSealCacheTest::noFullOpen).text(),
+        "the latest seal is always in its slot");
+    assertEquals("{\"visits\":0}", cache.open(written.get(0), codec::open).text(),
+        "a seal no longer remembered is opened in full");
+  }
+
+  @Test
+  void aSmallCache_remembersNothing_andStaysExactlyWithinItsBounds() {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 10, 1 << 20);
+    String value = new IronSealCodec(codec, false, cache).seal("{}");
+    assertEquals(0, cache.size());
+    assertEquals("{}", cache.open(value, codec::open).text());
+  }
+
   @Test
   void expiryOnHit_honoursLocaltimeOffsetAndSkewLikeTheCodec() {
     MutableClock clock = new MutableClock(START);

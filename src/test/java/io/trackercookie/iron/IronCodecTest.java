@@ -178,6 +178,44 @@ class IronCodecTest {
   }
 
   @Test
+  void sealDescribed_saysExactlyWhatOpeningTheSealGivesBack() {
+    IronPasswords rotated = IronPasswords.builder()
+        .current("v2", "second-password-for-rotation-0123456789-abcdef")
+        .accept("v1", PASSWORD)
+        .build();
+    byte[] rawKey = new byte[32];
+    rawKey[5] = 9;
+    IronOptions withTtl = IronOptions.builder().clock(CLOCK).ttl(Duration.ofMinutes(7))
+        .localtimeOffset(Duration.ofSeconds(-30)).build();
+    IronOptions reusingSalts = IronOptions.builder().clock(CLOCK).saltReuse(100, Duration.ofMinutes(5)).build();
+    java.util.List<IronCodec> codecs = java.util.List.of(
+        codec,
+        codec.withOptions(withTtl),
+        codec.withOptions(reusingSalts),
+        IronCodec.create(rotated, withTtl),
+        IronCodec.create(IronPasswords.single(IronSecret.rawKey(rawKey)), IronOptions.defaults()));
+    // A lone surrogate is sealed as U+FFFD, so that is the text opening gives back.
+    java.util.List<String> texts = java.util.List.of(JSON, "", "{\"a\":\"\ud800 and \udc00?\"}", "\u00e9\ud83d\ude00?");
+    for (IronCodec each : codecs) {
+      for (String text : texts) {
+        IronCodec.Sealed sealed = each.sealDescribed(text);
+        assertEquals(each.open(sealed.value()), sealed.opened(), each + " on a text of " + text.length());
+      }
+    }
+    assertEquals("{\"a\":\"\ufffd and \ufffd?\"}", codec.sealDescribed(texts.get(2)).opened().text());
+    IronCodec.Sealed expiring = codec.withOptions(withTtl).sealDescribed(JSON);
+    assertEquals(Optional.of(NOW.minusSeconds(30).plus(Duration.ofMinutes(7))), expiring.opened().expiration());
+    assertFalse(expiring.toString().contains(expiring.value()), "a Sealed never prints the seal");
+  }
+
+  @Test
+  void sealDescribed_refusesWhatSealRefuses() {
+    IronCodec small = codec.withOptions(IronOptions.builder().maxSealLength(300).build());
+    assertEquals(Reason.SEAL_TOO_LONG,
+        assertThrows(IronException.class, () -> small.sealDescribed("x".repeat(200))).reason());
+  }
+
+  @Test
   void keyring_refusesIdsThatAreNotWordCharacters() {
     IronPasswords.Builder builder = IronPasswords.builder();
     assertEquals(
