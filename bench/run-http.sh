@@ -10,7 +10,10 @@
 #   Node (Express 5 + cookie-parser, bench/node/http-app.js): node-plain, node-tracker (tracker-cookie 1.0.2)
 #
 # Endpoints: /read (reads an unchanged tracker) and /write (changes it on every request). Every
-# request carries the same cookie (bench/http/cookie.lua), as one visitor's browser would.
+# request carries the same cookie (bench/http/cookie.lua). /write-chained is /write as a browser
+# drives it: each request sends back the cookie the last response set (bench/http/chained.lua),
+# so every request brings a seal the server wrote moments before. PATHS picks paths:
+#   PATHS="/write /write-chained" bench/run-http.sh
 #
 #   bench/run-http.sh              # 45 s JIT warm-up per Java app and path, then 8 rounds x 3 s (~15 min)
 #   QUICK=1 bench/run-http.sh      # a smoke run: short warm-up, 2 rounds x 2 s

@@ -8,6 +8,7 @@ import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.Unsealed;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
@@ -41,8 +42,9 @@ final class VerifiedSealCache {
   private static final int ENTRY_OVERHEAD_BYTES = 224;
 
   // The table of seals written lately takes an eighth of both bounds, with at most this many
-  // slots; a cache bounded below 8 * MIN_RECENT_SLOTS entries has none.
-  private static final int MAX_RECENT_SLOTS = 64;
+  // slots; a cache bounded below 8 * MIN_RECENT_SLOTS entries has none. One seal takes at most
+  // 1 / MIN_RECENT_SLOTS of the table's bytes.
+  private static final int MAX_RECENT_SLOTS = 256;
   private static final int MIN_RECENT_SLOTS = 8;
 
   private final IronOptions options;
@@ -54,7 +56,11 @@ final class VerifiedSealCache {
   // request, and entering each into Caffeine cost more than the full open it saves (its
   // eviction work and the garbage collector copying entries that live for seconds).
   private final AtomicReferenceArray<Remembered> recent; // null: too small a cache for one
-  private final int recentMaxEntryBytes;
+  private final long recentMaxBytes;
+  private final long recentMaxEntryBytes;
+  // Reserved before a seal enters the table and released after it leaves: never below the
+  // estimated bytes of what the table holds, so checking it keeps the table within its share.
+  private final AtomicLong recentBytes = new AtomicLong();
 
   private VerifiedSealCache(IronOptions options, int maxEntries, long maxBytes) {
     this.options = options;
@@ -62,14 +68,15 @@ final class VerifiedSealCache {
     int slots = Math.min(MAX_RECENT_SLOTS, Integer.highestOneBit(maxEntries / 8));
     long cacheBytes = maxBytes;
     if (slots >= MIN_RECENT_SLOTS) {
-      long recentBytes = maxBytes / 8;
       this.recent = new AtomicReferenceArray<>(slots);
-      this.recentMaxEntryBytes = (int) Math.min(Integer.MAX_VALUE, recentBytes / slots);
+      this.recentMaxBytes = maxBytes / 8;
+      this.recentMaxEntryBytes = recentMaxBytes / MIN_RECENT_SLOTS;
       // Caffeine holds at most cacheBytes / minWeight entries: with the table's share taken off,
       // that and the table's slots stay within maxEntries.
-      cacheBytes = maxBytes - recentBytes;
+      cacheBytes = maxBytes - recentMaxBytes;
     } else {
       this.recent = null;
+      this.recentMaxBytes = 0;
       this.recentMaxEntryBytes = 0;
     }
     this.cache = Caffeine.newBuilder()
@@ -161,10 +168,22 @@ final class VerifiedSealCache {
     }
     Entry entry = new Entry(opened, sealed);
     if (entry.estimatedBytes > recentMaxEntryBytes) {
-      return; // a slot's share of the byte bound is too small for it
+      return; // too large a share of the table for one seal
     }
     SealKey key = new SealKey(sealed);
-    recent.set(slotOf(key), new Remembered(key, entry));
+    int slot = slotOf(key);
+    // The slot's seal makes way whether or not the new one fits, so a full table keeps turning over.
+    release(recent.getAndSet(slot, null));
+    if (recentBytes.addAndGet(entry.estimatedBytes) > recentMaxBytes
+        || !recent.compareAndSet(slot, null, new Remembered(key, entry))) {
+      recentBytes.addAndGet(-entry.estimatedBytes); // over the share, or a racing seal took the slot
+    }
+  }
+
+  private void release(Remembered left) {
+    if (left != null) {
+      recentBytes.addAndGet(-left.entry.estimatedBytes);
+    }
   }
 
   /** Whether {@link #remember} keeps anything: a cache bounded too small has no table for it. */
@@ -190,7 +209,9 @@ final class VerifiedSealCache {
     }
     if (hit != null && hit.expirationMillis != Entry.NO_EXPIRATION && expired(hit.expirationMillis)) {
       if (remembered != null) {
-        recent.compareAndSet(slotOf(key), remembered, null);
+        if (recent.compareAndSet(slotOf(key), remembered, null)) {
+          release(remembered);
+        }
       } else {
         cache.invalidate(key);
       }

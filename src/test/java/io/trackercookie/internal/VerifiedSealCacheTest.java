@@ -181,6 +181,30 @@ class VerifiedSealCacheTest {
   }
 
   @Test
+  void rememberedSeals_stayWithinTheTablesShareOfTheBytes_whenTheyAreLarge() {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    long maxBytes = 160_000; // the table's share: 20 000 bytes, at most 2 500 for one seal
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 200, maxBytes);
+    IronSealCodec sealCodec = new IronSealCodec(codec, false, cache);
+    String padding = "x".repeat(60);
+    int remembered = 0;
+    for (int i = 0; i < 200; i++) {
+      String value = sealCodec.seal("{\"visits\":" + i + ",\"p\":\"" + padding + "\"}");
+      assertTrue(cache.weightedBytes() <= maxBytes / 8, "bytes " + cache.weightedBytes());
+      try {
+        cache.open(value, VerifiedSealCacheTest::noFullOpen);
+        remembered++;
+      } catch (AssertionError e) {
+        // refused for room: opened in full when it comes back
+      }
+    }
+    assertTrue(remembered > 100, "a full table keeps turning over; remembered " + remembered);
+    String tooLarge = sealCodec.seal("{\"p\":\"" + "y".repeat(400) + "\"}");
+    assertEquals(AssertionError.class, assertThrows(AssertionError.class,
+        () -> cache.open(tooLarge, VerifiedSealCacheTest::noFullOpen)).getClass(), "too large for the table");
+  }
+
+  @Test
   void aSmallCache_remembersNothing_andStaysExactlyWithinItsBounds() {
     IronCodec codec = IronCodec.create(PASSWORD);
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 10, 1 << 20);
