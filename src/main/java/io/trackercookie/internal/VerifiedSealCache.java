@@ -313,14 +313,10 @@ final class VerifiedSealCache {
     Entry(Unsealed opened, String sealed) {
       this.opened = opened;
       this.expirationMillis = opened.expiration().map(Instant::toEpochMilli).orElse(NO_EXPIRATION);
-      this.estimatedBytes = estimatedBytes(sealed.length(), opened.text().length(), opened.passwordId().length());
-    }
-
-    static int estimatedBytes(int sealedLength, int textLength, int passwordIdLength) {
       // Strings of Latin-1 text take a byte per char on a compact-strings JVM; two is the bound.
-      long bytes = ENTRY_OVERHEAD_BYTES + 2L * sealedLength + 2L * textLength + 2L * passwordIdLength
-          + (long) PAYLOAD_BYTES_PER_CHAR * textLength;
-      return (int) Math.min(Integer.MAX_VALUE, bytes);
+      long bytes = ENTRY_OVERHEAD_BYTES + 2L * sealed.length() + 2L * opened.text().length()
+          + 2L * opened.passwordId().length() + (long) PAYLOAD_BYTES_PER_CHAR * opened.text().length();
+      this.estimatedBytes = (int) Math.min(Integer.MAX_VALUE, bytes);
     }
   }
 }
