@@ -12,6 +12,8 @@ import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerListener;
+import io.trackercookie.TrackerTestResource;
+import jakarta.ws.rs.core.Feature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
 
 /** The verified-seal cache behind the real filters: what a visitor sees does not change. */
@@ -85,6 +88,29 @@ class SealCacheHttpTest {
           assertEquals("{}", server.get("/read", "Cookie: " + NAME + "=" + tampered).body());
         }
       }
+    }
+  }
+
+  @Test
+  void aSealTheResponseSet_isOpenedFromTheCacheWhenTheBrowserSendsItBack() {
+    TrackerConfig config = TestConfigs.builder().build();
+    VerifiedSealCache cache = VerifiedSealCache.create(config.codec().options(),
+        config.sealCacheMaxEntries(), config.sealCacheMaxBytes());
+    Feature feature = context -> {
+      TrackerSupport.register(context, new TrackerRuntime(config, new IronSealCodec(config.codec(), false, cache)));
+      return true;
+    };
+    try (TestServer server = new TestServer(() -> new ResourceConfig(TrackerTestResource.class).register(feature))) {
+      String cookie = server.get("/put?k=a&v=1").cookieValue(NAME);
+      assertEquals(1, cache.size(), "nothing was opened, yet the written seal is held");
+      assertEquals("{\"a\":\"1\"}", server.get("/read", "Cookie: " + NAME + "=" + cookie).body());
+      assertEquals(1, cache.size(), "a hit: a full open would have cached the seal a second time");
+
+      // The browser's next request changes the tracker again, and the one after reads that seal.
+      RawHttp.Response next = server.get("/put?k=b&v=2", "Cookie: " + NAME + "=" + cookie);
+      assertEquals("{\"a\":\"1\",\"b\":\"2\"}", next.body());
+      assertEquals("{\"a\":\"1\",\"b\":\"2\"}",
+          server.get("/read", "Cookie: " + NAME + "=" + next.cookieValue(NAME)).body());
     }
   }
 
