@@ -185,13 +185,20 @@ public class TrackerTestResource {
   @GET
   @Path("fill")
   public String fill(@Context Tracker tracker) {
-    int n = 2000;
-    while (true) {
+    Filled filled = fillUntilRefused(tracker, "y", 2000);
+    return json(Map.of("fits", filled.fits(), "message", filled.refusal().getMessage()));
+  }
+
+  /** How many copies of the unit the tracker held last, and the refusal of one more. */
+  private record Filled(int fits, TrackerTooLargeException refusal) {}
+
+  /** Puts "fill" as ever more copies of {@code unit}, past {@code start}, until one is refused. */
+  private static Filled fillUntilRefused(Tracker tracker, String unit, int start) {
+    for (int n = start; ; n++) {
       try {
-        tracker.put("fill", "y".repeat(n + 1));
-        n++;
+        tracker.put("fill", unit.repeat(n + 1));
       } catch (TrackerTooLargeException e) {
-        return json(Map.of("fits", n, "message", e.getMessage()));
+        return new Filled(n, e);
       }
     }
   }
@@ -200,15 +207,7 @@ public class TrackerTestResource {
   @GET
   @Path("fill-lone-surrogates")
   public String fillLoneSurrogates(@Context Tracker tracker) {
-    int n = 600;
-    while (true) {
-      try {
-        tracker.put("fill", "\uD800".repeat(n + 1));
-        n++;
-      } catch (TrackerTooLargeException e) {
-        return json(Map.of("fits", n));
-      }
-    }
+    return json(Map.of("fits", fillUntilRefused(tracker, "\uD800", 600).fits()));
   }
 
   /** Maps the size error, as an application would, to 413 with the message. */
