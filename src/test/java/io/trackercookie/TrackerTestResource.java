@@ -57,6 +57,49 @@ public class TrackerTestResource {
     return json(tracker.asMap());
   }
 
+  /** Puts numbers of every kind the application may hand over; some read back as another type. */
+  @GET
+  @Path("numbers/put")
+  public String putNumbers(@Context Tracker tracker) {
+    tracker.put("int", 7);
+    tracker.put("smallLong", 5L);
+    tracker.put("bigLong", 1L << 40);
+    tracker.put("float", 1.5f);
+    tracker.put("double", 0.25);
+    tracker.put("decimal", new java.math.BigDecimal("1.10"));
+    tracker.put("short", (short) 3);
+    return json(tracker.asMap());
+  }
+
+  /** Each entry's Java type as the tracker reads it, and its value. */
+  @GET
+  @Path("types")
+  public String types(@Context Tracker tracker) {
+    Map<String, String> types = new java.util.TreeMap<>();
+    tracker.asMap().forEach((key, value) ->
+        types.put(key, (value == null ? "null" : value.getClass().getSimpleName()) + " " + value));
+    return json(types);
+  }
+
+  /** A tracker kept past its request, as a careless application might keep it. */
+  static final java.util.concurrent.atomic.AtomicReference<Tracker> KEPT = new java.util.concurrent.atomic.AtomicReference<>();
+
+  @GET
+  @Path("kept/put")
+  public String putAndKeep(@Context Tracker tracker, @QueryParam("v") String value) {
+    tracker.put("k", value);
+    KEPT.set(tracker);
+    return json(tracker.asMap());
+  }
+
+  /** Changes the tracker another request kept, after that request's response has gone. */
+  @GET
+  @Path("kept/change")
+  public String changeKept(@QueryParam("v") String value) {
+    KEPT.get().put("k", value);
+    return json(KEPT.get().asMap());
+  }
+
   @GET
   @Path("nothing")
   public String nothing() {

@@ -131,7 +131,7 @@ public class RequestPathBench {
   @Benchmark
   public String writePath() {
     String plaintext = runtimeCached.checkSize(content);
-    return runtimeCached.sealedCookies(plaintext, () -> content, TrackerRuntime.Found.NONE, true).get(0);
+    return runtimeCached.sealedCookies(plaintext, content, TrackerRuntime.Found.NONE, true).get(0);
   }
 
   /**
@@ -158,7 +158,7 @@ public class RequestPathBench {
     ObjectNode changed = TrackerJson.WIRE.createObjectNode().setAll(opened.content());
     changed.put("visits", ++visits);
     String plaintext = runtime.checkSize(changed);
-    String line = runtime.sealedCookies(plaintext, () -> changed, TrackerRuntime.Found.NONE, true).get(0);
+    String line = runtime.sealedCookies(plaintext, changed, TrackerRuntime.Found.NONE, true).get(0);
     String value = line.substring(line.indexOf('=') + 1, line.indexOf(';'));
     return List.of("theme=dark; persistent-information=" + value + "; lang=en");
   }

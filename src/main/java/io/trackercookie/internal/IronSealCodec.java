@@ -35,6 +35,11 @@ final class IronSealCodec implements SealCodec {
 
   @Override
   public String seal(String plaintext) {
+    return seal(plaintext, null, null);
+  }
+
+  @Override
+  public <T> String seal(String plaintext, PayloadDecoder<T> decoder, T payload) {
     if (cache == null || !cache.remembersSeals()) {
       return withSuffix(codec.seal(plaintext));
     }
@@ -43,7 +48,10 @@ final class IronSealCodec implements SealCodec {
     // The codec describes its own seal exactly as opening it would, so it enters as verified.
     IronCodec.Sealed sealed = codec.sealDescribed(plaintext);
     String value = withSuffix(sealed.value());
-    cache.remember(value, sealed.opened());
+    // The payload describes the plaintext: a seal that holds other text (a lone surrogate written
+    // as U+FFFD) has its payload decoded on its first hit instead.
+    boolean holdsPlaintext = sealed.opened().text().equals(plaintext);
+    cache.remember(value, sealed.opened(), holdsPlaintext ? decoder : null, payload);
     return value;
   }
 

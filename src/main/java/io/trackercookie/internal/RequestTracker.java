@@ -51,6 +51,7 @@ final class RequestTracker implements Tracker {
   private boolean hadCookie; // a valid cookie was opened
   private ObjectNode opened; // the opened tree, kept once the content is changed (reads never need it)
   private String plaintext; // the seal's text for the current content, from the last size check
+  private boolean contentShared; // handed to a seal, which the seal cache may keep: copy before a change
   private boolean modified;
   private boolean reseal; // the valid cookie must be sealed again even if unchanged
 
@@ -80,8 +81,9 @@ final class RequestTracker implements Tracker {
    */
   private ObjectNode contentForChange() {
     keepOpened();
-    if (content == opened) {
+    if (content == opened || contentShared) {
       content = TrackerJson.WIRE.createObjectNode().setAll(content);
+      contentShared = false;
     }
     return content;
   }
@@ -159,6 +161,7 @@ final class RequestTracker implements Tracker {
   public synchronized void clear() {
     keepOpened();
     content = TrackerJson.WIRE.createObjectNode();
+    contentShared = false;
     modified = true;
   }
 
@@ -189,6 +192,7 @@ final class RequestTracker implements Tracker {
     String checked = runtime.checkSize((ObjectNode) node);
     keepOpened();
     content = (ObjectNode) node;
+    contentShared = false;
     plaintext = checked;
     modified = true;
   }
@@ -235,8 +239,14 @@ final class RequestTracker implements Tracker {
     return plaintext;
   }
 
-  synchronized ObjectNode contentCopy() {
-    return content.deepCopy();
+  /**
+   * The content a WRITE outcome seals, handed over: the seal cache may keep it for the request that
+   * brings the seal back, so it is shared from now on, and a later change (from a thread that kept
+   * this tracker past its response) goes to a copy.
+   */
+  synchronized ObjectNode contentToSeal() {
+    contentShared = true;
+    return content();
   }
 
   /** For tests and diagnostics: whether the cookie has been opened. */

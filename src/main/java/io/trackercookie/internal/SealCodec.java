@@ -16,6 +16,16 @@ public interface SealCodec {
   String seal(String plaintext);
 
   /**
+   * As {@link #seal(String)}, told what {@code decoder} makes of the plaintext: a codec that keeps
+   * verified seals may keep {@code payload} with the seal, so that opening it with that decoder
+   * hands the payload back without decoding. The caller vouches that {@code payload} equals
+   * {@code decoder.decode(plaintext)} exactly, and modifies it no more, as for any shared payload.
+   */
+  default <T> String seal(String plaintext, PayloadDecoder<T> decoder, T payload) {
+    return seal(plaintext);
+  }
+
+  /**
    * Opens a cookie value: its text, password id, expiration and whether it was sealed with the
    * current password.
    *

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -240,6 +242,64 @@ final class TrackerJson {
     }
     if (hasForbiddenKey(node)) {
       throw new IllegalArgumentException("The tracker cannot hold a __proto__ key");
+    }
+  }
+
+  /**
+   * Whether parsing the text this tree writes gives back an equal tree, node types included. The
+   * parser makes objects, arrays, strings, ints (a long or a big integer only where the smaller
+   * type cannot hold it), finite doubles, booleans and null, within the depth bound and without a
+   * {@code __proto__} key. Any other tree (a small long, a float, a decimal, binary, a POJO) reads
+   * back as something else. (A lone surrogate survives the JSON but not the seal's UTF-8: that is
+   * the codec's to tell, by the text it sealed.)
+   */
+  static boolean readsBackAsItself(JsonNode node) {
+    return readsBackAsItself(node, 0);
+  }
+
+  private static boolean readsBackAsItself(JsonNode node, int level) {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        if (level + 1 > MAX_DEPTH) {
+          return false;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> field = it.next();
+          if (FORBIDDEN_KEY.equals(field.getKey()) || !readsBackAsItself(field.getValue(), level + 1)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      case ARRAY -> {
+        if (level + 1 > MAX_DEPTH) {
+          return false;
+        }
+        for (JsonNode element : node) {
+          if (!readsBackAsItself(element, level + 1)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      case STRING, BOOLEAN, NULL -> {
+        return true;
+      }
+      case NUMBER -> {
+        if (node instanceof IntNode) {
+          return true;
+        }
+        if (node instanceof LongNode) {
+          return !node.canConvertToInt();
+        }
+        if (node instanceof BigIntegerNode) {
+          return !node.canConvertToLong();
+        }
+        return node instanceof DoubleNode && Double.isFinite(node.doubleValue());
+      }
+      default -> {
+        return false;
+      }
     }
   }
 

@@ -40,7 +40,7 @@ public final class TrackerResponseFilter implements ContainerResponseFilter {
     if (outcome == RequestTracker.Outcome.DELETE) {
       lines = runtime.deletingCookies(tracker.found(), secure);
     } else {
-      lines = runtime.sealedCookies(tracker.plaintextToSeal(), tracker::contentCopy, tracker.found(), secure);
+      lines = runtime.sealedCookies(tracker.plaintextToSeal(), tracker.contentToSeal(), tracker.found(), secure);
     }
     for (String line : lines) {
       response.getHeaders().add(HttpHeaders.SET_COOKIE, line);

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -314,11 +313,14 @@ public final class TrackerRuntime {
   /**
    * The Set-Cookie lines for new content: one cookie, or with chunking as many chunks as it
    * needs, and deletions of the cookies they replace (the unchunked cookie or stale chunks).
-   * Checked against the limit again as a guard. {@code content} is asked for only to name the
-   * largest keys in that error.
+   * Checked against the limit again as a guard, whose error names the content's largest keys.
+   * {@code plaintext} is the content's text; the content is shared from here on (read only).
    */
-  List<String> sealedCookies(String plaintext, Supplier<ObjectNode> content, Found found, boolean secure) {
-    String sealed = codec.seal(plaintext);
+  List<String> sealedCookies(String plaintext, ObjectNode content, Found found, boolean secure) {
+    // The browser's next request brings this seal back. If parsing its text gives this very tree,
+    // the codec may keep the tree with the seal, and that request skips the JSON parse.
+    String sealed = TrackerJson.readsBackAsItself(content)
+        ? codec.seal(plaintext, TRACKER_OBJECT, content) : codec.seal(plaintext);
     List<String> lines = new ArrayList<>(2);
     String line = writer.write(sealed, secure);
     int written;
@@ -331,7 +333,7 @@ public final class TrackerRuntime {
           : (sealed.length() + chunkValueBytes - 1) / chunkValueBytes;
       if (chunks > chunkWriters.size()) {
         throw new TrackerTooLargeException(line.length(),
-            Math.max(1, chunkWriters.size()) * MAX_SET_COOKIE_BYTES, TrackerJson.largestKeys(content.get()));
+            Math.max(1, chunkWriters.size()) * MAX_SET_COOKIE_BYTES, TrackerJson.largestKeys(content));
       }
       int total = 0;
       for (int i = 0; i < chunks; i++) {

@@ -8,6 +8,7 @@ import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.Unsealed;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
@@ -61,6 +62,7 @@ final class VerifiedSealCache {
   // Reserved before a seal enters the table and released after it leaves: never below the
   // estimated bytes of what the table holds, so checking it keeps the table within its share.
   private final AtomicLong recentBytes = new AtomicLong();
+  private final AtomicInteger sweepHand = new AtomicInteger(); // next slot to clear for room
 
   private VerifiedSealCache(IronOptions options, int maxEntries, long maxBytes) {
     this.options = options;
@@ -163,20 +165,40 @@ final class VerifiedSealCache {
    * password, its MAC over exactly these parts. Its payload is decoded on that first hit.
    */
   void remember(String sealed, Unsealed opened) {
+    remember(sealed, opened, null, null);
+  }
+
+  /**
+   * As {@link #remember(String, Unsealed)}, with the payload {@code decoder} makes of the seal's
+   * text, so the first hit skips decoding too. The caller vouches that it equals what decoding
+   * gives; like any payload here, it is shared and read only. A null decoder keeps no payload.
+   */
+  <T> void remember(String sealed, Unsealed opened, SealCodec.PayloadDecoder<T> decoder, T payload) {
     if (recent == null) {
       return;
     }
     Entry entry = new Entry(opened, sealed);
+    if (decoder != null) {
+      entry.payload = new Payload(decoder, new SealCodec.Decoded<>(opened, payload));
+    }
     if (entry.estimatedBytes > recentMaxEntryBytes) {
       return; // too large a share of the table for one seal
     }
     SealKey key = new SealKey(sealed);
     int slot = slotOf(key);
-    // The slot's seal makes way whether or not the new one fits, so a full table keeps turning over.
+    // The newest seal is the one most likely to come back next, so older seals make way for it:
+    // the one in its slot, then, while the table is over its byte share, others from a rotating
+    // hand. Without the hand, a table full of large seals would keep its old ones and refuse new.
     release(recent.getAndSet(slot, null));
-    if (recentBytes.addAndGet(entry.estimatedBytes) > recentMaxBytes
-        || !recent.compareAndSet(slot, null, new Remembered(key, entry))) {
-      recentBytes.addAndGet(-entry.estimatedBytes); // over the share, or a racing seal took the slot
+    long reserved = recentBytes.addAndGet(entry.estimatedBytes);
+    for (int swept = 0; reserved > recentMaxBytes && swept < recent.length(); swept++) {
+      Remembered left = recent.getAndSet(sweepHand.getAndIncrement() & (recent.length() - 1), null);
+      if (left != null) {
+        reserved = recentBytes.addAndGet(-left.entry.estimatedBytes);
+      }
+    }
+    if (reserved > recentMaxBytes || !recent.compareAndSet(slot, null, new Remembered(key, entry))) {
+      recentBytes.addAndGet(-entry.estimatedBytes); // racing seals took the room, or the slot
     }
   }
 

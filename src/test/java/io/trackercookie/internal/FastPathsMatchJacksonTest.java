@@ -1,6 +1,7 @@
 package io.trackercookie.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackercookie.PayloadFormat;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
@@ -53,6 +55,55 @@ class FastPathsMatchJacksonTest {
     String json = TrackerJson.WIRE.writeValueAsString(tree);
     assertEquals(json, TrackerJson.plaintext(tree, PayloadFormat.PLAIN_JSON));
     assertEquals(TrackerJson.WIRE.writeValueAsString(json), TrackerJson.plaintext(tree, PayloadFormat.TRACKER_COOKIE));
+  }
+
+  // What lets a seal's own tree stand in for parsing its text (the seal cache keeps it for the
+  // browser's next request): it must be exactly the tree parsing gives, node types included.
+  @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
+  void aTreeReadsBackAsItself_exactlyWhenParsingItsTextGivesAnEqualTree(@ForAll("trees") ObjectNode tree,
+      @ForAll PayloadFormat format) {
+    assertEquals(parsesToItself(tree, format), TrackerJson.readsBackAsItself(tree), () -> "tree " + tree);
+  }
+
+  private static boolean parsesToItself(ObjectNode tree, PayloadFormat format) {
+    try {
+      return tree.equals(TrackerJson.parsePayload(TrackerJson.plaintext(tree, format)));
+    } catch (TrackerJson.Rejected e) {
+      return false;
+    }
+  }
+
+  private static void assertReadsBackAsItself(boolean expected, ObjectNode tree, String what) {
+    assertEquals(expected, TrackerJson.readsBackAsItself(tree), what);
+    for (PayloadFormat format : PayloadFormat.values()) {
+      assertEquals(expected, parsesToItself(tree, format), what + ", parsed from " + format);
+    }
+  }
+
+  @Test
+  void treesThatReadBackAsSomethingElse_areToldApart() {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    ObjectNode same = nodes.objectNode().put("s", "é 😀").put("i", 7).put("l", 1L << 40).put("d", 0.1)
+        .put("t", true).putNull("n");
+    same.set("big", nodes.numberNode(new BigInteger("123456789012345678901234567890")));
+    same.putArray("a").add(1).addObject().put("x", "y");
+    assertReadsBackAsItself(true, same, "the types parsing makes");
+    for (JsonNode other : List.of(nodes.numberNode(7L), nodes.numberNode(1.5f), nodes.numberNode(new BigDecimal("1.10")),
+        nodes.numberNode((short) 7), nodes.numberNode(BigInteger.TEN), nodes.numberNode(Double.NaN),
+        nodes.numberNode(Double.POSITIVE_INFINITY), nodes.binaryNode(new byte[] {1}), nodes.pojoNode(List.of(1)))) {
+      ObjectNode tree = same.deepCopy();
+      tree.withArray("a").add(other);
+      assertReadsBackAsItself(false, tree, "nested " + other);
+    }
+    assertReadsBackAsItself(false, nodes.objectNode().put(TrackerJson.FORBIDDEN_KEY, 1), "a __proto__ key");
+    ObjectNode deep = nodes.objectNode();
+    ObjectNode innermost = deep;
+    for (int level = 1; level < TrackerJson.MAX_DEPTH; level++) {
+      innermost = innermost.putObject("n");
+    }
+    assertReadsBackAsItself(true, deep, "at the depth bound");
+    innermost.putArray("past");
+    assertReadsBackAsItself(false, deep, "past the depth bound");
   }
 
   @Test

@@ -115,6 +115,36 @@ class SealCacheHttpTest {
   }
 
   @Test
+  void theBrowsersNextRequest_readsWhatAServerThatNeverSawTheSealReads() {
+    try (TestServer writer = new TestServer(() -> TestConfigs.app(TestConfigs.builder().build()));
+        TestServer stranger = new TestServer(() -> TestConfigs.app(TestConfigs.builder().noSealCache().build()))) {
+      // The first tree parses back as itself (strings); the second does not (a small long reads
+      // back as an int, a float as a double, a decimal's trailing zero is dropped).
+      for (String write : List.of("/put?k=a&v=%C3%A9", "/numbers/put")) {
+        String cookie = writer.get(write).cookieValue(NAME);
+        String header = "Cookie: " + NAME + "=" + cookie;
+        String expected = stranger.get("/types", header).body();
+        assertTrue(expected.length() > 2, expected);
+        assertEquals(expected, writer.get("/types", header).body(), "the written seal, back from " + write);
+      }
+      assertEquals("{\"bigLong\":\"Long 1099511627776\",\"decimal\":\"Double 1.1\",\"double\":\"Double 0.25\","
+          + "\"float\":\"Double 1.5\",\"int\":\"Integer 7\",\"short\":\"Integer 3\",\"smallLong\":\"Integer 5\"}",
+          writer.get("/types", "Cookie: " + NAME + "=" + writer.get("/numbers/put").cookieValue(NAME)).body(),
+          "as Node's JSON.parse would read them, whatever type was put");
+    }
+  }
+
+  @Test
+  void aTrackerKeptPastItsResponse_cannotChangeWhatItsSealReads() {
+    try (TestServer server = new TestServer(() -> TestConfigs.app(TestConfigs.builder().build()))) {
+      String cookie = server.get("/kept/put?v=1").cookieValue(NAME);
+      assertEquals("{\"k\":\"2\"}", server.get("/kept/change?v=2").body());
+      assertEquals("{\"k\":\"1\"}", server.get("/read", "Cookie: " + NAME + "=" + cookie).body(),
+          "the seal's tree, kept for this request, was handed over and is no longer the tracker's");
+    }
+  }
+
+  @Test
   void sealCacheSettings_areReadAndChecked() {
     TrackerConfig defaults = TrackerConfig.fromSettings(Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD)::get);
     assertEquals(TrackerConfig.DEFAULT_SEAL_CACHE_MAX_ENTRIES, defaults.sealCacheMaxEntries());

@@ -137,6 +137,43 @@ class VerifiedSealCacheTest {
         () -> cache.open(value, VerifiedSealCacheTest::noFullOpen)).reason());
   }
 
+  private static <T> SealCodec.PayloadDecoder<T> noDecoding() {
+    return text -> {
+      throw new AssertionError("decoded");
+    };
+  }
+
+  @Test
+  void aSealWrittenWithItsPayload_isOpenedWithThatPayload_andDecodedByNoOne() throws Exception {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
+    IronSealCodec sealCodec = new IronSealCodec(codec, false, cache);
+    SealCodec.PayloadDecoder<String> decoder = noDecoding();
+    String payload = "what the decoder would make of it";
+
+    String value = sealCodec.seal("{\"visits\":5}", decoder, payload);
+
+    SealCodec.Decoded<String> opened = cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder);
+    assertSame(payload, opened.payload());
+    assertEquals(codec.open(value), opened.unsealed(), "the entry says what a full open says");
+    assertEquals(12, cache.open(value, VerifiedSealCacheTest::noFullOpen, String::length).payload(),
+        "another decoder decodes for itself");
+  }
+
+  @Test
+  void aSealHoldingOtherTextThanItsPlaintext_hasItsPayloadDecodedFromThatText() throws Exception {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
+    IronSealCodec sealCodec = new IronSealCodec(codec, false, cache);
+    SealCodec.PayloadDecoder<String> decoder = text -> "decoded " + text;
+
+    // A lone surrogate is sealed as U+FFFD (as Node writes it): the plaintext's payload would lie.
+    String value = sealCodec.seal("{\"a\":\"\ud800\"}", decoder, "the plaintext's payload");
+
+    assertEquals("decoded {\"a\":\"\ufffd\"}",
+        cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder).payload());
+  }
+
   @Test
   void aRememberedSeal_isKeyedByTheValueAsSent_ironSessionSuffixIncluded() {
     IronCodec codec = IronCodec.create(PASSWORD);
@@ -181,24 +218,21 @@ class VerifiedSealCacheTest {
   }
 
   @Test
-  void rememberedSeals_stayWithinTheTablesShareOfTheBytes_whenTheyAreLarge() {
+  void rememberedSeals_stayWithinTheTablesShareOfTheBytes_andTheNewestIsAlwaysKept_whenTheyAreLarge() {
     IronCodec codec = IronCodec.create(PASSWORD);
     long maxBytes = 160_000; // the table's share: 20 000 bytes, at most 2 500 for one seal
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 200, maxBytes);
     IronSealCodec sealCodec = new IronSealCodec(codec, false, cache);
     String padding = "x".repeat(60);
-    int remembered = 0;
     for (int i = 0; i < 200; i++) {
       String value = sealCodec.seal("{\"visits\":" + i + ",\"p\":\"" + padding + "\"}");
       assertTrue(cache.weightedBytes() <= maxBytes / 8, "bytes " + cache.weightedBytes());
-      try {
-        cache.open(value, VerifiedSealCacheTest::noFullOpen);
-        remembered++;
-      } catch (AssertionError e) {
-        // refused for room: opened in full when it comes back
-      }
+      // Full by bytes long before its 16 slots are: older seals make way, never the newest.
+      assertEquals("{\"visits\":" + i + ",\"p\":\"" + padding + "\"}",
+          cache.open(value, VerifiedSealCacheTest::noFullOpen).text(), "seal " + i + " remembered");
     }
-    assertTrue(remembered > 100, "a full table keeps turning over; remembered " + remembered);
+    long held = cache.size();
+    assertTrue(held > 1 && held * 1_500 <= maxBytes / 8, "the share holds several such seals, not more: " + held);
     String tooLarge = sealCodec.seal("{\"p\":\"" + "y".repeat(400) + "\"}");
     assertEquals(AssertionError.class, assertThrows(AssertionError.class,
         () -> cache.open(tooLarge, VerifiedSealCacheTest::noFullOpen)).getClass(), "too large for the table");
