@@ -3,6 +3,7 @@ package io.trackercookie.internal;
 import io.trackercookie.iron.IronAlgorithm;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.Unsealed;
+import java.util.function.Supplier;
 
 /**
  * {@link SealCodec} over iron. A seal's length is an exact function of the plaintext's length
@@ -39,7 +40,7 @@ final class IronSealCodec implements SealCodec {
   }
 
   @Override
-  public <T> String seal(String plaintext, PayloadDecoder<T> decoder, T payload) {
+  public <T> String seal(String plaintext, PayloadDecoder<T> decoder, Supplier<T> payload) {
     if (cache == null || !cache.remembersSeals()) {
       return withSuffix(codec.seal(plaintext));
     }
@@ -48,8 +49,8 @@ final class IronSealCodec implements SealCodec {
     // The codec describes its own seal exactly as opening it would, so it enters as verified.
     IronCodec.Sealed sealed = codec.sealDescribed(plaintext);
     String value = withSuffix(sealed.value());
-    // The payload describes the plaintext: a seal that holds other text (a lone surrogate written
-    // as U+FFFD) has its payload decoded on its first hit instead.
+    // The payload on offer describes the plaintext: a seal that holds other text (a lone surrogate
+    // written as U+FFFD) has its payload decoded on its first hit instead.
     boolean holdsPlaintext = sealed.opened().text().equals(plaintext);
     cache.remember(value, sealed.opened(), holdsPlaintext ? decoder : null, payload);
     return value;

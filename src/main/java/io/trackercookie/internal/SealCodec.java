@@ -3,6 +3,7 @@ package io.trackercookie.internal;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronException;
 import io.trackercookie.iron.Unsealed;
+import java.util.function.Supplier;
 
 /**
  * The seam between the filters and the seal format. Opening returns what the seal said about
@@ -16,12 +17,13 @@ public interface SealCodec {
   String seal(String plaintext);
 
   /**
-   * As {@link #seal(String)}, told what {@code decoder} makes of the plaintext: a codec that keeps
-   * verified seals may keep {@code payload} with the seal, so that opening it with that decoder
-   * hands the payload back without decoding. The caller vouches that {@code payload} equals
-   * {@code decoder.decode(plaintext)} exactly, and modifies it no more, as for any shared payload.
+   * As {@link #seal(String)}, with what {@code decoder} makes of the plaintext on offer: a codec
+   * that keeps verified seals may keep {@code payload} with the seal and, when the seal is first
+   * opened with that decoder, ask it instead of decoding. It gives exactly what {@code
+   * decoder.decode(plaintext)} would, or null when it cannot tell; what it gives is shared and must
+   * not change, as any shared payload.
    */
-  default <T> String seal(String plaintext, PayloadDecoder<T> decoder, T payload) {
+  default <T> String seal(String plaintext, PayloadDecoder<T> decoder, Supplier<T> payload) {
     return seal(plaintext);
   }
 

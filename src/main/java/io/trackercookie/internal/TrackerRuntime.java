@@ -317,10 +317,12 @@ public final class TrackerRuntime {
    * {@code plaintext} is the content's text; the content is shared from here on (read only).
    */
   List<String> sealedCookies(String plaintext, ObjectNode content, Found found, boolean secure) {
-    // The browser's next request brings this seal back. If parsing its text gives this very tree,
-    // the codec may keep the tree with the seal, and that request skips the JSON parse.
-    String sealed = TrackerJson.readsBackAsItself(content)
-        ? codec.seal(plaintext, TRACKER_OBJECT, content) : codec.seal(plaintext);
+    // The browser's next request brings this seal back. The codec may keep the tree with the seal
+    // and, if that request comes while it does, hand it out instead of parsing the text, once
+    // checked to be exactly what parsing gives (on that request, so a seal that never comes back
+    // costs no check).
+    String sealed = codec.seal(plaintext, TRACKER_OBJECT,
+        () -> TrackerJson.readsBackAsItself(content) ? content : null);
     List<String> lines = new ArrayList<>(2);
     String line = writer.write(sealed, secure);
     int written;

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Seals that one {@link IronCodec} has already opened, keyed by the exact cookie string, so a
@@ -140,22 +141,26 @@ final class VerifiedSealCache {
     Entry hit = unexpired(key);
     if (hit != null) {
       Payload kept = hit.payload;
-      if (kept != null && kept.decoder == decoder) {
+      if (kept != null && kept.decoder == decoder && kept.decoded != null) {
         @SuppressWarnings("unchecked") // payloads made with this decoder hold its payload type
         SealCodec.Decoded<T> decoded = (SealCodec.Decoded<T>) kept.decoded;
         return decoded;
       }
-      // Decoded on the entry in place: no second write to the cache. Racing requests may each
-      // decode it; they make equal payloads and one of them stays.
-      SealCodec.Decoded<T> decoded = new SealCodec.Decoded<>(hit.opened, decoder.decode(hit.opened.text()));
-      hit.payload = new Payload(decoder, decoded);
+      // The payload offered when the seal was written, if it still stands, else decoded; on the
+      // entry in place: no second write to the cache. Racing requests may each do this; they
+      // make equal payloads and one of them stays.
+      @SuppressWarnings("unchecked") // offered with this decoder: of its payload type
+      T offered = kept != null && kept.decoder == decoder ? (T) kept.offered.get() : null;
+      T payload = offered != null ? offered : decoder.decode(hit.opened.text());
+      SealCodec.Decoded<T> decoded = new SealCodec.Decoded<>(hit.opened, payload);
+      hit.payload = new Payload(decoder, decoded, null);
       return decoded;
     }
     Unsealed opened = verifier.apply(sealed); // throws for anything not verified
     Entry entry = new Entry(opened, sealed);
     cache.put(key, entry);
     SealCodec.Decoded<T> decoded = new SealCodec.Decoded<>(opened, decoder.decode(opened.text()));
-    entry.payload = new Payload(decoder, decoded);
+    entry.payload = new Payload(decoder, decoded, null);
     return decoded;
   }
 
@@ -169,17 +174,19 @@ final class VerifiedSealCache {
   }
 
   /**
-   * As {@link #remember(String, Unsealed)}, with the payload {@code decoder} makes of the seal's
-   * text, so the first hit skips decoding too. The caller vouches that it equals what decoding
-   * gives; like any payload here, it is shared and read only. A null decoder keeps no payload.
+   * As {@link #remember(String, Unsealed)}, with what {@code decoder} makes of the seal's text on
+   * offer: the first open with that decoder asks {@code payload} for it, and decodes only if it
+   * gives null (it cannot tell without decoding). Asked then rather than now, so a seal that never
+   * comes back costs no check. What it gives is shared and read only, as any payload here. A null
+   * decoder offers nothing.
    */
-  <T> void remember(String sealed, Unsealed opened, SealCodec.PayloadDecoder<T> decoder, T payload) {
+  <T> void remember(String sealed, Unsealed opened, SealCodec.PayloadDecoder<T> decoder, Supplier<T> payload) {
     if (recent == null) {
       return;
     }
     Entry entry = new Entry(opened, sealed);
     if (decoder != null) {
-      entry.payload = new Payload(decoder, new SealCodec.Decoded<>(opened, payload));
+      entry.payload = new Payload(decoder, null, payload);
     }
     if (entry.estimatedBytes > recentMaxEntryBytes) {
       return; // too large a share of the table for one seal
@@ -317,7 +324,11 @@ final class VerifiedSealCache {
   private record Remembered(SealKey key, Entry entry) {}
 
   /** What a decoder made of an entry's text; shared by every request with the cookie: read only. */
-  private record Payload(Object decoder, SealCodec.Decoded<?> decoded) {}
+  /**
+   * What a decoder made of an entry's text, or (decoded null) what was offered for it when the
+   * seal was written, not yet asked for.
+   */
+  private record Payload(Object decoder, SealCodec.Decoded<?> decoded, Supplier<?> offered) {}
 
   private static final class Entry {
     static final long NO_EXPIRATION = Long.MIN_VALUE;

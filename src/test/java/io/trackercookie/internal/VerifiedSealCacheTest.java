@@ -150,12 +150,19 @@ class VerifiedSealCacheTest {
     IronSealCodec sealCodec = new IronSealCodec(codec, false, cache);
     SealCodec.PayloadDecoder<String> decoder = noDecoding();
     String payload = "what the decoder would make of it";
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
 
-    String value = sealCodec.seal("{\"visits\":5}", decoder, payload);
+    String value = sealCodec.seal("{\"visits\":5}", decoder, () -> {
+      asked.incrementAndGet();
+      return payload;
+    });
 
+    assertEquals(0, asked.get(), "not asked until the seal comes back");
     SealCodec.Decoded<String> opened = cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder);
     assertSame(payload, opened.payload());
     assertEquals(codec.open(value), opened.unsealed(), "the entry says what a full open says");
+    assertSame(opened, cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder));
+    assertEquals(1, asked.get(), "asked once, then kept");
     assertEquals(12, cache.open(value, VerifiedSealCacheTest::noFullOpen, String::length).payload(),
         "another decoder decodes for itself");
   }
@@ -168,10 +175,24 @@ class VerifiedSealCacheTest {
     SealCodec.PayloadDecoder<String> decoder = text -> "decoded " + text;
 
     // A lone surrogate is sealed as U+FFFD (as Node writes it): the plaintext's payload would lie.
-    String value = sealCodec.seal("{\"a\":\"\ud800\"}", decoder, "the plaintext's payload");
+    String value = sealCodec.seal("{\"a\":\"\ud800\"}", decoder, () -> "the plaintext's payload");
 
     assertEquals("decoded {\"a\":\"\ufffd\"}",
         cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder).payload());
+  }
+
+  @Test
+  void aPayloadOfferedAsUnknown_isDecodedOnTheFirstHit() throws Exception {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
+    IronSealCodec sealCodec = new IronSealCodec(codec, false, cache);
+    SealCodec.PayloadDecoder<String> decoder = text -> "decoded " + text;
+
+    String value = sealCodec.seal("{\"a\":1}", decoder, () -> null);
+
+    SealCodec.Decoded<String> opened = cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder);
+    assertEquals("decoded {\"a\":1}", opened.payload());
+    assertSame(opened, cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder), "and kept");
   }
 
   @Test
