@@ -644,9 +644,10 @@ public final class TrackerConfig {
      * Bounds the verified-seal cache (on by default: {@value
      * TrackerConfig#DEFAULT_SEAL_CACHE_MAX_ENTRIES} entries, 16 MiB). It holds seals whose MAC
      * this config's passwords verified, keyed by the exact cookie value, and re-checks expiry on
-     * every hit. An eighth of both bounds holds the seals the provider itself wrote lately (when
-     * {@code maxEntries} is 64 or more), so a browser's next request, which sends one back, skips
-     * the crypto too. {@code maxEntries} 0 turns it off.
+     * every hit. An eighth of both bounds holds the seals the provider itself wrote lately, with
+     * the trees they were written from (when {@code maxEntries} is 64 or more), so a browser's next
+     * request, which sends one back, skips the crypto and the JSON parse too if it comes before
+     * newer seals have taken its place. {@code maxEntries} 0 turns it off.
      *
      * @throws IllegalArgumentException if maxEntries is negative or maxBytes is below 1
      */
