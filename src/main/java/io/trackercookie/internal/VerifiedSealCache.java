@@ -178,14 +178,14 @@ final class VerifiedSealCache {
    * offer: the first open with that decoder asks {@code payload} for it, and decodes only if it
    * gives null (it cannot tell without decoding). Asked then rather than now, so a seal that never
    * comes back costs no check. What it gives is shared and read only, as any payload here. A null
-   * decoder offers nothing.
+   * decoder or supplier offers nothing.
    */
   <T> void remember(String sealed, Unsealed opened, SealCodec.PayloadDecoder<T> decoder, Supplier<T> payload) {
     if (recent == null) {
       return;
     }
     Entry entry = new Entry(opened, sealed);
-    if (decoder != null) {
+    if (decoder != null && payload != null) {
       entry.payload = new Payload(decoder, null, payload);
     }
     if (entry.estimatedBytes > recentMaxEntryBytes) {
@@ -323,10 +323,9 @@ final class VerifiedSealCache {
   /** A seal the codec wrote, in its slot of the table of recent ones. */
   private record Remembered(SealKey key, Entry entry) {}
 
-  /** What a decoder made of an entry's text; shared by every request with the cookie: read only. */
   /**
-   * What a decoder made of an entry's text, or (decoded null) what was offered for it when the
-   * seal was written, not yet asked for.
+   * What a decoder made of an entry's text (shared by every request with the cookie: read only), or
+   * (decoded null) what was offered for it when the seal was written, not yet asked for.
    */
   private record Payload(Object decoder, SealCodec.Decoded<?> decoded, Supplier<?> offered) {}
 

@@ -168,31 +168,23 @@ class VerifiedSealCacheTest {
   }
 
   @Test
-  void aSealHoldingOtherTextThanItsPlaintext_hasItsPayloadDecodedFromThatText() throws Exception {
+  void anOfferThatCannotStand_isDecodedFromTheSealsOwnText_onTheFirstHit() throws Exception {
     IronCodec codec = IronCodec.create(PASSWORD);
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
     IronSealCodec sealCodec = new IronSealCodec(codec, false, cache);
     SealCodec.PayloadDecoder<String> decoder = text -> "decoded " + text;
 
     // A lone surrogate is sealed as U+FFFD (as Node writes it): the plaintext's payload would lie.
-    String value = sealCodec.seal("{\"a\":\"\ud800\"}", decoder, () -> "the plaintext's payload");
+    String otherText = sealCodec.seal("{\"a\":\"\ud800\"}", decoder, () -> "the plaintext's payload");
+    assertEquals("decoded {\"a\":\"\ufffd\"}", cache.open(otherText, VerifiedSealCacheTest::noFullOpen, decoder).payload());
 
-    assertEquals("decoded {\"a\":\"\ufffd\"}",
-        cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder).payload());
-  }
-
-  @Test
-  void aPayloadOfferedAsUnknown_isDecodedOnTheFirstHit() throws Exception {
-    IronCodec codec = IronCodec.create(PASSWORD);
-    VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
-    IronSealCodec sealCodec = new IronSealCodec(codec, false, cache);
-    SealCodec.PayloadDecoder<String> decoder = text -> "decoded " + text;
-
-    String value = sealCodec.seal("{\"a\":1}", decoder, () -> null);
-
-    SealCodec.Decoded<String> opened = cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder);
+    String unknown = sealCodec.seal("{\"a\":1}", decoder, () -> null); // the offer cannot tell
+    SealCodec.Decoded<String> opened = cache.open(unknown, VerifiedSealCacheTest::noFullOpen, decoder);
     assertEquals("decoded {\"a\":1}", opened.payload());
-    assertSame(opened, cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder), "and kept");
+    assertSame(opened, cache.open(unknown, VerifiedSealCacheTest::noFullOpen, decoder), "and kept");
+
+    String noOffer = sealCodec.seal("{\"a\":2}", decoder, null);
+    assertEquals("decoded {\"a\":2}", cache.open(noOffer, VerifiedSealCacheTest::noFullOpen, decoder).payload());
   }
 
   @Test
