@@ -167,18 +167,11 @@ final class VerifiedSealCache {
   /**
    * Enters a seal the cache's own codec has just made ({@link IronCodec#sealDescribed}), so the
    * request that brings it back is a hit. It is valid by construction: made with the current
-   * password, its MAC over exactly these parts. Its payload is decoded on that first hit.
-   */
-  void remember(String sealed, Unsealed opened) {
-    remember(sealed, opened, null, null);
-  }
-
-  /**
-   * As {@link #remember(String, Unsealed)}, with what {@code decoder} makes of the seal's text on
-   * offer: the first open with that decoder asks {@code payload} for it, and decodes only if it
-   * gives null (it cannot tell without decoding). Asked then rather than now, so a seal that never
-   * comes back costs no check. What it gives is shared and read only, as any payload here. A null
-   * decoder or supplier offers nothing.
+   * password, its MAC over exactly these parts. What {@code decoder} makes of its text is on offer:
+   * the first open with that decoder asks {@code payload} for it, and decodes only if it gives null
+   * (it cannot tell without decoding). Asked then rather than now, so a seal that never comes back
+   * costs no check. What it gives is shared and read only, as any payload here. A null decoder or
+   * supplier offers nothing: the payload is decoded on the first hit.
    */
   <T> void remember(String sealed, Unsealed opened, SealCodec.PayloadDecoder<T> decoder, Supplier<T> payload) {
     if (recent == null) {
