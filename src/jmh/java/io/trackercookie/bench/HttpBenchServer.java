@@ -26,11 +26,13 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
 /**
- * The Java side of bench/run-http.sh: one tiny app on Grizzly, in four versions. "plain" has no
+ * The Java side of bench/run-http.sh: one tiny app on Grizzly, in five versions. "plain" has no
  * tracker feature (the baseline), "plaincookie" neither, but its /write sends a constant Set-Cookie
- * as long as the tracker's (the cost of the bytes alone), "tracker" registers {@link TrackerFeature}
- * with its defaults (verified-seal cache on), "nocache" the same with the cache off. The second
- * argument picks one app for this JVM (the script runs one JVM per app); without it all four start.
+ * as long as the tracker's (the cost of the bytes alone), "sealfloor" neither, but its /write sends
+ * a fresh seal by hand (the cost of the bytes and the crypto alone), "tracker" registers
+ * {@link TrackerFeature} with its defaults (verified-seal cache on), "nocache" the same with the
+ * cache off. The second argument picks one app for this JVM (the script runs one JVM per app);
+ * without it all five start.
  * All listen on 127.0.0.1 on ports the OS picks; prints {@code {"plain": port, ...}} for the apps
  * started and writes a cookie value (bench/payloads/152.json sealed as tracker-cookie seals it) to
  * the file given as the first argument. Exits when stdin closes, so it never outlives the script. A
@@ -84,6 +86,42 @@ public final class HttpBenchServer {
     }
   }
 
+  /**
+   * Added to the baseline app for "sealfloor": /write sends a Set-Cookie like the tracker's, its
+   * value a fresh seal of the same plaintext by {@link JcaFloor#sealReusedSalts} (one AES-CBC
+   * encryption and one HMAC-SHA256 with keys derived once, as the provider seals by default). No
+   * cookie is read, no JSON written, nothing cached: the least a cookie that changes on every
+   * response costs in this format, so the tracker's /write can be read against it.
+   */
+  public static final class SealFloorCookie implements jakarta.ws.rs.container.ContainerResponseFilter {
+    private final String namePrefix;
+    private final String plaintext;
+    private final String attributes;
+    private final String password;
+    private final ThreadLocal<JcaFloor> floors;
+
+    SealFloorCookie(String setCookieSample, String plaintext, String password) {
+      int valueStart = setCookieSample.indexOf('=') + 1;
+      this.namePrefix = setCookieSample.substring(0, valueStart);
+      this.attributes = setCookieSample.substring(setCookieSample.indexOf(';'));
+      this.plaintext = plaintext;
+      this.password = password;
+      this.floors = ThreadLocal.withInitial(() -> new JcaFloor(this.password));
+    }
+
+    @Override
+    public void filter(jakarta.ws.rs.container.ContainerRequestContext request,
+        jakarta.ws.rs.container.ContainerResponseContext response) {
+      if (request.getUriInfo().getPath().endsWith("write")) {
+        try {
+          response.getHeaders().add("Set-Cookie", namePrefix + floors.get().sealReusedSalts(plaintext) + attributes);
+        } catch (java.security.GeneralSecurityException e) {
+          throw new IllegalStateException("AES and HMAC-SHA256 are part of every Java platform", e);
+        }
+      }
+    }
+  }
+
   /** Reads, or changes, the tracker. */
   @Path("/")
   @Produces(MediaType.TEXT_PLAIN)
@@ -106,11 +144,11 @@ public final class HttpBenchServer {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1 || args.length > 2) {
-      throw new IllegalArgumentException("usage: HttpBenchServer COOKIE_FILE [plain|plaincookie|tracker|nocache]");
+      throw new IllegalArgumentException("usage: HttpBenchServer COOKIE_FILE [plain|plaincookie|sealfloor|tracker|nocache]");
     }
     // One app per JVM is how the script runs them: apps sharing a JVM share JIT profiles, and
     // alternating the load between them made the JIT recompile shared code between rounds.
-    List<String> apps = args.length == 2 ? List.of(args[1]) : List.of("plain", "plaincookie", "tracker", "nocache");
+    List<String> apps = args.length == 2 ? List.of(args[1]) : List.of("plain", "plaincookie", "sealfloor", "tracker", "nocache");
     String password = System.getenv("TRACKER_PASSWORD");
     TrackerConfig config = TrackerConfig.builder().password(password).build();
     TrackerConfig noCache = TrackerConfig.builder().password(password).noSealCache().build();
@@ -133,6 +171,22 @@ public final class HttpBenchServer {
           String setCookie = sampleSetCookie(sampler, cookie);
           sampler.shutdownNow();
           servers.put(app, start(new ResourceConfig(PlainResource.class).register(new ConstantSetCookie(setCookie))));
+        }
+        case "sealfloor" -> {
+          HttpServer sampler = start(new ResourceConfig(TrackedResource.class).register(new TrackerFeature(config)));
+          String setCookie = sampleSetCookie(sampler, cookie);
+          sampler.shutdownNow();
+          // What the tracker seals on /write: visits 42 becomes 43, the rest as it came.
+          com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+          com.fasterxml.jackson.databind.node.ObjectNode onWrite = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
+          onWrite.put("visits", 43);
+          String sealedText = mapper.writeValueAsString(mapper.writeValueAsString(onWrite));
+          String trackerValue = setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
+          if (!config.codec().unseal(trackerValue).equals(sealedText)) {
+            throw new IllegalStateException("sealfloor must seal the text the tracker seals on /write");
+          }
+          servers.put(app, start(new ResourceConfig(PlainResource.class)
+              .register(new SealFloorCookie(setCookie, sealedText, password))));
         }
         case "tracker" -> servers.put(app, start(new ResourceConfig(TrackedResource.class).register(new TrackerFeature(config))));
         case "nocache" -> servers.put(app, start(new ResourceConfig(TrackedResource.class).register(new TrackerFeature(noCache))));

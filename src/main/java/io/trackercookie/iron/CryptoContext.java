@@ -17,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
  * open-addressed tables shared with the server's own hottest lookups, so the codec takes one slot.
  *
  * <p>Every method leaves its objects ready for the next call, whatever it threw: Macs are reset
- * before use and Ciphers initialised for each call.
+ * before use, the CBC encryptor is initialised again after any failure, and the other Ciphers are
+ * initialised for each call.
  */
 final class CryptoContext {
 
@@ -28,12 +29,20 @@ final class CryptoContext {
   // update) that was a fifth of a seal with reused salts. IVs need to be unpredictable, not
   // secret, so holding the next few in memory gives nothing away.
   private static final int IVS_PER_DRAW = 64;
+  private static final byte[] ZERO_IV = new byte[IV_SIZE_BYTES];
 
   final SecureRandom random;
   private final Mac hmacSha256;
   private final Mac hmacSha1;
   private final Cipher aesCbc;
   private final Cipher aesCtr;
+  // Encrypts AES-256-CBC without a Cipher.init per seal: it stays initialised with the key in use
+  // and an all-zero IV, and each seal's IV is folded into its first block instead, which CBC makes
+  // the same ciphertext (the first block is E(K, P1 xor IV) either way, and each later block chains
+  // on the one before). Cipher.init's path was the costliest part of a seal once the caches were
+  // cold, as they are between a server's requests: about 2 µs, against 0.5 µs for the encryption.
+  private final Cipher aesCbcEncryptor;
+  private byte[] aesCbcEncryptorKey; // the key it holds: a reused salt pair's is the same array every seal
   private final byte[] ivs = new byte[IVS_PER_DRAW * IV_SIZE_BYTES];
   private final SealBuffer sealBuffer = new SealBuffer();
   private int nextIvOffset = ivs.length;
@@ -56,6 +65,10 @@ final class CryptoContext {
       hmacSha256 = Mac.getInstance("HmacSHA256");
       hmacSha1 = Mac.getInstance("HmacSHA1");
       aesCbc = Cipher.getInstance(IronAlgorithm.AES_256_CBC.transformation());
+      aesCbcEncryptor = Cipher.getInstance("AES/CBC/NoPadding");
+      // Settles its provider now: a Cipher whose first init fails never picks one, and would
+      // refuse every key after.
+      aesCbcEncryptor.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(new byte[32], "AES"), new IvParameterSpec(ZERO_IV));
       aesCtr = Cipher.getInstance(IronAlgorithm.AES_128_CTR.transformation());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES, HmacSHA1 and HmacSHA256 are required of every Java platform", e);
@@ -116,12 +129,39 @@ final class CryptoContext {
   }
 
   byte[] encrypt(IronAlgorithm algorithm, byte[] key, byte[] iv, byte[] plaintext) {
+    if (algorithm == IronAlgorithm.AES_256_CBC) {
+      return encryptCbc(key, iv, plaintext);
+    }
     Cipher cipher = cipherFor(algorithm);
     try {
       cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
       return cipher.doFinal(plaintext);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES with a valid key and IV cannot fail to encrypt", e);
+    }
+  }
+
+  /** AES-256-CBC with PKCS#7 padding, as {@code AES/CBC/PKCS5Padding} under {@code iv} gives it. */
+  private byte[] encryptCbc(byte[] key, byte[] iv, byte[] plaintext) {
+    int padding = IV_SIZE_BYTES - plaintext.length % IV_SIZE_BYTES; // 1 to 16 bytes, each its count
+    byte[] blocks = Arrays.copyOf(plaintext, plaintext.length + padding);
+    Arrays.fill(blocks, plaintext.length, blocks.length, (byte) padding);
+    for (int i = 0; i < IV_SIZE_BYTES; i++) {
+      blocks[i] ^= iv[i];
+    }
+    try {
+      if (key != aesCbcEncryptorKey) {
+        aesCbcEncryptorKey = null; // known only once init has succeeded
+        aesCbcEncryptor.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(ZERO_IV));
+        aesCbcEncryptorKey = key;
+      }
+      // In place (the JCA's doFinal is copy-safe), and it leaves the Cipher as init did: this key,
+      // the zero IV.
+      aesCbcEncryptor.doFinal(blocks, 0, blocks.length, blocks, 0);
+      return blocks;
+    } catch (GeneralSecurityException e) {
+      aesCbcEncryptorKey = null;
+      throw new IllegalStateException("AES with a valid key and whole blocks cannot fail to encrypt", e);
     }
   }
 

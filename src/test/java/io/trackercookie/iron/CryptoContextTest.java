@@ -59,6 +59,49 @@ class CryptoContextTest {
   }
 
   @Test
+  void cbcEncryption_withTheIvFoldedIn_isExactlyTheJcasPaddedCbc() throws Exception {
+    java.util.Random random = new java.util.Random(7);
+    byte[] first = new byte[32];
+    byte[] second = new byte[32];
+    random.nextBytes(first);
+    random.nextBytes(second);
+    CryptoContext context = new CryptoContext();
+    // Every padding length (1 to 16 bytes); a key held across calls (the codec hands out a reused
+    // key as the same array every time), keys taken in turn, and an equal key in a new array.
+    for (int length = 0; length <= 48; length++) {
+      for (byte[] key : new byte[][] {first, first, second, first, second.clone()}) {
+        byte[] iv = new byte[CryptoContext.IV_SIZE_BYTES];
+        byte[] plaintext = new byte[length];
+        random.nextBytes(iv);
+        random.nextBytes(plaintext);
+        javax.crypto.Cipher jca = javax.crypto.Cipher.getInstance("AES/CBC/PKCS5Padding");
+        jca.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+            new javax.crypto.spec.IvParameterSpec(iv));
+        byte[] plaintextBefore = plaintext.clone();
+        byte[] ivBefore = iv.clone();
+        assertArrayEquals(jca.doFinal(plaintext), context.encrypt(IronAlgorithm.AES_256_CBC, key, iv, plaintext),
+            "length " + length);
+        assertArrayEquals(plaintextBefore, plaintext, "the plaintext is left as it was");
+        assertArrayEquals(ivBefore, iv, "the IV is left as it was");
+      }
+    }
+  }
+
+  @Test
+  void aFailedCbcEncryption_leavesTheContextEncryptingWithTheNextKey() throws Exception {
+    CryptoContext context = new CryptoContext();
+    byte[] key = new byte[32];
+    byte[] iv = new byte[CryptoContext.IV_SIZE_BYTES];
+    byte[] plaintext = "{\"visits\":1}".getBytes(StandardCharsets.US_ASCII);
+    assertThrows(IllegalStateException.class,
+        () -> context.encrypt(IronAlgorithm.AES_256_CBC, new byte[7], iv, plaintext)); // no AES key
+    javax.crypto.Cipher jca = javax.crypto.Cipher.getInstance("AES/CBC/PKCS5Padding");
+    jca.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+        new javax.crypto.spec.IvParameterSpec(iv));
+    assertArrayEquals(jca.doFinal(plaintext), context.encrypt(IronAlgorithm.AES_256_CBC, key, iv, plaintext));
+  }
+
+  @Test
   void afterAFailedOpen_theContextStillSealsAndOpens() {
     IronCodec codec = IronCodec.create(PASSWORD);
     String sealed = codec.seal("{\"visits\":1}");
