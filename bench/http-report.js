@@ -58,6 +58,8 @@ const checks = [
     ['Java: nocache /write, chained / plain /write, chained (cache off)', 'java-nocache', 'java-plain', '/write-chained', 0],
     ['Java: plaincookie /write / plain /write (same bytes, no feature)', 'java-plaincookie', 'java-plain', '/write', 0],
     ['Java: tracker /write / plaincookie /write (the feature beyond the bytes)', 'java-tracker', 'java-plaincookie', '/write', 0],
+    ['Java: sealfloor /write / plain /write (the bytes and a hand-made seal: the floor)', 'java-sealfloor', 'java-plain', '/write', 0],
+    ['Java: tracker /write / sealfloor /write (the feature beyond the floor)', 'java-tracker', 'java-sealfloor', '/write', 0],
     ['Java: plaincookie /write, chained / plain /write, chained', 'java-plaincookie', 'java-plain', '/write-chained', 0],
     ['Java: tracker /write, chained / plaincookie /write, chained', 'java-tracker', 'java-plaincookie', '/write-chained', 0],
     ['Java: plaincookie /read / plain /read (the same app in two JVMs: the noise)', 'java-plaincookie', 'java-plain', '/read', 0],

@@ -41,7 +41,7 @@ const target = (name, value, ok) => checks.push(`| ${name} | ${f(value, value < 
 out.push('### Java (JMH, single thread, median µs/op and bytes allocated per op)', '');
 out.push('| benchmark | payload | µs/op | B/op |', '| --- | ---: | ---: | ---: |');
 for (const size of sizes) {
-    for (const m of ['codecUnseal', 'floorUnseal', 'naiveUnseal', 'codecSeal', 'codecSealReusedSalts', 'floorSeal']) {
+    for (const m of ['codecUnseal', 'floorUnseal', 'naiveUnseal', 'codecSeal', 'codecSealReusedSalts', 'floorSeal', 'floorSealReusedSalts']) {
         const r = java[`${m}.${size}`];
         if (r) {
             out.push(`| ${m} | ${size} B | ${f(r.us)} | ${f(r.bytes, 0)} |`);
@@ -73,6 +73,10 @@ for (const size of sizes) {
     const reused = g('codecSealReusedSalts');
     if (reused !== undefined) {
         target(`codec seal, salt reuse (provider default) / JCA floor unseal, ${size} B (≤ 1.5, literal reading)`, reused / g('floorUnseal'), (v) => v <= 1.5);
+        const reusedFloor = g('floorSealReusedSalts');
+        if (reusedFloor !== undefined) {
+            target(`codec seal, salt reuse / JCA floor seal, salt reuse, ${size} B (≤ 1.5)`, reused / reusedFloor, (v) => v <= 1.5);
+        }
     }
     const hit = (java[`RequestPathBench.cacheHit.${size}`] || {}).us;
     const miss = (java[`RequestPathBench.cacheMiss.${size}`] || {}).us;

@@ -5,6 +5,8 @@
 #     java-plain        no feature (the baseline)
 #     java-plaincookie  no feature, but /write sends a constant Set-Cookie as long as the tracker's:
 #                       what the bigger response alone costs (a control, reported)
+#     java-sealfloor    no feature, but /write sends a fresh seal made by hand with the JCA (keys
+#                       derived once): what the bytes and the crypto alone cost (a control, reported)
 #     java-tracker      the feature, verified-seal cache on (the defaults)
 #     java-nocache      the feature, cache off
 #   Node (Express 5 + cookie-parser, bench/node/http-app.js): node-plain, node-tracker (tracker-cookie 1.0.2)
@@ -42,7 +44,7 @@ fi
 connections=32
 threads=2
 read -r -a paths <<< "${PATHS:-/read /write /write-chained}"
-all_targets="java-plain java-plaincookie java-tracker java-nocache node-plain node-tracker"
+all_targets="java-plain java-plaincookie java-sealfloor java-tracker java-nocache node-plain node-tracker"
 read -r -a targets <<< "${TARGETS:-$all_targets}"
 has_target() { [[ " ${targets[*]} " == *" $1 "* ]]; }
 
