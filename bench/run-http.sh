@@ -123,6 +123,14 @@ for t in java-tracker java-nocache node-tracker; do
   [[ "$body" == "visits=43" ]] || { echo "$t /write answered '$body', expected visits=43" >&2; exit 1; }
 done
 
+# The floor's seal is a real one: the tracker app opens it and reads the visits it wrote.
+if has_target java-sealfloor && has_target java-tracker; then
+  floor_cookie=$(curl -s -D - -o /dev/null -H "Cookie: persistent-information=$(cat "$out/cookie.txt")" \
+    "http://127.0.0.1:${port[java-sealfloor]}/write" | sed -n 's/^Set-Cookie: persistent-information=\([^;]*\);.*/\1/p')
+  body=$(curl -s -H "Cookie: persistent-information=$floor_cookie" "http://127.0.0.1:${port[java-tracker]}/read")
+  [[ "$body" == "visits=43" ]] || { echo "the tracker read '$body' from sealfloor's seal, expected visits=43" >&2; exit 1; }
+fi
+
 export COOKIE_FILE="$out/cookie.txt"
 run_wrk() { # target path seconds -> "requests/s requests"
   local script=bench/http/cookie.lua url_path=$2
