@@ -167,24 +167,13 @@ public final class HttpBenchServer {
       switch (app) {
         case "plain" -> servers.put(app, start(new ResourceConfig(PlainResource.class)));
         case "plaincookie" -> {
-          HttpServer sampler = start(new ResourceConfig(TrackedResource.class).register(new TrackerFeature(config)));
-          String setCookie = sampleSetCookie(sampler, cookie);
-          sampler.shutdownNow();
+          String setCookie = trackerSetCookie(config, cookie);
           servers.put(app, start(new ResourceConfig(PlainResource.class).register(new ConstantSetCookie(setCookie))));
         }
         case "sealfloor" -> {
-          HttpServer sampler = start(new ResourceConfig(TrackedResource.class).register(new TrackerFeature(config)));
-          String setCookie = sampleSetCookie(sampler, cookie);
-          sampler.shutdownNow();
-          // What the tracker seals on /write: visits 42 becomes 43, the rest as it came.
-          com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-          com.fasterxml.jackson.databind.node.ObjectNode onWrite = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
-          onWrite.put("visits", 43);
-          String sealedText = mapper.writeValueAsString(mapper.writeValueAsString(onWrite));
-          String trackerValue = setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
-          if (!config.codec().unseal(trackerValue).equals(sealedText)) {
-            throw new IllegalStateException("sealfloor must seal the text the tracker seals on /write");
-          }
+          String setCookie = trackerSetCookie(config, cookie);
+          // The text the tracker seals on /write, taken from its own seal.
+          String sealedText = config.codec().unseal(setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';')));
           servers.put(app, start(new ResourceConfig(PlainResource.class)
               .register(new SealFloorCookie(setCookie, sealedText, password))));
         }
@@ -206,6 +195,16 @@ public final class HttpBenchServer {
       }
     }
     servers.values().forEach(HttpServer::shutdownNow);
+  }
+
+  /** The Set-Cookie line the tracker app writes on /write, asked of one started for the purpose. */
+  private static String trackerSetCookie(TrackerConfig config, String cookie) throws IOException {
+    HttpServer tracked = start(new ResourceConfig(TrackedResource.class).register(new TrackerFeature(config)));
+    try {
+      return sampleSetCookie(tracked, cookie);
+    } finally {
+      tracked.shutdownNow();
+    }
   }
 
   /** The Set-Cookie line the tracker app writes on /write, asked for over HTTP. */

@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** The per-thread JCA objects: one context per thread, always ready for the next call. */
@@ -60,7 +64,7 @@ class CryptoContextTest {
 
   @Test
   void cbcEncryption_withTheIvFoldedIn_isExactlyTheJcasPaddedCbc() throws Exception {
-    java.util.Random random = new java.util.Random(7);
+    Random random = new Random(7);
     byte[] first = new byte[32];
     byte[] second = new byte[32];
     random.nextBytes(first);
@@ -74,12 +78,9 @@ class CryptoContextTest {
         byte[] plaintext = new byte[length];
         random.nextBytes(iv);
         random.nextBytes(plaintext);
-        javax.crypto.Cipher jca = javax.crypto.Cipher.getInstance("AES/CBC/PKCS5Padding");
-        jca.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
-            new javax.crypto.spec.IvParameterSpec(iv));
         byte[] plaintextBefore = plaintext.clone();
         byte[] ivBefore = iv.clone();
-        assertArrayEquals(jca.doFinal(plaintext), context.encrypt(IronAlgorithm.AES_256_CBC, key, iv, plaintext),
+        assertArrayEquals(jcaPaddedCbc(key, iv, plaintext), context.encrypt(IronAlgorithm.AES_256_CBC, key, iv, plaintext),
             "length " + length);
         assertArrayEquals(plaintextBefore, plaintext, "the plaintext is left as it was");
         assertArrayEquals(ivBefore, iv, "the IV is left as it was");
@@ -95,10 +96,13 @@ class CryptoContextTest {
     byte[] plaintext = "{\"visits\":1}".getBytes(StandardCharsets.US_ASCII);
     assertThrows(IllegalStateException.class,
         () -> context.encrypt(IronAlgorithm.AES_256_CBC, new byte[7], iv, plaintext)); // no AES key
-    javax.crypto.Cipher jca = javax.crypto.Cipher.getInstance("AES/CBC/PKCS5Padding");
-    jca.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
-        new javax.crypto.spec.IvParameterSpec(iv));
-    assertArrayEquals(jca.doFinal(plaintext), context.encrypt(IronAlgorithm.AES_256_CBC, key, iv, plaintext));
+    assertArrayEquals(jcaPaddedCbc(key, iv, plaintext), context.encrypt(IronAlgorithm.AES_256_CBC, key, iv, plaintext));
+  }
+
+  private static byte[] jcaPaddedCbc(byte[] key, byte[] iv, byte[] plaintext) throws Exception {
+    Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+    cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+    return cipher.doFinal(plaintext);
   }
 
   @Test
