@@ -30,6 +30,8 @@ final class JcaFloor {
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
   private static final HexFormat HEX = HexFormat.of();
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** The IVs sealReusedSalts takes from one DRBG draw. */
+  static final int IVS_PER_DRAW = 64;
 
   private final Mac pbkdf2Prf;
   private final Mac hmacSha256;
@@ -41,9 +43,6 @@ final class JcaFloor {
   private final byte[] ivs = new byte[IVS_PER_DRAW * 16];
   private int ivOffset = ivs.length;
   private FixedKeys fixedKeys; // made on the first sealReusedSalts
-
-  /** The IVs sealReusedSalts takes from one DRBG draw. */
-  static final int IVS_PER_DRAW = 64;
 
   private record FixedKeys(SecretKeySpec encryptionKey, String prefix, String hmacSaltPart) {}
 
@@ -161,7 +160,6 @@ final class JcaFloor {
     byte[] mac = fixedHmacSha256.doFinal(sealed.toString().getBytes(StandardCharsets.ISO_8859_1));
     return sealed.append(fixedKeys.hmacSaltPart()).append(B64.encodeToString(mac)).toString();
   }
-
 
   /**
    * The same unseal with every JCA object created per call and PBKDF2 through SecretKeyFactory:
