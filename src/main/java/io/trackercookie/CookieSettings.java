@@ -132,6 +132,25 @@ public final class CookieSettings {
         + ", sameSite=" + sameSite + ", partitioned=" + partitioned + "]";
   }
 
+  /**
+   * Checks that a cookie name is an RFC 6265 token.
+   *
+   * @throws IllegalArgumentException naming the setting and the first character refused (1-based)
+   */
+  static void checkName(String setting, String name) {
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException(setting + " must not be empty");
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+        String shown = c > 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c);
+        throw new IllegalArgumentException(setting + " must be an RFC 6265 token; character "
+            + (i + 1) + " (" + shown + ") is not allowed");
+      }
+    }
+  }
+
   /** Builds {@link CookieSettings}; setters check their value at once. Not thread-safe. */
   public static final class Builder {
     private String name = DEFAULT_NAME;
@@ -153,15 +172,7 @@ public final class CookieSettings {
      */
     public Builder name(String name) {
       Objects.requireNonNull(name, "name");
-      if (name.isEmpty()) {
-        throw new IllegalArgumentException("cookie name must not be empty");
-      }
-      for (int i = 0; i < name.length(); i++) {
-        if (!isTokenChar(name.charAt(i))) {
-          throw new IllegalArgumentException(
-              "cookie name must be an RFC 6265 token; character " + i + " is not allowed");
-        }
-      }
+      checkName("cookie name", name);
       this.name = name;
       return this;
     }
@@ -260,9 +271,6 @@ public final class CookieSettings {
       return new CookieSettings(this);
     }
 
-    private static boolean isTokenChar(char c) {
-      return c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
-    }
 
     private static void checkAttributeValue(String setting, String value) {
       for (int i = 0; i < value.length(); i++) {

@@ -1,8 +1,11 @@
 package io.trackercookie;
 
+import io.trackercookie.iron.IronPasswords;
+import java.time.Duration;
+
 /**
- * How the tracked object is put into the seal. Both forms are accepted on read; this chooses what
- * is written.
+ * What a new seal holds. Every format is read whatever this says; it chooses what is written, and
+ * the lifetimes and password ids that go with it.
  */
 public enum PayloadFormat {
   /**
@@ -16,7 +19,66 @@ public enum PayloadFormat {
   /**
    * As iron-session 8 writes: the object's JSON sealed as it stands, with a numeric password id
    * ({@code 1} for a single password), a {@code ~2} suffix, a 14-day ttl unless another is set,
-   * and the cookie's Max-Age 60 s below the ttl. Seals with {@code ~2} are read in every format.
+   * and the cookie's Max-Age 60 s below the ttl.
    */
-  IRON_SESSION
+  IRON_SESSION {
+    @Override
+    Duration defaultTtl() {
+      return IRON_SESSION_TTL;
+    }
+
+    @Override
+    Duration maxAge(Duration configured, Duration sealTtl) {
+      if (sealTtl.isZero()) {
+        return configured;
+      }
+      Duration maxAge = sealTtl.minus(IRON_SESSION_MAX_AGE_MARGIN);
+      if (maxAge.isNegative() || maxAge.isZero()) {
+        throw new IllegalArgumentException("With IRON_SESSION the ttl must be over 60 seconds");
+      }
+      return maxAge;
+    }
+
+    @Override
+    IronPasswords passwords(IronPasswords configured, String singlePassword) {
+      // iron-session looks every seal's password up by a numeric id ("1" for a plain string).
+      if (singlePassword != null) {
+        return IronPasswords.builder().current("1", singlePassword).build();
+      }
+      if (!configured.currentId().matches("[0-9]+")) {
+        throw new IllegalArgumentException(
+            "iron-session reads numeric password ids only; the current id is not a number");
+      }
+      return configured;
+    }
+  };
+
+  /** iron-session 8's default ttl. */
+  private static final Duration IRON_SESSION_TTL = Duration.ofDays(14);
+  /** iron-session 8 sets the cookie's Max-Age this much below the seal's ttl. */
+  private static final Duration IRON_SESSION_MAX_AGE_MARGIN = Duration.ofSeconds(60);
+
+  /** The seal's lifetime when none is configured; {@link Duration#ZERO} for none. */
+  Duration defaultTtl() {
+    return Duration.ZERO;
+  }
+
+  /**
+   * The cookie's Max-Age for the configured one and the seal's lifetime.
+   *
+   * @throws IllegalArgumentException if the format cannot write a cookie for that lifetime
+   */
+  Duration maxAge(Duration configured, Duration sealTtl) {
+    return configured;
+  }
+
+  /**
+   * The passwords this format seals with; {@code singlePassword} is the plain password when one
+   * was configured, else null.
+   *
+   * @throws IllegalArgumentException if the format cannot seal with these passwords
+   */
+  IronPasswords passwords(IronPasswords configured, String singlePassword) {
+    return configured;
+  }
 }

@@ -31,11 +31,21 @@ public interface Tracker {
    * @throws IllegalStateException if {@link TrackerFeature} is not registered
    */
   static Tracker from(ContainerRequestContext request) {
-    Object tracker = request.getProperty(PROPERTY);
-    if (tracker instanceof Tracker) {
-      return (Tracker) tracker;
+    return fromProperty(request.getProperty(PROPERTY));
+  }
+
+  /**
+   * The Tracker held by the request property {@link #PROPERTY}, wherever a runtime keeps request
+   * properties (for injection glue).
+   *
+   * @throws IllegalStateException if it holds none: {@link TrackerFeature} is not registered
+   */
+  static Tracker fromProperty(Object property) {
+    if (property instanceof Tracker tracker) {
+      return tracker;
     }
-    throw new IllegalStateException("No Tracker on this request: register TrackerFeature");
+    throw new IllegalStateException(
+        "No Tracker on this request: register io.trackercookie.TrackerFeature with the application");
   }
 
   /** The value under key as a plain Java value, or null if absent. */

@@ -1,6 +1,6 @@
 package io.trackercookie;
 
-import io.trackercookie.internal.TrackerRuntime;
+import io.trackercookie.internal.EngineFactory;
 import io.trackercookie.internal.TrackerSupport;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
@@ -17,7 +17,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>With the no-arg constructor (e.g. discovered on a Jakarta EE server) the options are read by
- * {@link TrackerConfig#fromSettings} from the application's JAX-RS properties, then system
+ * {@link TrackerSettings#read} from the application's JAX-RS properties, then system
  * properties, then environment variables; a missing or short password stops start-up with a
  * message naming the setting.
  */
@@ -37,18 +37,18 @@ public final class TrackerFeature implements Feature {
   @Override
   public boolean configure(FeatureContext context) {
     TrackerConfig effective = config != null ? config : fromEnvironment(context.getConfiguration());
-    TrackerSupport.register(context, new TrackerRuntime(effective));
+    TrackerSupport.register(context, EngineFactory.create(effective));
     return true;
   }
 
   private static TrackerConfig fromEnvironment(Configuration configuration) {
-    return TrackerConfig.fromSettings(name -> {
+    return TrackerSettings.read(name -> {
       Object property = configuration.getProperty(name);
       if (property != null) {
         return property.toString();
       }
       String system = System.getProperty(name);
-      return system != null ? system : System.getenv(TrackerConfig.environmentName(name));
+      return system != null ? system : System.getenv(TrackerSettings.environmentName(name));
     });
   }
 }

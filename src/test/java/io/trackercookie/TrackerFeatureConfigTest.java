@@ -32,13 +32,13 @@ class TrackerFeatureConfigTest {
   @Test
   void noArgFeature_readsItsOptionsFromTheApplicationsProperties() throws Exception {
     Map<String, Object> properties = Map.of(
-        TrackerConfig.PASSWORD, TestConfigs.PASSWORD,
-        TrackerConfig.COOKIE_NAME, "trk",
-        TrackerConfig.COOKIE_MAX_AGE, "3600",
-        TrackerConfig.COOKIE_SAME_SITE, "strict",
-        TrackerConfig.COOKIE_HTTP_ONLY, "false",
-        TrackerConfig.REQUEST_ATTRIBUTE, "visitor",
-        TrackerConfig.PAYLOAD_FORMAT, "plain_json");
+        TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
+        TrackerSettings.COOKIE_NAME, "trk",
+        TrackerSettings.COOKIE_MAX_AGE, "3600",
+        TrackerSettings.COOKIE_SAME_SITE, "strict",
+        TrackerSettings.COOKIE_HTTP_ONLY, "false",
+        TrackerSettings.REQUEST_ATTRIBUTE, "visitor",
+        TrackerSettings.PAYLOAD_FORMAT, "plain_json");
     try (TestServer server = new TestServer(() -> propertyApp(properties))) {
       RawHttp.Response response = server.get("/put?k=a&v=b");
       String line = response.setCookies().get(0);
@@ -52,11 +52,11 @@ class TrackerFeatureConfigTest {
 
   @Test
   void noArgFeature_fallsBackToSystemProperties() throws Exception {
-    System.setProperty(TrackerConfig.COOKIE_NAME, "from-system");
-    try (TestServer server = new TestServer(() -> propertyApp(Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD)))) {
+    System.setProperty(TrackerSettings.COOKIE_NAME, "from-system");
+    try (TestServer server = new TestServer(() -> propertyApp(Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD)))) {
       assertTrue(server.get("/put?k=a&v=b").setCookies().get(0).startsWith("from-system="));
     } finally {
-      System.clearProperty(TrackerConfig.COOKIE_NAME);
+      System.clearProperty(TrackerSettings.COOKIE_NAME);
     }
   }
 
@@ -76,41 +76,41 @@ class TrackerFeatureConfigTest {
 
   @Test
   void shortPassword_stopsStartUp_namingTheSetting_withoutTheValue() {
-    String message = startupFailure(Map.of(TrackerConfig.PASSWORD, "short-secret-value"));
+    String message = startupFailure(Map.of(TrackerSettings.PASSWORD, "short-secret-value"));
     assertTrue(message.contains("tracker.password") && message.contains("at least 32"), message);
     assertFalse(message.contains("short-secret-value"), message);
   }
 
   @Test
   void invalidSetting_stopsStartUp_namingTheSetting() {
-    String message = startupFailure(Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD,
-        TrackerConfig.COOKIE_SAME_SITE, "sideways"));
+    String message = startupFailure(Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
+        TrackerSettings.COOKIE_SAME_SITE, "sideways"));
     assertTrue(message.contains("tracker.cookie.sameSite") && message.contains("TRACKER_COOKIE_SAME_SITE"), message);
     assertFalse(message.toLowerCase(java.util.Locale.ROOT).contains("sideways"), "the value is not repeated: " + message);
   }
 
   @Test
   void environmentNames_areDerivedFromSettingNames() {
-    assertEquals("TRACKER_PASSWORD", TrackerConfig.environmentName(TrackerConfig.PASSWORD));
-    assertEquals("TRACKER_COOKIE_MAX_AGE", TrackerConfig.environmentName(TrackerConfig.COOKIE_MAX_AGE));
-    assertEquals("TRACKER_INSECURE_LOOPBACK_FOR_DEVELOPMENT", TrackerConfig.environmentName(TrackerConfig.INSECURE_LOOPBACK));
+    assertEquals("TRACKER_PASSWORD", TrackerSettings.environmentName(TrackerSettings.PASSWORD));
+    assertEquals("TRACKER_COOKIE_MAX_AGE", TrackerSettings.environmentName(TrackerSettings.COOKIE_MAX_AGE));
+    assertEquals("TRACKER_INSECURE_LOOPBACK_FOR_DEVELOPMENT", TrackerSettings.environmentName(TrackerSettings.INSECURE_LOOPBACK));
   }
 
   @Test
   void settings_parseDurationsBooleansAndEnums() {
     TrackerConfig config = TrackerConfig.fromSettings(Map.of(
-        TrackerConfig.PASSWORD, TestConfigs.PASSWORD,
-        TrackerConfig.COOKIE_MAX_AGE, "P7D",
-        TrackerConfig.TTL, "PT1H",
-        TrackerConfig.COOKIE_SECURE, "true",
-        TrackerConfig.COOKIE_PARTITIONED, "true",
-        TrackerConfig.COOKIE_SAME_SITE, "None")::get);
+        TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
+        TrackerSettings.COOKIE_MAX_AGE, "P7D",
+        TrackerSettings.TTL, "PT1H",
+        TrackerSettings.COOKIE_SECURE, "true",
+        TrackerSettings.COOKIE_PARTITIONED, "true",
+        TrackerSettings.COOKIE_SAME_SITE, "None")::get);
     assertEquals(Duration.ofDays(7), config.cookie().maxAge());
-    assertEquals(Duration.ofHours(1), config.codec().options().ttl());
+    assertEquals(Duration.ofHours(1), config.sealTtl());
     assertTrue(config.cookie().partitioned());
     assertEquals(CookieSettings.SameSite.NONE, config.cookie().sameSite());
     assertThrows(IllegalArgumentException.class, () -> TrackerConfig.fromSettings(Map.of(
-        TrackerConfig.PASSWORD, TestConfigs.PASSWORD, TrackerConfig.COOKIE_SECURE, "yes")::get));
+        TrackerSettings.PASSWORD, TestConfigs.PASSWORD, TrackerSettings.COOKIE_SECURE, "yes")::get));
   }
 
   @Test

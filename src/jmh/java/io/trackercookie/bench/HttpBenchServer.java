@@ -1,5 +1,6 @@
 package io.trackercookie.bench;
 
+import io.trackercookie.internal.EngineFactory;
 import io.trackercookie.Tracker;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerFeature;
@@ -155,7 +156,7 @@ public final class HttpBenchServer {
     String json = Files.readString(java.nio.file.Path.of("bench/payloads/152.json"), StandardCharsets.UTF_8);
     // tracker-cookie seals JSON.stringify(info): a JSON string holding the JSON.
     String plaintext = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(json);
-    String cookie = config.codec().seal(plaintext);
+    String cookie = EngineFactory.codec(config).seal(plaintext);
     java.nio.file.Path cookieFile = java.nio.file.Path.of(args[0]);
     java.nio.file.Path written = Files.writeString(cookieFile.resolveSibling(cookieFile.getFileName() + "." + ProcessHandle.current().pid()),
         cookie + "\n", StandardCharsets.US_ASCII);
@@ -173,7 +174,7 @@ public final class HttpBenchServer {
         case "sealfloor" -> {
           String setCookie = trackerSetCookie(config, cookie);
           // The text the tracker seals on /write, taken from its own seal.
-          String sealedText = config.codec().unseal(setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';')));
+          String sealedText = EngineFactory.codec(config).unseal(setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';')));
           servers.put(app, start(new ResourceConfig(PlainResource.class)
               .register(new SealFloorCookie(setCookie, sealedText, password))));
         }

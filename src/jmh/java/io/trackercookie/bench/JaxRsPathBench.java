@@ -1,5 +1,6 @@
 package io.trackercookie.bench;
 
+import io.trackercookie.internal.EngineFactory;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerFeature;
 import java.io.ByteArrayOutputStream;
@@ -65,7 +66,7 @@ public class JaxRsPathBench {
     handler = new ApplicationHandler(config);
     String json = Files.readString(java.nio.file.Path.of("bench/payloads/152.json"), StandardCharsets.UTF_8);
     String plaintext = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(json);
-    String sealed = TrackerConfig.builder().password(password).build().codec().seal(plaintext);
+    String sealed = EngineFactory.codec(TrackerConfig.builder().password(password).build()).seal(plaintext);
     cookieHeader = "theme=dark; persistent-information=" + sealed + "; lang=en";
     String body = new String(get("/read"), StandardCharsets.UTF_8);
     if (!body.equals("visits=42")) {

@@ -1,8 +1,8 @@
 package io.trackercookie.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trackercookie.PayloadFormat;
 import io.trackercookie.TrackerConfig;
+import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.Unsealed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,8 +56,8 @@ public class RequestPathBench {
   private IronSealCodec noCache;
   private String[] missSeals;
   private int next;
-  private TrackerRuntime runtimeCached;
-  private TrackerRuntime runtimeUncached;
+  private TrackerEngine runtimeCached;
+  private TrackerEngine runtimeUncached;
   private List<String> cookieLines;
   private ObjectNode content;
   private List<String> chainedCached;
@@ -68,24 +68,23 @@ public class RequestPathBench {
   public void setUp() throws Exception {
     String json = readPayload(payloadBytes);
     TrackerConfig config = TrackerConfig.builder().password(PASSWORD).build();
-    cached = new IronSealCodec(config.codec(), false, VerifiedSealCache.create(config.codec().options(),
+    IronCodec codec = EngineFactory.codec(config);
+    cached = new IronSealCodec(codec, VerifiedSealCache.create(codec.options(),
         config.sealCacheMaxEntries(), config.sealCacheMaxBytes()));
-    tinyCache = new IronSealCodec(config.codec(), false,
-        VerifiedSealCache.create(config.codec().options(), 16, 1L << 20));
-    noCache = new IronSealCodec(config.codec(), false);
+    tinyCache = new IronSealCodec(codec, VerifiedSealCache.create(codec.options(), 16, 1L << 20));
+    noCache = new IronSealCodec(codec);
     // tracker-cookie's format: the sealed text is a JSON string holding the JSON.
-    String plaintext = TrackerJson.quote(json);
+    String plaintext = SealFormat.TRACKER_COOKIE.plaintext(SealFormat.read(json));
     sealed = cached.seal(plaintext);
     missSeals = new String[MISS_SEALS];
     for (int i = 0; i < MISS_SEALS; i++) {
       missSeals[i] = cached.seal(plaintext);
     }
-    runtimeCached = new TrackerRuntime(config, cached);
-    runtimeUncached = new TrackerRuntime(config, SealCodec.iron(config.codec()));
+    runtimeCached = EngineFactory.create(config, cached);
+    runtimeUncached = EngineFactory.create(config, SealCodec.iron(codec));
     cookieLines = List.of("theme=dark; " + config.cookie().cookieName() + "=" + sealed + "; lang=en");
-    TrackerRuntime.Opened opened = runtimeUncached.open(
-        CookieHeaderParser.find(cookieLines, config.cookie().cookieName()), false);
-    check(opened.content() != null && TrackerJson.plaintext(opened.content(), PayloadFormat.PLAIN_JSON).equals(json),
+    TrackerEngine.Opened opened = runtimeUncached.open(runtimeUncached.find(cookieLines), false);
+    check(opened.content() != null && SealFormat.PLAIN_JSON.plaintext(opened.content()).equals(json),
         "the request path reads the payload");
     check(cached.open(sealed).text().equals(plaintext), "the cache opens the seal");
     content = opened.content();
@@ -117,21 +116,21 @@ public class RequestPathBench {
 
   /** A request reading an unchanged tracker: Cookie header to parsed tracker, cache on. */
   @Benchmark
-  public TrackerRuntime.Opened readPathCached() {
-    return runtimeCached.open(CookieHeaderParser.find(cookieLines, "persistent-information"), true);
+  public TrackerEngine.Opened readPathCached() {
+    return runtimeCached.open(runtimeCached.find(cookieLines), true);
   }
 
   /** The same with the cache off: every request opens the seal in full. */
   @Benchmark
-  public TrackerRuntime.Opened readPathUncached() {
-    return runtimeUncached.open(CookieHeaderParser.find(cookieLines, "persistent-information"), true);
+  public TrackerEngine.Opened readPathUncached() {
+    return runtimeUncached.open(runtimeUncached.find(cookieLines), true);
   }
 
   /** A request that changed the tracker: the response's size check, seal and Set-Cookie line. */
   @Benchmark
   public String writePath() {
-    String plaintext = runtimeCached.checkSize(content);
-    return runtimeCached.sealedCookies(plaintext, content, TrackerRuntime.Found.NONE, true).get(0);
+    String plaintext = runtimeCached.checkedPlaintext(content);
+    return runtimeCached.sealLines(plaintext, content, CookieJar.Found.NONE, true).get(0);
   }
 
   /**
@@ -153,12 +152,12 @@ public class RequestPathBench {
     return chainedUncached.get(0);
   }
 
-  private List<String> chainedRequest(TrackerRuntime runtime, List<String> lines) {
-    TrackerRuntime.Opened opened = runtime.open(CookieHeaderParser.find(lines, "persistent-information"), true);
+  private List<String> chainedRequest(TrackerEngine runtime, List<String> lines) {
+    TrackerEngine.Opened opened = runtime.open(runtime.find(lines), true);
     ObjectNode changed = TrackerJson.WIRE.createObjectNode().setAll(opened.content());
     changed.put("visits", ++visits);
-    String plaintext = runtime.checkSize(changed);
-    String line = runtime.sealedCookies(plaintext, changed, TrackerRuntime.Found.NONE, true).get(0);
+    String plaintext = runtime.checkedPlaintext(changed);
+    String line = runtime.sealLines(plaintext, changed, CookieJar.Found.NONE, true).get(0);
     String value = line.substring(line.indexOf('=') + 1, line.indexOf(';'));
     return List.of("theme=dark; persistent-information=" + value + "; lang=en");
   }

@@ -26,10 +26,6 @@ public class TrackerProducer {
   @Produces
   @RequestScoped
   public Tracker tracker() {
-    Object tracker = request.getAttribute(Tracker.PROPERTY);
-    if (tracker instanceof Tracker) {
-      return (Tracker) tracker;
-    }
-    throw new IllegalStateException("No Tracker on this request: register TrackerFeature");
+    return Tracker.fromProperty(request.getAttribute(Tracker.PROPERTY));
   }
 }

@@ -18,10 +18,6 @@ public final class TrackerContextProvider implements ContextProvider<Tracker> {
     Exchange exchange = message.getExchange();
     Message in = exchange != null && exchange.getInMessage() != null ? exchange.getInMessage() : message;
     // Where ContainerRequestContext.setProperty put it: the message, or the servlet request.
-    Object tracker = PropertyHolderFactory.getPropertyHolder(in).getProperty(Tracker.PROPERTY);
-    if (tracker instanceof Tracker) {
-      return (Tracker) tracker;
-    }
-    throw new IllegalStateException("No Tracker on this request: register TrackerFeature");
+    return Tracker.fromProperty(PropertyHolderFactory.getPropertyHolder(in).getProperty(Tracker.PROPERTY));
   }
 }

@@ -13,25 +13,20 @@ import java.util.function.Supplier;
  */
 final class IronSealCodec implements SealCodec {
 
-  /** iron-session 8 appends this to every seal (its seal format version). */
-  static final String IRON_SESSION_SUFFIX = "~2";
-
   private final IronCodec codec;
-  private final boolean ironSessionSuffix;
   private final VerifiedSealCache cache; // null: every seal is opened in full
   private final boolean blockCipher;
   private final int overhead;
 
-  IronSealCodec(IronCodec codec, boolean ironSessionSuffix) {
-    this(codec, ironSessionSuffix, null);
+  IronSealCodec(IronCodec codec) {
+    this(codec, null);
   }
 
-  IronSealCodec(IronCodec codec, boolean ironSessionSuffix, VerifiedSealCache cache) {
+  IronSealCodec(IronCodec codec, VerifiedSealCache cache) {
     this.codec = codec;
-    this.ironSessionSuffix = ironSessionSuffix;
     this.cache = cache;
     this.blockCipher = codec.options().algorithm() == IronAlgorithm.AES_256_CBC;
-    this.overhead = withSuffix(codec.seal("")).length() - base64Length(cipherLength(0));
+    this.overhead = codec.seal("").length() - base64Length(cipherLength(0));
   }
 
   @Override
@@ -42,13 +37,13 @@ final class IronSealCodec implements SealCodec {
   @Override
   public <T> String seal(String plaintext, PayloadDecoder<T> decoder, Supplier<T> payload) {
     if (cache == null || !cache.remembersSeals()) {
-      return withSuffix(codec.seal(plaintext));
+      return codec.seal(plaintext);
     }
     // A browser sends back the seal the response sets, so a visitor whose requests each change
     // the tracker would otherwise bring a seal the cache has never seen every time: a full open.
     // The codec describes its own seal exactly as opening it would, so it enters as verified.
     IronCodec.Sealed sealed = codec.sealDescribed(plaintext);
-    String value = withSuffix(sealed.value());
+    String value = sealed.value();
     // The payload on offer describes the plaintext: a seal that holds other text (a lone surrogate
     // written as U+FFFD) has its payload decoded on its first hit instead.
     boolean holdsPlaintext = sealed.opened().text().equals(plaintext);
@@ -56,13 +51,8 @@ final class IronSealCodec implements SealCodec {
     return value;
   }
 
-  private String withSuffix(String sealed) {
-    return ironSessionSuffix ? sealed + IRON_SESSION_SUFFIX : sealed;
-  }
-
   @Override
   public Unsealed open(String sealed) {
-    // The cache is keyed by the cookie value as sent, suffix and all: a hit costs no substring.
     return cache == null ? openInFull(sealed) : cache.open(sealed, this::openInFull);
   }
 
@@ -75,17 +65,7 @@ final class IronSealCodec implements SealCodec {
   }
 
   private Unsealed openInFull(String sealed) {
-    return codec.open(withoutIronSessionSuffix(sealed));
-  }
-
-  /**
-   * The seal without iron-session's {@code ~2}: only that exact suffix is removed (a '~' is never
-   * part of an iron seal, so nothing else can be mistaken for it).
-   */
-  static String withoutIronSessionSuffix(String sealed) {
-    return sealed.endsWith(IRON_SESSION_SUFFIX)
-        ? sealed.substring(0, sealed.length() - IRON_SESSION_SUFFIX.length())
-        : sealed;
+    return codec.open(sealed);
   }
 
   @Override

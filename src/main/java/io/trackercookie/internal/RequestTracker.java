@@ -22,13 +22,11 @@ import java.util.function.Function;
 
 /**
  * One request's tracker. Holds only the raw cookie candidates until something reads or writes it;
- * then opens them once. Every method is synchronized, so the threads of one request may share it;
- * values handed out are copies.
+ * then opens them once. Its state is one of {@link Unopened}, {@link Opened} and {@link Changed},
+ * and the response asks it for its cookies with {@link #responseCookies}. Every method is
+ * synchronized, so the threads of one request may share it; values handed out are copies.
  */
 final class RequestTracker implements Tracker {
-
-  /** What the response must do with the cookie. */
-  enum Outcome { NONE, WRITE, DELETE }
 
   /**
    * Equal when both trees write the same JSON: Jackson's node equality tells an int 1 from a long
@@ -41,60 +39,71 @@ final class RequestTracker implements Tracker {
     return a.isNumber() && b.isNumber() && a.asText().equals(b.asText()) ? 0 : 1;
   };
 
-  private final TrackerRuntime runtime;
-  private final TrackerRuntime.Found found;
+  /** Where the tracker stands. */
+  private sealed interface State permits Unopened, Opened, Changed {}
+
+  /** Nothing read or written yet: the cookies are not opened. */
+  private record Unopened() implements State {}
+
+  /**
+   * Opened and not changed. {@code content} may be shared with other requests (the seal cache
+   * keeps it), so it is read only: the first change works on a copy. {@code fromCookie}: a valid
+   * cookie held it; {@code resealDue}: that cookie must be sealed again even if unchanged.
+   */
+  private record Opened(ObjectNode content, boolean fromCookie, boolean resealDue) implements State {}
+
+  /**
+   * Changed by the application. {@code content} is this request's own; {@code original} is what
+   * the cookie held (null when no valid cookie did), to tell a real change from a put of the same
+   * value; {@code plaintext} is the last size check's text while it still describes the content.
+   */
+  private record Changed(ObjectNode original, ObjectNode content, String plaintext, boolean resealDue)
+      implements State {}
+
+  private static final State UNOPENED = new Unopened();
+
+  private final TrackerEngine engine;
+  private final CookieJar.Found found;
   private final Function<Type, ObjectMapper> mappers;
+  private State state = UNOPENED;
 
-  // Null until opened. Until the first change it is the opened tree, which the seal cache may share
-  // with other requests: read only. The first change swaps in a private copy.
-  private ObjectNode content;
-  private boolean hadCookie; // a valid cookie was opened
-  private ObjectNode opened; // the opened tree, kept once the content is changed (reads never need it)
-  private String plaintext; // the seal's text for the current content, from the last size check
-  private boolean contentShared; // handed to a seal, which the seal cache may keep: copy before a change
-  private boolean modified;
-  private boolean reseal; // the valid cookie must be sealed again even if unchanged
-
-  RequestTracker(TrackerRuntime runtime, TrackerRuntime.Found found,
-      Function<Type, ObjectMapper> mappers) {
-    this.runtime = runtime;
+  RequestTracker(TrackerEngine engine, CookieJar.Found found, Function<Type, ObjectMapper> mappers) {
+    this.engine = engine;
     this.found = found;
     this.mappers = mappers;
   }
 
+  /** The current content, opening the cookies on first use. Read only. */
   private ObjectNode content() {
-    if (content == null) {
-      TrackerRuntime.Opened result = runtime.open(found, true);
-      content = result.content() != null ? result.content() : TrackerJson.WIRE.createObjectNode();
-      hadCookie = result.content() != null;
-      reseal = result.reseal();
+    State current = state;
+    if (current instanceof Unopened) {
+      current = open();
     }
-    return content;
+    return current instanceof Opened opened ? opened.content() : ((Changed) current).content();
+  }
+
+  private Opened open() {
+    TrackerEngine.Opened result = engine.open(found, true);
+    Opened opened = result.content() == null
+        ? new Opened(TrackerJson.WIRE.createObjectNode(), false, false)
+        : new Opened(result.content(), true, result.resealDue());
+    state = opened;
+    return opened;
   }
 
   /**
-   * The content, about to change in place: on the first change the opened tree is kept as it is
-   * (the response tells a real change from a put of the same value by it) and the tracker goes on
-   * with a private copy. Only requests that change pay for the copy, and it is shallow: changes
-   * replace or remove top-level entries only, and nested values are handed out as copies, so the
-   * shared nested nodes are never written to.
+   * The content, about to change in place. The first change copies the opened tree, which stays
+   * as it is for comparison. The copy is shallow: changes replace or remove top-level entries
+   * only, and nested values are handed out as copies, so shared nested nodes are never written.
    */
-  private ObjectNode contentForChange() {
-    keepOpened();
-    if (content == opened || contentShared) {
-      content = TrackerJson.WIRE.createObjectNode().setAll(content);
-      contentShared = false;
-    }
-    return content;
-  }
-
-  /** Before any change: keeps the opened tree, and drops the size check's text, which stops describing the content. */
-  private void keepOpened() {
+  private Changed changing() {
     content();
-    if (hadCookie && opened == null) {
-      opened = content;
-    }
-    plaintext = null;
+    State current = state;
+    Changed changed = current instanceof Opened opened
+        ? new Changed(opened.fromCookie() ? opened.content() : null,
+            TrackerJson.WIRE.createObjectNode().setAll(opened.content()), null, opened.resealDue())
+        : (Changed) current;
+    return new Changed(changed.original(), changed.content(), null, changed.resealDue());
   }
 
   @Override
@@ -130,39 +139,37 @@ final class RequestTracker implements Tracker {
     }
     JsonNode node = toTree(value, value == null ? Object.class : value.getClass());
     TrackerJson.checkWritable(node);
-    ObjectNode current = contentForChange();
-    JsonNode previous = current.get(key);
-    current.set(key, node);
+    Changed changed = changing();
+    JsonNode previous = changed.content().set(key, node);
+    String plaintext;
     try {
-      plaintext = runtime.checkSize(current);
+      plaintext = engine.checkedPlaintext(changed.content());
     } catch (RuntimeException e) {
       // Undo, so the tracker the application keeps using is the one that fits.
       if (previous == null) {
-        current.remove(key);
+        changed.content().remove(key);
       } else {
-        current.set(key, previous);
+        changed.content().set(key, previous);
       }
       throw e;
     }
-    modified = true;
+    state = new Changed(changed.original(), changed.content(), plaintext, changed.resealDue());
   }
 
   @Override
   public synchronized Object remove(String key) {
-    JsonNode previous = contentForChange().remove(Objects.requireNonNull(key, "key"));
-    if (previous == null) {
+    if (!content().has(Objects.requireNonNull(key, "key"))) {
       return null;
     }
-    modified = true;
-    return plain(previous);
+    Changed changed = changing();
+    state = changed;
+    return plain(changed.content().remove(key));
   }
 
   @Override
   public synchronized void clear() {
-    keepOpened();
-    content = TrackerJson.WIRE.createObjectNode();
-    contentShared = false;
-    modified = true;
+    Changed changed = changing();
+    state = new Changed(changed.original(), TrackerJson.WIRE.createObjectNode(), null, changed.resealDue());
   }
 
   @Override
@@ -185,16 +192,13 @@ final class RequestTracker implements Tracker {
     }
     JsonNode node = toTree(newContent, newContent.getClass());
     if (!(node instanceof ObjectNode)) {
-      throw new IllegalArgumentException(
-          "The tracker holds a JSON object; " + newContent.getClass().getName() + " is written as " + node.getNodeType());
+      throw new IllegalArgumentException("The tracker holds a JSON object; "
+          + newContent.getClass().getName() + " is written as " + node.getNodeType());
     }
     TrackerJson.checkWritable(node);
-    String checked = runtime.checkSize((ObjectNode) node);
-    keepOpened();
-    content = (ObjectNode) node;
-    contentShared = false;
-    plaintext = checked;
-    modified = true;
+    String plaintext = engine.checkedPlaintext((ObjectNode) node);
+    Changed changed = changing();
+    state = new Changed(changed.original(), (ObjectNode) node, plaintext, changed.resealDue());
   }
 
   @Override
@@ -207,58 +211,59 @@ final class RequestTracker implements Tracker {
     return convert(content(), Objects.requireNonNull(type, "type").getType());
   }
 
-  /** Decided once the resource is done; {@link #plaintextToSeal()} then gives what to seal. */
-  synchronized Outcome outcome() {
-    if (!modified) {
-      // Never written: opened now only if the seal's own header says it is due for resealing.
-      if (content == null && !runtime.mayNeedReseal(found)) {
-        return Outcome.NONE;
+  /**
+   * The Set-Cookie lines this request's response carries, decided once the resource is done:
+   * none for an untouched or unchanged tracker; the seal of a changed one (or of an unchanged one
+   * due for resealing), with the deletions of the cookies it replaces; the deletions of every
+   * tracker cookie for an emptied one. A sealed content is shared from then on, so a later change
+   * (from a thread that kept this tracker past its response) goes to a copy.
+   *
+   * @param secure whether the lines carry the Secure attribute
+   * @throws io.trackercookie.TrackerTooLargeException if the seal does not fit (a guard: every
+   *     change was checked)
+   */
+  synchronized List<String> responseCookies(boolean secure) {
+    State current = state;
+    if (current instanceof Unopened) {
+      // Never used: opened now only if the seal's own header says it is due for resealing.
+      if (!engine.mayNeedReseal(found)) {
+        return List.of();
       }
-      content();
-      return reseal && !content.isEmpty() ? Outcome.WRITE : Outcome.NONE;
+      current = open();
     }
-    if (content.isEmpty()) {
-      return hadCookie || found.any() ? Outcome.DELETE : Outcome.NONE;
+    if (current instanceof Opened opened) {
+      if (!opened.resealDue() || opened.content().isEmpty()) {
+        return List.of();
+      }
+      return engine.sealLines(engine.plaintext(opened.content()), opened.content(), found, secure);
     }
-    boolean unchanged = hadCookie && content.equals(SAME_JSON, opened);
-    return unchanged && !reseal ? Outcome.NONE : Outcome.WRITE;
-  }
-
-  TrackerRuntime.Found found() {
-    return found;
-  }
-
-  /**
-   * The text to seal for a WRITE outcome: the last size check's, when nothing changed since, so a
-   * changed request serializes its content once.
-   */
-  synchronized String plaintextToSeal() {
-    if (plaintext == null) {
-      plaintext = runtime.plaintext(content());
+    Changed changed = (Changed) current;
+    if (changed.content().isEmpty()) {
+      return changed.original() != null || found.any()
+          ? engine.deleteLines(found, secure) : List.of();
     }
-    return plaintext;
-  }
-
-  /**
-   * The content a WRITE outcome seals, handed over: the seal cache may keep it for the request that
-   * brings the seal back, so it is shared from now on, and a later change (from a thread that kept
-   * this tracker past its response) goes to a copy.
-   */
-  synchronized ObjectNode contentToSeal() {
-    contentShared = true;
-    return content();
+    boolean unchanged = changed.original() != null
+        && changed.content().equals(SAME_JSON, changed.original());
+    if (unchanged && !changed.resealDue()) {
+      return List.of();
+    }
+    String plaintext = changed.plaintext() != null
+        ? changed.plaintext() : engine.plaintext(changed.content());
+    List<String> lines = engine.sealLines(plaintext, changed.content(), found, secure);
+    state = new Opened(changed.content(), true, false);
+    return lines;
   }
 
   /** For tests and diagnostics: whether the cookie has been opened. */
   synchronized boolean opened() {
-    return content != null;
+    return !(state instanceof Unopened);
   }
 
   @Override
   public synchronized String toString() {
     // Keys only: the values are the user's data.
-    return "Tracker" + (content == null ? "[not opened]" : content.properties().stream()
-        .map(Map.Entry::getKey).toList());
+    return "Tracker" + (state instanceof Unopened ? "[not opened]"
+        : content().properties().stream().map(Map.Entry::getKey).toList());
   }
 
   private static Object plain(JsonNode node) {

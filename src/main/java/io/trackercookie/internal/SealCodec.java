@@ -70,16 +70,8 @@ public interface SealCodec {
   /** The exact length of {@link #seal}'s result for a plaintext of this many UTF-8 bytes. */
   int sealedLength(int plaintextBytes);
 
-  /** The codec for an iron codec: plain Fe26.2 seals. */
+  /** Plain Fe26.2 seals through an iron codec, opened in full every time. */
   static SealCodec iron(IronCodec codec) {
-    return new IronSealCodec(codec, false);
-  }
-
-  /**
-   * The codec for an iron codec; with {@code ironSessionSuffix}, seals end with iron-session 8's
-   * {@code ~2}. Seals with or without that suffix are opened either way.
-   */
-  static SealCodec iron(IronCodec codec, boolean ironSessionSuffix) {
-    return new IronSealCodec(codec, ironSessionSuffix);
+    return new IronSealCodec(codec);
   }
 }

@@ -33,11 +33,7 @@ final class SetCookieWriter {
 
   private record Suffix(long epochSecond, boolean secure, String text) {}
 
-  SetCookieWriter(CookieSettings settings, Clock clock) {
-    this(settings, settings.cookieName(), settings.maxAge(), clock);
-  }
-
-  /** With another name (a chunk's) or Max-Age (sliding expiry's, iron-session's). */
+  /** A writer for one cookie name (the tracker's, or a chunk's) with the configured attributes. */
   SetCookieWriter(CookieSettings settings, String name, Duration maxAge, Clock clock) {
     this.settings = settings;
     this.clock = clock;

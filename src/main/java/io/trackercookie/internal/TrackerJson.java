@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trackercookie.PayloadFormat;
 import io.trackercookie.RejectionReason;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -79,13 +78,12 @@ final class TrackerJson {
   }
 
   /**
-   * The text to seal for this format, written in one pass: Jackson's compact JSON of the object,
-   * quoted again as a JSON string for tracker-cookie's format. Serializing with Jackson and then quoting was most of a put in the write profile;
-   * objects, arrays, strings, ints, longs, booleans and null are written here, and any other node
+   * Jackson's compact JSON of the object, written in one pass; with {@code quoted}, that JSON as a
+   * JSON string (tracker-cookie's format), escaped as it is written rather than quoted afterwards.
+   * Objects, arrays, strings, ints, longs, booleans and null are written here; any other node
    * (decimals, big numbers, binary, POJOs) is left to Jackson and quoted as it comes.
    */
-  static String plaintext(ObjectNode node, PayloadFormat format) {
-    boolean quoted = format == PayloadFormat.TRACKER_COOKIE;
+  static String write(ObjectNode node, boolean quoted) {
     // Room for the JSON and, when quoted, an escape for each of its quotes.
     StringBuilder out = new StringBuilder(64 + node.size() * (quoted ? 24 : 16));
     if (quoted) {
@@ -191,14 +189,6 @@ final class TrackerJson {
     } else {
       out.append(json);
     }
-  }
-
-  /** The text as a JSON string, exactly as Jackson writes it. */
-  static String quote(String text) {
-    // JSON text escapes every quote of its keys and strings: room for about one in four chars.
-    StringBuilder out = new StringBuilder(text.length() + text.length() / 4 + 2);
-    writeString(text, out, false);
-    return out.toString();
   }
 
   private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();

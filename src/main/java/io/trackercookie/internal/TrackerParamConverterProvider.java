@@ -24,13 +24,13 @@ import java.util.logging.Level;
  */
 public final class TrackerParamConverterProvider implements ParamConverterProvider {
 
-  private final TrackerRuntime runtime;
+  private final TrackerEngine engine;
 
   @Context private HttpHeaders headers;
   @Context private Providers providers;
 
-  TrackerParamConverterProvider(TrackerRuntime runtime) {
-    this.runtime = runtime;
+  TrackerParamConverterProvider(TrackerEngine engine) {
+    this.engine = engine;
   }
 
   @Override
@@ -42,8 +42,8 @@ public final class TrackerParamConverterProvider implements ParamConverterProvid
     return new ParamConverter<T>() {
       @Override
       public T fromString(String ignored) {
-        TrackerRuntime.Opened opened =
-            runtime.open(runtime.find(headers.getRequestHeader(HttpHeaders.COOKIE)), false);
+        TrackerEngine.Opened opened =
+            engine.open(engine.find(headers.getRequestHeader(HttpHeaders.COOKIE)), false);
         if (opened.content() == null) {
           return null;
         }
@@ -51,7 +51,7 @@ public final class TrackerParamConverterProvider implements ParamConverterProvid
         try {
           return rawType.cast(mapper.treeToValue(opened.content(), mapper.constructType(type)));
         } catch (Exception e) {
-          TrackerRuntime.LOG.log(Level.FINE, "Tracker cookie does not convert to {0}", type.getTypeName());
+          Listeners.LOG.log(Level.FINE, "Tracker cookie does not convert to {0}", type.getTypeName());
           return null;
         }
       }
@@ -69,7 +69,7 @@ public final class TrackerParamConverterProvider implements ParamConverterProvid
     }
     for (Annotation annotation : annotations) {
       if (annotation instanceof CookieParam
-          && runtime.cookieName().equals(((CookieParam) annotation).value())) {
+          && engine.cookieName().equals(((CookieParam) annotation).value())) {
         return true;
       }
     }

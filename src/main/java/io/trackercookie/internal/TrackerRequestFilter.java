@@ -24,13 +24,13 @@ import java.util.function.Function;
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class TrackerRequestFilter implements ContainerRequestFilter {
 
-  private final TrackerRuntime runtime;
+  private final TrackerEngine engine;
 
   @Context private Providers providers;
   private volatile Function<Type, ObjectMapper> mappers; // from providers, on the first request
 
-  TrackerRequestFilter(TrackerRuntime runtime) {
-    this.runtime = runtime;
+  TrackerRequestFilter(TrackerEngine engine) {
+    this.engine = engine;
   }
 
   @Override
@@ -42,12 +42,12 @@ public final class TrackerRequestFilter implements ContainerRequestFilter {
       requestMappers = Mappers.of(providers);
       mappers = requestMappers;
     }
-    RequestTracker tracker = new RequestTracker(runtime, runtime.find(lines), requestMappers);
+    RequestTracker tracker = engine.newTracker(lines, requestMappers);
     if (lines != null) {
       dropInvalidVersionAttributes(request, lines);
     }
     request.setProperty(Tracker.PROPERTY, tracker);
-    request.setProperty(runtime.config().requestAttribute(), tracker);
+    request.setProperty(engine.config().requestAttribute(), tracker);
   }
 
   /**

@@ -7,7 +7,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.util.List;
 
 /**
  * Seals a changed tracker into Set-Cookie, deletes the cookie of a cleared one, and writes
@@ -18,32 +17,19 @@ import java.util.List;
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class TrackerResponseFilter implements ContainerResponseFilter {
 
-  private final TrackerRuntime runtime;
+  private final TrackerEngine engine;
 
-  TrackerResponseFilter(TrackerRuntime runtime) {
-    this.runtime = runtime;
+  TrackerResponseFilter(TrackerEngine engine) {
+    this.engine = engine;
   }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    Object property = request.getProperty(Tracker.PROPERTY);
-    if (!(property instanceof RequestTracker)) {
-      return;
-    }
-    RequestTracker tracker = (RequestTracker) property;
-    RequestTracker.Outcome outcome = tracker.outcome();
-    if (outcome == RequestTracker.Outcome.NONE) {
-      return;
-    }
-    boolean secure = runtime.secureFor(request.getUriInfo().getRequestUri());
-    List<String> lines;
-    if (outcome == RequestTracker.Outcome.DELETE) {
-      lines = runtime.deletingCookies(tracker.found(), secure);
-    } else {
-      lines = runtime.sealedCookies(tracker.plaintextToSeal(), tracker.contentToSeal(), tracker.found(), secure);
-    }
-    for (String line : lines) {
-      response.getHeaders().add(HttpHeaders.SET_COOKIE, line);
+    if (request.getProperty(Tracker.PROPERTY) instanceof RequestTracker tracker) {
+      boolean secure = engine.secureFor(request.getUriInfo().getRequestUri());
+      for (String line : tracker.responseCookies(secure)) {
+        response.getHeaders().add(HttpHeaders.SET_COOKIE, line);
+      }
     }
   }
 }

@@ -26,14 +26,14 @@ public final class TrackerSupport {
    * class path (Jersey 3 or 4, RESTEasy, CXF), the glue that makes {@code @Context Tracker}
    * injectable.
    */
-  public static void register(FeatureContext context, TrackerRuntime runtime) {
-    if (runtime.config().insecureLoopbackForDevelopment()) {
-      TrackerRuntime.LOG.warning("Tracker cookie: insecureLoopbackForDevelopment is on; Secure is"
+  public static void register(FeatureContext context, TrackerEngine engine) {
+    if (engine.config().insecureLoopbackForDevelopment()) {
+      Listeners.LOG.warning("Tracker cookie: insecureLoopbackForDevelopment is on; Secure is"
           + " omitted for plain-http requests to loopback hosts. Never use this in production.");
     }
-    context.register(new TrackerRequestFilter(runtime));
-    context.register(new TrackerResponseFilter(runtime));
-    context.register(new TrackerParamConverterProvider(runtime));
+    context.register(new TrackerRequestFilter(engine));
+    context.register(new TrackerResponseFilter(engine));
+    context.register(new TrackerParamConverterProvider(engine));
     registerGlue(context);
   }
 
@@ -48,7 +48,7 @@ public final class TrackerSupport {
       try {
         context.register(Class.forName(glue[1], true, loader).getDeclaredConstructor().newInstance());
       } catch (ReflectiveOperationException | LinkageError e) {
-        TrackerRuntime.LOG.log(Level.WARNING, glue[0] + " is present but @Context Tracker could not be enabled", e);
+        Listeners.LOG.log(Level.WARNING, glue[0] + " is present but @Context Tracker could not be enabled", e);
       }
     }
   }

@@ -108,7 +108,8 @@ public final class IronPasswords {
     }
   }
 
-  static boolean isValidId(String id) {
+  /** Whether an id follows iron's rule for password ids: letters, digits or {@code _}. */
+  public static boolean isValidId(String id) {
     return id != null && PASSWORD_ID.matcher(id).matches();
   }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.trackercookie.PayloadFormat;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.TrackerConfig;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +24,11 @@ class CookieHeaderFuzzTest {
 
   private static final String NAME = "persistent-information";
   private static final String PASSWORD = "a-test-password-that-is-long-enough-0123456789";
-  private static final TrackerRuntime RUNTIME =
-      new TrackerRuntime(TrackerConfig.builder().password(PASSWORD).build());
+  private static final TrackerConfig CONFIG = TrackerConfig.builder().password(PASSWORD).build();
+  private static final TrackerEngine ENGINE = EngineFactory.create(CONFIG);
   /** The filter's full path: the cookie, its chunks name.0..name.19 and the legacy cookie. */
-  private static final TrackerRuntime CHUNKED_WITH_LEGACY =
-      new TrackerRuntime(
+  private static final TrackerEngine CHUNKED_WITH_LEGACY =
+      EngineFactory.create(
           TrackerConfig.builder()
               .password(PASSWORD)
               .chunking(4)
@@ -37,7 +36,11 @@ class CookieHeaderFuzzTest {
               .build());
   /** {"user":"alice"} in tracker-cookie's layout, sealed once per run with the password. */
   private static final String SEAL =
-      RUNTIME.config().codec().seal("\"{\\\"user\\\":\\\"alice\\\"}\"");
+      EngineFactory.codec(CONFIG).seal("\"{\\\"user\\\":\\\"alice\\\"}\"");
+
+  private static CookieJar.Found onlyCandidates(List<CookieHeaderParser.Candidate> candidates) {
+    return new CookieJar.Found(candidates, List.of(), List.of());
+  }
 
   /** Header bytes as the server hands them over: ISO-8859-1, one line per LF. */
   private static List<String> lines(byte[] input) {
@@ -63,9 +66,9 @@ class CookieHeaderFuzzTest {
       assertTrue(value.indexOf(';') < 0, "a value spans two cookies");
       assertTrue(value.chars().allMatch(c -> c <= 0x7e), "a non-ASCII value reached the codec");
     }
-    TrackerRuntime.Opened opened = RUNTIME.open(candidates, false);
+    TrackerEngine.Opened opened = ENGINE.open(onlyCandidates(candidates), false);
     assertNotNull(opened);
-    TrackerRuntime.Found found = CHUNKED_WITH_LEGACY.find(lines);
+    CookieJar.Found found = CHUNKED_WITH_LEGACY.find(lines);
     // The cookie's own candidates, plus at most one reassembled from the chunks.
     assertTrue(found.candidates().size() <= CookieHeaderParser.MAX_CANDIDATES + 1);
     assertTrue(found.legacy().size() <= CookieHeaderParser.MAX_CANDIDATES);
@@ -97,11 +100,11 @@ class CookieHeaderFuzzTest {
     String after = text.substring(Math.max(split, Math.min(1, text.length())));
     String line = before + "; " + NAME + "=" + SEAL + "; " + after;
     List<CookieHeaderParser.Candidate> candidates = CookieHeaderParser.find(List.of(line), NAME);
-    TrackerRuntime.Opened opened = RUNTIME.open(candidates, false);
+    TrackerEngine.Opened opened = ENGINE.open(onlyCandidates(candidates), false);
     assertNotNull(opened.content(), "the valid tracker cookie was lost");
-    assertEquals("{\"user\":\"alice\"}", TrackerJson.plaintext(opened.content(), PayloadFormat.PLAIN_JSON));
-    TrackerRuntime.Opened full = CHUNKED_WITH_LEGACY.open(CHUNKED_WITH_LEGACY.find(List.of(line)), false);
+    assertEquals("{\"user\":\"alice\"}", SealFormat.PLAIN_JSON.plaintext(opened.content()));
+    TrackerEngine.Opened full = CHUNKED_WITH_LEGACY.open(CHUNKED_WITH_LEGACY.find(List.of(line)), false);
     assertNotNull(full.content(), "lost among chunks or legacy cookies");
-    assertEquals("{\"user\":\"alice\"}", TrackerJson.plaintext(full.content(), PayloadFormat.PLAIN_JSON));
+    assertEquals("{\"user\":\"alice\"}", SealFormat.PLAIN_JSON.plaintext(full.content()));
   }
 }

@@ -56,9 +56,9 @@ class LazyOpeningHttpTest {
   @BeforeAll
   static void start() {
     TrackerConfig config = TestConfigs.builder().build();
-    codec = new CountingCodec(SealCodec.iron(config.codec()));
+    codec = new CountingCodec(SealCodec.iron(EngineFactory.codec(config)));
     Feature feature = context -> {
-      TrackerSupport.register(context, new TrackerRuntime(config, codec));
+      TrackerSupport.register(context, EngineFactory.create(config, codec));
       return true;
     };
     server = new TestServer(() -> new ResourceConfig(TrackerTestResource.class).register(feature));

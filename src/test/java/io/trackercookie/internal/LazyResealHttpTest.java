@@ -29,7 +29,7 @@ class LazyResealHttpTest {
 
   private static TestServer server(TrackerConfig config, LazyOpeningHttpTest.CountingCodec codec) {
     Feature feature = context -> {
-      TrackerSupport.register(context, new TrackerRuntime(config, codec));
+      TrackerSupport.register(context, EngineFactory.create(config, codec));
       return true;
     };
     return new TestServer(() -> new ResourceConfig(TrackerTestResource.class).register(feature));
@@ -45,7 +45,7 @@ class LazyResealHttpTest {
   @Test
   void unreadCookieNotYetDue_isNeverOpened_whileADueOneIsOpenedAndResealedOnce() {
     TrackerConfig early = sliding(TestConfigs.FIXED_CLOCK);
-    LazyOpeningHttpTest.CountingCodec codec = new LazyOpeningHttpTest.CountingCodec(SealCodec.iron(early.codec()));
+    LazyOpeningHttpTest.CountingCodec codec = new LazyOpeningHttpTest.CountingCodec(SealCodec.iron(EngineFactory.codec(early)));
     String value;
     try (TestServer server = server(early, codec)) {
       value = server.get("/put?k=a&v=b").cookieValue(NAME);
@@ -56,7 +56,7 @@ class LazyResealHttpTest {
       assertEquals(0, codec.unseals.get());
     }
     TrackerConfig later = sliding(Clock.offset(TestConfigs.FIXED_CLOCK, Duration.ofMinutes(40)));
-    LazyOpeningHttpTest.CountingCodec laterCodec = new LazyOpeningHttpTest.CountingCodec(SealCodec.iron(later.codec()));
+    LazyOpeningHttpTest.CountingCodec laterCodec = new LazyOpeningHttpTest.CountingCodec(SealCodec.iron(EngineFactory.codec(later)));
     try (TestServer server = server(later, laterCodec)) {
       RawHttp.Response due = server.get("/nothing", "Cookie: " + NAME + "=" + value);
       assertNotNull(due.cookieValue(NAME));
@@ -71,7 +71,7 @@ class LazyResealHttpTest {
     String old = IronCodec.create(IronPasswords.builder().current("k1", TestConfigs.PASSWORD).build(),
         IronOptions.builder().ttl(Duration.ofHours(1)).clock(TestConfigs.FIXED_CLOCK).build())
         .seal("{\"a\":\"b\"}");
-    LazyOpeningHttpTest.CountingCodec codec = new LazyOpeningHttpTest.CountingCodec(SealCodec.iron(config.codec()));
+    LazyOpeningHttpTest.CountingCodec codec = new LazyOpeningHttpTest.CountingCodec(SealCodec.iron(EngineFactory.codec(config)));
     try (TestServer server = server(config, codec)) {
       RawHttp.Response response = server.get("/nothing", "Cookie: " + NAME + "=" + old);
       assertEquals("k2", SealParts.parse(response.cookieValue(NAME)).passwordId());

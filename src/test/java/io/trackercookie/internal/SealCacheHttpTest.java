@@ -11,6 +11,7 @@ import io.trackercookie.RejectionReason;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
+import io.trackercookie.TrackerSettings;
 import io.trackercookie.TrackerListener;
 import io.trackercookie.TrackerTestResource;
 import jakarta.ws.rs.core.Feature;
@@ -94,10 +95,10 @@ class SealCacheHttpTest {
   @Test
   void aSealTheResponseSet_isOpenedFromTheCacheWhenTheBrowserSendsItBack() {
     TrackerConfig config = TestConfigs.builder().build();
-    VerifiedSealCache cache = VerifiedSealCache.create(config.codec().options(),
+    VerifiedSealCache cache = VerifiedSealCache.create(EngineFactory.codec(config).options(),
         config.sealCacheMaxEntries(), config.sealCacheMaxBytes());
     Feature feature = context -> {
-      TrackerSupport.register(context, new TrackerRuntime(config, new IronSealCodec(config.codec(), false, cache)));
+      TrackerSupport.register(context, EngineFactory.create(config, new IronSealCodec(EngineFactory.codec(config), cache)));
       return true;
     };
     try (TestServer server = new TestServer(() -> new ResourceConfig(TrackerTestResource.class).register(feature))) {
@@ -146,24 +147,24 @@ class SealCacheHttpTest {
 
   @Test
   void sealCacheSettings_areReadAndChecked() {
-    TrackerConfig defaults = TrackerConfig.fromSettings(Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD)::get);
+    TrackerConfig defaults = TrackerConfig.fromSettings(Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD)::get);
     assertEquals(TrackerConfig.DEFAULT_SEAL_CACHE_MAX_ENTRIES, defaults.sealCacheMaxEntries());
     assertEquals(TrackerConfig.DEFAULT_SEAL_CACHE_MAX_BYTES, defaults.sealCacheMaxBytes());
 
-    TrackerConfig off = TrackerConfig.fromSettings(Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD,
-        TrackerConfig.SEAL_CACHE_MAX_ENTRIES, "0")::get);
+    TrackerConfig off = TrackerConfig.fromSettings(Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
+        TrackerSettings.SEAL_CACHE_MAX_ENTRIES, "0")::get);
     assertEquals(0, off.sealCacheMaxEntries());
     assertTrue(off.toString().contains("sealCache=off"), off.toString());
 
-    TrackerConfig sized = TrackerConfig.fromSettings(Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD,
-        TrackerConfig.SEAL_CACHE_MAX_BYTES, "1048576", TrackerConfig.SEAL_CACHE_MAX_ENTRIES, "500")::get);
+    TrackerConfig sized = TrackerConfig.fromSettings(Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
+        TrackerSettings.SEAL_CACHE_MAX_BYTES, "1048576", TrackerSettings.SEAL_CACHE_MAX_ENTRIES, "500")::get);
     assertEquals(500, sized.sealCacheMaxEntries());
     assertEquals(1_048_576, sized.sealCacheMaxBytes());
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrackerConfig.fromSettings(Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD,
-            TrackerConfig.SEAL_CACHE_MAX_ENTRIES, "-3")::get));
-    assertTrue(e.getMessage().contains(TrackerConfig.SEAL_CACHE_MAX_ENTRIES), e.getMessage());
+        () -> TrackerConfig.fromSettings(Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
+            TrackerSettings.SEAL_CACHE_MAX_ENTRIES, "-3")::get));
+    assertTrue(e.getMessage().contains(TrackerSettings.SEAL_CACHE_MAX_ENTRIES), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder().sealCache(10, 0));
   }
 }

@@ -118,7 +118,7 @@ class VerifiedSealCacheTest {
     MutableClock clock = new MutableClock(START);
     IronCodec codec = codec(IronPasswords.single(PASSWORD), clock, Duration.ofMinutes(5));
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
-    IronSealCodec sealCodec = new IronSealCodec(codec, false, cache);
+    IronSealCodec sealCodec = new IronSealCodec(codec, cache);
 
     String value = sealCodec.seal("{\"visits\":4}");
 
@@ -147,7 +147,7 @@ class VerifiedSealCacheTest {
   void aSealWrittenWithItsPayload_isOpenedWithThatPayload_andDecodedByNoOne() throws Exception {
     IronCodec codec = IronCodec.create(PASSWORD);
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
-    IronSealCodec sealCodec = new IronSealCodec(codec, false, cache);
+    IronSealCodec sealCodec = new IronSealCodec(codec, cache);
     SealCodec.PayloadDecoder<String> decoder = noDecoding();
     String payload = "what the decoder would make of it";
     java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
@@ -171,7 +171,7 @@ class VerifiedSealCacheTest {
   void anOfferThatCannotStand_isDecodedFromTheSealsOwnText_onTheFirstHit() throws Exception {
     IronCodec codec = IronCodec.create(PASSWORD);
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
-    IronSealCodec sealCodec = new IronSealCodec(codec, false, cache);
+    IronSealCodec sealCodec = new IronSealCodec(codec, cache);
     SealCodec.PayloadDecoder<String> decoder = text -> "decoded " + text;
 
     // A lone surrogate is sealed as U+FFFD (as Node writes it): the plaintext's payload would lie.
@@ -188,15 +188,15 @@ class VerifiedSealCacheTest {
   }
 
   @Test
-  void aRememberedSeal_isKeyedByTheValueAsSent_ironSessionSuffixIncluded() {
+  void aRememberedSeal_isKeyedByTheIronSeal_soAnIronSessionCookieFindsIt() {
     IronCodec codec = IronCodec.create(PASSWORD);
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
-    IronSealCodec sealCodec = new IronSealCodec(codec, true, cache);
+    Sealer sealer = new Sealer(new IronSealCodec(codec, cache), SealFormat.IRON_SESSION);
 
-    String value = sealCodec.seal("{}");
+    String value = sealer.seal("{}", TrackerJson.WIRE.createObjectNode());
 
-    assertTrue(value.endsWith(IronSealCodec.IRON_SESSION_SUFFIX));
-    assertEquals("{}", cache.open(value, VerifiedSealCacheTest::noFullOpen).text());
+    assertTrue(value.endsWith(SealFormat.IRON_SESSION_SUFFIX));
+    assertEquals("{}", cache.open(SealFormat.withoutSuffix(value), VerifiedSealCacheTest::noFullOpen).text());
     assertEquals(1, cache.size(), "measuring the seal's overhead at start-up entered nothing");
   }
 
@@ -206,7 +206,7 @@ class VerifiedSealCacheTest {
     int maxEntries = 200;
     long maxBytes = 400_000;
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), maxEntries, maxBytes);
-    IronSealCodec sealCodec = new IronSealCodec(codec, false, cache);
+    IronSealCodec sealCodec = new IronSealCodec(codec, cache);
     java.util.List<String> written = new java.util.ArrayList<>();
     for (int i = 0; i < 300; i++) {
       written.add(sealCodec.seal("{\"visits\":" + i + "}"));
@@ -235,7 +235,7 @@ class VerifiedSealCacheTest {
     IronCodec codec = IronCodec.create(PASSWORD);
     long maxBytes = 160_000; // the table's share: 20 000 bytes, at most 2 500 for one seal
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 200, maxBytes);
-    IronSealCodec sealCodec = new IronSealCodec(codec, false, cache);
+    IronSealCodec sealCodec = new IronSealCodec(codec, cache);
     String padding = "x".repeat(60);
     for (int i = 0; i < 200; i++) {
       String value = sealCodec.seal("{\"visits\":" + i + ",\"p\":\"" + padding + "\"}");
@@ -255,7 +255,7 @@ class VerifiedSealCacheTest {
   void aSmallCache_remembersNothing_andStaysExactlyWithinItsBounds() {
     IronCodec codec = IronCodec.create(PASSWORD);
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 10, 1 << 20);
-    String value = new IronSealCodec(codec, false, cache).seal("{}");
+    String value = new IronSealCodec(codec, cache).seal("{}");
     assertEquals(0, cache.size());
     assertEquals("{}", cache.open(value, codec::open).text());
   }

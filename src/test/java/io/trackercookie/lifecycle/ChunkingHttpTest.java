@@ -9,6 +9,7 @@ import io.trackercookie.RawHttp;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
+import io.trackercookie.TrackerSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,12 +132,12 @@ class ChunkingHttpTest {
   @Test
   void chunkCount_fromTheSettings_andOutOfRangeIsRefused() {
     TrackerConfig config = TrackerConfig.fromSettings(
-        Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD, TrackerConfig.MAX_CHUNKS, "6")::get);
+        Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD, TrackerSettings.MAX_CHUNKS, "6")::get);
     assertEquals(6, config.maxChunks());
     assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder().chunking(1));
     assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder().chunking(21));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrackerConfig.fromSettings(
-        Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD, TrackerConfig.MAX_CHUNKS, "lots")::get));
-    assertTrue(e.getMessage().contains(TrackerConfig.MAX_CHUNKS), e.getMessage());
+        Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD, TrackerSettings.MAX_CHUNKS, "lots")::get));
+    assertTrue(e.getMessage().contains(TrackerSettings.MAX_CHUNKS), e.getMessage());
   }
 }

@@ -9,6 +9,7 @@ import io.trackercookie.RawHttp;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
+import io.trackercookie.TrackerSettings;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
@@ -93,11 +94,11 @@ class IronSessionFormatHttpTest {
 
   @Test
   void ironSessionFormat_fromTheSettings_andNonNumericIdsAreRefused() {
-    TrackerConfig config = TrackerConfig.fromSettings(Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD,
-        TrackerConfig.PAYLOAD_FORMAT, "iron_session", TrackerConfig.TTL, "3600")::get);
+    TrackerConfig config = TrackerConfig.fromSettings(Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
+        TrackerSettings.PAYLOAD_FORMAT, "iron_session", TrackerSettings.TTL, "3600")::get);
     assertEquals(PayloadFormat.IRON_SESSION, config.payloadFormat());
     assertEquals(Duration.ofSeconds(3540), config.cookieMaxAge());
-    assertEquals("1", config.codec().passwords().sealingId());
+    assertEquals("1", config.passwords().sealingId());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrackerConfig.builder()
         .payloadFormat(PayloadFormat.IRON_SESSION)
         .passwords(IronPasswords.builder().current("k2", TestConfigs.PASSWORD).build()).build());

@@ -11,6 +11,7 @@ import io.trackercookie.RejectionReason;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
+import io.trackercookie.TrackerSettings;
 import io.trackercookie.TrackerListener;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronPasswords;
@@ -41,26 +42,26 @@ class KeyRotationHttpTest {
 
   /** Step 1: every node has only the old password. */
   private static TrackerConfig oldOnly() {
-    return settings(TrackerConfig.PASSWORD, OLD);
+    return settings(TrackerSettings.PASSWORD, OLD);
   }
 
   /** Step 2: the new password is accepted everywhere, the old one still seals. */
   private static TrackerConfig newAccepted() {
-    return settings(TrackerConfig.PASSWORD, OLD,
-        TrackerConfig.ACCEPTED_PASSWORD_IDS, "k2",
+    return settings(TrackerSettings.PASSWORD, OLD,
+        TrackerSettings.ACCEPTED_PASSWORD_IDS, "k2",
         "tracker.password.k2", NEW);
   }
 
   /** Step 3: the new password seals, the old one is still accepted. */
   private static TrackerConfig newCurrent() {
-    return settings(TrackerConfig.PASSWORD_ID, "k2", TrackerConfig.PASSWORD, NEW,
-        TrackerConfig.ACCEPTED_PASSWORD_IDS, "default",
+    return settings(TrackerSettings.PASSWORD_ID, "k2", TrackerSettings.PASSWORD, NEW,
+        TrackerSettings.ACCEPTED_PASSWORD_IDS, "default",
         "tracker.password.default", OLD);
   }
 
   /** Step 4: the old password is gone. */
   private static TrackerConfig oldDropped() {
-    return settings(TrackerConfig.PASSWORD_ID, "k2", TrackerConfig.PASSWORD, NEW);
+    return settings(TrackerSettings.PASSWORD_ID, "k2", TrackerSettings.PASSWORD, NEW);
   }
 
   private static String passwordIdOf(String cookieValue) {
@@ -159,7 +160,7 @@ class KeyRotationHttpTest {
   @Test
   void acceptedPasswordWithoutItsSetting_failsAtStartup_namingTheSettingNotAValue() {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> settings(
-        TrackerConfig.PASSWORD, OLD, TrackerConfig.ACCEPTED_PASSWORD_IDS, "k2, k3",
+        TrackerSettings.PASSWORD, OLD, TrackerSettings.ACCEPTED_PASSWORD_IDS, "k2, k3",
         "tracker.password.k2", NEW));
     assertTrue(e.getMessage().contains("tracker.password.k3") && e.getMessage().contains("TRACKER_PASSWORD_K3"),
         e.getMessage());
@@ -169,13 +170,13 @@ class KeyRotationHttpTest {
   @Test
   void shortAcceptedPassword_orInvalidId_failsAtStartup_withoutTheValue() {
     IllegalArgumentException shortOne = assertThrows(IllegalArgumentException.class, () -> settings(
-        TrackerConfig.PASSWORD, OLD, TrackerConfig.ACCEPTED_PASSWORD_IDS, "k2",
+        TrackerSettings.PASSWORD, OLD, TrackerSettings.ACCEPTED_PASSWORD_IDS, "k2",
         "tracker.password.k2", "short-secret"));
     assertTrue(shortOne.getMessage().contains("tracker.password.k2"), shortOne.getMessage());
     assertFalse(shortOne.getMessage().contains("short-secret"));
     IllegalArgumentException badId = assertThrows(IllegalArgumentException.class, () -> settings(
-        TrackerConfig.PASSWORD, OLD, TrackerConfig.PASSWORD_ID, "not an id"));
-    assertTrue(badId.getMessage().contains(TrackerConfig.PASSWORD_ID), badId.getMessage());
+        TrackerSettings.PASSWORD, OLD, TrackerSettings.PASSWORD_ID, "not an id"));
+    assertTrue(badId.getMessage().contains(TrackerSettings.PASSWORD_ID), badId.getMessage());
     assertFalse(badId.getMessage().contains("not an id"));
   }
 

@@ -12,6 +12,7 @@ import io.trackercookie.RawHttp;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
+import io.trackercookie.TrackerSettings;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,14 +105,14 @@ class LegacyUpgradeHttpTest {
   void customLegacyCookieNameSecretAndTimeout_fromTheSettings() {
     JsonNode settings = capture("h-custom-whoami").get("settings");
     TrackerConfig config = TrackerConfig.fromSettings(Map.of(
-        TrackerConfig.PASSWORD, TestConfigs.PASSWORD,
-        TrackerConfig.LEGACY_SECRET, settings.get("secret").asText(),
-        TrackerConfig.LEGACY_COOKIE_NAME, "my%20sess",
-        TrackerConfig.LEGACY_TIMEOUT, "PT1H")::get);
+        TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
+        TrackerSettings.LEGACY_SECRET, settings.get("secret").asText(),
+        TrackerSettings.LEGACY_COOKIE_NAME, "my%20sess",
+        TrackerSettings.LEGACY_TIMEOUT, "PT1H")::get);
     // fromSettings has no clock: the capture's cookie is checked against a clock at its time.
     TrackerConfig atCapture = legacyConfig("h-custom-whoami", captureClock)
         .legacyCookieName(config.legacyCookieName()).build();
-    assertEquals(Duration.ofHours(1), config.legacyDecoder().orElseThrow().timeout());
+    assertEquals(Duration.ofHours(1), config.legacyTimeout());
     try (TestServer server = server(atCapture)) {
       RawHttp.Response response = server.get("/read", cookieHeader("h-custom-whoami"));
       assertEquals("{\"name\":\"Zo\u00eb \u4e2d\u6587 \ud83d\ude00\"}", response.body());

@@ -11,6 +11,7 @@ import io.trackercookie.RejectionReason;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
+import io.trackercookie.TrackerSettings;
 import io.trackercookie.TrackerListener;
 import io.trackercookie.iron.SealParts;
 import java.time.Duration;
@@ -125,12 +126,12 @@ class SlidingExpiryHttpTest {
 
   @Test
   void reissueShare_andIdleTimeout_comeFromTheSettings() {
-    TrackerConfig config = TrackerConfig.fromSettings(Map.of(TrackerConfig.PASSWORD, TestConfigs.PASSWORD,
-        TrackerConfig.SLIDING_EXPIRY, "PT10M", TrackerConfig.REISSUE_AFTER, "0.25")::get);
+    TrackerConfig config = TrackerConfig.fromSettings(Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
+        TrackerSettings.SLIDING_EXPIRY, "PT10M", TrackerSettings.REISSUE_AFTER, "0.25")::get);
     assertEquals(Duration.ofMinutes(10), config.slidingExpiry().orElseThrow());
     assertEquals(0.25, config.reissueAfter());
     assertEquals(Duration.ofMinutes(10), config.cookieMaxAge());
-    assertEquals(Duration.ofMinutes(10), config.codec().options().ttl());
+    assertEquals(Duration.ofMinutes(10), config.sealTtl());
   }
 
   @Test

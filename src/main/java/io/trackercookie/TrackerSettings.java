@@ -1,0 +1,304 @@
+package io.trackercookie;
+
+import io.trackercookie.iron.IronPasswords;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The tracker's options as named settings: JAX-RS properties, system properties and environment
+ * variables. This class owns the names, how a name maps to an environment variable ({@code
+ * tracker.cookie.maxAge} → {@code TRACKER_COOKIE_MAX_AGE}) and how each value is parsed; the rules
+ * a value must meet stay with {@link TrackerConfig.Builder} and {@link CookieSettings.Builder}.
+ *
+ * <pre>{@code
+ * TrackerConfig config = TrackerSettings.read(name -> System.getenv(TrackerSettings.environmentName(name)));
+ * }</pre>
+ *
+ * <p>Durations are ISO-8601 ({@code P30D}, {@code PT1H}) or whole seconds; booleans are {@code
+ * true} or {@code false}; enums are case-insensitive. An invalid value stops start-up with a
+ * message naming the setting and what it expects, never repeating the value (a mistyped setting
+ * may hold a secret).
+ */
+public final class TrackerSettings {
+
+  /** The password (environment: {@code TRACKER_PASSWORD}). Required, 32+ characters. */
+  public static final String PASSWORD = "tracker.password";
+  /**
+   * The id of {@value #PASSWORD} for key rotation ({@code [A-Za-z0-9_]+}), written into new
+   * seals. Unset: the password has no id ({@code default} when other passwords are accepted).
+   */
+  public static final String PASSWORD_ID = "tracker.passwordId";
+  /**
+   * Comma-separated ids of older passwords still accepted when opening; each password is read
+   * from {@value #ACCEPTED_PASSWORD_PREFIX}{@code <id>} (environment {@code TRACKER_PASSWORD_<ID>}),
+   * so no secret is ever parsed out of a list.
+   */
+  public static final String ACCEPTED_PASSWORD_IDS = "tracker.acceptedPasswordIds";
+  /** Prefix of the setting holding an accepted password: {@code tracker.password.<id>}. */
+  public static final String ACCEPTED_PASSWORD_PREFIX = "tracker.password.";
+  /** Cookie name, default {@code persistent-information}. */
+  public static final String COOKIE_NAME = "tracker.cookie.name";
+  /** Cookie Max-Age, a duration; 0 for a session cookie. Default 30 days. */
+  public static final String COOKIE_MAX_AGE = "tracker.cookie.maxAge";
+  /** Cookie Path, default {@code /}. */
+  public static final String COOKIE_PATH = "tracker.cookie.path";
+  /** Cookie Domain, default none (host-only). */
+  public static final String COOKIE_DOMAIN = "tracker.cookie.domain";
+  /** Secure, default true. */
+  public static final String COOKIE_SECURE = "tracker.cookie.secure";
+  /** HttpOnly, default true. */
+  public static final String COOKIE_HTTP_ONLY = "tracker.cookie.httpOnly";
+  /** SameSite: {@code Lax} (default), {@code Strict} or {@code None}. */
+  public static final String COOKIE_SAME_SITE = "tracker.cookie.sameSite";
+  /** Partitioned (CHIPS), default false. */
+  public static final String COOKIE_PARTITIONED = "tracker.cookie.partitioned";
+  /** The {@code __Host-} name prefix, default false. */
+  public static final String COOKIE_HOST_PREFIX = "tracker.cookie.hostPrefix";
+  /** The seal's absolute lifetime (iron's ttl), a duration; default 0 = none. */
+  public static final String TTL = "tracker.ttl";
+  /** Request property naming the Tracker, default {@code tracker}. */
+  public static final String REQUEST_ATTRIBUTE = "tracker.requestAttribute";
+  /** {@code TRACKER_COOKIE} (default), {@code PLAIN_JSON} or {@code IRON_SESSION}. */
+  public static final String PAYLOAD_FORMAT = "tracker.payloadFormat";
+  /** Omit Secure for plain-http loopback requests (development only), default false. */
+  public static final String INSECURE_LOOPBACK = "tracker.insecureLoopbackForDevelopment";
+  /** Sliding (inactivity) expiry, a duration; default none. */
+  public static final String SLIDING_EXPIRY = "tracker.slidingExpiry";
+  /** The share of the sliding lifetime after which a valid cookie is reissued, default 0.5. */
+  public static final String REISSUE_AFTER = "tracker.reissueAfter";
+  /** The cookie-sessions secret; enables reading (never writing) legacy cookies. */
+  public static final String LEGACY_SECRET = "tracker.legacy.secret";
+  /** The legacy cookie's name, default {@code _node} (cookie-sessions' session_key). */
+  public static final String LEGACY_COOKIE_NAME = "tracker.legacy.cookieName";
+  /** The legacy cookies' timeout, a duration; default 24 hours. */
+  public static final String LEGACY_TIMEOUT = "tracker.legacy.timeout";
+  /** Split large seals across at most this many cookies (2 to 20); 0 (default) = off. */
+  public static final String MAX_CHUNKS = "tracker.maxChunks";
+  /** Entries of the verified-seal cache, default 10000; 0 turns the cache off. */
+  public static final String SEAL_CACHE_MAX_ENTRIES = "tracker.sealCache.maxEntries";
+  /** Estimated heap bytes of the verified-seal cache, default 16777216 (16 MiB). */
+  public static final String SEAL_CACHE_MAX_BYTES = "tracker.sealCache.maxBytes";
+
+  private static final String DURATION = "an ISO-8601 duration (P30D) or whole seconds";
+  private static final String BOOLEAN = "true or false";
+
+  /** What the settings build while they are read. */
+  private static final class Target {
+    final TrackerConfig.Builder config = TrackerConfig.builder();
+    final CookieSettings.Builder cookie = CookieSettings.builder();
+    int cacheEntries = TrackerConfig.DEFAULT_SEAL_CACHE_MAX_ENTRIES;
+    long cacheBytes = TrackerConfig.DEFAULT_SEAL_CACHE_MAX_BYTES;
+  }
+
+  /** One setting: its name, what it expects (for the message), and where its value goes. */
+  private record Setting(String name, String expected, BiConsumer<Target, String> apply) {}
+
+  /**
+   * The settings other than the passwords, which {@link #passwords} reads as a group. Each applies
+   * its value to a builder, whose setter checks it.
+   */
+  private static final List<Setting> VALUE_SETTINGS = List.of(
+      new Setting(COOKIE_NAME, "a cookie-name token", (t, v) -> t.cookie.name(v)),
+      new Setting(COOKIE_MAX_AGE, DURATION, (t, v) -> t.cookie.maxAge(duration(v))),
+      new Setting(COOKIE_PATH, "a path starting with '/'", (t, v) -> t.cookie.path(v)),
+      new Setting(COOKIE_DOMAIN, "a domain name", (t, v) -> t.cookie.domain(v)),
+      new Setting(COOKIE_SECURE, BOOLEAN, (t, v) -> t.cookie.secure(bool(v))),
+      new Setting(COOKIE_HTTP_ONLY, BOOLEAN, (t, v) -> t.cookie.httpOnly(bool(v))),
+      new Setting(COOKIE_SAME_SITE, "Lax, Strict or None",
+          (t, v) -> t.cookie.sameSite(enumValue(CookieSettings.SameSite.class, v))),
+      new Setting(COOKIE_PARTITIONED, BOOLEAN, (t, v) -> t.cookie.partitioned(bool(v))),
+      new Setting(COOKIE_HOST_PREFIX, BOOLEAN, (t, v) -> t.cookie.hostPrefix(bool(v))),
+      new Setting(TTL, DURATION, (t, v) -> t.config.ttl(duration(v))),
+      new Setting(REQUEST_ATTRIBUTE, "a non-blank name", (t, v) -> t.config.requestAttribute(v)),
+      new Setting(PAYLOAD_FORMAT, "TRACKER_COOKIE, PLAIN_JSON or IRON_SESSION",
+          (t, v) -> t.config.payloadFormat(enumValue(PayloadFormat.class, v))),
+      new Setting(INSECURE_LOOPBACK, BOOLEAN,
+          (t, v) -> t.config.insecureLoopbackForDevelopment(bool(v))),
+      new Setting(SLIDING_EXPIRY, DURATION, (t, v) -> t.config.slidingExpiry(duration(v))),
+      new Setting(REISSUE_AFTER, "a number between 0 and 1",
+          (t, v) -> t.config.reissueAfter(Double.parseDouble(v.trim()))),
+      new Setting(LEGACY_SECRET, "a non-empty secret", (t, v) -> t.config.legacySecret(v)),
+      new Setting(LEGACY_COOKIE_NAME, "a cookie-name token", (t, v) -> t.config.legacyCookieName(v)),
+      new Setting(LEGACY_TIMEOUT, DURATION, (t, v) -> t.config.legacyTimeout(duration(v))),
+      new Setting(MAX_CHUNKS, "0 or a whole number from 2 to " + TrackerConfig.MAX_MAX_CHUNKS,
+          (t, v) -> t.config.chunking(Integer.parseInt(v.trim()))),
+      // Either bound may be given alone: each re-applies both.
+      new Setting(SEAL_CACHE_MAX_ENTRIES, "a whole number, 0 (off) or more", (t, v) -> {
+        t.cacheEntries = Integer.parseInt(v.trim());
+        t.config.sealCache(t.cacheEntries, t.cacheBytes);
+      }),
+      new Setting(SEAL_CACHE_MAX_BYTES, "a whole number of bytes, 1 or more", (t, v) -> {
+        t.cacheBytes = Long.parseLong(v.trim());
+        t.config.sealCache(t.cacheEntries, t.cacheBytes);
+      }));
+
+  /**
+   * Every setting name, in the order of the options table: {@value #ACCEPTED_PASSWORD_PREFIX}
+   * stands for the {@code tracker.password.<id>} family.
+   */
+  public static final List<String> NAMES = names();
+
+  private TrackerSettings() {}
+
+  private static List<String> names() {
+    List<String> names = new ArrayList<>();
+    names.add(PASSWORD);
+    names.add(PASSWORD_ID);
+    names.add(ACCEPTED_PASSWORD_IDS);
+    names.add(ACCEPTED_PASSWORD_PREFIX);
+    VALUE_SETTINGS.forEach(setting -> names.add(setting.name()));
+    return List.copyOf(names);
+  }
+
+  /**
+   * A config from named settings; {@code lookup} returns null for a setting that is not set.
+   * {@link TrackerFeature}'s no-arg constructor uses this with the application's JAX-RS
+   * properties, then system properties, then environment variables.
+   *
+   * @throws IllegalStateException if the password is missing, naming {@value #PASSWORD} and its
+   *     environment variable; or if the settings contradict each other
+   * @throws IllegalArgumentException if a setting's value is invalid, naming the setting
+   */
+  public static TrackerConfig read(Function<String, String> lookup) {
+    Objects.requireNonNull(lookup, "lookup");
+    Target target = new Target();
+    passwords(lookup, target.config);
+    for (Setting setting : VALUE_SETTINGS) {
+      String value = lookup.apply(setting.name());
+      if (value != null) {
+        apply(setting, value, target);
+      }
+    }
+    CookieSettings cookie;
+    try {
+      cookie = target.cookie.build();
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("Contradictory tracker.cookie.* settings: " + e.getMessage());
+    }
+    return target.config.cookie(cookie).build();
+  }
+
+  /**
+   * The environment variable read for a setting: {@code tracker.cookie.maxAge} → {@code
+   * TRACKER_COOKIE_MAX_AGE}.
+   */
+  public static String environmentName(String setting) {
+    StringBuilder env = new StringBuilder(setting.length() + 8);
+    for (int i = 0; i < setting.length(); i++) {
+      char c = setting.charAt(i);
+      if (c == '.') {
+        env.append('_');
+      } else if (Character.isUpperCase(c)) {
+        env.append('_').append(c);
+      } else {
+        env.append(Character.toUpperCase(c));
+      }
+    }
+    return env.toString();
+  }
+
+  /** {@code tracker.password (TRACKER_PASSWORD)}: how messages name a setting. */
+  static String describe(String setting) {
+    return setting + " (" + environmentName(setting) + ")";
+  }
+
+  private static void apply(Setting setting, String value, Target target) {
+    try {
+      setting.apply().accept(target, value);
+    } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
+      // Neither the value nor the parser's message (which may quote it) is repeated.
+      throw new IllegalArgumentException(
+          "Invalid value for " + describe(setting.name()) + ": expected " + setting.expected());
+    }
+  }
+
+  /**
+   * The current password and the accepted ones, from {@value #PASSWORD}, {@value #PASSWORD_ID},
+   * {@value #ACCEPTED_PASSWORD_IDS} and {@code tracker.password.<id>}.
+   */
+  private static void passwords(Function<String, String> lookup, TrackerConfig.Builder config) {
+    String password = lookup.apply(PASSWORD);
+    if (password == null || password.isEmpty()) {
+      throw new IllegalStateException("No tracker password: set " + PASSWORD + " (or the "
+          + environmentName(PASSWORD) + " environment variable) to a secret of at least "
+          + TrackerConfig.MIN_PASSWORD_LENGTH + " characters");
+    }
+    String currentId = trimmedOrNull(lookup.apply(PASSWORD_ID));
+    String acceptedIds = trimmedOrNull(lookup.apply(ACCEPTED_PASSWORD_IDS));
+    if (currentId == null && acceptedIds == null) {
+      config.password(password);
+      return;
+    }
+    checkLength(PASSWORD, password);
+    String id = currentId == null ? IronPasswords.DEFAULT_ID : currentId;
+    if (!IronPasswords.isValidId(id)) {
+      throw new IllegalArgumentException("Invalid value for " + describe(PASSWORD_ID)
+          + ": expected letters, digits or '_'");
+    }
+    IronPasswords.Builder keyring = IronPasswords.builder().current(id, password);
+    List<String> ids = acceptedIds == null ? List.of()
+        : List.of(acceptedIds.split(",", -1)).stream().map(String::trim).collect(Collectors.toList());
+    for (String accepted : ids) {
+      if (!IronPasswords.isValidId(accepted)) {
+        throw new IllegalArgumentException("Invalid value for " + describe(ACCEPTED_PASSWORD_IDS)
+            + ": expected comma-separated ids of letters, digits or '_'");
+      }
+      if (accepted.equals(id)) {
+        throw new IllegalArgumentException(ACCEPTED_PASSWORD_IDS + " lists the current id " + id);
+      }
+      if (ids.indexOf(accepted) != ids.lastIndexOf(accepted)) {
+        throw new IllegalArgumentException(ACCEPTED_PASSWORD_IDS + " lists " + accepted + " twice");
+      }
+      String setting = ACCEPTED_PASSWORD_PREFIX + accepted;
+      String secret = lookup.apply(setting);
+      if (secret == null || secret.isEmpty()) {
+        throw new IllegalStateException(
+            "No password for accepted id " + accepted + ": set " + describe(setting));
+      }
+      checkLength(setting, secret);
+      keyring.accept(accepted, secret);
+    }
+    config.passwords(keyring.build());
+  }
+
+  private static void checkLength(String setting, String password) {
+    if (password.length() < TrackerConfig.MIN_PASSWORD_LENGTH) {
+      throw new IllegalArgumentException("The password " + describe(setting) + " must be at least "
+          + TrackerConfig.MIN_PASSWORD_LENGTH + " characters");
+    }
+  }
+
+  private static String trimmedOrNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static Duration duration(String value) {
+    String v = value.trim();
+    if (!v.isEmpty() && v.chars().allMatch(Character::isDigit)) {
+      return Duration.ofSeconds(Long.parseLong(v));
+    }
+    return Duration.parse(v);
+  }
+
+  private static boolean bool(String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (v.equals("true")) {
+      return true;
+    }
+    if (v.equals("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException("must be true or false");
+  }
+
+  private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
+    return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+  }
+}

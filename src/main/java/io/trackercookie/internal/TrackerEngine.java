@@ -1,0 +1,148 @@
+package io.trackercookie.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackercookie.RejectionReason;
+import io.trackercookie.TrackerConfig;
+import io.trackercookie.TrackerTooLargeException;
+import io.trackercookie.iron.IronException;
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What the filters share for one application, assembled by {@link EngineFactory}: the cookie jar,
+ * the sealer, the legacy reader, the reseal policy and the listeners. Immutable and thread-safe.
+ * Public only so the feature can register it.
+ */
+public final class TrackerEngine {
+
+  private final TrackerConfig config;
+  private final CookieJar jar;
+  private final Sealer sealer;
+  private final LegacyReader legacy; // null: legacy cookies are not read
+  private final ResealPolicy reseal;
+  private final Listeners listeners;
+
+  TrackerEngine(TrackerConfig config, CookieJar jar, Sealer sealer, LegacyReader legacy,
+      ResealPolicy reseal, Listeners listeners) {
+    this.config = config;
+    this.jar = jar;
+    this.sealer = sealer;
+    this.legacy = legacy;
+    this.reseal = reseal;
+    this.listeners = listeners;
+  }
+
+  public TrackerConfig config() {
+    return config;
+  }
+
+  String cookieName() {
+    return jar.name();
+  }
+
+  /** A lazy tracker for a request with these Cookie header lines; no crypto yet. */
+  RequestTracker newTracker(List<String> cookieHeaderLines, Function<Type, ObjectMapper> mappers) {
+    return new RequestTracker(this, jar.find(cookieHeaderLines), mappers);
+  }
+
+  /** Finds the tracker's cookies in raw Cookie header lines; no crypto. */
+  CookieJar.Found find(List<String> cookieHeaderLines) {
+    return jar.find(cookieHeaderLines);
+  }
+
+  /**
+   * What a request's cookies held, never to be modified (it may be shared with other requests);
+   * {@code resealDue} when the response must seal it again even if unchanged (an older password
+   * made it, its sliding expiry is due, or it came from a legacy cookie, which the response then
+   * deletes). {@code content} is null when no cookie held a tracker.
+   */
+  record Opened(ObjectNode content, boolean resealDue) {
+    static final Opened NOTHING = new Opened(null, false);
+  }
+
+  /**
+   * Opens the tracker: the candidates in order, the first that unseals into a tracker wins; if
+   * none does, the legacy cookie. Each refused one is logged with its reason only and, if {@code
+   * report}, told to the listeners.
+   */
+  Opened open(CookieJar.Found found, boolean report) {
+    for (CookieHeaderParser.Candidate candidate : found.candidates()) {
+      RejectionReason reason = candidate.rejection();
+      if (reason == null) {
+        try {
+          Sealer.Opened opened = sealer.open(candidate.value());
+          return new Opened(opened.content(), reseal.isDue(opened.unsealed()));
+        } catch (IronException e) {
+          reason = Listeners.reasonFor(e.reason());
+        } catch (TrackerJson.Rejected e) {
+          reason = e.reason;
+        } catch (RuntimeException e) {
+          // Whatever a codec behind the seam throws, a cookie never makes a 500.
+          reason = RejectionReason.MALFORMED;
+        }
+      }
+      listeners.rejected(jar.name(), reason, report);
+    }
+    if (legacy != null && !found.legacy().isEmpty()) {
+      ObjectNode content = legacy.open(found.legacy(), report);
+      if (content != null) {
+        return new Opened(content, true);
+      }
+    }
+    return Opened.NOTHING;
+  }
+
+  /** Whether a response should open a cookie nobody read, to reseal it; no crypto. */
+  boolean mayNeedReseal(CookieJar.Found found) {
+    return reseal.mayBeDue(found);
+  }
+
+  /**
+   * The text a seal of this content holds, once checked to fit; exact, and without crypto.
+   *
+   * @throws TrackerTooLargeException naming the size, the limit and the largest keys
+   */
+  String checkedPlaintext(ObjectNode content) {
+    String plaintext = sealer.plaintext(content);
+    int excess = jar.excessBytes(sealer.sealedLength(plaintext));
+    if (excess > 0) {
+      throw new TrackerTooLargeException(excess, jar.limitBytes(), TrackerJson.largestKeys(content));
+    }
+    return plaintext;
+  }
+
+  /** The text a seal of this content holds. */
+  String plaintext(ObjectNode content) {
+    return sealer.plaintext(content);
+  }
+
+  /**
+   * Seals the content's text into Set-Cookie lines, with the deletions of the cookies it
+   * replaces. The content is shared from here on (read only).
+   *
+   * @throws TrackerTooLargeException if the seal does not fit after all (a guard: checked before)
+   */
+  List<String> sealLines(String plaintext, ObjectNode content, CookieJar.Found found, boolean secure) {
+    String seal = sealer.seal(plaintext, content);
+    CookieJar.SealLines lines = jar.sealLines(seal, found, secure);
+    if (lines == null) {
+      throw new TrackerTooLargeException(jar.excessBytes(seal.length()), jar.limitBytes(),
+          TrackerJson.largestKeys(content));
+    }
+    listeners.sealed(lines.sealBytes());
+    return lines.lines();
+  }
+
+  /** The lines that delete the tracker's cookies. */
+  List<String> deleteLines(CookieJar.Found found, boolean secure) {
+    return jar.deleteLines(found, secure);
+  }
+
+  /** Whether this request's cookies carry Secure. */
+  boolean secureFor(URI requestUri) {
+    return jar.secureFor(requestUri);
+  }
+}
