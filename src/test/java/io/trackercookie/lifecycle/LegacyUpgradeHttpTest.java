@@ -9,16 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trackercookie.RawHttp;
+import io.trackercookie.RejectionReason;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
+import io.trackercookie.TrackerListener;
 import io.trackercookie.TrackerSettings;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +132,24 @@ class LegacyUpgradeHttpTest {
       assertEquals("{}", response.body());
       assertTrue(response.setCookies().isEmpty(), response.setCookies().toString());
     }
+  }
+
+  @Test
+  void refusedLegacyCookies_reachTheListener_inTheTrackersOwnVocabulary() {
+    List<RejectionReason> reasons = new CopyOnWriteArrayList<>();
+    TrackerListener listener = new TrackerListener() {
+      @Override
+      public void cookieRejected(RejectionReason reason) {
+        reasons.add(reason);
+      }
+    };
+    Clock dayLater = Clock.offset(captureClock, Duration.ofHours(25));
+    try (TestServer tampered = server(legacyConfig("h-tampered", captureClock).listener(listener).build());
+        TestServer late = server(legacyConfig("h-whoami", dayLater).listener(listener).build())) {
+      assertEquals("{}", tampered.get("/read", cookieHeader("h-tampered")).body());
+      assertEquals("{}", late.get("/read", cookieHeader("h-whoami")).body());
+    }
+    assertEquals(List.of(RejectionReason.BAD_MAC, RejectionReason.EXPIRED), reasons);
   }
 
   @Test
