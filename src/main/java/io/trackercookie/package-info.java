@@ -5,7 +5,8 @@
  * <ul>
  *   <li>{@link io.trackercookie.TrackerFeature}: register it; start here.
  *   <li>{@link io.trackercookie.TrackerConfig} and {@link io.trackercookie.CookieSettings}: the
- *       options, each with its default and its property / environment name.
+ *       options, built by validating builders; {@link io.trackercookie.TrackerSettings}: the same
+ *       options as named settings (JAX-RS properties, system properties, environment variables).
  *   <li>{@link io.trackercookie.Tracker}: what a resource reads and changes ({@code @Context
  *       Tracker}).
  *   <li>{@link io.trackercookie.TrackerListener} and {@link io.trackercookie.RejectionReason}:
