@@ -63,7 +63,7 @@ if (Object.keys(node).length) {
     }
 }
 
-out.push('', '### Ratios (this run) against the targets of issue 7', '');
+out.push('', '### Ratios (this run) against the performance targets', '');
 out.push('| ratio | value | target |', '| --- | ---: | --- |');
 for (const size of sizes) {
     const g = (k) => (java[`${k}.${size}`] || {}).us;

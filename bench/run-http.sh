@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The HTTP part of issue 7: requests per second with wrk on 127.0.0.1, side by side in one run.
+# The HTTP benchmarks: requests per second with wrk on 127.0.0.1, side by side in one run.
 #
 #   Java (Jersey on Grizzly, HttpBenchServer), one JVM per app:
 #     java-plain        no feature (the baseline)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark of issue 7 in one go and prints the tables with their ratios:
+# Runs every benchmark in one go and prints the tables with their ratios against the targets:
 # JMH (IronCodecBench: the codec, the JCA floor, the naive JCA; RequestPathBench: the
 # verified-seal cache hit and miss, the read and write paths; -prof gc for bytes per op), Node's
 # @hapi/iron 7.0.1 on the same payloads and password (bench/node/bench.js), then HTTP with wrk
