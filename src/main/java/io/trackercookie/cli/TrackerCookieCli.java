@@ -5,13 +5,12 @@ import io.trackercookie.iron.IronException;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.iron.SealParts;
+import io.trackercookie.iron.Utf8;
 import io.trackercookie.json.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -463,13 +462,7 @@ public final class TrackerCookieCli {
 
   private static Optional<String> decodeUtf8(byte[] bytes) {
     try {
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString());
+      return Optional.of(Utf8.decodeStrict(bytes));
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }

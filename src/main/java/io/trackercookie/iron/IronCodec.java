@@ -1,5 +1,6 @@
 package io.trackercookie.iron;
 
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -257,11 +258,15 @@ public final class IronCodec {
         : secret.encryption().key(parts.encryptionSalt(), options.encryptionIterations(), algorithm.keySizeBytes(),
             crypto);
     byte[] plaintext = crypto.decrypt(algorithm, encryptionKey, iv, encrypted);
-    return new Unsealed(
-        Utf8.decodeStrict(plaintext),
-        parts.passwordId(),
-        expiration,
-        passwords.isCurrent(parts.passwordId()));
+    String text;
+    try {
+      // Strict, where iron substitutes U+FFFD: a seal whose MAC holds and whose content is not
+      // UTF-8 was not written by iron's JSON.stringify.
+      text = Utf8.decodeStrict(plaintext);
+    } catch (CharacterCodingException e) {
+      throw new IronException(IronException.Reason.INVALID_UTF8);
+    }
+    return new Unsealed(text, parts.passwordId(), expiration, passwords.isCurrent(parts.passwordId()));
   }
 
   /** A salt pair and the keys derived from it, with how often and since when it seals. */

@@ -1,9 +1,8 @@
 package io.trackercookie.legacy;
 
+import io.trackercookie.iron.Utf8;
 import io.trackercookie.json.StrictJson;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -138,7 +137,12 @@ public final class LegacySessionDecoder {
     }
     byte[] encrypted =
         HEX.parseHex(cookieValue, HMAC_HEX_CHARS + TIMESTAMP_CHARS, cookieValue.length());
-    String json = decodeUtf8Strict(crypto.decrypt(aesKey, iv, encrypted));
+    String json;
+    try {
+      json = Utf8.decodeStrict(crypto.decrypt(aesKey, iv, encrypted));
+    } catch (CharacterCodingException e) {
+      throw new LegacyCookieException(LegacyCookieException.Reason.INVALID_UTF8);
+    }
     if (!StrictJson.isValid(json)) {
       throw new LegacyCookieException(LegacyCookieException.Reason.INVALID_JSON);
     }
@@ -221,19 +225,6 @@ public final class LegacySessionDecoder {
     return (c >= '0' && c <= '9')
         || (c >= 'a' && c <= 'f')
         || (allowUpperCase && c >= 'A' && c <= 'F');
-  }
-
-  private static String decodeUtf8Strict(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new LegacyCookieException(LegacyCookieException.Reason.INVALID_UTF8);
-    }
   }
 
   /** One thread's reusable JCA objects: creating them costs more than the work they do. */
