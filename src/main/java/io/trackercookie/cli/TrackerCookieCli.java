@@ -115,7 +115,6 @@ public final class TrackerCookieCli {
       """;
 
   private static final Pattern COMMAND_WORD = Pattern.compile("[a-z][a-z-]{0,19}");
-  private static final Pattern PASSWORD_ID = Pattern.compile("\\w+");
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
 
   private static final String PASSWORD_FILE = "--password-file";
@@ -212,7 +211,7 @@ public final class TrackerCookieCli {
     // Check every option before reading stdin, so a usage error never waits for input.
     long ttlMillis = parseTtl(arguments.options.get(TTL));
     String passwordId = arguments.options.get(PASSWORD_ID_OPTION);
-    if (passwordId != null && !PASSWORD_ID.matcher(passwordId).matches()) {
+    if (passwordId != null && !IronPasswords.isValidId(passwordId)) {
       throw new CliFailure(EXIT_USAGE, "--password-id must be letters, digits and underscores");
     }
     String password = requirePassword(arguments);
@@ -327,7 +326,7 @@ public final class TrackerCookieCli {
       return "none";
     }
     // Token text is untrusted: print it only when it cannot carry terminal control sequences.
-    return PASSWORD_ID.matcher(passwordId).matches() && passwordId.length() <= 64
+    return IronPasswords.isValidId(passwordId) && passwordId.length() <= 64
         ? passwordId
         : "invalid (" + passwordId.length() + " characters that are not a password id)";
   }

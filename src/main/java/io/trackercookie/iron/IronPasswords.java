@@ -25,7 +25,8 @@ public final class IronPasswords {
   /** The id iron looks up for a seal that carries none. */
   public static final String DEFAULT_ID = "default";
 
-  private static final Pattern PASSWORD_ID = Pattern.compile("\\w+");
+  // iron's rule (its /^\w+$/): ASCII letters, digits and underscores, at least one.
+  private static final Pattern PASSWORD_ID = Pattern.compile("[A-Za-z0-9_]+");
 
   private final IronSecret single; // null in keyring mode
   private final String currentId;
@@ -108,7 +109,11 @@ public final class IronPasswords {
     }
   }
 
-  static boolean isValidId(String id) {
+  /**
+   * True if {@code id} can name a password: one or more ASCII letters, digits or underscores,
+   * iron's own rule ({@code /^\w+$/}). The one check of the rule for every caller.
+   */
+  public static boolean isValidId(String id) {
     return id != null && PASSWORD_ID.matcher(id).matches();
   }
 

@@ -224,6 +224,16 @@ class IronCodecTest {
   }
 
   @Test
+  void passwordIds_followIronsWordRule() {
+    for (String valid : new String[] {"v1", "default", "A_b_9", "_"}) {
+      assertTrue(IronPasswords.isValidId(valid), valid);
+    }
+    for (String invalid : new String[] {"", "a-b", "a b", "\u00e9t\u00e9", "v1\n", "\uff11", null}) {
+      assertFalse(IronPasswords.isValidId(invalid), String.valueOf(invalid));
+    }
+  }
+
+  @Test
   void create_withShortPassword_failsAsTooShort() {
     assertEquals(
         Reason.PASSWORD_TOO_SHORT,
