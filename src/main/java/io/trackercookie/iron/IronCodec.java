@@ -163,7 +163,7 @@ public final class IronCodec {
       int encryptionSaltBytes = secret.encryption().isRawKey() ? 0 : options.encryptionSaltBits() / 8;
       int hmacSaltBytes = secret.integrity().isRawKey() ? 0 : options.integritySaltBits() / 8;
       byte[] random = new byte[encryptionSaltBytes + IV_SIZE_BYTES + hmacSaltBytes];
-      crypto.random.nextBytes(random);
+      crypto.nextBytes(random);
       System.arraycopy(random, encryptionSaltBytes, iv, 0, IV_SIZE_BYTES);
       keys = deriveSealKeys(secret, HEX.formatHex(random, 0, encryptionSaltBytes),
           HEX.formatHex(random, encryptionSaltBytes + IV_SIZE_BYTES, random.length), 0, crypto);
@@ -236,7 +236,8 @@ public final class IronCodec {
     SealKeys ours = reusedKeysFor(secret, parts);
     byte[] integrityKey = ours != null ? ours.integrityKey()
         : secret.integrity().key(parts.hmacSalt(), options.integrityIterations(), INTEGRITY_KEY_BYTES, crypto);
-    byte[] expectedMac = crypto.hmacSha256(integrityKey, Utf8.encode(parts.macBase(sealed)));
+    byte[] macBase = Utf8.encode(parts.macBase(sealed));
+    byte[] expectedMac = crypto.hmacSha256(integrityKey, macBase, macBase.length);
     // iron compares the base64url text, so a non-canonical spelling of the right bytes fails too.
     // MessageDigest.isEqual takes time independent of where the first difference is.
     byte[] expectedMacText = Base64Url.encode(expectedMac).getBytes(StandardCharsets.US_ASCII);
@@ -302,7 +303,7 @@ public final class IronCodec {
     int encryptionSaltBytes = secret.encryption().isRawKey() ? 0 : options.encryptionSaltBits() / 8;
     int hmacSaltBytes = secret.integrity().isRawKey() ? 0 : options.integritySaltBits() / 8;
     byte[] salts = new byte[encryptionSaltBytes + hmacSaltBytes];
-    crypto.random.nextBytes(salts);
+    crypto.nextBytes(salts);
     SealKeys fresh = deriveSealKeys(secret, HEX.formatHex(salts, 0, encryptionSaltBytes),
         HEX.formatHex(salts, encryptionSaltBytes, salts.length), now, crypto);
     fresh.uses().incrementAndGet();

@@ -2,15 +2,12 @@ package io.trackercookie.iron;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
-import javax.crypto.Mac;
 
 /**
  * One of the two halves of an {@link IronSecret}: a password that keys are derived from, or a raw
  * key used as it stands (iron's Buffer passwords).
  */
 final class KeySource {
-
-  private static final int SHA1_BYTES = 20;
 
   private final byte[] passwordUtf8; // null for a raw key
   private final int passwordLengthUtf16;
@@ -60,33 +57,7 @@ final class KeySource {
     if (isRawKey()) {
       return rawKey.length == keySizeBytes ? rawKey : Arrays.copyOf(rawKey, keySizeBytes);
     }
-    return pbkdf2(crypto.pbkdf2Prf(passwordUtf8), Utf8.encode(salt), iterations, keySizeBytes);
-  }
-
-  /**
-   * PBKDF2 (RFC 8018, section 5.2) over the JCA's HMAC-SHA1. Composed here rather than taken from
-   * SecretKeyFactory so the keyed PRF can be reused across calls (a Mac returns to its keyed state
-   * after doFinal, so a key costs two HMAC-SHA1 blocks and no key schedule); a test checks it
-   * against {@code PBKDF2WithHmacSHA1}.
-   */
-  private static byte[] pbkdf2(Mac prf, byte[] salt, int iterations, int keySizeBytes) {
-    byte[] derived = new byte[keySizeBytes];
-    int blocks = (keySizeBytes + SHA1_BYTES - 1) / SHA1_BYTES;
-    for (int block = 1; block <= blocks; block++) {
-      prf.update(salt);
-      prf.update(new byte[] {(byte) (block >>> 24), (byte) (block >>> 16), (byte) (block >>> 8), (byte) block});
-      byte[] u = prf.doFinal();
-      byte[] t = u.clone();
-      for (int i = 1; i < iterations; i++) {
-        u = prf.doFinal(u);
-        for (int j = 0; j < t.length; j++) {
-          t[j] ^= u[j];
-        }
-      }
-      int offset = (block - 1) * SHA1_BYTES;
-      System.arraycopy(t, 0, derived, offset, Math.min(SHA1_BYTES, keySizeBytes - offset));
-    }
-    return derived;
+    return crypto.pbkdf2HmacSha1(passwordUtf8, Utf8.encode(salt), iterations, keySizeBytes);
   }
 
   boolean sameAs(KeySource other) {
