@@ -1,7 +1,6 @@
 package io.trackercookie;
 
 import io.trackercookie.iron.IronCodec;
-import io.trackercookie.iron.IronException;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.legacy.LegacySessionDecoder;
@@ -246,7 +245,7 @@ public final class TrackerConfig {
     IronPasswords.Builder keyring = IronPasswords.builder();
     try {
       keyring.current(id, password);
-    } catch (IronException e) {
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Invalid value for " + PASSWORD_ID + " ("
           + environmentName(PASSWORD_ID) + "): expected letters, digits or '_'");
     }
@@ -726,7 +725,7 @@ public final class TrackerConfig {
       IronCodec codec;
       try {
         codec = IronCodec.create(sealing, options.build());
-      } catch (IronException e) {
+      } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("The tracker passwords (" + PASSWORD + " / "
             + environmentName(PASSWORD) + "): " + e.getMessage(), e);
       }

@@ -363,11 +363,9 @@ public final class TrackerCookieCli {
   private static IronCodec codec(IronPasswords passwords, IronOptions options) throws CliFailure {
     try {
       return IronCodec.create(passwords, options);
-    } catch (IronException e) {
-      throw new CliFailure(
-          EXIT_PASSWORD,
-          "unusable password: " + e.reason() + " \u2014 " + e.getMessage()
-              + " (at least " + options.minPasswordLength() + " characters are required)");
+    } catch (IllegalArgumentException e) {
+      // The codec's message names the rule the password breaks, never the password.
+      throw new CliFailure(EXIT_PASSWORD, "unusable password: " + e.getMessage());
     }
   }
 

@@ -65,8 +65,9 @@ public final class IronCodec {
   /**
    * A codec for these passwords and options.
    *
-   * @throws IronException with {@link IronException.Reason#PASSWORD_TOO_SHORT} if any password is
-   *     shorter than {@link IronOptions#minPasswordLength()} or any raw key shorter than its key
+   * @throws IllegalArgumentException if a password is shorter than {@link
+   *     IronOptions#minPasswordLength()} or a raw key shorter than the key it stands for; the
+   *     message names the password's id, never the password
    */
   public static IronCodec create(IronPasswords passwords, IronOptions options) {
     Objects.requireNonNull(passwords, "passwords");
@@ -75,7 +76,11 @@ public final class IronCodec {
     return new IronCodec(passwords, options);
   }
 
-  /** A codec with one password and iron's defaults. */
+  /**
+   * A codec with one password and iron's defaults.
+   *
+   * @throws IllegalArgumentException if the password is empty or shorter than 32 characters
+   */
   public static IronCodec create(String password) {
     return create(IronPasswords.single(password), IronOptions.defaults());
   }

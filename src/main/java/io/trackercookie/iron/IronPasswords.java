@@ -100,12 +100,22 @@ public final class IronPasswords {
     return id.equals(currentId);
   }
 
+  /**
+   * Checks every secret against iron's length rule.
+   *
+   * @throws IllegalArgumentException naming the first secret that is too short by its id, and the
+   *     minimum it misses; never the secret
+   */
   void checkLengths(int minPasswordLength, IronAlgorithm algorithm) {
-    if (single != null) {
-      single.checkLength(minPasswordLength, algorithm);
+    String missed = single == null ? null : single.lengthRuleMissed(minPasswordLength, algorithm);
+    if (missed != null) {
+      throw new IllegalArgumentException("The password must be " + missed);
     }
-    for (IronSecret secret : byId.values()) {
-      secret.checkLength(minPasswordLength, algorithm);
+    for (Map.Entry<String, IronSecret> entry : byId.entrySet()) {
+      missed = entry.getValue().lengthRuleMissed(minPasswordLength, algorithm);
+      if (missed != null) {
+        throw new IllegalArgumentException("The password for id " + entry.getKey() + " must be " + missed);
+      }
     }
   }
 
@@ -135,8 +145,8 @@ public final class IronPasswords {
      * The id and secret new seals are made with; also accepted when opening.
      *
      * @throws IllegalStateException if a current id was already set
-     * @throws IronException with {@link IronException.Reason#INVALID_PASSWORD_ID} if the id is not
-     *     made of word characters
+     * @throws IllegalArgumentException if the id is not {@linkplain #isValidId valid} or was
+     *     already added
      */
     public Builder current(String id, IronSecret secret) {
       if (currentId != null) {
@@ -155,13 +165,13 @@ public final class IronPasswords {
     /**
      * An id and secret that are still accepted when opening a seal, but not used to make one.
      *
-     * @throws IllegalArgumentException if the id was already added
-     * @throws IronException with {@link IronException.Reason#INVALID_PASSWORD_ID} if the id is not
-     *     made of word characters
+     * @throws IllegalArgumentException if the id is not {@linkplain #isValidId valid} or was
+     *     already added
      */
     public Builder accept(String id, IronSecret secret) {
       if (!isValidId(id)) {
-        throw new IronException(IronException.Reason.INVALID_PASSWORD_ID);
+        // The id is not echoed: it failed the rule, so it may be anything.
+        throw new IllegalArgumentException("A password id must be letters, digits or underscores ([A-Za-z0-9_]+)");
       }
       Objects.requireNonNull(secret, "secret");
       if (byId.containsKey(id)) {

@@ -2,6 +2,7 @@ package io.trackercookie.iron;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One of the two halves of an {@link IronSecret}: a password that keys are derived from, or a raw
@@ -20,15 +21,17 @@ final class KeySource {
   }
 
   static KeySource password(String password) {
-    if (password == null || password.isEmpty()) {
-      throw new IronException(IronException.Reason.PASSWORD_MISSING);
+    Objects.requireNonNull(password, "password");
+    if (password.isEmpty()) {
+      throw new IllegalArgumentException("password must not be empty");
     }
     return new KeySource(Utf8.encode(password), password.length(), null);
   }
 
   static KeySource rawKey(byte[] key) {
-    if (key == null || key.length == 0) {
-      throw new IronException(IronException.Reason.PASSWORD_MISSING);
+    Objects.requireNonNull(key, "rawKey");
+    if (key.length == 0) {
+      throw new IllegalArgumentException("rawKey must not be empty");
     }
     return new KeySource(null, 0, key.clone());
   }
@@ -38,15 +41,19 @@ final class KeySource {
   }
 
   /**
-   * Checks the length rule iron applies: a password of at least {@code minPasswordLength} UTF-16
-   * code units (JavaScript's {@code length}), a raw key at least as long as the cipher key.
+   * The length rule iron applies: a password of at least {@code minPasswordLength} UTF-16 code
+   * units (JavaScript's {@code length}), a raw key at least as long as the key it stands for.
+   *
+   * @return null if this source keeps the rule, else what it must be, for a message (never the
+   *     secret or its length)
    */
-  void checkLength(int minPasswordLength, int keySizeBytes) {
-    boolean tooShort =
-        isRawKey() ? rawKey.length < keySizeBytes : passwordLengthUtf16 < minPasswordLength;
-    if (tooShort) {
-      throw new IronException(IronException.Reason.PASSWORD_TOO_SHORT);
+  String lengthRuleMissed(int minPasswordLength, int keySizeBytes) {
+    if (isRawKey()) {
+      return rawKey.length < keySizeBytes ? "a raw key of at least " + keySizeBytes + " bytes" : null;
     }
+    return passwordLengthUtf16 < minPasswordLength
+        ? "at least " + minPasswordLength + " characters long (minPasswordLength)"
+        : null;
   }
 
   /**
