@@ -60,7 +60,7 @@ public final class IronSecret {
   /** Null if both halves keep iron's length rule, else what the first short one must be. */
   String lengthRuleMissed(int minPasswordLength, IronAlgorithm algorithm) {
     String missed = encryption.lengthRuleMissed(minPasswordLength, algorithm.keySizeBytes());
-    return missed != null ? missed : integrity.lengthRuleMissed(minPasswordLength, IronCodec.INTEGRITY_KEY_BYTES);
+    return missed != null ? missed : integrity.lengthRuleMissed(minPasswordLength, SealKeys.INTEGRITY_KEY_BYTES);
   }
 
   /** True if both halves hold the same bytes as the other secret's; compared in constant time. */
