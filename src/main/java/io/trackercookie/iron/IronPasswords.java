@@ -91,7 +91,12 @@ public final class IronPasswords {
     return secret;
   }
 
-  /** True when a seal with this id would be sealed again with another password today. */
+  /**
+   * True when a seal with this id was made with the password new seals are made with: always for
+   * {@link #single}, and for a keyring when the id is the current one (a seal with no id counts as
+   * {@code "default"}). False means an accepted, older password opens it, so a caller may seal its
+   * content again with the current one.
+   */
   public boolean isCurrent(String sealPasswordId) {
     if (single != null) {
       return true;

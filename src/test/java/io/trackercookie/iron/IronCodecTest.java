@@ -232,6 +232,19 @@ class IronCodecTest {
   }
 
   @Test
+  void isCurrent_isTrueForASealMadeWithThePasswordNewSealsUse() {
+    assertTrue(IronPasswords.single(PASSWORD).isCurrent(""));
+    assertTrue(IronPasswords.single(PASSWORD).isCurrent("v1"), "a single password ignores ids");
+    IronPasswords rotated = IronPasswords.builder().current("v2", PASSWORD).accept("v1", PASSWORD).build();
+    assertTrue(rotated.isCurrent("v2"));
+    assertFalse(rotated.isCurrent("v1"));
+    assertFalse(rotated.isCurrent(""), "no id is looked up as default, which is not current here");
+    IronPasswords byDefault = IronPasswords.builder().current("default", PASSWORD).accept("v1", PASSWORD).build();
+    assertTrue(byDefault.isCurrent(""));
+    assertTrue(byDefault.isCurrent("default"));
+  }
+
+  @Test
   void passwordIds_followIronsWordRule() {
     for (String valid : new String[] {"v1", "default", "A_b_9", "_"}) {
       assertTrue(IronPasswords.isValidId(valid), valid);
