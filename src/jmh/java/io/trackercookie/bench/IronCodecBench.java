@@ -97,7 +97,7 @@ public class IronCodecBench {
     return codec.seal(payload);
   }
 
-  /** A seal as the provider makes it by default (IronOptions.saltReuse): no key derivation. */
+  /** A seal as the provider makes it by default (SaltPolicy.reuse): no key derivation. */
   @Benchmark
   public String codecSealReusedSalts() {
     return reusingCodec.seal(payload);

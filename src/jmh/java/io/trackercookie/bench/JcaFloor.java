@@ -127,7 +127,7 @@ final class JcaFloor {
 
   /**
    * A seal under one salt pair for this instance's life, as the provider seals by default
-   * ({@code IronOptions.saltReuse}): the keys are derived once, so a seal is one AES-CBC encryption
+   * ({@code SaltPolicy.reuse}): the keys are derived once, so a seal is one AES-CBC encryption
    * under a fresh IV, one HMAC-SHA256 and the text around them. The least any cookie that changes on
    * every response costs in this format, the yardstick for the provider's seal and for the HTTP
    * bench's {@code sealfloor} app. IVs come from a per-instance DRBG, {@link #IVS_PER_DRAW} at a

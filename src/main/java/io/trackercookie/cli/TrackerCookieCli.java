@@ -5,13 +5,12 @@ import io.trackercookie.iron.IronException;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.iron.SealParts;
+import io.trackercookie.iron.Utf8;
 import io.trackercookie.json.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -116,7 +115,6 @@ public final class TrackerCookieCli {
       """;
 
   private static final Pattern COMMAND_WORD = Pattern.compile("[a-z][a-z-]{0,19}");
-  private static final Pattern PASSWORD_ID = Pattern.compile("\\w+");
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
 
   private static final String PASSWORD_FILE = "--password-file";
@@ -213,7 +211,7 @@ public final class TrackerCookieCli {
     // Check every option before reading stdin, so a usage error never waits for input.
     long ttlMillis = parseTtl(arguments.options.get(TTL));
     String passwordId = arguments.options.get(PASSWORD_ID_OPTION);
-    if (passwordId != null && !PASSWORD_ID.matcher(passwordId).matches()) {
+    if (passwordId != null && !IronPasswords.isValidId(passwordId)) {
       throw new CliFailure(EXIT_USAGE, "--password-id must be letters, digits and underscores");
     }
     String password = requirePassword(arguments);
@@ -328,7 +326,7 @@ public final class TrackerCookieCli {
       return "none";
     }
     // Token text is untrusted: print it only when it cannot carry terminal control sequences.
-    return PASSWORD_ID.matcher(passwordId).matches() && passwordId.length() <= 64
+    return IronPasswords.isValidId(passwordId) && passwordId.length() <= 64
         ? passwordId
         : "invalid (" + passwordId.length() + " characters that are not a password id)";
   }
@@ -365,11 +363,9 @@ public final class TrackerCookieCli {
   private static IronCodec codec(IronPasswords passwords, IronOptions options) throws CliFailure {
     try {
       return IronCodec.create(passwords, options);
-    } catch (IronException e) {
-      throw new CliFailure(
-          EXIT_PASSWORD,
-          "unusable password: " + e.reason() + " \u2014 " + e.getMessage()
-              + " (at least " + options.minPasswordLength() + " characters are required)");
+    } catch (IllegalArgumentException e) {
+      // The codec's message names the rule the password breaks, never the password.
+      throw new CliFailure(EXIT_PASSWORD, "unusable password: " + e.getMessage());
     }
   }
 
@@ -463,13 +459,7 @@ public final class TrackerCookieCli {
 
   private static Optional<String> decodeUtf8(byte[] bytes) {
     try {
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString());
+      return Optional.of(Utf8.decodeStrict(bytes));
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }

@@ -36,7 +36,7 @@ final class IronSealCodec implements SealCodec {
 
   @Override
   public <T> String seal(String plaintext, PayloadDecoder<T> decoder, Supplier<T> payload) {
-    if (cache == null || !cache.remembersSeals()) {
+    if (cache == null) {
       return codec.seal(plaintext);
     }
     // A browser sends back the seal the response sets, so a visitor whose requests each change

@@ -8,9 +8,6 @@ import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.Unsealed;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -22,15 +19,19 @@ import java.util.function.Supplier;
  *   <li>Only what the codec's {@link IronCodec#open} returned (given to {@link #open} as
  *       {@code verifier}) enters: the MAC verified under the codec's passwords and the content
  *       decrypted. A tampered, foreign or malformed string never does. The one other way in is
- *       {@link #remember}: a seal the same codec has just made, with what opening it would give.
+ *       {@link #remember}: a seal the same codec has just made, with what opening it would give,
+ *       so that the browser's next request, which brings that seal back, is a hit.
  *   <li>Expiry is checked again on every hit, with the codec's clock, local-time offset and skew,
  *       exactly as {@link IronCodec#open} checks it; an expired entry is dropped and refused.
- *   <li>One cache per codec: a codec is immutable, so new passwords mean a new codec and a new,
- *       empty cache. Nothing opened under the old password set is ever served under the new one.
- *   <li>Bounded in entries and in bytes. Caffeine takes one weight bound, so each entry weighs at
- *       least {@code maxBytes / maxEntries}: the sum of weights stays under its bytes, which caps
- *       both the estimated bytes and the number of entries. The seals the codec wrote lately
- *       ({@link #remember}) sit in a small table beside it that takes an eighth of both bounds.
+ *   <li>One cache per codec: a codec's passwords never change, so new passwords mean a new codec
+ *       and a new, empty cache. Nothing opened under the old password set is ever served under the
+ *       new one.
+ *   <li>Bounded in entries and in bytes, one Caffeine cache for seals read and seals written
+ *       alike. Caffeine takes one weight bound, so each entry weighs at least {@code maxBytes /
+ *       maxEntries}: the sum of weights stays under its bytes, which caps both the estimated bytes
+ *       and the number of entries. Caffeine's policy decides what stays: a new entry is kept while
+ *       it is among the most recent, and after that only if it is used more than what it would
+ *       displace.
  *   <li>Beside a seal it may keep what a decoder made of its text (the parsed tracker), so a hit
  *       skips the parse too. That payload is shared by every request with the cookie: read only.
  * </ul>
@@ -43,47 +44,14 @@ final class VerifiedSealCache {
   // Optional/Instant and the map slot; a rough upper estimate, so the byte bound errs low.
   private static final int ENTRY_OVERHEAD_BYTES = 224;
 
-  // The table of seals written lately takes an eighth of both bounds, with at most this many
-  // slots; a cache bounded below 8 * MIN_RECENT_SLOTS entries has none. One seal takes at most
-  // 1 / MIN_RECENT_SLOTS of the table's bytes.
-  private static final int MAX_RECENT_SLOTS = 256;
-  private static final int MIN_RECENT_SLOTS = 8;
-
   private final IronOptions options;
   private final Cache<SealKey, Entry> cache;
-  private final int minWeight;
-  // Seals this cache's codec has just written (remember), direct-mapped by hash: a newer seal
-  // replaces the one in its slot. Kept out of the Caffeine cache on purpose: a visitor whose every
-  // request writes leaves one seal per request that is wanted once, by that visitor's next
-  // request, and entering each into Caffeine cost more than the full open it saves (its
-  // eviction work and the garbage collector copying entries that live for seconds).
-  private final AtomicReferenceArray<Remembered> recent; // null: too small a cache for one
-  private final long recentMaxBytes;
-  private final long recentMaxEntryBytes;
-  // Reserved before a seal enters the table and released after it leaves: never below the
-  // estimated bytes of what the table holds, so checking it keeps the table within its share.
-  private final AtomicLong recentBytes = new AtomicLong();
-  private final AtomicInteger sweepHand = new AtomicInteger(); // next slot to clear for room
 
   private VerifiedSealCache(IronOptions options, int maxEntries, long maxBytes) {
     this.options = options;
-    this.minWeight = (int) Math.min(Integer.MAX_VALUE, (maxBytes + maxEntries - 1) / maxEntries);
-    int slots = Math.min(MAX_RECENT_SLOTS, Integer.highestOneBit(maxEntries / 8));
-    long cacheBytes = maxBytes;
-    if (slots >= MIN_RECENT_SLOTS) {
-      this.recent = new AtomicReferenceArray<>(slots);
-      this.recentMaxBytes = maxBytes / 8;
-      this.recentMaxEntryBytes = recentMaxBytes / MIN_RECENT_SLOTS;
-      // Caffeine holds at most cacheBytes / minWeight entries: with the table's share taken off,
-      // that and the table's slots stay within maxEntries.
-      cacheBytes = maxBytes - recentMaxBytes;
-    } else {
-      this.recent = null;
-      this.recentMaxBytes = 0;
-      this.recentMaxEntryBytes = 0;
-    }
+    int minWeight = (int) Math.min(Integer.MAX_VALUE, (maxBytes + maxEntries - 1) / maxEntries);
     this.cache = Caffeine.newBuilder()
-        .maximumWeight(cacheBytes)
+        .maximumWeight(maxBytes)
         .weigher((SealKey key, Entry entry) -> Math.max(minWeight, entry.estimatedBytes))
         // Eviction work on the calling thread: no async maintenance on the common pool.
         .executor(Runnable::run)
@@ -174,69 +142,18 @@ final class VerifiedSealCache {
    * supplier offers nothing: the payload is decoded on the first hit.
    */
   <T> void remember(String sealed, Unsealed opened, SealCodec.PayloadDecoder<T> decoder, Supplier<T> payload) {
-    if (recent == null) {
-      return;
-    }
     Entry entry = new Entry(opened, sealed);
     if (decoder != null && payload != null) {
       entry.payload = new Payload(decoder, null, payload);
     }
-    if (entry.estimatedBytes > recentMaxEntryBytes) {
-      return; // too large a share of the table for one seal
-    }
-    SealKey key = new SealKey(sealed);
-    int slot = slotOf(key);
-    // The newest seal is the one most likely to come back next, so older seals make way for it:
-    // the one in its slot, then, while the table is over its byte share, others from a rotating
-    // hand. Without the hand, a table full of large seals would keep its old ones and refuse new.
-    release(recent.getAndSet(slot, null));
-    long reserved = recentBytes.addAndGet(entry.estimatedBytes);
-    for (int swept = 0; reserved > recentMaxBytes && swept < recent.length(); swept++) {
-      Remembered left = recent.getAndSet(sweepHand.getAndIncrement() & (recent.length() - 1), null);
-      if (left != null) {
-        reserved = recentBytes.addAndGet(-left.entry.estimatedBytes);
-      }
-    }
-    if (reserved > recentMaxBytes || !recent.compareAndSet(slot, null, new Remembered(key, entry))) {
-      recentBytes.addAndGet(-entry.estimatedBytes); // racing seals took the room, or the slot
-    }
-  }
-
-  private void release(Remembered left) {
-    if (left != null) {
-      recentBytes.addAndGet(-left.entry.estimatedBytes);
-    }
-  }
-
-  /** Whether {@link #remember} keeps anything: a cache bounded too small has no table for it. */
-  boolean remembersSeals() {
-    return recent != null;
-  }
-
-  private int slotOf(SealKey key) {
-    int h = key.hashCode();
-    return (h ^ (h >>> 16)) & (recent.length() - 1);
+    cache.put(new SealKey(sealed), entry);
   }
 
   /** The cached entry if it has not expired, else null; an expired one is dropped and refused. */
   private Entry unexpired(SealKey key) {
     Entry hit = cache.getIfPresent(key);
-    Remembered remembered = null;
-    if (hit == null && recent != null) {
-      remembered = recent.get(slotOf(key));
-      if (remembered == null || !remembered.key.equals(key)) {
-        return null;
-      }
-      hit = remembered.entry;
-    }
     if (hit != null && hit.expirationMillis != Entry.NO_EXPIRATION && expired(hit.expirationMillis)) {
-      if (remembered != null) {
-        if (recent.compareAndSet(slotOf(key), remembered, null)) {
-          release(remembered);
-        }
-      } else {
-        cache.invalidate(key);
-      }
+      cache.invalidate(key);
       throw new IronException(IronException.Reason.EXPIRED);
     }
     return hit;
@@ -251,22 +168,13 @@ final class VerifiedSealCache {
   /** Entries held now (after pending evictions); for tests and diagnostics. */
   long size() {
     cache.cleanUp();
-    long remembered = 0;
-    for (int i = 0; recent != null && i < recent.length(); i++) {
-      remembered += recent.get(i) == null ? 0 : 1;
-    }
-    return cache.estimatedSize() + remembered;
+    return cache.estimatedSize();
   }
 
   /** The sum of entry weights, never above the byte bound; for tests and diagnostics. */
   long weightedBytes() {
     cache.cleanUp();
-    long remembered = 0;
-    for (int i = 0; recent != null && i < recent.length(); i++) {
-      Remembered slot = recent.get(i);
-      remembered += slot == null ? 0 : slot.entry.estimatedBytes;
-    }
-    return cache.policy().eviction().orElseThrow().weightedSize().orElseThrow() + remembered;
+    return cache.policy().eviction().orElseThrow().weightedSize().orElseThrow();
   }
 
   @Override
@@ -312,9 +220,6 @@ final class VerifiedSealCache {
       return "SealKey[" + seal.length() + " chars]"; // never the cookie itself
     }
   }
-
-  /** A seal the codec wrote, in its slot of the table of recent ones. */
-  private record Remembered(SealKey key, Entry entry) {}
 
   /**
    * What a decoder made of an entry's text (shared by every request with the cookie: read only), or

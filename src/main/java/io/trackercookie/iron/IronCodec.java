@@ -1,12 +1,11 @@
 package io.trackercookie.iron;
 
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Seals and opens text in @hapi/iron's "Fe26.2" format, byte-compatible with iron 7 both ways.
@@ -30,8 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * expiry, password lookup, MAC (in constant time, before any decryption), base64, decryption,
  * UTF-8. Every failure is an {@link IronException} with a {@link IronException.Reason}.
  *
- * <p>Immutable and thread-safe. Each thread keeps its own Mac and Cipher objects, so a codec can
- * be shared by all requests.
+ * <p>Thread-safe, and shared by all requests. The passwords and options never change; the one part
+ * of a codec that does is the salt pair its {@link SaltPolicy} may keep for new seals (see {@link
+ * IronOptions#saltPolicy()}). Each thread keeps its own Mac and Cipher objects ({@link
+ * CryptoContext}).
  *
  * <pre>{@code
  * IronCodec codec = IronCodec.create(IronPasswords.single(password), IronOptions.defaults());
@@ -44,28 +45,25 @@ public final class IronCodec {
   /** The first part of every seal this codec reads or writes. */
   public static final String MAC_PREFIX = "Fe26.2";
 
-  static final int INTEGRITY_KEY_BYTES = 32;
   private static final int IV_SIZE_BYTES = CryptoContext.IV_SIZE_BYTES;
-
-  private static final HexFormat HEX = HexFormat.of();
   private static final long NO_EXPIRATION = Long.MIN_VALUE; // a seal without an expiration part
 
   private final IronPasswords passwords;
   private final IronOptions options;
-  // Salt reuse (IronOptions.saltReuse): the pair in use for sealing and the one before it.
-  private volatile SealKeys currentSealKeys;
-  private volatile SealKeys previousSealKeys;
+  private final SaltSource salts; // the salts and keys of new seals, as options.saltPolicy() says
 
   private IronCodec(IronPasswords passwords, IronOptions options) {
     this.passwords = passwords;
     this.options = options;
+    this.salts = SaltSource.of(options);
   }
 
   /**
    * A codec for these passwords and options.
    *
-   * @throws IronException with {@link IronException.Reason#PASSWORD_TOO_SHORT} if any password is
-   *     shorter than {@link IronOptions#minPasswordLength()} or any raw key shorter than its key
+   * @throws IllegalArgumentException if a password is shorter than {@link
+   *     IronOptions#minPasswordLength()} or a raw key shorter than the key it stands for; the
+   *     message names the password's id, never the password
    */
   public static IronCodec create(IronPasswords passwords, IronOptions options) {
     Objects.requireNonNull(passwords, "passwords");
@@ -74,7 +72,11 @@ public final class IronCodec {
     return new IronCodec(passwords, options);
   }
 
-  /** A codec with one password and iron's defaults. */
+  /**
+   * A codec with one password and iron's defaults.
+   *
+   * @throws IllegalArgumentException if the password is empty or shorter than 32 characters
+   */
   public static IronCodec create(String password) {
     return create(IronPasswords.single(password), IronOptions.defaults());
   }
@@ -87,7 +89,7 @@ public final class IronCodec {
     return options;
   }
 
-  /** A codec with the same passwords and other options. */
+  /** A codec with the same passwords and other options (and salts of its own). */
   public IronCodec withOptions(IronOptions newOptions) {
     return create(passwords, newOptions);
   }
@@ -152,27 +154,12 @@ public final class IronCodec {
     }
     IronSecret secret = passwords.sealingSecret();
     CryptoContext crypto = CryptoContext.forCurrentThread();
-    IronAlgorithm algorithm = options.algorithm();
-
-    SealKeys keys;
+    SealKeys keys = salts.forSeal(secret, crypto);
     byte[] iv = new byte[IV_SIZE_BYTES];
-    if (options.saltReuseSeals() == 1) {
-      // iron's way: fresh salts for every seal, drawn with the IV in one call (each DRBG call has
-      // a fixed cost: its lock and its state update).
-      int encryptionSaltBytes = secret.encryption().isRawKey() ? 0 : options.encryptionSaltBits() / 8;
-      int hmacSaltBytes = secret.integrity().isRawKey() ? 0 : options.integritySaltBits() / 8;
-      byte[] random = new byte[encryptionSaltBytes + IV_SIZE_BYTES + hmacSaltBytes];
-      crypto.random.nextBytes(random);
-      System.arraycopy(random, encryptionSaltBytes, iv, 0, IV_SIZE_BYTES);
-      keys = deriveSealKeys(secret, HEX.formatHex(random, 0, encryptionSaltBytes),
-          HEX.formatHex(random, encryptionSaltBytes + IV_SIZE_BYTES, random.length), 0, crypto);
-    } else {
-      keys = reusableSealKeys(secret, crypto);
-      crypto.nextIv(iv);
-    }
+    crypto.nextIv(iv);
     String encryptionSalt = keys.encryptionSalt();
     String hmacSalt = keys.hmacSalt();
-    byte[] encrypted = crypto.encrypt(algorithm, keys.encryptionKey(), iv, plaintext);
+    byte[] encrypted = crypto.encrypt(options.algorithm(), keys.encryptionKey(), iv, plaintext);
 
     SealBuffer sealed = crypto.sealBuffer().clear()
         .append(MAC_PREFIX).append('*')
@@ -232,10 +219,11 @@ public final class IronCodec {
       // iron would draw a random salt here, so such a seal can never verify.
       throw new IronException(IronException.Reason.BAD_MAC);
     }
-    SealKeys ours = reusedKeysFor(secret, parts);
+    SealKeys ours = salts.heldFor(secret, parts);
     byte[] integrityKey = ours != null ? ours.integrityKey()
-        : secret.integrity().key(parts.hmacSalt(), options.integrityIterations(), INTEGRITY_KEY_BYTES, crypto);
-    byte[] expectedMac = crypto.hmacSha256(integrityKey, Utf8.encode(parts.macBase(sealed)));
+        : SealKeys.integrityKey(secret, parts.hmacSalt(), options, crypto);
+    byte[] macBase = Utf8.encode(parts.macBase(sealed));
+    byte[] expectedMac = crypto.hmacSha256(integrityKey, macBase, macBase.length);
     // iron compares the base64url text, so a non-canonical spelling of the right bytes fails too.
     // MessageDigest.isEqual takes time independent of where the first difference is.
     byte[] expectedMacText = Base64Url.encode(expectedMac).getBytes(StandardCharsets.US_ASCII);
@@ -252,80 +240,18 @@ public final class IronCodec {
     if (!secret.encryption().isRawKey() && parts.encryptionSalt().isEmpty()) {
       throw new IronException(IronException.Reason.DECRYPTION_FAILED);
     }
-    IronAlgorithm algorithm = options.algorithm();
     byte[] encryptionKey = ours != null ? ours.encryptionKey()
-        : secret.encryption().key(parts.encryptionSalt(), options.encryptionIterations(), algorithm.keySizeBytes(),
-            crypto);
-    byte[] plaintext = crypto.decrypt(algorithm, encryptionKey, iv, encrypted);
-    return new Unsealed(
-        Utf8.decodeStrict(plaintext),
-        parts.passwordId(),
-        expiration,
-        passwords.isCurrent(parts.passwordId()));
-  }
-
-  /** A salt pair and the keys derived from it, with how often and since when it seals. */
-  private record SealKeys(IronSecret secret, String encryptionSalt, byte[] encryptionKey,
-      String hmacSalt, byte[] integrityKey, long createdMillis, AtomicInteger uses) {}
-
-  private SealKeys deriveSealKeys(IronSecret secret, String encryptionSalt, String hmacSalt, long now,
-      CryptoContext crypto) {
-    return new SealKeys(secret,
-        encryptionSalt,
-        secret.encryption().key(encryptionSalt, options.encryptionIterations(), options.algorithm().keySizeBytes(), crypto),
-        hmacSalt,
-        secret.integrity().key(hmacSalt, options.integrityIterations(), INTEGRITY_KEY_BYTES, crypto),
-        now,
-        new AtomicInteger());
-  }
-
-  /**
-   * The current salt pair while it has seals and time left, else a fresh one. Each pair seals at
-   * most {@code saltReuseSeals} times: a seal claims a use before taking the pair. Two threads may
-   * both replace a spent pair; one replacement wins and the other is used for one seal, which is
-   * harmless.
-   */
-  private SealKeys reusableSealKeys(IronSecret secret, CryptoContext crypto) {
-    long now = options.clock().millis();
-    SealKeys keys = currentSealKeys;
-    if (keys != null && keys.secret() == secret
-        && now - keys.createdMillis() < options.saltReuseMaxAge().toMillis()
-        && now >= keys.createdMillis()
-        && keys.uses().incrementAndGet() <= options.saltReuseSeals()) {
-      return keys;
+        : SealKeys.encryptionKey(secret, parts.encryptionSalt(), options, crypto);
+    byte[] plaintext = crypto.decrypt(options.algorithm(), encryptionKey, iv, encrypted);
+    String text;
+    try {
+      // Strict, where iron substitutes U+FFFD: a seal whose MAC holds and whose content is not
+      // UTF-8 was not written by iron's JSON.stringify.
+      text = Utf8.decodeStrict(plaintext);
+    } catch (CharacterCodingException e) {
+      throw new IronException(IronException.Reason.INVALID_UTF8);
     }
-    int encryptionSaltBytes = secret.encryption().isRawKey() ? 0 : options.encryptionSaltBits() / 8;
-    int hmacSaltBytes = secret.integrity().isRawKey() ? 0 : options.integritySaltBits() / 8;
-    byte[] salts = new byte[encryptionSaltBytes + hmacSaltBytes];
-    crypto.random.nextBytes(salts);
-    SealKeys fresh = deriveSealKeys(secret, HEX.formatHex(salts, 0, encryptionSaltBytes),
-        HEX.formatHex(salts, encryptionSaltBytes, salts.length), now, crypto);
-    fresh.uses().incrementAndGet();
-    previousSealKeys = keys;
-    currentSealKeys = fresh;
-    return fresh;
-  }
-
-  /**
-   * The keys of a seal made with this codec's current or previous salt pair, so opening our own
-   * recent seals skips PBKDF2; null for any other seal. The keys are those PBKDF2 would give for
-   * the same secret and salts, so nothing about the check changes.
-   */
-  private SealKeys reusedKeysFor(IronSecret secret, SealParts parts) {
-    SealKeys keys = currentSealKeys;
-    if (keys == null || !matches(keys, secret, parts)) {
-      keys = previousSealKeys;
-      if (keys == null || !matches(keys, secret, parts)) {
-        return null;
-      }
-    }
-    return keys;
-  }
-
-  private static boolean matches(SealKeys keys, IronSecret secret, SealParts parts) {
-    return keys.secret() == secret
-        && keys.hmacSalt().equals(parts.hmacSalt())
-        && keys.encryptionSalt().equals(parts.encryptionSalt());
+    return new Unsealed(text, parts.passwordId(), expiration, passwords.isCurrent(parts.passwordId()));
   }
 
   /**

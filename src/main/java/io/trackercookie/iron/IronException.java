@@ -1,8 +1,11 @@
 package io.trackercookie.iron;
 
 /**
- * Thrown when a seal cannot be made or opened. {@link #reason()} says why, so callers can switch
- * on it (to count rejected cookies, say) without parsing messages.
+ * Thrown when a seal cannot be opened, or (for {@link Reason#SEAL_TOO_LONG}) made. {@link
+ * #reason()} says why, so callers can switch on it (to count rejected cookies, say) without
+ * parsing messages. A codec that is configured wrongly never gets this far: its builders and
+ * {@link IronCodec#create} refuse the mistake with an {@link IllegalArgumentException} or {@link
+ * IllegalStateException} naming the setting.
  *
  * <p>Messages are fixed sentences: they never contain the seal, the plaintext, a password or a
  * derived key, so they are safe to log.
@@ -13,7 +16,10 @@ public final class IronException extends RuntimeException {
 
   /** Why a seal was refused, in the order {@link IronCodec#unseal} checks them. */
   public enum Reason {
-    /** The seal is longer than {@link IronOptions#maxSealLength()}; nothing else was looked at. */
+    /**
+     * The seal is longer than {@link IronOptions#maxSealLength()} (nothing else was looked at), or
+     * a seal being made would be.
+     */
     SEAL_TOO_LONG("The seal is longer than the configured maximum."),
     /** The seal does not have eight {@code *}-separated parts. */
     WRONG_PART_COUNT("The seal does not have eight parts."),
@@ -23,14 +29,8 @@ public final class IronException extends RuntimeException {
     INVALID_EXPIRATION("The seal's expiration is not a valid timestamp."),
     /** The expiration (less the allowed clock skew) has passed. */
     EXPIRED("The seal has expired."),
-    /** No password was given, or the one given is empty. */
-    PASSWORD_MISSING("No password is configured."),
     /** The seal names a password id that is not configured. */
     UNKNOWN_PASSWORD_ID("The seal names a password id that is not configured."),
-    /** A password id is not made of word characters ({@code [A-Za-z0-9_]+}). */
-    INVALID_PASSWORD_ID("The password id must be made of letters, digits and underscores."),
-    /** A password is shorter than the minimum length, or a raw key is shorter than the cipher key. */
-    PASSWORD_TOO_SHORT("The password is shorter than the required minimum."),
     /** The HMAC does not match: the seal was altered, or made with another password. */
     BAD_MAC("The seal's integrity check failed."),
     /** The IV or ciphertext is not canonical unpadded base64url. */

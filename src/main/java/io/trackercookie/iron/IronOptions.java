@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * How seals are made and checked. The defaults are iron's {@code Iron.defaults}: AES-256-CBC,
- * one PBKDF2 iteration, 256-bit salts, 32-character passwords, no ttl, 60 s of clock skew.
+ * one PBKDF2 iteration, 256-bit salts (fresh for every seal), 32-character passwords, no ttl, 60 s
+ * of clock skew.
  *
  * <p>Immutable and thread-safe; build one with {@link #builder()}.
  */
@@ -31,8 +32,7 @@ public final class IronOptions {
   private final Duration localtimeOffset;
   private final int maxSealLength;
   private final Clock clock;
-  private final int saltReuseSeals;
-  private final Duration saltReuseMaxAge;
+  private final SaltPolicy saltPolicy;
 
   private IronOptions(Builder b) {
     this.algorithm = b.algorithm;
@@ -46,8 +46,7 @@ public final class IronOptions {
     this.localtimeOffset = b.localtimeOffset;
     this.maxSealLength = b.maxSealLength;
     this.clock = b.clock;
-    this.saltReuseSeals = b.saltReuseSeals;
-    this.saltReuseMaxAge = b.saltReuseMaxAge;
+    this.saltPolicy = b.saltPolicy;
   }
 
   /** iron's defaults. */
@@ -73,8 +72,7 @@ public final class IronOptions {
     b.localtimeOffset = localtimeOffset;
     b.maxSealLength = maxSealLength;
     b.clock = clock;
-    b.saltReuseSeals = saltReuseSeals;
-    b.saltReuseMaxAge = saltReuseMaxAge;
+    b.saltPolicy = saltPolicy;
     return b;
   }
 
@@ -123,17 +121,9 @@ public final class IronOptions {
     return clock;
   }
 
-  /**
-   * How many seals may share one salt pair (and so one pair of derived keys); 1, the default, is
-   * iron's own behaviour: fresh salts for every seal. See {@link Builder#saltReuse}.
-   */
-  public int saltReuseSeals() {
-    return saltReuseSeals;
-  }
-
-  /** How long one salt pair may be used for sealing; see {@link Builder#saltReuse}. */
-  public Duration saltReuseMaxAge() {
-    return saltReuseMaxAge;
+  /** Which salts new seals get; {@link SaltPolicy#fresh()}, iron's own behaviour, by default. */
+  public SaltPolicy saltPolicy() {
+    return saltPolicy;
   }
 
   @Override
@@ -148,8 +138,7 @@ public final class IronOptions {
         + ", timestampSkew=" + timestampSkew
         + ", localtimeOffset=" + localtimeOffset
         + ", maxSealLength=" + maxSealLength
-        + ", saltReuseSeals=" + saltReuseSeals
-        + ", saltReuseMaxAge=" + saltReuseMaxAge + "]";
+        + ", saltPolicy=" + saltPolicy + "]";
   }
 
   /** Builds {@link IronOptions}; every setter checks its value at once. Not thread-safe. */
@@ -165,8 +154,7 @@ public final class IronOptions {
     private Duration localtimeOffset = Duration.ZERO;
     private int maxSealLength = DEFAULT_MAX_SEAL_LENGTH;
     private Clock clock = Clock.systemUTC();
-    private int saltReuseSeals = 1;
-    private Duration saltReuseMaxAge = Duration.ZERO;
+    private SaltPolicy saltPolicy = SaltPolicy.fresh();
 
     private Builder() {}
 
@@ -245,34 +233,29 @@ public final class IronOptions {
     }
 
     /**
-     * Lets up to {@code maxSeals} seals, made within {@code maxAge} of each other, share one pair
-     * of salts, so a seal costs AES, HMAC-SHA256 and a fresh random IV instead of also deriving two
-     * PBKDF2 keys. This is the ordinary use of a cipher key: one AES key and one HMAC key for many
-     * messages, each with its own random IV. The format lets the writer choose the salts and every
-     * reader (iron included) takes them from the seal, so compatibility is unaffected; an observer
-     * can tell that two seals came from the same window, nothing more. A codec also opens seals
-     * made with its current and previous pair without deriving their keys again.
-     *
-     * <p>{@code saltReuse(1, Duration.ZERO)} (the default) turns it off: fresh salts for every seal,
-     * as iron does.
-     *
-     * @throws IllegalArgumentException if {@code maxSeals} is below 1 or {@code maxAge} is
-     *     negative, or zero while {@code maxSeals} is above 1
+     * Which salts new seals get (see {@link SaltPolicy}); readers are unaffected, as each seal
+     * carries its own salts.
      */
-    public Builder saltReuse(int maxSeals, Duration maxAge) {
-      checkNotNegative("saltReuse maxAge", maxAge);
-      if (maxSeals < 1) {
-        throw new IllegalArgumentException("saltReuse maxSeals must be at least 1, was " + maxSeals);
-      }
-      if (maxSeals > 1 && maxAge.isZero()) {
-        throw new IllegalArgumentException("saltReuse needs a maxAge above zero when maxSeals is above 1");
-      }
-      this.saltReuseSeals = maxSeals;
-      this.saltReuseMaxAge = maxSeals == 1 ? Duration.ZERO : maxAge;
+    public Builder saltPolicy(SaltPolicy policy) {
+      this.saltPolicy = Objects.requireNonNull(policy, "saltPolicy");
       return this;
     }
 
-    /** The clock for expirations and salt-reuse windows; there for tests. */
+    /**
+     * Lets up to {@code maxSeals} seals, made within {@code maxAge} of each other, share one pair
+     * of salts and so one pair of derived keys: the same as {@code
+     * saltPolicy(SaltPolicy.reuse(maxSeals, maxAge))}, where the trade is described. {@code
+     * saltReuse(1, Duration.ZERO)} gives iron's fresh salts for every seal, the default.
+     *
+     * @throws IllegalArgumentException if {@code maxSeals} is below 1 or {@code maxAge} is
+     *     negative, or zero while {@code maxSeals} is above 1
+     * @throws NullPointerException if {@code maxAge} is null
+     */
+    public Builder saltReuse(int maxSeals, Duration maxAge) {
+      return saltPolicy(SaltPolicy.reuse(maxSeals, maxAge));
+    }
+
+    /** The clock for expirations and for {@link SaltPolicy#reuse} windows; there for tests. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

@@ -25,7 +25,8 @@ public final class IronPasswords {
   /** The id iron looks up for a seal that carries none. */
   public static final String DEFAULT_ID = "default";
 
-  private static final Pattern PASSWORD_ID = Pattern.compile("\\w+");
+  // iron's rule (its /^\w+$/): ASCII letters, digits and underscores, at least one.
+  private static final Pattern PASSWORD_ID = Pattern.compile("[A-Za-z0-9_]+");
 
   private final IronSecret single; // null in keyring mode
   private final String currentId;
@@ -90,7 +91,12 @@ public final class IronPasswords {
     return secret;
   }
 
-  /** True when a seal with this id would be sealed again with another password today. */
+  /**
+   * True when a seal with this id was made with the password new seals are made with: always for
+   * {@link #single}, and for a keyring when the id is the current one (a seal with no id counts as
+   * {@code "default"}). False means an accepted, older password opens it, so a caller may seal its
+   * content again with the current one.
+   */
   public boolean isCurrent(String sealPasswordId) {
     if (single != null) {
       return true;
@@ -99,16 +105,29 @@ public final class IronPasswords {
     return id.equals(currentId);
   }
 
+  /**
+   * Checks every secret against iron's length rule.
+   *
+   * @throws IllegalArgumentException naming the first secret that is too short by its id, and the
+   *     minimum it misses; never the secret
+   */
   void checkLengths(int minPasswordLength, IronAlgorithm algorithm) {
-    if (single != null) {
-      single.checkLength(minPasswordLength, algorithm);
+    String missed = single == null ? null : single.lengthRuleMissed(minPasswordLength, algorithm);
+    if (missed != null) {
+      throw new IllegalArgumentException("The password must be " + missed);
     }
-    for (IronSecret secret : byId.values()) {
-      secret.checkLength(minPasswordLength, algorithm);
+    for (Map.Entry<String, IronSecret> entry : byId.entrySet()) {
+      missed = entry.getValue().lengthRuleMissed(minPasswordLength, algorithm);
+      if (missed != null) {
+        throw new IllegalArgumentException("The password for id " + entry.getKey() + " must be " + missed);
+      }
     }
   }
 
-  /** Whether an id follows iron's rule for password ids: letters, digits or {@code _}. */
+  /**
+   * True if {@code id} can name a password: one or more ASCII letters, digits or underscores,
+   * iron's own rule ({@code /^\w+$/}). The one check of the rule for every caller.
+   */
   public static boolean isValidId(String id) {
     return id != null && PASSWORD_ID.matcher(id).matches();
   }
@@ -131,8 +150,8 @@ public final class IronPasswords {
      * The id and secret new seals are made with; also accepted when opening.
      *
      * @throws IllegalStateException if a current id was already set
-     * @throws IronException with {@link IronException.Reason#INVALID_PASSWORD_ID} if the id is not
-     *     made of word characters
+     * @throws IllegalArgumentException if the id is not {@linkplain #isValidId valid} or was
+     *     already added
      */
     public Builder current(String id, IronSecret secret) {
       if (currentId != null) {
@@ -151,13 +170,13 @@ public final class IronPasswords {
     /**
      * An id and secret that are still accepted when opening a seal, but not used to make one.
      *
-     * @throws IllegalArgumentException if the id was already added
-     * @throws IronException with {@link IronException.Reason#INVALID_PASSWORD_ID} if the id is not
-     *     made of word characters
+     * @throws IllegalArgumentException if the id is not {@linkplain #isValidId valid} or was
+     *     already added
      */
     public Builder accept(String id, IronSecret secret) {
       if (!isValidId(id)) {
-        throw new IronException(IronException.Reason.INVALID_PASSWORD_ID);
+        // The id is not echoed: it failed the rule, so it may be anything.
+        throw new IllegalArgumentException("A password id must be letters, digits or underscores ([A-Za-z0-9_]+)");
       }
       Objects.requireNonNull(secret, "secret");
       if (byId.containsKey(id)) {

@@ -19,9 +19,10 @@ public final class IronSecret {
   }
 
   /**
-   * A password from which iron derives a fresh key per seal (PBKDF2-HMAC-SHA1).
+   * A password from which iron derives a key per salt (PBKDF2-HMAC-SHA1).
    *
-   * @throws IronException with {@link IronException.Reason#PASSWORD_MISSING} if null or empty
+   * @throws NullPointerException if null
+   * @throws IllegalArgumentException if empty
    */
   public static IronSecret password(String password) {
     KeySource source = KeySource.password(password);
@@ -30,9 +31,11 @@ public final class IronSecret {
 
   /**
    * Raw key bytes used as they stand, like a Buffer password in iron (the seal's salts are then
-   * empty). Needs at least as many bytes as the cipher key (32 for AES-256-CBC).
+   * empty). Needs at least as many bytes as the cipher key (32 for AES-256-CBC), which {@link
+   * IronCodec#create} checks.
    *
-   * @throws IronException with {@link IronException.Reason#PASSWORD_MISSING} if null or empty
+   * @throws NullPointerException if null
+   * @throws IllegalArgumentException if empty
    */
   public static IronSecret rawKey(byte[] key) {
     KeySource source = KeySource.rawKey(key);
@@ -54,9 +57,10 @@ public final class IronSecret {
     return integrity;
   }
 
-  void checkLength(int minPasswordLength, IronAlgorithm algorithm) {
-    encryption.checkLength(minPasswordLength, algorithm.keySizeBytes());
-    integrity.checkLength(minPasswordLength, IronCodec.INTEGRITY_KEY_BYTES);
+  /** Null if both halves keep iron's length rule, else what the first short one must be. */
+  String lengthRuleMissed(int minPasswordLength, IronAlgorithm algorithm) {
+    String missed = encryption.lengthRuleMissed(minPasswordLength, algorithm.keySizeBytes());
+    return missed != null ? missed : integrity.lengthRuleMissed(minPasswordLength, SealKeys.INTEGRITY_KEY_BYTES);
   }
 
   /** True if both halves hold the same bytes as the other secret's; compared in constant time. */

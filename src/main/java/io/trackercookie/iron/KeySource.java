@@ -2,15 +2,13 @@ package io.trackercookie.iron;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
-import javax.crypto.Mac;
+import java.util.Objects;
 
 /**
  * One of the two halves of an {@link IronSecret}: a password that keys are derived from, or a raw
  * key used as it stands (iron's Buffer passwords).
  */
 final class KeySource {
-
-  private static final int SHA1_BYTES = 20;
 
   private final byte[] passwordUtf8; // null for a raw key
   private final int passwordLengthUtf16;
@@ -23,15 +21,17 @@ final class KeySource {
   }
 
   static KeySource password(String password) {
-    if (password == null || password.isEmpty()) {
-      throw new IronException(IronException.Reason.PASSWORD_MISSING);
+    Objects.requireNonNull(password, "password");
+    if (password.isEmpty()) {
+      throw new IllegalArgumentException("password must not be empty");
     }
     return new KeySource(Utf8.encode(password), password.length(), null);
   }
 
   static KeySource rawKey(byte[] key) {
-    if (key == null || key.length == 0) {
-      throw new IronException(IronException.Reason.PASSWORD_MISSING);
+    Objects.requireNonNull(key, "rawKey");
+    if (key.length == 0) {
+      throw new IllegalArgumentException("rawKey must not be empty");
     }
     return new KeySource(null, 0, key.clone());
   }
@@ -41,15 +41,19 @@ final class KeySource {
   }
 
   /**
-   * Checks the length rule iron applies: a password of at least {@code minPasswordLength} UTF-16
-   * code units (JavaScript's {@code length}), a raw key at least as long as the cipher key.
+   * The length rule iron applies: a password of at least {@code minPasswordLength} UTF-16 code
+   * units (JavaScript's {@code length}), a raw key at least as long as the key it stands for.
+   *
+   * @return null if this source keeps the rule, else what it must be, for a message (never the
+   *     secret or its length)
    */
-  void checkLength(int minPasswordLength, int keySizeBytes) {
-    boolean tooShort =
-        isRawKey() ? rawKey.length < keySizeBytes : passwordLengthUtf16 < minPasswordLength;
-    if (tooShort) {
-      throw new IronException(IronException.Reason.PASSWORD_TOO_SHORT);
+  String lengthRuleMissed(int minPasswordLength, int keySizeBytes) {
+    if (isRawKey()) {
+      return rawKey.length < keySizeBytes ? "a raw key of at least " + keySizeBytes + " bytes" : null;
     }
+    return passwordLengthUtf16 < minPasswordLength
+        ? "at least " + minPasswordLength + " characters long (minPasswordLength)"
+        : null;
   }
 
   /**
@@ -60,33 +64,7 @@ final class KeySource {
     if (isRawKey()) {
       return rawKey.length == keySizeBytes ? rawKey : Arrays.copyOf(rawKey, keySizeBytes);
     }
-    return pbkdf2(crypto.pbkdf2Prf(passwordUtf8), Utf8.encode(salt), iterations, keySizeBytes);
-  }
-
-  /**
-   * PBKDF2 (RFC 8018, section 5.2) over the JCA's HMAC-SHA1. Composed here rather than taken from
-   * SecretKeyFactory so the keyed PRF can be reused across calls (a Mac returns to its keyed state
-   * after doFinal, so a key costs two HMAC-SHA1 blocks and no key schedule); a test checks it
-   * against {@code PBKDF2WithHmacSHA1}.
-   */
-  private static byte[] pbkdf2(Mac prf, byte[] salt, int iterations, int keySizeBytes) {
-    byte[] derived = new byte[keySizeBytes];
-    int blocks = (keySizeBytes + SHA1_BYTES - 1) / SHA1_BYTES;
-    for (int block = 1; block <= blocks; block++) {
-      prf.update(salt);
-      prf.update(new byte[] {(byte) (block >>> 24), (byte) (block >>> 16), (byte) (block >>> 8), (byte) block});
-      byte[] u = prf.doFinal();
-      byte[] t = u.clone();
-      for (int i = 1; i < iterations; i++) {
-        u = prf.doFinal(u);
-        for (int j = 0; j < t.length; j++) {
-          t[j] ^= u[j];
-        }
-      }
-      int offset = (block - 1) * SHA1_BYTES;
-      System.arraycopy(t, 0, derived, offset, Math.min(SHA1_BYTES, keySizeBytes - offset));
-    }
-    return derived;
+    return crypto.pbkdf2HmacSha1(passwordUtf8, Utf8.encode(salt), iterations, keySizeBytes);
   }
 
   boolean sameAs(KeySource other) {

@@ -9,8 +9,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** UTF-8 the way Node's {@code Buffer.from(string, 'utf8')} writes it, and a strict reader. */
-final class Utf8 {
+/**
+ * UTF-8 for this library: the writer the codec seals with, as Node's {@code Buffer.from(string,
+ * 'utf8')} writes it, and the one strict reader that the codec, the legacy decoder and the
+ * command-line tool all decode with.
+ */
+public final class Utf8 {
 
   /** U+FFFD in UTF-8: what Node writes for a lone surrogate (Java's getBytes writes '?'). */
   private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
@@ -52,10 +56,12 @@ final class Utf8 {
   }
 
   /**
-   * Decodes strictly: iron substitutes U+FFFD for bad bytes, but a seal whose MAC holds and whose
-   * content is not UTF-8 was not written by iron's JSON.stringify, so it is refused.
+   * Decodes well-formed UTF-8 only: no malformed or truncated sequence, no overlong form, no
+   * encoded surrogate. A U+FFFD in the text is kept when the bytes spell it.
+   *
+   * @throws CharacterCodingException if the bytes are not well-formed UTF-8
    */
-  static String decodeStrict(byte[] bytes) {
+  public static String decodeStrict(byte[] bytes) throws CharacterCodingException {
     // The JDK's UTF-8 decoding writes U+FFFD for every malformed sequence (overlong forms and
     // encoded surrogates included), so text without U+FFFD came from valid bytes. This path
     // allocates only the String; for Latin-1 text the indexOf answers without scanning.
@@ -69,11 +75,7 @@ final class Utf8 {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      return decoder.decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new IronException(IronException.Reason.INVALID_UTF8);
-    }
+    return decoder.decode(ByteBuffer.wrap(bytes)).toString();
   }
 
   private static int indexOfQuestionMark(byte[] bytes) {

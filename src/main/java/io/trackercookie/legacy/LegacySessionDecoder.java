@@ -1,9 +1,9 @@
 package io.trackercookie.legacy;
 
+import io.trackercookie.iron.CryptoContext;
+import io.trackercookie.iron.Utf8;
 import io.trackercookie.json.StrictJson;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -13,10 +13,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Reads (never writes) the cookies of the npm package cookie-sessions 0.0.2, so that sessions
@@ -47,7 +43,7 @@ import javax.crypto.spec.SecretKeySpec;
  * package either.
  *
  * <p>Instances are immutable and thread-safe; the key, IV and HMAC key are derived once, and each
- * thread reuses its own {@link Mac} and {@link Cipher}.
+ * thread uses the Mac and Cipher of its own {@link CryptoContext}, as the iron codec does.
  *
  * <pre>{@code
  * LegacySessionDecoder legacy = LegacySessionDecoder.builder().secret(oldSecret).build();
@@ -76,24 +72,21 @@ public final class LegacySessionDecoder {
   private static final int KEY_BYTES = 24;
   private static final int IV_BYTES = 16;
   private static final HexFormat HEX = HexFormat.of();
-  private static final ThreadLocal<CryptoContext> CRYPTO =
-      ThreadLocal.withInitial(CryptoContext::new);
 
-  private final SecretKeySpec hmacKey;
-  private final SecretKeySpec aesKey;
-  private final IvParameterSpec iv;
+  // The same arrays on every call: the thread's HmacSHA1 keeps the last key it was given.
+  private final byte[] hmacKey;
+  private final byte[] aesKey;
+  private final byte[] iv;
   private final Duration timeout;
   private final long timeoutMillis;
   private final Clock clock;
   private final int maxCookieLength;
 
   private LegacySessionDecoder(Builder builder) {
-    byte[] secret = builder.secret.getBytes(StandardCharsets.UTF_8);
-    byte[] material = EvpBytesToKey.derive(secret, KEY_BYTES, IV_BYTES);
-    this.hmacKey = new SecretKeySpec(secret, "HmacSHA1");
-    this.aesKey = new SecretKeySpec(material, 0, KEY_BYTES, "AES");
-    this.iv = new IvParameterSpec(material, KEY_BYTES, IV_BYTES);
-    Arrays.fill(secret, (byte) 0);
+    this.hmacKey = builder.secret.getBytes(StandardCharsets.UTF_8);
+    byte[] material = EvpBytesToKey.derive(hmacKey, KEY_BYTES, IV_BYTES);
+    this.aesKey = Arrays.copyOfRange(material, 0, KEY_BYTES);
+    this.iv = Arrays.copyOfRange(material, KEY_BYTES, KEY_BYTES + IV_BYTES);
     Arrays.fill(material, (byte) 0);
     this.timeout = builder.timeout;
     this.timeoutMillis = builder.timeout.toMillis();
@@ -123,9 +116,10 @@ public final class LegacySessionDecoder {
     if (!isWellFormed(cookieValue)) {
       throw new LegacyCookieException(LegacyCookieException.Reason.MALFORMED);
     }
-    CryptoContext crypto = CRYPTO.get();
+    CryptoContext crypto = CryptoContext.forCurrentThread();
     // With a canonical timestamp, String(parseInt(ts)) + data is exactly the text after the HMAC.
-    byte[] expected = crypto.hmacSha1(hmacKey, cookieValue.substring(HMAC_HEX_CHARS));
+    byte[] expected = crypto.hmacSha1(
+        hmacKey, cookieValue.substring(HMAC_HEX_CHARS).getBytes(StandardCharsets.US_ASCII));
     byte[] given = HEX.parseHex(cookieValue, 0, HMAC_HEX_CHARS);
     // Constant time, unlike the package's ===: the comparison must not reveal how much matched.
     if (!MessageDigest.isEqual(expected, given)) {
@@ -138,7 +132,18 @@ public final class LegacySessionDecoder {
     }
     byte[] encrypted =
         HEX.parseHex(cookieValue, HMAC_HEX_CHARS + TIMESTAMP_CHARS, cookieValue.length());
-    String json = decodeUtf8Strict(crypto.decrypt(aesKey, iv, encrypted));
+    byte[] plaintext;
+    try {
+      plaintext = crypto.decryptAesCbc(aesKey, iv, encrypted);
+    } catch (GeneralSecurityException e) {
+      throw new LegacyCookieException(LegacyCookieException.Reason.DECRYPTION_FAILED);
+    }
+    String json;
+    try {
+      json = Utf8.decodeStrict(plaintext);
+    } catch (CharacterCodingException e) {
+      throw new LegacyCookieException(LegacyCookieException.Reason.INVALID_UTF8);
+    }
     if (!StrictJson.isValid(json)) {
       throw new LegacyCookieException(LegacyCookieException.Reason.INVALID_JSON);
     }
@@ -221,53 +226,6 @@ public final class LegacySessionDecoder {
     return (c >= '0' && c <= '9')
         || (c >= 'a' && c <= 'f')
         || (allowUpperCase && c >= 'A' && c <= 'F');
-  }
-
-  private static String decodeUtf8Strict(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new LegacyCookieException(LegacyCookieException.Reason.INVALID_UTF8);
-    }
-  }
-
-  /** One thread's reusable JCA objects: creating them costs more than the work they do. */
-  private static final class CryptoContext {
-    private final Mac hmacSha1;
-    private final Cipher aesCbc;
-
-    CryptoContext() {
-      try {
-        hmacSha1 = Mac.getInstance("HmacSHA1");
-        aesCbc = Cipher.getInstance("AES/CBC/PKCS5Padding");
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException(
-            "AES/CBC and HmacSHA1 are required of every Java platform", e);
-      }
-    }
-
-    byte[] hmacSha1(SecretKeySpec key, String asciiText) {
-      try {
-        hmacSha1.init(key);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("A non-empty HMAC key is always valid", e);
-      }
-      return hmacSha1.doFinal(asciiText.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    byte[] decrypt(SecretKeySpec key, IvParameterSpec iv, byte[] encrypted) {
-      try {
-        aesCbc.init(Cipher.DECRYPT_MODE, key, iv);
-        return aesCbc.doFinal(encrypted);
-      } catch (GeneralSecurityException e) {
-        throw new LegacyCookieException(LegacyCookieException.Reason.DECRYPTION_FAILED);
-      }
-    }
   }
 
   /** Builds a {@link LegacySessionDecoder}; each setter checks its value at once. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,11 +15,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-/** The per-thread JCA objects: one context per thread, always ready for the next call. */
+/** The per-thread JCA objects: one context per thread, the JCA's own results, always ready. */
 class CryptoContextTest {
 
   private static final String PASSWORD = "crypto-context-password-0123456789-abcdefgh";
@@ -35,74 +39,107 @@ class CryptoContextTest {
   }
 
   @Test
-  void aPrfLeftMidUpdate_isResetForTheNextCaller() {
-    byte[] password = Utf8.encode(PASSWORD);
-    byte[] block = "salt\0\0\0\1".getBytes(StandardCharsets.US_ASCII);
-    byte[] expected = new CryptoContext().pbkdf2Prf(password).doFinal(block);
-
+  void pbkdf2_matchesTheJcasPbkdf2WithHmacSha1_overTheSaltsHexText() throws Exception {
+    // iron's derivation: the salt is the hex TEXT's bytes, one iteration, a 32-byte key. Other
+    // iteration counts and lengths (a partial last block, several blocks) check the composition.
+    String salt = "0cdd607945dd1dffb7da0b0bf5f1a7daa6218cbae14cac51dcbd91fb077aeb5b";
+    byte[] saltText = salt.getBytes(StandardCharsets.US_ASCII);
+    byte[] password = PASSWORD.getBytes(StandardCharsets.UTF_8);
     CryptoContext context = new CryptoContext();
-    // A caller interrupted between update and doFinal leaves bytes in the Mac.
-    context.pbkdf2Prf(password).update(new byte[] {1, 2, 3});
-    assertArrayEquals(expected, context.pbkdf2Prf(password).doFinal(block));
-  }
-
-  @Test
-  void macsKeyedInTurnWithDifferentKeys_eachUseTheirOwnKey() {
-    byte[] first = new byte[32];
-    byte[] second = new byte[32];
-    second[0] = 1;
-    byte[] base = "Fe26.2**base".getBytes(StandardCharsets.US_ASCII);
-    byte[] firstMac = new CryptoContext().hmacSha256(first, base);
-    byte[] secondMac = new CryptoContext().hmacSha256(second, base);
-
-    CryptoContext context = new CryptoContext();
-    assertArrayEquals(firstMac, context.hmacSha256(first, base));
-    assertArrayEquals(secondMac, context.hmacSha256(second, base));
-    assertArrayEquals(firstMac, context.hmacSha256(first, base));
-    assertArrayEquals(firstMac, context.hmacSha256(first, base)); // the held key, no init
-  }
-
-  @Test
-  void cbcEncryption_withTheIvFoldedIn_isExactlyTheJcasPaddedCbc() throws Exception {
-    Random random = new Random(7);
-    byte[] first = new byte[32];
-    byte[] second = new byte[32];
-    random.nextBytes(first);
-    random.nextBytes(second);
-    CryptoContext context = new CryptoContext();
-    // Every padding length (1 to 16 bytes); a key held across calls (the codec hands out a reused
-    // key as the same array every time), keys taken in turn, and an equal key in a new array.
-    for (int length = 0; length <= 48; length++) {
-      for (byte[] key : new byte[][] {first, first, second, first, second.clone()}) {
-        byte[] iv = new byte[CryptoContext.IV_SIZE_BYTES];
-        byte[] plaintext = new byte[length];
-        random.nextBytes(iv);
-        random.nextBytes(plaintext);
-        byte[] plaintextBefore = plaintext.clone();
-        byte[] ivBefore = iv.clone();
-        assertArrayEquals(jcaPaddedCbc(key, iv, plaintext), context.encrypt(IronAlgorithm.AES_256_CBC, key, iv, plaintext),
-            "length " + length);
-        assertArrayEquals(plaintextBefore, plaintext, "the plaintext is left as it was");
-        assertArrayEquals(ivBefore, iv, "the IV is left as it was");
+    for (int iterations : new int[] {1, 2, 5}) {
+      for (int keySizeBytes : new int[] {16, 20, 32, 64}) {
+        byte[] expected = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA1")
+            .generateSecret(new PBEKeySpec(PASSWORD.toCharArray(), saltText, iterations, keySizeBytes * 8))
+            .getEncoded();
+        assertArrayEquals(expected, context.pbkdf2HmacSha1(password, saltText, iterations, keySizeBytes),
+            iterations + " iterations, " + keySizeBytes + " bytes");
       }
     }
   }
 
   @Test
-  void aFailedCbcEncryption_leavesTheContextEncryptingWithTheNextKey() throws Exception {
+  void pbkdf2AndHmacSha1_sharingOneMac_eachUseTheirOwnKey() throws Exception {
+    // The legacy decoder's HMAC-SHA1 and iron's PBKDF2 take turns with the thread's one HmacSHA1.
+    byte[] password = PASSWORD.getBytes(StandardCharsets.UTF_8);
+    byte[] legacySecret = "a-legacy-cookie-sessions-secret".getBytes(StandardCharsets.UTF_8);
+    byte[] salt = "ab12".getBytes(StandardCharsets.US_ASCII);
+    byte[] data = "1700000000000cafe".getBytes(StandardCharsets.US_ASCII);
+    byte[] expectedKey = new CryptoContext().pbkdf2HmacSha1(password, salt, 1, 32);
+    byte[] expectedMac = jcaHmacSha1(legacySecret, data);
+
+    CryptoContext context = new CryptoContext();
+    for (int i = 0; i < 3; i++) {
+      assertArrayEquals(expectedKey, context.pbkdf2HmacSha1(password, salt, 1, 32));
+      assertArrayEquals(expectedKey, context.pbkdf2HmacSha1(password, salt, 1, 32)); // the held key
+      assertArrayEquals(expectedMac, context.hmacSha1(legacySecret, data));
+      assertArrayEquals(expectedMac, context.hmacSha1(legacySecret.clone(), data)); // an equal key
+    }
+  }
+
+  @Test
+  void encryptAndDecrypt_areTheJcasOwnCbcAndCtr() throws Exception {
+    Random random = new Random(7);
+    CryptoContext context = new CryptoContext();
+    for (IronAlgorithm algorithm : IronAlgorithm.values()) {
+      for (int length = 0; length <= 33; length++) {
+        byte[] key = new byte[algorithm.keySizeBytes()];
+        byte[] iv = new byte[CryptoContext.IV_SIZE_BYTES];
+        byte[] plaintext = new byte[length];
+        random.nextBytes(key);
+        random.nextBytes(iv);
+        random.nextBytes(plaintext);
+        byte[] encrypted = context.encrypt(algorithm, key, iv, plaintext);
+        assertArrayEquals(jca(algorithm, Cipher.ENCRYPT_MODE, key, iv, plaintext), encrypted, algorithm + " " + length);
+        if (length > 0 || algorithm == IronAlgorithm.AES_128_CTR) {
+          assertArrayEquals(plaintext, context.decrypt(algorithm, key, iv, encrypted), algorithm + " " + length);
+        }
+      }
+    }
+  }
+
+  @Test
+  void cbcDecryption_refusesAnEmptyCiphertextAsOpenSslDoes() {
+    IronException e = assertThrows(IronException.class,
+        () -> new CryptoContext().decrypt(IronAlgorithm.AES_256_CBC, new byte[32], new byte[16], new byte[0]));
+    assertEquals(IronException.Reason.DECRYPTION_FAILED, e.reason());
+  }
+
+  @Test
+  void aFailedEncryption_leavesTheContextEncryptingWithTheNextKey() throws Exception {
     CryptoContext context = new CryptoContext();
     byte[] key = new byte[32];
     byte[] iv = new byte[CryptoContext.IV_SIZE_BYTES];
     byte[] plaintext = "{\"visits\":1}".getBytes(StandardCharsets.US_ASCII);
-    assertThrows(IllegalStateException.class,
-        () -> context.encrypt(IronAlgorithm.AES_256_CBC, new byte[7], iv, plaintext)); // no AES key
-    assertArrayEquals(jcaPaddedCbc(key, iv, plaintext), context.encrypt(IronAlgorithm.AES_256_CBC, key, iv, plaintext));
+    // A failed init (no AES key has 7 bytes) must not stop the Cipher taking the next key.
+    assertThrows(IllegalStateException.class, () -> context.encrypt(IronAlgorithm.AES_256_CBC, new byte[7], iv, plaintext));
+    assertArrayEquals(jca(IronAlgorithm.AES_256_CBC, Cipher.ENCRYPT_MODE, key, iv, plaintext),
+        context.encrypt(IronAlgorithm.AES_256_CBC, key, iv, plaintext));
   }
 
-  private static byte[] jcaPaddedCbc(byte[] key, byte[] iv, byte[] plaintext) throws Exception {
-    Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-    cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
-    return cipher.doFinal(plaintext);
+  @Test
+  void aFailedDecryption_leavesTheContextDecryptingWithTheNextKey() throws Exception {
+    CryptoContext context = new CryptoContext();
+    byte[] key = new byte[24]; // AES-192, as the legacy decoder uses it
+    byte[] iv = new byte[CryptoContext.IV_SIZE_BYTES];
+    byte[] plaintext = "{\"visits\":1}".getBytes(StandardCharsets.US_ASCII);
+    byte[] encrypted = jca(IronAlgorithm.AES_256_CBC, Cipher.ENCRYPT_MODE, key, iv, plaintext);
+    assertThrows(GeneralSecurityException.class, () -> context.decryptAesCbc(new byte[7], iv, encrypted));
+    byte[] badPadding = encrypted.clone();
+    badPadding[badPadding.length - 1] ^= 1;
+    assertThrows(GeneralSecurityException.class, () -> context.decryptAesCbc(key, iv, badPadding));
+    assertArrayEquals(plaintext, context.decryptAesCbc(key, iv, encrypted));
+  }
+
+  private static byte[] jca(IronAlgorithm algorithm, int mode, byte[] key, byte[] iv, byte[] input) throws Exception {
+    Cipher cipher = Cipher.getInstance(algorithm.transformation());
+    cipher.init(mode, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+    return cipher.doFinal(input);
+  }
+
+  private static byte[] jcaHmacSha1(byte[] key, byte[] data) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA1");
+    mac.init(new SecretKeySpec(key, "HmacSHA1"));
+    return mac.doFinal(data);
   }
 
   @Test

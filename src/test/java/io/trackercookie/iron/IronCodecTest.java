@@ -216,18 +216,65 @@ class IronCodecTest {
   }
 
   @Test
-  void keyring_refusesIdsThatAreNotWordCharacters() {
+  void keyring_refusesIdsThatAreNotWordCharacters_asAConfigurationError() {
     IronPasswords.Builder builder = IronPasswords.builder();
-    assertEquals(
-        Reason.INVALID_PASSWORD_ID,
-        assertThrows(IronException.class, () -> builder.current("a-b", PASSWORD)).reason());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> builder.current("a-b", PASSWORD));
+    assertTrue(e.getMessage().contains("password id"), e.getMessage());
+    assertFalse(e.getMessage().contains(PASSWORD));
   }
 
   @Test
-  void create_withShortPassword_failsAsTooShort() {
-    assertEquals(
-        Reason.PASSWORD_TOO_SHORT,
-        assertThrows(IronException.class, () -> IronCodec.create("short")).reason());
+  void keyring_refusesAnIdTwice_andASecondCurrentId() {
+    IronPasswords.Builder builder = IronPasswords.builder().current("v2", PASSWORD);
+    assertThrows(IllegalArgumentException.class, () -> builder.accept("v2", PASSWORD));
+    assertThrows(IllegalStateException.class, () -> builder.current("v3", PASSWORD));
+    assertThrows(IllegalStateException.class, () -> IronPasswords.builder().accept("v1", PASSWORD).build());
+  }
+
+  @Test
+  void isCurrent_isTrueForASealMadeWithThePasswordNewSealsUse() {
+    assertTrue(IronPasswords.single(PASSWORD).isCurrent(""));
+    assertTrue(IronPasswords.single(PASSWORD).isCurrent("v1"), "a single password ignores ids");
+    IronPasswords rotated = IronPasswords.builder().current("v2", PASSWORD).accept("v1", PASSWORD).build();
+    assertTrue(rotated.isCurrent("v2"));
+    assertFalse(rotated.isCurrent("v1"));
+    assertFalse(rotated.isCurrent(""), "no id is looked up as default, which is not current here");
+    IronPasswords byDefault = IronPasswords.builder().current("default", PASSWORD).accept("v1", PASSWORD).build();
+    assertTrue(byDefault.isCurrent(""));
+    assertTrue(byDefault.isCurrent("default"));
+  }
+
+  @Test
+  void passwordIds_followIronsWordRule() {
+    for (String valid : new String[] {"v1", "default", "A_b_9", "_"}) {
+      assertTrue(IronPasswords.isValidId(valid), valid);
+    }
+    for (String invalid : new String[] {"", "a-b", "a b", "\u00e9t\u00e9", "v1\n", "\uff11", null}) {
+      assertFalse(IronPasswords.isValidId(invalid), String.valueOf(invalid));
+    }
+  }
+
+  @Test
+  void create_withShortPassword_failsAsAConfigurationError_namingTheSetting() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IronCodec.create("short"));
+    assertTrue(e.getMessage().contains("at least 32 characters") && e.getMessage().contains("minPasswordLength"),
+        e.getMessage());
+    assertFalse(e.getMessage().contains("short"), "the password is not quoted: " + e.getMessage());
+    IllegalArgumentException inKeyring = assertThrows(IllegalArgumentException.class, () -> IronCodec.create(
+        IronPasswords.builder().current("v2", PASSWORD).accept("v1", "too-short-secret").build(), IronOptions.defaults()));
+    assertTrue(inKeyring.getMessage().contains("id v1"), inKeyring.getMessage());
+    assertFalse(inKeyring.getMessage().contains("too-short-secret"), inKeyring.getMessage());
+    IllegalArgumentException rawKey = assertThrows(IllegalArgumentException.class,
+        () -> IronCodec.create(IronPasswords.single(IronSecret.rawKey(new byte[16])), IronOptions.defaults()));
+    assertTrue(rawKey.getMessage().contains("32 bytes"), rawKey.getMessage());
+  }
+
+  @Test
+  void missingPasswords_areConfigurationErrors() {
+    assertThrows(NullPointerException.class, () -> IronSecret.password(null));
+    assertThrows(IllegalArgumentException.class, () -> IronSecret.password(""));
+    assertThrows(NullPointerException.class, () -> IronSecret.rawKey(null));
+    assertThrows(IllegalArgumentException.class, () -> IronSecret.rawKey(new byte[0]));
   }
 
   @Test

@@ -13,7 +13,10 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** IronOptions.saltReuse: seals share a salt pair within a bounded window, never beyond it. */
+/**
+ * {@link SaltPolicy#reuse} through the codec ({@code IronOptions.Builder.saltReuse}): seals share
+ * a salt pair within a bounded window, never beyond it, and every reader opens them.
+ */
 class SaltReuseTest {
 
   private static final String PASSWORD = "salt-reuse-password-0123456789-abcdefgh";
@@ -52,7 +55,7 @@ class SaltReuseTest {
   @Test
   void byDefault_everySealHasFreshSalts() {
     IronCodec codec = IronCodec.create(PASSWORD);
-    assertEquals(1, IronOptions.defaults().saltReuseSeals());
+    assertEquals(SaltPolicy.fresh(), IronOptions.defaults().saltPolicy());
     SealParts a = SealParts.parse(codec.seal(JSON));
     SealParts b = SealParts.parse(codec.seal(JSON));
     assertNotEquals(a.encryptionSalt(), b.encryptionSalt());
@@ -157,6 +160,26 @@ class SaltReuseTest {
   }
 
   @Test
+  void codecsBuiltFromTheSameOptions_eachKeepTheirOwnSalts() {
+    IronOptions options = IronOptions.builder().saltReuse(100, Duration.ofMinutes(1)).clock(new HandClock()).build();
+    IronCodec first = IronCodec.create(IronPasswords.single(PASSWORD), options);
+    IronCodec second = IronCodec.create(IronPasswords.single(PASSWORD), options);
+    assertNotEquals(salts(first.seal(JSON)), salts(second.seal(JSON)));
+    assertNotEquals(salts(first.seal(JSON)), salts(first.withOptions(options).seal(JSON)));
+  }
+
+  @Test
+  void aClockSetBack_startsANewPair() {
+    HandClock clock = new HandClock();
+    IronOptions options = IronOptions.builder().saltReuse(100, Duration.ofMinutes(1)).clock(clock).build();
+    IronCodec codec = IronCodec.create(IronPasswords.single(PASSWORD), options);
+    String before = salts(codec.seal(JSON));
+    assertEquals(before, salts(codec.seal(JSON)));
+    clock.now = clock.now.minusSeconds(1); // a clock set back does not stretch the window
+    assertNotEquals(before, salts(codec.seal(JSON)));
+  }
+
+  @Test
   void invalidSettings_areRefusedAtOnce() {
     IronOptions.Builder builder = IronOptions.builder();
     assertThrows(IllegalArgumentException.class, () -> builder.saltReuse(0, Duration.ofSeconds(1)));
@@ -169,8 +192,10 @@ class SaltReuseTest {
   void optionsCarryTheSetting_throughToBuilder() {
     IronOptions options = IronOptions.builder().saltReuse(50, Duration.ofSeconds(20)).build();
     IronOptions copy = options.toBuilder().build();
-    assertEquals(50, copy.saltReuseSeals());
-    assertEquals(Duration.ofSeconds(20), copy.saltReuseMaxAge());
-    assertTrue(options.toString().contains("saltReuseSeals=50"));
+    assertEquals(SaltPolicy.reuse(50, Duration.ofSeconds(20)), copy.saltPolicy());
+    assertEquals(50, copy.saltPolicy().maxSeals());
+    assertEquals(Duration.ofSeconds(20), copy.saltPolicy().maxAge());
+    assertTrue(options.toString().contains("maxSeals=50"), options.toString());
+    assertEquals(SaltPolicy.fresh(), options.toBuilder().saltReuse(1, Duration.ZERO).build().saltPolicy());
   }
 }
