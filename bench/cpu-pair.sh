@@ -26,7 +26,8 @@
 #   JAVA_OPTS      extra JVM options, the same for both (default none)
 #   TRACKER_PASSWORD  the same for both JVMs (a fixed benchmark password by default)
 # Both JVMs run in this tree's directory (they read bench/payloads/152.json from it). Results:
-# target/bench/cpu-pair.md (the table, also on stdout) and cpu-pair.tsv (every round).
+# target/bench/cpu-pair.md (the table, also on stdout) and cpu-pair.tsv (every round, with the
+# machine's 1-minute load average: under heavy outside load the per-round ratios scatter more).
 # Load is bounded: loopback only, fixed durations, 2 x 16 connections.
 
 # SECONDS is bash's own clock: read the value given in the environment, not the clock.
@@ -167,7 +168,7 @@ for path in "${paths[@]}"; do
 done
 
 tsv=$out/cpu-pair.tsv
-printf 'round\tpath\tfirst\tA_us_per_req\tB_us_per_req\tratio\tA_req_s\tB_req_s\tA_errors\tB_errors\n' > "$tsv"
+printf 'round\tpath\tfirst\tA_us_per_req\tB_us_per_req\tratio\tA_req_s\tB_req_s\tA_errors\tB_errors\tload1\n' > "$tsv"
 for round in $(seq 1 "$rounds"); do
   if (( round % 2 )); then first=A; else first=B; fi
   for path in "${paths[@]}"; do
@@ -179,9 +180,10 @@ for round in $(seq 1 "$rounds"); do
     line=$(awk -v at="$a_ticks" -v an="$a_n" -v bt="$b_ticks" -v bn="$b_n" -v tck="$tck" 'BEGIN {
       a = at * 1e6 / tck / an; b = bt * 1e6 / tck / bn
       printf "%.2f\t%.2f\t%.4f", a, b, a / b }')
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$path" "$first" "$line" "$a_rps" "$b_rps" "$a_err" "$b_err" >> "$tsv"
+    read -r load1 _ < /proc/loadavg
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$path" "$first" "$line" "$a_rps" "$b_rps" "$a_err" "$b_err" "$load1" >> "$tsv"
     read -r a_us b_us ratio <<< "$line"
-    echo "round $round  $path  ($first first)  A $a_us µs/req ($a_rps req/s)  B $b_us µs/req ($b_rps req/s)  cpu(A)/cpu(B) $ratio" >&2
+    echo "round $round  $path  ($first first)  A $a_us µs/req ($a_rps req/s)  B $b_us µs/req ($b_rps req/s)  cpu(A)/cpu(B) $ratio  (load $load1)" >&2
   done
 done
 
