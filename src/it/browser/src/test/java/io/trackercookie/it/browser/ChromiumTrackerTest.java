@@ -10,15 +10,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.trackercookie.CookieSettings;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerFeature;
+import io.trackercookie.it.JerseyGrizzlyServer;
+import io.trackercookie.it.RunningServer;
 import io.trackercookie.it.TrackerCycle;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +47,7 @@ class ChromiumTrackerTest {
   /** How long a page may take to replace the last one: generous, for a loaded CI machine. */
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private static HttpServer server;
+  private static RunningServer server;
   private static ChromeDriver browser;
   private static String base;
 
@@ -68,8 +67,8 @@ class ChromiumTrackerTest {
         .build();
     ResourceConfig app = new ResourceConfig(TrackerPageResource.class)
         .register(new TrackerFeature(config));
-    server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
-    base = "http://127.0.0.1:" + server.getListeners().iterator().next().getPort() + "/";
+    server = JerseyGrizzlyServer.start(app);
+    base = server.base().toString();
 
     browser = startBrowser();
   }
@@ -137,12 +136,12 @@ class ChromiumTrackerTest {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     if (browser != null) {
       browser.quit();
     }
     if (server != null) {
-      server.shutdownNow();
+      server.close();
     }
   }
 

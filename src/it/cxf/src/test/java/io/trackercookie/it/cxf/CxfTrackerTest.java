@@ -1,53 +1,36 @@
 package io.trackercookie.it.cxf;
 
-import io.trackercookie.TrackerFeature;
-import io.trackercookie.it.EmbeddedRuntimeContract;
-import io.trackercookie.it.FieldTrackerResource;
+import io.trackercookie.it.EmbeddedApplication;
+import io.trackercookie.it.EmbeddedRuntimeChecks;
+import io.trackercookie.it.LoopbackPorts;
+import io.trackercookie.it.RunningServer;
 import io.trackercookie.it.SingletonTrackerResource;
-import io.trackercookie.it.TrackerCycle;
-import io.trackercookie.it.TrackerResource;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
-class CxfTrackerTest extends EmbeddedRuntimeContract {
-
-  private static Server server;
-  private static TrackerCycle cycle;
-
-  @BeforeAll
-  static void start() throws IOException {
-    int port;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      port = probe.getLocalPort();
-    }
-    String address = "http://127.0.0.1:" + port + "/";
-    JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
-    factory.setResourceClasses(TrackerResource.class, FieldTrackerResource.class,
-        SingletonTrackerResource.class);
-    // One instance for all requests; the other classes get one per request.
-    factory.setResourceProvider(SingletonTrackerResource.class,
-        new SingletonResourceProvider(new SingletonTrackerResource()));
-    factory.setProviders(List.of(new TrackerFeature(TrackerCycle.config())));
-    factory.setAddress(address);
-    server = factory.create();
-    cycle = new TrackerCycle(URI.create(address));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-    server.destroy();
-  }
+/** CXF on its embedded Jetty, the application registered in a JAXRSServerFactoryBean. */
+class CxfTrackerTest extends EmbeddedRuntimeChecks {
 
   @Override
-  protected TrackerCycle cycle() {
-    return cycle;
+  protected RunningServer serve(EmbeddedApplication app) throws IOException {
+    int port = LoopbackPorts.free();
+    JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+    List<Class<?>> resources = new ArrayList<>(app.perRequestResources());
+    resources.add(SingletonTrackerResource.class);
+    factory.setResourceClasses(resources);
+    // One instance for all requests; the other classes get one per request.
+    factory.setResourceProvider(SingletonTrackerResource.class,
+        new SingletonResourceProvider(app.singletonResource()));
+    factory.setProviders(List.of(app.feature()));
+    factory.setAddress("http://127.0.0.1:" + port + "/");
+    Server server = factory.create();
+    return RunningServer.onLoopback(port, "/", () -> {
+      server.stop();
+      server.destroy();
+    });
   }
 }

@@ -1,40 +1,17 @@
 package io.trackercookie.it.jersey;
 
-import io.trackercookie.TrackerFeature;
-import io.trackercookie.it.EmbeddedRuntimeContract;
-import io.trackercookie.it.FieldTrackerResource;
-import io.trackercookie.it.SingletonTrackerResource;
-import io.trackercookie.it.TrackerCycle;
-import io.trackercookie.it.TrackerResource;
-import java.net.URI;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import io.trackercookie.it.EmbeddedApplication;
+import io.trackercookie.it.EmbeddedRuntimeChecks;
+import io.trackercookie.it.JerseyGrizzlyServer;
+import io.trackercookie.it.RunningServer;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
-class JerseyGrizzlyTrackerTest extends EmbeddedRuntimeContract {
-
-  private static HttpServer server;
-  private static TrackerCycle cycle;
-
-  @BeforeAll
-  static void start() {
-    ResourceConfig app = new ResourceConfig(TrackerResource.class, FieldTrackerResource.class)
-        .register(new SingletonTrackerResource())
-        .register(new TrackerFeature(TrackerCycle.config()));
-    server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
-    int port = server.getListeners().iterator().next().getPort();
-    cycle = new TrackerCycle(URI.create("http://127.0.0.1:" + port + "/"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.shutdownNow();
-  }
+/** Jersey 3.1 on Grizzly, the application registered in a ResourceConfig. */
+class JerseyGrizzlyTrackerTest extends EmbeddedRuntimeChecks {
 
   @Override
-  protected TrackerCycle cycle() {
-    return cycle;
+  protected RunningServer serve(EmbeddedApplication app) {
+    return JerseyGrizzlyServer.start(
+        new ResourceConfig(app.perRequestResources()).registerInstances(app.instances()));
   }
 }

@@ -1,56 +1,41 @@
 package io.trackercookie.it.resteasy;
 
-import io.trackercookie.TrackerFeature;
-import io.trackercookie.it.EmbeddedRuntimeContract;
-import io.trackercookie.it.FieldTrackerResource;
-import io.trackercookie.it.SingletonTrackerResource;
-import io.trackercookie.it.TrackerCycle;
-import io.trackercookie.it.TrackerResource;
+import io.trackercookie.it.EmbeddedApplication;
+import io.trackercookie.it.EmbeddedRuntimeChecks;
+import io.trackercookie.it.LoopbackPorts;
+import io.trackercookie.it.RunningServer;
 import jakarta.ws.rs.core.Application;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.util.Set;
 import org.jboss.resteasy.plugins.server.undertow.UndertowJaxrsServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
-class ResteasyTrackerTest extends EmbeddedRuntimeContract {
+/** RESTEasy on its embedded Undertow, the application registered in an Application. */
+class ResteasyTrackerTest extends EmbeddedRuntimeChecks {
 
   /** The application as a RESTEasy user writes it. */
-  public static class TrackerApp extends Application {
+  private static final class TrackerApp extends Application {
+    private final EmbeddedApplication parts;
+
+    TrackerApp(EmbeddedApplication parts) {
+      this.parts = parts;
+    }
+
     @Override
     public Set<Class<?>> getClasses() {
-      return Set.of(TrackerResource.class, FieldTrackerResource.class);
+      return parts.perRequestResources();
     }
 
     @Override
     public Set<Object> getSingletons() {
-      return Set.of(new TrackerFeature(TrackerCycle.config()), new SingletonTrackerResource());
+      return parts.instances();
     }
-  }
-
-  private static UndertowJaxrsServer server;
-  private static TrackerCycle cycle;
-
-  @BeforeAll
-  static void start() throws IOException {
-    int port;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      port = probe.getLocalPort();
-    }
-    server = new UndertowJaxrsServer().setHostname("127.0.0.1").setPort(port).start();
-    server.deploy(TrackerApp.class);
-    cycle = new TrackerCycle(URI.create("http://127.0.0.1:" + port + "/"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
   }
 
   @Override
-  protected TrackerCycle cycle() {
-    return cycle;
+  protected RunningServer serve(EmbeddedApplication app) throws IOException {
+    int port = LoopbackPorts.free();
+    UndertowJaxrsServer server = new UndertowJaxrsServer().setHostname("127.0.0.1").setPort(port).start();
+    server.deploy(new TrackerApp(app));
+    return RunningServer.onLoopback(port, "/", server::stop);
   }
 }

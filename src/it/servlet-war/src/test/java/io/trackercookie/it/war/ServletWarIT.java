@@ -2,30 +2,24 @@ package io.trackercookie.it.war;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trackercookie.it.RunningServer;
+import io.trackercookie.it.RuntimeChecks;
 import io.trackercookie.it.TrackerCycle;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.catalina.Context;
-import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Deploys the packaged WAR, as built, into an embedded Tomcat on 127.0.0.1. */
-class ServletWarIT {
+class ServletWarIT extends RuntimeChecks<RunningServer> {
 
-  private static Tomcat tomcat;
-  private static TrackerCycle cycle;
-
-  @BeforeAll
-  static void start() throws Exception {
-    Path war = Path.of(System.getProperty("war.file"));
-    assertTrue(Files.isRegularFile(war), "the packaged WAR " + war);
+  @Override
+  protected RunningServer start() throws Exception {
+    Path war = packagedWar();
     Path base = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "tomcat");
-    tomcat = new Tomcat();
+    Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(base.toString());
     tomcat.setHostname("127.0.0.1");
     tomcat.setPort(0);
@@ -33,34 +27,20 @@ class ServletWarIT {
     tomcat.getHost().setAppBase(base.toString());
     // No JSP engine here: leave out Tomcat's default web.xml, which declares one.
     tomcat.setAddDefaultWebXmlToWebapp(false);
-    Context app = tomcat.addWebapp("/app", war.toAbsolutePath().toString());
+    Context app = tomcat.addWebapp("/app", war.toString());
     // Scan the WAR's own jars only, not the test's class path, as a standalone Tomcat would.
     ((StandardJarScanner) app.getJarScanner()).setScanClassPath(false);
     tomcat.start();
-    int port = tomcat.getConnector().getLocalPort();
-    cycle = new TrackerCycle(URI.create("http://127.0.0.1:" + port + "/app/api/"));
-  }
-
-  @AfterAll
-  static void stop() throws LifecycleException {
-    tomcat.stop();
-    tomcat.destroy();
-  }
-
-  @Test
-  void wholeCycle_overRealHttp() {
-    cycle.assertWholeCycle();
-  }
-
-  @Test
-  void contextTrackerField_readsTheCookie() {
-    cycle.assertFieldInjection();
+    return RunningServer.onLoopback(tomcat.getConnector().getLocalPort(), "/app/api/", () -> {
+      tomcat.stop();
+      tomcat.destroy();
+    });
   }
 
   @Test
   void settingsFromWebXml_reachTheCookie() {
     // web.xml sets tracker.cookie.maxAge to 3600 seconds.
-    TrackerCycle.Reply set = cycle.send("PUT", "tracker/from", null, "web.xml");
+    TrackerCycle.Reply set = cycle().send("PUT", "tracker/from", null, "web.xml");
     assertTrue(set.hasAttribute("Max-Age=3600"), "Max-Age from web.xml in " + set.setCookie.replaceAll("=Fe26[^;]*", "=<seal>"));
   }
 }

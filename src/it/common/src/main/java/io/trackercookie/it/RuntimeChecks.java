@@ -1,0 +1,72 @@
+package io.trackercookie.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every runtime passes over real HTTP, written once. A runtime's test class extends this
+ * class, or one of its subclasses, and only starts its server: {@link #start()} returns a server
+ * on 127.0.0.1 serving {@link TrackerResource} and {@link FieldTrackerResource} below its base,
+ * with the default cookie settings and password {@link TrackerCycle#PASSWORD}. The server is
+ * started before the first test and stopped after the last.
+ *
+ * @param <S> the kind of server the runtime starts
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one server for all tests, started by an instance method
+public abstract class RuntimeChecks<S extends RunningServer> {
+
+  private S server;
+  private TrackerCycle cycle;
+
+  /** Starts the runtime's server with the application deployed. */
+  protected abstract S start() throws Exception;
+
+  @BeforeAll
+  protected final void startServer() throws Exception {
+    server = start();
+    cycle = new TrackerCycle(server.base());
+  }
+
+  @AfterAll
+  protected final void stopServer() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /** The running server. */
+  protected final S server() {
+    return server;
+  }
+
+  /** The cycle against the running server. */
+  protected final TrackerCycle cycle() {
+    return cycle;
+  }
+
+  /**
+   * The WAR the project packaged, as its failsafe configuration names it in the system property
+   * {@code war.file}; asserts that it is there.
+   */
+  protected static Path packagedWar() {
+    Path war = Path.of(System.getProperty("war.file")).toAbsolutePath();
+    assertTrue(Files.isRegularFile(war), "the packaged WAR " + war);
+    return war;
+  }
+
+  @Test
+  public void contextTrackerParameter_sealsReadsChangesAndClearsTheCookie_andReadsBadOnesAsEmpty() {
+    cycle().assertWholeCycle();
+  }
+
+  @Test
+  public void contextTrackerField_readsTheCookie() {
+    cycle().assertFieldInjection();
+  }
+}
