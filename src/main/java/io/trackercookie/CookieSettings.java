@@ -191,7 +191,11 @@ public final class CookieSettings {
       return this;
     }
 
-    /** @throws IllegalArgumentException unless it starts with '/' and has no ';' or control char */
+    /**
+     * The cookie's Path; default {@code /}.
+     *
+     * @throws IllegalArgumentException unless it starts with '/' and has no ';' or control char
+     */
     public Builder path(String path) {
       Objects.requireNonNull(path, "path");
       if (!path.startsWith("/")) {
@@ -246,6 +250,8 @@ public final class CookieSettings {
     }
 
     /**
+     * The settings, once their combination is checked.
+     *
      * @throws IllegalStateException for a combination browsers refuse: SameSite=None, Partitioned
      *     or the {@code __Host-} prefix without Secure; the prefix with a path other than '/' or
      *     with a domain

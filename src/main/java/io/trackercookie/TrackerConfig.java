@@ -400,7 +400,7 @@ public final class TrackerConfig {
      */
     public Builder slidingExpiry(Duration idleTimeout) {
       Objects.requireNonNull(idleTimeout, "slidingExpiry");
-      if (idleTimeout.getSeconds() < 1) {
+      if (idleTimeout.toSeconds() < 1) {
         throw new IllegalArgumentException("slidingExpiry must be at least one second, was " + idleTimeout);
       }
       this.slidingExpiry = idleTimeout;
@@ -524,6 +524,8 @@ public final class TrackerConfig {
     }
 
     /**
+     * The config, once the combination of its options is checked.
+     *
      * @throws IllegalStateException if no password was given, naming the setting; or if
      *     slidingExpiry and ttl are both set
      * @throws IllegalArgumentException if insecureLoopbackForDevelopment is combined with the

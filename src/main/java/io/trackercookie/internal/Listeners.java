@@ -54,39 +54,25 @@ final class Listeners {
 
   /** The rejection reason for a seal that iron refused. */
   static RejectionReason reasonFor(IronException.Reason reason) {
-    switch (reason) {
-      case SEAL_TOO_LONG:
-        return RejectionReason.OVERSIZE;
-      case EXPIRED:
-        return RejectionReason.EXPIRED;
-      case UNKNOWN_PASSWORD_ID:
-        return RejectionReason.UNKNOWN_PASSWORD_ID;
-      case BAD_MAC:
-        return RejectionReason.BAD_MAC;
-      case DECRYPTION_FAILED:
-      case INVALID_UTF8:
-        return RejectionReason.UNDECRYPTABLE;
-      default:
-        return RejectionReason.MALFORMED;
-    }
+    return switch (reason) {
+      case SEAL_TOO_LONG -> RejectionReason.OVERSIZE;
+      case EXPIRED -> RejectionReason.EXPIRED;
+      case UNKNOWN_PASSWORD_ID -> RejectionReason.UNKNOWN_PASSWORD_ID;
+      case BAD_MAC -> RejectionReason.BAD_MAC;
+      case DECRYPTION_FAILED, INVALID_UTF8 -> RejectionReason.UNDECRYPTABLE;
+      default -> RejectionReason.MALFORMED;
+    };
   }
 
   /** The rejection reason for a legacy cookie that cookie-sessions' format refused. */
   static RejectionReason reasonFor(LegacyCookieException.Reason reason) {
-    switch (reason) {
-      case TOO_LONG:
-        return RejectionReason.OVERSIZE;
-      case BAD_MAC:
-        return RejectionReason.BAD_MAC;
-      case EXPIRED:
-        return RejectionReason.EXPIRED;
-      case DECRYPTION_FAILED:
-      case INVALID_UTF8:
-        return RejectionReason.UNDECRYPTABLE;
-      case INVALID_JSON:
-        return RejectionReason.INVALID_JSON;
-      default:
-        return RejectionReason.MALFORMED;
-    }
+    return switch (reason) {
+      case TOO_LONG -> RejectionReason.OVERSIZE;
+      case BAD_MAC -> RejectionReason.BAD_MAC;
+      case EXPIRED -> RejectionReason.EXPIRED;
+      case DECRYPTION_FAILED, INVALID_UTF8 -> RejectionReason.UNDECRYPTABLE;
+      case INVALID_JSON -> RejectionReason.INVALID_JSON;
+      case MALFORMED -> RejectionReason.MALFORMED;
+    };
   }
 }

@@ -34,8 +34,8 @@ final class Mappers {
     if (type instanceof Class) {
       return (Class<?>) type;
     }
-    if (type instanceof java.lang.reflect.ParameterizedType) {
-      return rawClass(((java.lang.reflect.ParameterizedType) type).getRawType());
+    if (type instanceof java.lang.reflect.ParameterizedType parameterized) {
+      return rawClass(parameterized.getRawType());
     }
     return Object.class;
   }

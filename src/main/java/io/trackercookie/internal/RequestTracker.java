@@ -191,14 +191,14 @@ final class RequestTracker implements Tracker {
       return;
     }
     JsonNode node = toTree(newContent, newContent.getClass());
-    if (!(node instanceof ObjectNode)) {
+    if (!(node instanceof ObjectNode object)) {
       throw new IllegalArgumentException("The tracker holds a JSON object; "
           + newContent.getClass().getName() + " is written as " + node.getNodeType());
     }
-    TrackerJson.checkWritable(node);
-    String plaintext = engine.checkedPlaintext((ObjectNode) node);
+    TrackerJson.checkWritable(object);
+    String plaintext = engine.checkedPlaintext(object);
     Changed changed = changing();
-    state = new Changed(changed.original(), (ObjectNode) node, plaintext, changed.resealDue());
+    state = new Changed(changed.original(), object, plaintext, changed.resealDue());
   }
 
   @Override
@@ -274,7 +274,8 @@ final class RequestTracker implements Tracker {
     }
   }
 
-  @SuppressWarnings("unchecked")
+  // T is the type the public get/as methods promise for this Type; unchecked by nature.
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
   private <T> T convert(JsonNode node, Type type) {
     ObjectMapper mapper = mappers.apply(type);
     if (mapper == Mappers.DEFAULT) {
@@ -289,7 +290,7 @@ final class RequestTracker implements Tracker {
       Object value = mapper.treeToValue(node, mapper.constructType(type));
       // Jackson hands back the node itself when asked for a node type: copy it, since the tree
       // may be shared with other requests and a change must go through put.
-      return (T) (value instanceof JsonNode ? ((JsonNode) value).deepCopy() : value);
+      return (T) (value instanceof JsonNode tree ? tree.deepCopy() : value);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       // Jackson's message may quote the value; the type is enough to act on.
       throw new IllegalArgumentException("The tracked value cannot be read as " + type.getTypeName());
@@ -318,24 +319,24 @@ final class RequestTracker implements Tracker {
 
   /** The default mapper's node for a String, Integer, Long, Boolean or null; null for any other value. */
   static JsonNode scalarNode(Object value) {
-    if (value instanceof String) {
-      return TextNode.valueOf((String) value);
+    if (value instanceof String text) {
+      return TextNode.valueOf(text);
     }
-    if (value instanceof Integer) {
-      return IntNode.valueOf((Integer) value);
+    if (value instanceof Integer number) {
+      return IntNode.valueOf(number);
     }
-    if (value instanceof Long) {
-      return LongNode.valueOf((Long) value);
+    if (value instanceof Long number) {
+      return LongNode.valueOf(number);
     }
-    if (value instanceof Boolean) {
-      return BooleanNode.valueOf((Boolean) value);
+    if (value instanceof Boolean bool) {
+      return BooleanNode.valueOf(bool);
     }
     return value == null ? NullNode.getInstance() : null;
   }
 
   private JsonNode toTree(Object value, Type type) {
-    if (value instanceof JsonNode) {
-      return ((JsonNode) value).deepCopy();
+    if (value instanceof JsonNode tree) {
+      return tree.deepCopy();
     }
     ObjectMapper mapper = mappers.apply(type);
     if (mapper == Mappers.DEFAULT) {

@@ -51,7 +51,7 @@ final class SetCookieWriter {
     Suffix last = lastSuffix;
     if (last.epochSecond() != epochSecond || last.secure() != secure) {
       StringBuilder text = new StringBuilder(160);
-      long maxAgeSeconds = maxAge.getSeconds();
+      long maxAgeSeconds = maxAge.toSeconds();
       if (maxAgeSeconds > 0) {
         text.append("; Max-Age=").append(maxAgeSeconds)
             .append("; Expires=").append(HTTP_DATE.format(Instant.ofEpochSecond(epochSecond + maxAgeSeconds)));

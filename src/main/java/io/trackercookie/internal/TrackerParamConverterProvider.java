@@ -68,8 +68,8 @@ public final class TrackerParamConverterProvider implements ParamConverterProvid
       return false;
     }
     for (Annotation annotation : annotations) {
-      if (annotation instanceof CookieParam
-          && engine.cookieName().equals(((CookieParam) annotation).value())) {
+      if (annotation instanceof CookieParam cookieParam
+          && engine.cookieName().equals(cookieParam.value())) {
         return true;
       }
     }

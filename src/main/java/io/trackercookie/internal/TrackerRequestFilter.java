@@ -59,7 +59,10 @@ public final class TrackerRequestFilter implements ContainerRequestFilter {
     boolean changed = false;
     for (String line : lines) {
       String kept = CookieHeaderParser.withoutInvalidVersion(line);
-      changed |= kept != line;
+      // withoutInvalidVersion hands back the same line when it drops nothing.
+      @SuppressWarnings("ReferenceEquality")
+      boolean dropped = kept != line;
+      changed |= dropped;
       fixed.add(kept);
     }
     if (changed) {

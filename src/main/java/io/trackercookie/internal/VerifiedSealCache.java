@@ -207,7 +207,7 @@ final class VerifiedSealCache {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof SealKey && ((SealKey) other).seal.equals(seal);
+      return other instanceof SealKey key && key.seal.equals(seal);
     }
 
     @Override

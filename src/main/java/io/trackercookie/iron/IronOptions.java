@@ -163,25 +163,41 @@ public final class IronOptions {
       return this;
     }
 
-    /** @throws IllegalArgumentException unless 1 to {@value IronOptions#MAX_ITERATIONS} */
+    /**
+     * PBKDF2 iterations for the encryption key; iron's default is 1.
+     *
+     * @throws IllegalArgumentException unless 1 to {@value IronOptions#MAX_ITERATIONS}
+     */
     public Builder encryptionIterations(int iterations) {
       this.encryptionIterations = checkIterations("encryptionIterations", iterations);
       return this;
     }
 
-    /** @throws IllegalArgumentException unless 1 to {@value IronOptions#MAX_ITERATIONS} */
+    /**
+     * PBKDF2 iterations for the integrity key; iron's default is 1.
+     *
+     * @throws IllegalArgumentException unless 1 to {@value IronOptions#MAX_ITERATIONS}
+     */
     public Builder integrityIterations(int iterations) {
       this.integrityIterations = checkIterations("integrityIterations", iterations);
       return this;
     }
 
-    /** @throws IllegalArgumentException unless a multiple of 8 from 64 to 1024 */
+    /**
+     * Size of the encryption salt; iron's default is 256 bits.
+     *
+     * @throws IllegalArgumentException unless a multiple of 8 from 64 to 1024
+     */
     public Builder encryptionSaltBits(int bits) {
       this.encryptionSaltBits = checkSaltBits("encryptionSaltBits", bits);
       return this;
     }
 
-    /** @throws IllegalArgumentException unless a multiple of 8 from 64 to 1024 */
+    /**
+     * Size of the integrity salt; iron's default is 256 bits.
+     *
+     * @throws IllegalArgumentException unless a multiple of 8 from 64 to 1024
+     */
     public Builder integritySaltBits(int bits) {
       this.integritySaltBits = checkSaltBits("integritySaltBits", bits);
       return this;
@@ -201,13 +217,21 @@ public final class IronOptions {
       return this;
     }
 
-    /** @throws IllegalArgumentException if negative */
+    /**
+     * Lifetime written into each seal; {@link Duration#ZERO} (iron's default) writes none.
+     *
+     * @throws IllegalArgumentException if negative
+     */
     public Builder ttl(Duration ttl) {
       this.ttl = checkNotNegative("ttl", ttl);
       return this;
     }
 
-    /** @throws IllegalArgumentException if negative */
+    /**
+     * How far past its expiration a seal is still accepted; iron's default is 60 seconds.
+     *
+     * @throws IllegalArgumentException if negative
+     */
     public Builder timestampSkew(Duration skew) {
       this.timestampSkew = checkNotNegative("timestampSkew", skew);
       return this;

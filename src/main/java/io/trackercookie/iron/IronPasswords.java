@@ -192,6 +192,8 @@ public final class IronPasswords {
     }
 
     /**
+     * The keyring.
+     *
      * @throws IllegalStateException if no current id was set
      */
     public IronPasswords build() {

@@ -82,9 +82,9 @@ public final class SaltPolicy {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof SaltPolicy
-        && ((SaltPolicy) other).maxSeals == maxSeals
-        && ((SaltPolicy) other).maxAge.equals(maxAge);
+    return other instanceof SaltPolicy policy
+        && policy.maxSeals == maxSeals
+        && policy.maxAge.equals(maxAge);
   }
 
   @Override

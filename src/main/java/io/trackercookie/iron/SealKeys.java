@@ -11,6 +11,8 @@ import java.util.HexFormat;
  * @param hmacSalt the integrity salt as the seal writes it
  * @param integrityKey the HMAC-SHA256 key
  */
+// Never compared or hashed: the arrays are keys handed to the JCA, never copied out of the codec.
+@SuppressWarnings("ArrayRecordComponent")
 record SealKeys(IronSecret secret, String encryptionSalt, byte[] encryptionKey, String hmacSalt, byte[] integrityKey) {
 
   static final int INTEGRITY_KEY_BYTES = 32;

@@ -26,6 +26,8 @@ public final class Utf8 {
   }
 
   /** Text's UTF-8 as {@link #encode} writes it, and the text that decoding those bytes gives back. */
+  // A carrier from encoding to sealing, never compared or hashed.
+  @SuppressWarnings("ArrayRecordComponent")
   record Encoded(byte[] bytes, String decodesTo) {}
 
   /** As {@link #encode}, and says what the bytes decode to: the text, with U+FFFD for lone surrogates. */

@@ -266,7 +266,7 @@ public final class LegacySessionDecoder {
         throw new IllegalArgumentException("timeout must be positive");
       }
       try {
-        timeout.toMillis();
+        long unused = timeout.toMillis(); // throws when the timeout overflows milliseconds
       } catch (ArithmeticException e) {
         throw new IllegalArgumentException("timeout is too long to express in milliseconds", e);
       }

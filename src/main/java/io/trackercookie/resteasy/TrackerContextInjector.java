@@ -27,11 +27,7 @@ public final class TrackerContextInjector implements ContextInjector<Tracker, Tr
 
   private static Tracker current() {
     HttpRequest request = ResteasyProviderFactory.getInstance().getContextData(HttpRequest.class);
-    Object tracker = request == null ? null : request.getAttribute(Tracker.PROPERTY);
-    if (tracker instanceof Tracker) {
-      return (Tracker) tracker;
-    }
-    throw new IllegalStateException("No Tracker: used outside a request, or TrackerFeature is not registered");
+    return Tracker.fromProperty(request == null ? null : request.getAttribute(Tracker.PROPERTY));
   }
 
   /** Forwards every call to the Tracker of the request being served. */
