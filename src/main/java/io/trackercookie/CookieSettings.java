@@ -26,8 +26,10 @@ public final class CookieSettings {
 
   /** tracker-cookie's cookie name. */
   public static final String DEFAULT_NAME = "persistent-information";
+
   /** tracker-cookie's cookie max age. */
   public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(30);
+
   /** The prefix browsers accept only on a Secure, host-only cookie with path {@code /}. */
   public static final String HOST_PREFIX = "__Host-";
 
@@ -127,9 +129,23 @@ public final class CookieSettings {
 
   @Override
   public String toString() {
-    return "CookieSettings[name=" + cookieName() + ", maxAge=" + maxAge + ", path=" + path
-        + ", domain=" + domain + ", secure=" + secure + ", httpOnly=" + httpOnly
-        + ", sameSite=" + sameSite + ", partitioned=" + partitioned + "]";
+    return "CookieSettings[name="
+        + cookieName()
+        + ", maxAge="
+        + maxAge
+        + ", path="
+        + path
+        + ", domain="
+        + domain
+        + ", secure="
+        + secure
+        + ", httpOnly="
+        + httpOnly
+        + ", sameSite="
+        + sameSite
+        + ", partitioned="
+        + partitioned
+        + "]";
   }
 
   /**
@@ -145,8 +161,13 @@ public final class CookieSettings {
       char c = name.charAt(i);
       if (c <= 0x20 || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
         String shown = c > 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c);
-        throw new IllegalArgumentException(setting + " must be an RFC 6265 token; character "
-            + (i + 1) + " (" + shown + ") is not allowed");
+        throw new IllegalArgumentException(
+            setting
+                + " must be an RFC 6265 token; character "
+                + (i + 1)
+                + " ("
+                + shown
+                + ") is not allowed");
       }
     }
   }
@@ -276,7 +297,6 @@ public final class CookieSettings {
       }
       return new CookieSettings(this);
     }
-
 
     private static void checkAttributeValue(String setting, String value) {
       for (int i = 0; i < value.length(); i++) {

@@ -18,8 +18,8 @@ public enum PayloadFormat {
   PLAIN_JSON,
   /**
    * As iron-session 8 writes: the object's JSON sealed as it stands, with a numeric password id
-   * ({@code 1} for a single password), a {@code ~2} suffix, a 14-day ttl unless another is set,
-   * and the cookie's Max-Age 60 s below the ttl.
+   * ({@code 1} for a single password), a {@code ~2} suffix, a 14-day ttl unless another is set, and
+   * the cookie's Max-Age 60 s below the ttl.
    */
   IRON_SESSION {
     @Override
@@ -55,6 +55,7 @@ public enum PayloadFormat {
 
   /** iron-session 8's default ttl. */
   private static final Duration IRON_SESSION_TTL = Duration.ofDays(14);
+
   /** iron-session 8 sets the cookie's Max-Age this much below the seal's ttl. */
   private static final Duration IRON_SESSION_MAX_AGE_MARGIN = Duration.ofSeconds(60);
 
@@ -73,8 +74,8 @@ public enum PayloadFormat {
   }
 
   /**
-   * The passwords this format seals with; {@code singlePassword} is the plain password when one
-   * was configured, else null.
+   * The passwords this format seals with; {@code singlePassword} is the plain password when one was
+   * configured, else null.
    *
    * @throws IllegalArgumentException if the format cannot seal with these passwords
    */

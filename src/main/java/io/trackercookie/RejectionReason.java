@@ -5,7 +5,9 @@ package io.trackercookie;
  * goes on. {@link TrackerListener#cookieRejected} is told the reason, for metrics.
  */
 public enum RejectionReason {
-  /** The value has a character outside printable ASCII; a seal never does. Checked before crypto. */
+  /**
+   * The value has a character outside printable ASCII; a seal never does. Checked before crypto.
+   */
   NON_ASCII,
   /** The value is longer than a browser keeps (4096); refused before any crypto. */
   OVERSIZE,

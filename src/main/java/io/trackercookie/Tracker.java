@@ -83,8 +83,8 @@ public interface Tracker {
   Map<String, Object> asMap();
 
   /**
-   * Replaces the whole content with one object (a POJO, record or Map that Jackson writes as a
-   * JSON object); null clears.
+   * Replaces the whole content with one object (a POJO, record or Map that Jackson writes as a JSON
+   * object); null clears.
    *
    * @throws IllegalArgumentException if the object is not written as a JSON object
    * @throws TrackerTooLargeException if the cookie would then pass 4096 bytes

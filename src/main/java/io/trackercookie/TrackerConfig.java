@@ -1,8 +1,8 @@
 package io.trackercookie;
 
+import io.trackercookie.internal.EngineFactory;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
-import io.trackercookie.internal.EngineFactory;
 import io.trackercookie.legacy.LegacySessionDecoder;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +14,9 @@ import java.util.function.Function;
 
 /**
  * Everything {@link TrackerFeature} needs: the password(s), the cookie's attributes and the
- * tracker's behaviour. Immutable and thread-safe. {@link #builder()} checks each value as it is
- * set and {@link Builder#build()} checks the combinations; there is no insecure default and no
- * default password. {@link #toString()} never shows a secret.
+ * tracker's behaviour. Immutable and thread-safe. {@link #builder()} checks each value as it is set
+ * and {@link Builder#build()} checks the combinations; there is no insecure default and no default
+ * password. {@link #toString()} never shows a secret.
  *
  * <pre>{@code
  * TrackerConfig config = TrackerConfig.builder()
@@ -25,25 +25,32 @@ import java.util.function.Function;
  *     .build();
  * }</pre>
  *
- * <p>{@link TrackerSettings} reads the same options from named settings (JAX-RS properties,
- * system properties, environment variables).
+ * <p>{@link TrackerSettings} reads the same options from named settings (JAX-RS properties, system
+ * properties, environment variables).
  */
 public final class TrackerConfig {
 
   /** The minimum password length, as iron requires (UTF-16 code units). */
   public static final int MIN_PASSWORD_LENGTH = IronOptions.defaults().minPasswordLength();
+
   /** Default entries of the verified-seal cache. */
   public static final int DEFAULT_SEAL_CACHE_MAX_ENTRIES = 10_000;
+
   /** Default estimated heap bytes of the verified-seal cache (16 MiB). */
   public static final long DEFAULT_SEAL_CACHE_MAX_BYTES = 16L * 1024 * 1024;
+
   /** The default share of the sliding lifetime after which a cookie is reissued. */
   public static final double DEFAULT_REISSUE_AFTER = 0.5;
+
   /** cookie-sessions' default session_key. */
   public static final String DEFAULT_LEGACY_COOKIE_NAME = "_node";
+
   /** cookie-sessions' default timeout. */
   public static final Duration DEFAULT_LEGACY_TIMEOUT = Duration.ofHours(24);
+
   /** The number of chunks {@link Builder#chunking()} allows. */
   public static final int DEFAULT_MAX_CHUNKS = 4;
+
   /** The most chunks {@link Builder#chunking(int)} accepts: browsers keep ~50 cookies a site. */
   public static final int MAX_MAX_CHUNKS = 20;
 
@@ -101,8 +108,8 @@ public final class TrackerConfig {
   }
 
   /**
-   * The passwords that seal and open. With {@link PayloadFormat#IRON_SESSION} a single password
-   * is given the id {@code 1}, as iron-session numbers a plain password.
+   * The passwords that seal and open. With {@link PayloadFormat#IRON_SESSION} a single password is
+   * given the id {@code 1}, as iron-session numbers a plain password.
    */
   public IronPasswords passwords() {
     return passwords;
@@ -117,8 +124,8 @@ public final class TrackerConfig {
   }
 
   /**
-   * The seal's absolute lifetime as configured; {@link Duration#ZERO} for none. With sliding
-   * expiry each seal's lifetime is {@link #slidingExpiry()} instead; with {@link
+   * The seal's absolute lifetime as configured; {@link Duration#ZERO} for none. With sliding expiry
+   * each seal's lifetime is {@link #slidingExpiry()} instead; with {@link
    * PayloadFormat#IRON_SESSION} and no ttl, iron-session's 14 days apply.
    */
   public Duration ttl() {
@@ -162,8 +169,8 @@ public final class TrackerConfig {
   }
 
   /**
-   * The secret of legacy cookie-sessions cookies, if reading them is on. Reading it is a
-   * deliberate act: nothing else in this class shows it.
+   * The secret of legacy cookie-sessions cookies, if reading them is on. Reading it is a deliberate
+   * act: nothing else in this class shows it.
    */
   public Optional<String> legacySecret() {
     return Optional.ofNullable(legacySecret);
@@ -195,9 +202,8 @@ public final class TrackerConfig {
   }
 
   /**
-   * The Max-Age written: the cookie settings' value; with sliding expiry the sliding lifetime;
-   * with {@link PayloadFormat#IRON_SESSION} and a ttl, the ttl less 60 s, as iron-session writes
-   * it.
+   * The Max-Age written: the cookie settings' value; with sliding expiry the sliding lifetime; with
+   * {@link PayloadFormat#IRON_SESSION} and a ttl, the ttl less 60 s, as iron-session writes it.
    */
   public Duration cookieMaxAge() {
     if (slidingExpiry != null) {
@@ -207,8 +213,8 @@ public final class TrackerConfig {
   }
 
   /**
-   * The lifetime written into each seal: the sliding lifetime, or the ttl, or the format's
-   * default; {@link Duration#ZERO} for none.
+   * The lifetime written into each seal: the sliding lifetime, or the ttl, or the format's default;
+   * {@link Duration#ZERO} for none.
    */
   public Duration sealTtl() {
     if (slidingExpiry != null) {
@@ -219,15 +225,35 @@ public final class TrackerConfig {
 
   @Override
   public String toString() {
-    return "TrackerConfig[" + passwords + ", " + ironOptions + ", ttl=" + ttl + ", " + cookie
-        + ", requestAttribute=" + requestAttribute + ", payloadFormat=" + payloadFormat
-        + ", listeners=" + listeners.size()
-        + ", insecureLoopbackForDevelopment=" + insecureLoopbackForDevelopment
-        + ", slidingExpiry=" + slidingExpiry + ", reissueAfter=" + reissueAfter
-        + ", legacy=" + (legacySecret == null ? "off" : legacyCookieName + " redacted")
-        + ", maxChunks=" + maxChunks
-        + ", sealCache=" + (sealCacheMaxEntries == 0 ? "off"
-            : sealCacheMaxEntries + " entries/" + sealCacheMaxBytes + " bytes") + "]";
+    return "TrackerConfig["
+        + passwords
+        + ", "
+        + ironOptions
+        + ", ttl="
+        + ttl
+        + ", "
+        + cookie
+        + ", requestAttribute="
+        + requestAttribute
+        + ", payloadFormat="
+        + payloadFormat
+        + ", listeners="
+        + listeners.size()
+        + ", insecureLoopbackForDevelopment="
+        + insecureLoopbackForDevelopment
+        + ", slidingExpiry="
+        + slidingExpiry
+        + ", reissueAfter="
+        + reissueAfter
+        + ", legacy="
+        + (legacySecret == null ? "off" : legacyCookieName + " redacted")
+        + ", maxChunks="
+        + maxChunks
+        + ", sealCache="
+        + (sealCacheMaxEntries == 0
+            ? "off"
+            : sealCacheMaxEntries + " entries/" + sealCacheMaxBytes + " bytes")
+        + "]";
   }
 
   /**
@@ -237,14 +263,17 @@ public final class TrackerConfig {
   public static final class Builder {
     /** Seals per salt pair by default; see {@link #ironOptions}. */
     private static final int DEFAULT_SALT_REUSE_SEALS = 10_000;
+
     private static final Duration DEFAULT_SALT_REUSE_MAX_AGE = Duration.ofMinutes(1);
 
     private IronPasswords passwords;
     private String singlePassword; // iron-session numbers a plain password: kept to give it id 1
     // iron's defaults, except that seals share a salt pair for up to 10 000 seals or one minute:
     // a seal then skips deriving two keys, and readers are unaffected (see SECURITY.md).
-    private IronOptions ironOptions = IronOptions.builder()
-        .saltReuse(DEFAULT_SALT_REUSE_SEALS, DEFAULT_SALT_REUSE_MAX_AGE).build();
+    private IronOptions ironOptions =
+        IronOptions.builder()
+            .saltReuse(DEFAULT_SALT_REUSE_SEALS, DEFAULT_SALT_REUSE_MAX_AGE)
+            .build();
     private Duration ttl = Duration.ZERO;
     private CookieSettings cookie = CookieSettings.defaults();
     private String requestAttribute = "tracker";
@@ -274,9 +303,12 @@ public final class TrackerConfig {
     public Builder password(String password) {
       Objects.requireNonNull(password, "password");
       if (password.length() < MIN_PASSWORD_LENGTH) {
-        throw new IllegalArgumentException("The tracker password ("
-            + TrackerSettings.describe(TrackerSettings.PASSWORD) + ") must be at least "
-            + MIN_PASSWORD_LENGTH + " characters");
+        throw new IllegalArgumentException(
+            "The tracker password ("
+                + TrackerSettings.describe(TrackerSettings.PASSWORD)
+                + ") must be at least "
+                + MIN_PASSWORD_LENGTH
+                + " characters");
       }
       this.passwords = IronPasswords.single(password);
       this.singlePassword = password;
@@ -298,9 +330,9 @@ public final class TrackerConfig {
     /**
      * iron's options (algorithm, iterations, salt sizes, skew, salt reuse). The defaults are
      * iron's, plus salt reuse for 10 000 seals or one minute ({@link
-     * IronOptions.Builder#saltReuse}); options given here are used as they are, so leave out
-     * {@code saltReuse} for fresh salts on every seal. The ttl and the clock are this builder's
-     * ({@link #ttl}, {@link #clock}).
+     * IronOptions.Builder#saltReuse}); options given here are used as they are, so leave out {@code
+     * saltReuse} for fresh salts on every seal. The ttl and the clock are this builder's ({@link
+     * #ttl}, {@link #clock}).
      *
      * @throws NullPointerException if null
      * @throws IllegalArgumentException if the options set a ttl or a clock of their own
@@ -308,10 +340,12 @@ public final class TrackerConfig {
     public Builder ironOptions(IronOptions options) {
       Objects.requireNonNull(options, "ironOptions");
       if (!options.ttl().isZero()) {
-        throw new IllegalArgumentException("Set the ttl with TrackerConfig.Builder.ttl, not in ironOptions");
+        throw new IllegalArgumentException(
+            "Set the ttl with TrackerConfig.Builder.ttl, not in ironOptions");
       }
       if (!options.clock().equals(Clock.systemUTC())) {
-        throw new IllegalArgumentException("Set the clock with TrackerConfig.Builder.clock, not in ironOptions");
+        throw new IllegalArgumentException(
+            "Set the clock with TrackerConfig.Builder.clock, not in ironOptions");
       }
       this.ironOptions = options;
       return this;
@@ -381,8 +415,8 @@ public final class TrackerConfig {
 
     /**
      * Development only: omit Secure when the request came over plain http to a loopback host
-     * (localhost, 127.0.0.0/8, ::1), so plain http://localhost works in every client. A warning
-     * is logged at start-up. Other hosts and https requests keep Secure.
+     * (localhost, 127.0.0.0/8, ::1), so plain http://localhost works in every client. A warning is
+     * logged at start-up. Other hosts and https requests keep Secure.
      */
     public Builder insecureLoopbackForDevelopment(boolean enabled) {
       this.insecureLoopbackForDevelopment = enabled;
@@ -392,8 +426,8 @@ public final class TrackerConfig {
     /**
      * Sliding (inactivity) expiry: each seal expires this long after it was written, and a valid
      * cookie is written again, with a new expiration, once {@link #reissueAfter} of this lifetime
-     * has passed. An active visitor stays in; an idle one's cookie expires. The cookie's Max-Age
-     * is this lifetime. Not combined with {@link #ttl}.
+     * has passed. An active visitor stays in; an idle one's cookie expires. The cookie's Max-Age is
+     * this lifetime. Not combined with {@link #ttl}.
      *
      * @throws NullPointerException if null
      * @throws IllegalArgumentException if shorter than one second
@@ -401,7 +435,8 @@ public final class TrackerConfig {
     public Builder slidingExpiry(Duration idleTimeout) {
       Objects.requireNonNull(idleTimeout, "slidingExpiry");
       if (idleTimeout.toSeconds() < 1) {
-        throw new IllegalArgumentException("slidingExpiry must be at least one second, was " + idleTimeout);
+        throw new IllegalArgumentException(
+            "slidingExpiry must be at least one second, was " + idleTimeout);
       }
       this.slidingExpiry = idleTimeout;
       return this;
@@ -415,7 +450,8 @@ public final class TrackerConfig {
      */
     public Builder reissueAfter(double share) {
       if (!(share > 0 && share < 1)) {
-        throw new IllegalArgumentException("reissueAfter must be between 0 and 1 (exclusive), was " + share);
+        throw new IllegalArgumentException(
+            "reissueAfter must be between 0 and 1 (exclusive), was " + share);
       }
       this.reissueAfter = share;
       return this;
@@ -489,18 +525,20 @@ public final class TrackerConfig {
 
     /**
      * Bounds the verified-seal cache (on by default: {@value
-     * TrackerConfig#DEFAULT_SEAL_CACHE_MAX_ENTRIES} entries, 16 MiB). It holds seals whose MAC
-     * this config's passwords verified, and the seals this server wrote, keyed by the exact cookie
+     * TrackerConfig#DEFAULT_SEAL_CACHE_MAX_ENTRIES} entries, 16 MiB). It holds seals whose MAC this
+     * config's passwords verified, and the seals this server wrote, keyed by the exact cookie
      * value, and re-checks expiry on every hit. {@code maxEntries} 0 turns it off.
      *
      * @throws IllegalArgumentException if maxEntries is negative or maxBytes is below 1
      */
     public Builder sealCache(int maxEntries, long maxBytes) {
       if (maxEntries < 0) {
-        throw new IllegalArgumentException("sealCache maxEntries must not be negative, was " + maxEntries);
+        throw new IllegalArgumentException(
+            "sealCache maxEntries must not be negative, was " + maxEntries);
       }
       if (maxBytes < 1) {
-        throw new IllegalArgumentException("sealCache maxBytes must be at least 1, was " + maxBytes);
+        throw new IllegalArgumentException(
+            "sealCache maxBytes must be at least 1, was " + maxBytes);
       }
       this.sealCacheMaxEntries = maxEntries;
       this.sealCacheMaxBytes = maxBytes;
@@ -536,21 +574,27 @@ public final class TrackerConfig {
      */
     public TrackerConfig build() {
       if (passwords == null) {
-        throw new IllegalStateException("No tracker password: set "
-            + TrackerSettings.describe(TrackerSettings.PASSWORD) + ", or call password(...)");
+        throw new IllegalStateException(
+            "No tracker password: set "
+                + TrackerSettings.describe(TrackerSettings.PASSWORD)
+                + ", or call password(...)");
       }
       if (insecureLoopbackForDevelopment
-          && (cookie.hostPrefix() || cookie.partitioned()
+          && (cookie.hostPrefix()
+              || cookie.partitioned()
               || cookie.sameSite() == CookieSettings.SameSite.NONE)) {
-        throw new IllegalArgumentException("insecureLoopbackForDevelopment cannot be combined with"
-            + " hostPrefix, partitioned or sameSite NONE: browsers refuse those without Secure");
+        throw new IllegalArgumentException(
+            "insecureLoopbackForDevelopment cannot be combined with"
+                + " hostPrefix, partitioned or sameSite NONE: browsers refuse those without Secure");
       }
       if (slidingExpiry != null && !ttl.isZero()) {
-        throw new IllegalStateException("slidingExpiry and ttl cannot both be set: with sliding"
-            + " expiry, each seal's lifetime is the sliding one");
+        throw new IllegalStateException(
+            "slidingExpiry and ttl cannot both be set: with sliding"
+                + " expiry, each seal's lifetime is the sliding one");
       }
       if (legacySecret != null && legacyCookieName.equals(cookie.cookieName())) {
-        throw new IllegalArgumentException("legacyCookieName must differ from the tracker cookie's name");
+        throw new IllegalArgumentException(
+            "legacyCookieName must differ from the tracker cookie's name");
       }
       IronPasswords sealing = payloadFormat.passwords(passwords, singlePassword);
       if (slidingExpiry == null) {
@@ -561,16 +605,21 @@ public final class TrackerConfig {
       try {
         EngineFactory.codec(config);
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("The tracker passwords ("
-            + TrackerSettings.describe(TrackerSettings.PASSWORD) + "): " + e.getMessage());
+        throw new IllegalArgumentException(
+            "The tracker passwords ("
+                + TrackerSettings.describe(TrackerSettings.PASSWORD)
+                + "): "
+                + e.getMessage());
       }
       if (legacySecret != null) {
         try {
           LegacySessionDecoder.builder().secret(legacySecret).timeout(legacyTimeout).build();
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("The legacy secret ("
-              + TrackerSettings.describe(TrackerSettings.LEGACY_SECRET) + ") is unusable: "
-              + e.getMessage());
+          throw new IllegalArgumentException(
+              "The legacy secret ("
+                  + TrackerSettings.describe(TrackerSettings.LEGACY_SECRET)
+                  + ") is unusable: "
+                  + e.getMessage());
         }
       }
       return config;

@@ -17,9 +17,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>With the no-arg constructor (e.g. discovered on a Jakarta EE server) the options are read by
- * {@link TrackerSettings#read} from the application's JAX-RS properties, then system
- * properties, then environment variables; a missing or short password stops start-up with a
- * message naming the setting.
+ * {@link TrackerSettings#read} from the application's JAX-RS properties, then system properties,
+ * then environment variables; a missing or short password stops start-up with a message naming the
+ * setting.
  */
 public final class TrackerFeature implements Feature {
 
@@ -42,13 +42,14 @@ public final class TrackerFeature implements Feature {
   }
 
   private static TrackerConfig fromEnvironment(Configuration configuration) {
-    return TrackerSettings.read(name -> {
-      Object property = configuration.getProperty(name);
-      if (property != null) {
-        return property.toString();
-      }
-      String system = System.getProperty(name);
-      return system != null ? system : System.getenv(TrackerSettings.environmentName(name));
-    });
+    return TrackerSettings.read(
+        name -> {
+          Object property = configuration.getProperty(name);
+          if (property != null) {
+            return property.toString();
+          }
+          String system = System.getProperty(name);
+          return system != null ? system : System.getenv(TrackerSettings.environmentName(name));
+        });
   }
 }

@@ -23,66 +23,90 @@ import java.util.stream.Collectors;
  *
  * <p>Durations are ISO-8601 ({@code P30D}, {@code PT1H}) or whole seconds; booleans are {@code
  * true} or {@code false}; enums are case-insensitive. An invalid value stops start-up with a
- * message naming the setting and what it expects, never repeating the value (a mistyped setting
- * may hold a secret).
+ * message naming the setting and what it expects, never repeating the value (a mistyped setting may
+ * hold a secret).
  */
 public final class TrackerSettings {
 
   /** The password (environment: {@code TRACKER_PASSWORD}). Required, 32+ characters. */
   public static final String PASSWORD = "tracker.password";
+
   /**
-   * The id of {@value #PASSWORD} for key rotation ({@code [A-Za-z0-9_]+}), written into new
-   * seals. Unset: the password has no id ({@code default} when other passwords are accepted).
+   * The id of {@value #PASSWORD} for key rotation ({@code [A-Za-z0-9_]+}), written into new seals.
+   * Unset: the password has no id ({@code default} when other passwords are accepted).
    */
   public static final String PASSWORD_ID = "tracker.passwordId";
+
   /**
-   * Comma-separated ids of older passwords still accepted when opening; each password is read
-   * from {@value #ACCEPTED_PASSWORD_PREFIX}{@code <id>} (environment {@code TRACKER_PASSWORD_<ID>}),
-   * so no secret is ever parsed out of a list.
+   * Comma-separated ids of older passwords still accepted when opening; each password is read from
+   * {@value #ACCEPTED_PASSWORD_PREFIX}{@code <id>} (environment {@code TRACKER_PASSWORD_<ID>}), so
+   * no secret is ever parsed out of a list.
    */
   public static final String ACCEPTED_PASSWORD_IDS = "tracker.acceptedPasswordIds";
+
   /** Prefix of the setting holding an accepted password: {@code tracker.password.<id>}. */
   public static final String ACCEPTED_PASSWORD_PREFIX = "tracker.password.";
+
   /** Cookie name, default {@code persistent-information}. */
   public static final String COOKIE_NAME = "tracker.cookie.name";
+
   /** Cookie Max-Age, a duration; 0 for a session cookie. Default 30 days. */
   public static final String COOKIE_MAX_AGE = "tracker.cookie.maxAge";
+
   /** Cookie Path, default {@code /}. */
   public static final String COOKIE_PATH = "tracker.cookie.path";
+
   /** Cookie Domain, default none (host-only). */
   public static final String COOKIE_DOMAIN = "tracker.cookie.domain";
+
   /** Secure, default true. */
   public static final String COOKIE_SECURE = "tracker.cookie.secure";
+
   /** HttpOnly, default true. */
   public static final String COOKIE_HTTP_ONLY = "tracker.cookie.httpOnly";
+
   /** SameSite: {@code Lax} (default), {@code Strict} or {@code None}. */
   public static final String COOKIE_SAME_SITE = "tracker.cookie.sameSite";
+
   /** Partitioned (CHIPS), default false. */
   public static final String COOKIE_PARTITIONED = "tracker.cookie.partitioned";
+
   /** The {@code __Host-} name prefix, default false. */
   public static final String COOKIE_HOST_PREFIX = "tracker.cookie.hostPrefix";
+
   /** The seal's absolute lifetime (iron's ttl), a duration; default 0 = none. */
   public static final String TTL = "tracker.ttl";
+
   /** Request property naming the Tracker, default {@code tracker}. */
   public static final String REQUEST_ATTRIBUTE = "tracker.requestAttribute";
+
   /** {@code TRACKER_COOKIE} (default), {@code PLAIN_JSON} or {@code IRON_SESSION}. */
   public static final String PAYLOAD_FORMAT = "tracker.payloadFormat";
+
   /** Omit Secure for plain-http loopback requests (development only), default false. */
   public static final String INSECURE_LOOPBACK = "tracker.insecureLoopbackForDevelopment";
+
   /** Sliding (inactivity) expiry, a duration; default none. */
   public static final String SLIDING_EXPIRY = "tracker.slidingExpiry";
+
   /** The share of the sliding lifetime after which a valid cookie is reissued, default 0.5. */
   public static final String REISSUE_AFTER = "tracker.reissueAfter";
+
   /** The cookie-sessions secret; enables reading (never writing) legacy cookies. */
   public static final String LEGACY_SECRET = "tracker.legacy.secret";
+
   /** The legacy cookie's name, default {@code _node} (cookie-sessions' session_key). */
   public static final String LEGACY_COOKIE_NAME = "tracker.legacy.cookieName";
+
   /** The legacy cookies' timeout, a duration; default 24 hours. */
   public static final String LEGACY_TIMEOUT = "tracker.legacy.timeout";
+
   /** Split large seals across at most this many cookies (2 to 20); 0 (default) = off. */
   public static final String MAX_CHUNKS = "tracker.maxChunks";
+
   /** Entries of the verified-seal cache, default 10000; 0 turns the cache off. */
   public static final String SEAL_CACHE_MAX_ENTRIES = "tracker.sealCache.maxEntries";
+
   /** Estimated heap bytes of the verified-seal cache, default 16777216 (16 MiB). */
   public static final String SEAL_CACHE_MAX_BYTES = "tracker.sealCache.maxBytes";
 
@@ -104,40 +128,59 @@ public final class TrackerSettings {
    * The settings other than the passwords, which {@link #passwords} reads as a group. Each applies
    * its value to a builder, whose setter checks it.
    */
-  private static final List<Setting> VALUE_SETTINGS = List.of(
-      new Setting(COOKIE_NAME, "a cookie-name token", (t, v) -> t.cookie.name(v)),
-      new Setting(COOKIE_MAX_AGE, DURATION, (t, v) -> t.cookie.maxAge(duration(v))),
-      new Setting(COOKIE_PATH, "a path starting with '/'", (t, v) -> t.cookie.path(v)),
-      new Setting(COOKIE_DOMAIN, "a domain name", (t, v) -> t.cookie.domain(v)),
-      new Setting(COOKIE_SECURE, BOOLEAN, (t, v) -> t.cookie.secure(bool(v))),
-      new Setting(COOKIE_HTTP_ONLY, BOOLEAN, (t, v) -> t.cookie.httpOnly(bool(v))),
-      new Setting(COOKIE_SAME_SITE, "Lax, Strict or None",
-          (t, v) -> t.cookie.sameSite(enumValue(CookieSettings.SameSite.class, v))),
-      new Setting(COOKIE_PARTITIONED, BOOLEAN, (t, v) -> t.cookie.partitioned(bool(v))),
-      new Setting(COOKIE_HOST_PREFIX, BOOLEAN, (t, v) -> t.cookie.hostPrefix(bool(v))),
-      new Setting(TTL, DURATION, (t, v) -> t.config.ttl(duration(v))),
-      new Setting(REQUEST_ATTRIBUTE, "a non-blank name", (t, v) -> t.config.requestAttribute(v)),
-      new Setting(PAYLOAD_FORMAT, "TRACKER_COOKIE, PLAIN_JSON or IRON_SESSION",
-          (t, v) -> t.config.payloadFormat(enumValue(PayloadFormat.class, v))),
-      new Setting(INSECURE_LOOPBACK, BOOLEAN,
-          (t, v) -> t.config.insecureLoopbackForDevelopment(bool(v))),
-      new Setting(SLIDING_EXPIRY, DURATION, (t, v) -> t.config.slidingExpiry(duration(v))),
-      new Setting(REISSUE_AFTER, "a number between 0 and 1",
-          (t, v) -> t.config.reissueAfter(Double.parseDouble(v.trim()))),
-      new Setting(LEGACY_SECRET, "a non-empty secret", (t, v) -> t.config.legacySecret(v)),
-      new Setting(LEGACY_COOKIE_NAME, "a cookie-name token", (t, v) -> t.config.legacyCookieName(v)),
-      new Setting(LEGACY_TIMEOUT, DURATION, (t, v) -> t.config.legacyTimeout(duration(v))),
-      new Setting(MAX_CHUNKS, "0 or a whole number from 2 to " + TrackerConfig.MAX_MAX_CHUNKS,
-          (t, v) -> t.config.chunking(Integer.parseInt(v.trim()))),
-      // Either bound may be given alone: each re-applies both.
-      new Setting(SEAL_CACHE_MAX_ENTRIES, "a whole number, 0 (off) or more", (t, v) -> {
-        t.cacheEntries = Integer.parseInt(v.trim());
-        t.config.sealCache(t.cacheEntries, t.cacheBytes);
-      }),
-      new Setting(SEAL_CACHE_MAX_BYTES, "a whole number of bytes, 1 or more", (t, v) -> {
-        t.cacheBytes = Long.parseLong(v.trim());
-        t.config.sealCache(t.cacheEntries, t.cacheBytes);
-      }));
+  private static final List<Setting> VALUE_SETTINGS =
+      List.of(
+          new Setting(COOKIE_NAME, "a cookie-name token", (t, v) -> t.cookie.name(v)),
+          new Setting(COOKIE_MAX_AGE, DURATION, (t, v) -> t.cookie.maxAge(duration(v))),
+          new Setting(COOKIE_PATH, "a path starting with '/'", (t, v) -> t.cookie.path(v)),
+          new Setting(COOKIE_DOMAIN, "a domain name", (t, v) -> t.cookie.domain(v)),
+          new Setting(COOKIE_SECURE, BOOLEAN, (t, v) -> t.cookie.secure(bool(v))),
+          new Setting(COOKIE_HTTP_ONLY, BOOLEAN, (t, v) -> t.cookie.httpOnly(bool(v))),
+          new Setting(
+              COOKIE_SAME_SITE,
+              "Lax, Strict or None",
+              (t, v) -> t.cookie.sameSite(enumValue(CookieSettings.SameSite.class, v))),
+          new Setting(COOKIE_PARTITIONED, BOOLEAN, (t, v) -> t.cookie.partitioned(bool(v))),
+          new Setting(COOKIE_HOST_PREFIX, BOOLEAN, (t, v) -> t.cookie.hostPrefix(bool(v))),
+          new Setting(TTL, DURATION, (t, v) -> t.config.ttl(duration(v))),
+          new Setting(
+              REQUEST_ATTRIBUTE, "a non-blank name", (t, v) -> t.config.requestAttribute(v)),
+          new Setting(
+              PAYLOAD_FORMAT,
+              "TRACKER_COOKIE, PLAIN_JSON or IRON_SESSION",
+              (t, v) -> t.config.payloadFormat(enumValue(PayloadFormat.class, v))),
+          new Setting(
+              INSECURE_LOOPBACK,
+              BOOLEAN,
+              (t, v) -> t.config.insecureLoopbackForDevelopment(bool(v))),
+          new Setting(SLIDING_EXPIRY, DURATION, (t, v) -> t.config.slidingExpiry(duration(v))),
+          new Setting(
+              REISSUE_AFTER,
+              "a number between 0 and 1",
+              (t, v) -> t.config.reissueAfter(Double.parseDouble(v.trim()))),
+          new Setting(LEGACY_SECRET, "a non-empty secret", (t, v) -> t.config.legacySecret(v)),
+          new Setting(
+              LEGACY_COOKIE_NAME, "a cookie-name token", (t, v) -> t.config.legacyCookieName(v)),
+          new Setting(LEGACY_TIMEOUT, DURATION, (t, v) -> t.config.legacyTimeout(duration(v))),
+          new Setting(
+              MAX_CHUNKS,
+              "0 or a whole number from 2 to " + TrackerConfig.MAX_MAX_CHUNKS,
+              (t, v) -> t.config.chunking(Integer.parseInt(v.trim()))),
+          // Either bound may be given alone: each re-applies both.
+          new Setting(
+              SEAL_CACHE_MAX_ENTRIES,
+              "a whole number, 0 (off) or more",
+              (t, v) -> {
+                t.cacheEntries = Integer.parseInt(v.trim());
+                t.config.sealCache(t.cacheEntries, t.cacheBytes);
+              }),
+          new Setting(
+              SEAL_CACHE_MAX_BYTES,
+              "a whole number of bytes, 1 or more",
+              (t, v) -> {
+                t.cacheBytes = Long.parseLong(v.trim());
+                t.config.sealCache(t.cacheEntries, t.cacheBytes);
+              }));
 
   /**
    * Every setting name, in the order of the options table: {@value #ACCEPTED_PASSWORD_PREFIX}
@@ -158,9 +201,9 @@ public final class TrackerSettings {
   }
 
   /**
-   * A config from named settings; {@code lookup} returns null for a setting that is not set.
-   * {@link TrackerFeature}'s no-arg constructor uses this with the application's JAX-RS
-   * properties, then system properties, then environment variables.
+   * A config from named settings; {@code lookup} returns null for a setting that is not set. {@link
+   * TrackerFeature}'s no-arg constructor uses this with the application's JAX-RS properties, then
+   * system properties, then environment variables.
    *
    * @throws IllegalStateException if the password is missing, naming {@value #PASSWORD} and its
    *     environment variable; or if the settings contradict each other
@@ -226,9 +269,14 @@ public final class TrackerSettings {
   private static void passwords(Function<String, String> lookup, TrackerConfig.Builder config) {
     String password = lookup.apply(PASSWORD);
     if (password == null || password.isEmpty()) {
-      throw new IllegalStateException("No tracker password: set " + PASSWORD + " (or the "
-          + environmentName(PASSWORD) + " environment variable) to a secret of at least "
-          + TrackerConfig.MIN_PASSWORD_LENGTH + " characters");
+      throw new IllegalStateException(
+          "No tracker password: set "
+              + PASSWORD
+              + " (or the "
+              + environmentName(PASSWORD)
+              + " environment variable) to a secret of at least "
+              + TrackerConfig.MIN_PASSWORD_LENGTH
+              + " characters");
     }
     String currentId = trimmedOrNull(lookup.apply(PASSWORD_ID));
     String acceptedIds = trimmedOrNull(lookup.apply(ACCEPTED_PASSWORD_IDS));
@@ -239,16 +287,22 @@ public final class TrackerSettings {
     checkLength(PASSWORD, password);
     String id = currentId == null ? IronPasswords.DEFAULT_ID : currentId;
     if (!IronPasswords.isValidId(id)) {
-      throw new IllegalArgumentException("Invalid value for " + describe(PASSWORD_ID)
-          + ": expected letters, digits or '_'");
+      throw new IllegalArgumentException(
+          "Invalid value for " + describe(PASSWORD_ID) + ": expected letters, digits or '_'");
     }
     IronPasswords.Builder keyring = IronPasswords.builder().current(id, password);
-    List<String> ids = acceptedIds == null ? List.of()
-        : List.of(acceptedIds.split(",", -1)).stream().map(String::trim).collect(Collectors.toList());
+    List<String> ids =
+        acceptedIds == null
+            ? List.of()
+            : List.of(acceptedIds.split(",", -1)).stream()
+                .map(String::trim)
+                .collect(Collectors.toList());
     for (String accepted : ids) {
       if (!IronPasswords.isValidId(accepted)) {
-        throw new IllegalArgumentException("Invalid value for " + describe(ACCEPTED_PASSWORD_IDS)
-            + ": expected comma-separated ids of letters, digits or '_'");
+        throw new IllegalArgumentException(
+            "Invalid value for "
+                + describe(ACCEPTED_PASSWORD_IDS)
+                + ": expected comma-separated ids of letters, digits or '_'");
       }
       if (accepted.equals(id)) {
         throw new IllegalArgumentException(ACCEPTED_PASSWORD_IDS + " lists the current id " + id);
@@ -270,8 +324,12 @@ public final class TrackerSettings {
 
   private static void checkLength(String setting, String password) {
     if (password.length() < TrackerConfig.MIN_PASSWORD_LENGTH) {
-      throw new IllegalArgumentException("The password " + describe(setting) + " must be at least "
-          + TrackerConfig.MIN_PASSWORD_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "The password "
+              + describe(setting)
+              + " must be at least "
+              + TrackerConfig.MIN_PASSWORD_LENGTH
+              + " characters");
     }
   }
 

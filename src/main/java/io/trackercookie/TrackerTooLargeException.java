@@ -17,8 +17,14 @@ public final class TrackerTooLargeException extends RuntimeException {
   private final List<String> largestKeys;
 
   public TrackerTooLargeException(int setCookieBytes, int limitBytes, List<String> largestKeys) {
-    super("The tracker cookie would be " + setCookieBytes + " bytes, over the limit of "
-        + limitBytes + " bytes; the largest keys are " + largestKeys + ".");
+    super(
+        "The tracker cookie would be "
+            + setCookieBytes
+            + " bytes, over the limit of "
+            + limitBytes
+            + " bytes; the largest keys are "
+            + largestKeys
+            + ".");
     this.setCookieBytes = setCookieBytes;
     this.limitBytes = limitBytes;
     this.largestKeys = List.copyOf(largestKeys);

@@ -1,6 +1,6 @@
 /**
- * tracker-cookie for Jakarta REST: a small JSON object kept encrypted and signed (iron Fe26.2) in
- * a cookie, opened into the request and sealed again into the response.
+ * tracker-cookie for Jakarta REST: a small JSON object kept encrypted and signed (iron Fe26.2) in a
+ * cookie, opened into the request and sealed again into the response.
  *
  * <ul>
  *   <li>{@link io.trackercookie.TrackerFeature}: register it; start here.

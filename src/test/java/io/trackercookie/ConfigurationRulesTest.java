@@ -46,9 +46,10 @@ class ConfigurationRulesTest {
     Matcher matcher = ANY_SETTING.matcher(Files.readString(Path.of("README.md")));
     while (matcher.find()) {
       String name = matcher.group(1);
-      boolean known = TrackerSettings.NAMES.contains(name)
-          || name.startsWith(TrackerSettings.ACCEPTED_PASSWORD_PREFIX)
-          || name.startsWith("tracker.load."); // the load test's own system properties
+      boolean known =
+          TrackerSettings.NAMES.contains(name)
+              || name.startsWith(TrackerSettings.ACCEPTED_PASSWORD_PREFIX)
+              || name.startsWith("tracker.load."); // the load test's own system properties
       if (!known) {
         unknown.add(name);
       }
@@ -62,15 +63,18 @@ class ConfigurationRulesTest {
       String env = TrackerSettings.environmentName(name);
       assertTrue(env.matches("TRACKER_[A-Z_]+"), env);
     }
-    assertEquals("TRACKER_SEAL_CACHE_MAX_BYTES",
+    assertEquals(
+        "TRACKER_SEAL_CACHE_MAX_BYTES",
         TrackerSettings.environmentName(TrackerSettings.SEAL_CACHE_MAX_BYTES));
   }
 
   @Test
   void password_refusesNull_andAShortOne_namingTheSettingButNotTheValue() {
     assertThrows(NullPointerException.class, () -> TrackerConfig.builder().password(null));
-    IllegalArgumentException shortOne = assertThrows(IllegalArgumentException.class,
-        () -> TrackerConfig.builder().password("hunter2-is-short"));
+    IllegalArgumentException shortOne =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TrackerConfig.builder().password("hunter2-is-short"));
     assertTrue(shortOne.getMessage().contains("TRACKER_PASSWORD"), shortOne.getMessage());
     assertTrue(shortOne.getMessage().contains(String.valueOf(TrackerConfig.MIN_PASSWORD_LENGTH)));
     assertFalse(shortOne.getMessage().contains("hunter2"), shortOne.getMessage());
@@ -85,26 +89,41 @@ class ConfigurationRulesTest {
 
   @Test
   void ironOptions_withTheirOwnTtlOrClock_areRefused_soEachOptionHasOneOwner() {
-    IllegalArgumentException ttl = assertThrows(IllegalArgumentException.class,
-        () -> TestConfigs.builder().ironOptions(IronOptions.builder().ttl(Duration.ofHours(1)).build()));
+    IllegalArgumentException ttl =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TestConfigs.builder()
+                    .ironOptions(IronOptions.builder().ttl(Duration.ofHours(1)).build()));
     assertTrue(ttl.getMessage().contains("ttl"), ttl.getMessage());
-    IllegalArgumentException clock = assertThrows(IllegalArgumentException.class,
-        () -> TestConfigs.builder().ironOptions(IronOptions.builder().clock(TestConfigs.FIXED_CLOCK).build()));
+    IllegalArgumentException clock =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TestConfigs.builder()
+                    .ironOptions(IronOptions.builder().clock(TestConfigs.FIXED_CLOCK).build()));
     assertTrue(clock.getMessage().contains("clock"), clock.getMessage());
     // Without either, the options are taken; the config's own ttl and clock then apply.
-    TrackerConfig config = TestConfigs.builder().ironOptions(IronOptions.defaults())
-        .ttl(Duration.ofHours(2)).clock(Clock.systemUTC()).build();
+    TrackerConfig config =
+        TestConfigs.builder()
+            .ironOptions(IronOptions.defaults())
+            .ttl(Duration.ofHours(2))
+            .clock(Clock.systemUTC())
+            .build();
     assertEquals(Duration.ofHours(2), config.sealTtl());
   }
 
   @Test
   void aBadCookieName_isNamedByItsOneBasedPositionAndCharacter() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CookieSettings.builder().name("ab/c"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> CookieSettings.builder().name("ab/c"));
     assertTrue(e.getMessage().contains("character 3 ('/')"), e.getMessage());
-    IllegalArgumentException legacy = assertThrows(IllegalArgumentException.class,
-        () -> TestConfigs.builder().legacyCookieName("se ss"));
-    assertTrue(legacy.getMessage().startsWith("legacyCookieName") && legacy.getMessage().contains("U+0020"),
+    IllegalArgumentException legacy =
+        assertThrows(
+            IllegalArgumentException.class, () -> TestConfigs.builder().legacyCookieName("se ss"));
+    assertTrue(
+        legacy.getMessage().startsWith("legacyCookieName")
+            && legacy.getMessage().contains("U+0020"),
         legacy.getMessage());
   }
 
@@ -114,7 +133,12 @@ class ConfigurationRulesTest {
     assertEquals("1", config.passwords().sealingId());
     assertEquals(Duration.ofDays(14), config.sealTtl());
     assertEquals(Duration.ofDays(14).minusSeconds(60), config.cookieMaxAge());
-    assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder()
-        .payloadFormat(PayloadFormat.IRON_SESSION).ttl(Duration.ofSeconds(60)).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            TestConfigs.builder()
+                .payloadFormat(PayloadFormat.IRON_SESSION)
+                .ttl(Duration.ofSeconds(60))
+                .build());
   }
 }

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves forward: time passes without sleeping; safe to read from request threads. */
+/**
+ * A clock the test moves forward: time passes without sleeping; safe to read from request threads.
+ */
 public final class MutableClock extends Clock {
 
   private volatile Instant now;

@@ -68,8 +68,9 @@ public final class RawHttp {
       ByteArrayOutputStream request = new ByteArrayOutputStream();
       request.write(("GET " + path + " HTTP/1.1\r\n").getBytes(StandardCharsets.US_ASCII));
       if (host) {
-        request.write(("Host: " + base.getHost() + ":" + base.getPort() + "\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
+        request.write(
+            ("Host: " + base.getHost() + ":" + base.getPort() + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
       }
       request.write("Connection: close\r\n".getBytes(StandardCharsets.US_ASCII));
       request.write(extraHeaders);
@@ -96,8 +97,13 @@ public final class RawHttp {
     int status = Integer.parseInt(head[0].split(" ")[1]);
     List<String> lines = List.of(head).subList(1, head.length);
     byte[] body = text.substring(headEnd + 4).getBytes(StandardCharsets.ISO_8859_1);
-    boolean chunked = lines.stream().anyMatch(
-        l -> l.toLowerCase(Locale.ROOT).replace(" ", "").equals("transfer-encoding:chunked"));
+    boolean chunked =
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.toLowerCase(Locale.ROOT)
+                        .replace(" ", "")
+                        .equals("transfer-encoding:chunked"));
     if (chunked) {
       body = dechunk(new java.io.ByteArrayInputStream(body));
     }

@@ -13,8 +13,10 @@ public final class TestConfigs {
 
   public static final String PASSWORD = "a-test-password-that-is-long-enough-0123456789";
   public static final String OTHER_PASSWORD = "another-password-also-long-enough-9876543210abc";
+
   /** 2026-01-02T03:04:05Z: Expires headers and expirations are exact under it. */
-  public static final Clock FIXED_CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+  public static final Clock FIXED_CLOCK =
+      Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
   private TestConfigs() {}
 

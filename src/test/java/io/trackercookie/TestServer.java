@@ -15,13 +15,14 @@ public final class TestServer implements AutoCloseable {
   private final JerseyTest test;
 
   public TestServer(Supplier<Application> application) {
-    this.test = new JerseyTest() {
-      @Override
-      protected Application configure() {
-        forceSet(TestProperties.CONTAINER_PORT, "0");
-        return application.get();
-      }
-    };
+    this.test =
+        new JerseyTest() {
+          @Override
+          protected Application configure() {
+            forceSet(TestProperties.CONTAINER_PORT, "0");
+            return application.get();
+          }
+        };
     try {
       test.setUp();
     } catch (Exception e) {

@@ -27,17 +27,22 @@ class TrackerConcurrencyHttpTest {
         for (int t = 0; t < 4; t++) {
           String who = t % 2 == 0 ? "alice" : "bob";
           String value = t % 2 == 0 ? alice : bob;
-          results.add(pool.submit(() -> {
-            go.await();
-            List<String> wrong = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-              String body = server.get(i % 2 == 0 ? "/read" : "/field", "Cookie: " + NAME + "=" + value).body();
-              if (!body.equals("{\"user\":\"" + who + "\"}")) {
-                wrong.add(who + " saw " + body);
-              }
-            }
-            return wrong;
-          }));
+          results.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    List<String> wrong = new ArrayList<>();
+                    for (int i = 0; i < 40; i++) {
+                      String body =
+                          server
+                              .get(i % 2 == 0 ? "/read" : "/field", "Cookie: " + NAME + "=" + value)
+                              .body();
+                      if (!body.equals("{\"user\":\"" + who + "\"}")) {
+                        wrong.add(who + " saw " + body);
+                      }
+                    }
+                    return wrong;
+                  }));
         }
         go.countDown();
         for (Future<List<String>> result : results) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class TrackerCookieInteropHttpTest {
 
   private static JsonNode vectors() throws Exception {
-    try (InputStream in = TrackerCookieInteropHttpTest.class.getResourceAsStream("/vectors/tracker-cookie.json")) {
+    try (InputStream in =
+        TrackerCookieInteropHttpTest.class.getResourceAsStream("/vectors/tracker-cookie.json")) {
       return TrackerTestResource.JSON.readTree(in);
     }
   }
@@ -30,21 +31,34 @@ class TrackerCookieInteropHttpTest {
     try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
       for (JsonNode exchange : vectors.get("exchanges")) {
         String id = exchange.get("id").asText();
-        if (!id.startsWith("t-") || !exchange.get("app").asText().equals("default")
-            || !exchange.hasNonNull("cookieValue") || exchange.get("cookieValue").asText().isEmpty()) {
+        if (!id.startsWith("t-")
+            || !exchange.get("app").asText().equals("default")
+            || !exchange.hasNonNull("cookieValue")
+            || exchange.get("cookieValue").asText().isEmpty()) {
           continue;
         }
         JsonNode tracked = exchange.get("tracked");
-        String expected = tracked.isObject() ? TrackerTestResource.JSON.writeValueAsString(tracked) : "{}";
+        String expected =
+            tracked.isObject() ? TrackerTestResource.JSON.writeValueAsString(tracked) : "{}";
         RawHttp.Response response =
-            server.get("/read", "Cookie: persistent-information=" + exchange.get("cookieValue").asText());
+            server.get(
+                "/read", "Cookie: persistent-information=" + exchange.get("cookieValue").asText());
         assertEquals(200, response.status(), id);
         assertEquals(expected, response.body(), id);
         checked.add(id);
       }
     }
-    assertEquals(List.of("t-track-0", "t-track-1", "t-track-2", "t-track-3", "t-track-4", "t-track-7",
-        "t-track-8", "t-express4-track"), checked);
+    assertEquals(
+        List.of(
+            "t-track-0",
+            "t-track-1",
+            "t-track-2",
+            "t-track-3",
+            "t-track-4",
+            "t-track-7",
+            "t-track-8",
+            "t-express4-track"),
+        checked);
   }
 
   @Test
@@ -52,8 +66,10 @@ class TrackerCookieInteropHttpTest {
     String password = vectors().get("password").asText();
     TrackerConfig config = TrackerConfig.builder().password(password).build();
     try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
-      String value = server.get("/put?k=path&v=/%C3%A9t%C3%A9").cookieValue("persistent-information");
-      // tracker-cookie: JSON.parse(Iron.unseal(value)) gives a string, parsed again into the object.
+      String value =
+          server.get("/put?k=path&v=/%C3%A9t%C3%A9").cookieValue("persistent-information");
+      // tracker-cookie: JSON.parse(Iron.unseal(value)) gives a string, parsed again into the
+      // object.
       String unsealed = IronCodec.create(password).unseal(value);
       String inner = TrackerTestResource.JSON.readValue(unsealed, String.class);
       assertEquals("{\"path\":\"/\u00e9t\u00e9\"}", inner);

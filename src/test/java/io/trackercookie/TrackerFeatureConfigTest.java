@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 class TrackerFeatureConfigTest {
 
   private static ResourceConfig propertyApp(Map<String, Object> properties) {
-    return new ResourceConfig(TrackerTestResource.class).register(TrackerFeature.class).addProperties(properties);
+    return new ResourceConfig(TrackerTestResource.class)
+        .register(TrackerFeature.class)
+        .addProperties(properties);
   }
 
   private static Throwable rootCause(Throwable t) {
@@ -25,27 +27,35 @@ class TrackerFeatureConfigTest {
   }
 
   private static String startupFailure(Map<String, Object> properties) {
-    RuntimeException e = assertThrows(RuntimeException.class, () -> new ApplicationHandler(propertyApp(properties)));
+    RuntimeException e =
+        assertThrows(RuntimeException.class, () -> new ApplicationHandler(propertyApp(properties)));
     return rootCause(e).getMessage();
   }
 
   @Test
   void noArgFeature_readsItsOptionsFromTheApplicationsProperties() throws Exception {
-    Map<String, Object> properties = Map.of(
-        TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
-        TrackerSettings.COOKIE_NAME, "trk",
-        TrackerSettings.COOKIE_MAX_AGE, "3600",
-        TrackerSettings.COOKIE_SAME_SITE, "strict",
-        TrackerSettings.COOKIE_HTTP_ONLY, "false",
-        TrackerSettings.REQUEST_ATTRIBUTE, "visitor",
-        TrackerSettings.PAYLOAD_FORMAT, "plain_json");
+    Map<String, Object> properties =
+        Map.of(
+            TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
+            TrackerSettings.COOKIE_NAME, "trk",
+            TrackerSettings.COOKIE_MAX_AGE, "3600",
+            TrackerSettings.COOKIE_SAME_SITE, "strict",
+            TrackerSettings.COOKIE_HTTP_ONLY, "false",
+            TrackerSettings.REQUEST_ATTRIBUTE, "visitor",
+            TrackerSettings.PAYLOAD_FORMAT, "plain_json");
     try (TestServer server = new TestServer(() -> propertyApp(properties))) {
       RawHttp.Response response = server.get("/put?k=a&v=b");
       String line = response.setCookies().get(0);
       assertTrue(line.startsWith("trk=Fe26.2*"), line);
-      assertTrue(line.contains("; Max-Age=3600;") && line.endsWith("; Path=/; Secure; SameSite=Strict"), line);
-      assertEquals("{\"a\":\"b\"}", TestConfigs.unseal(response.cookieValue("trk")), "plain JSON payload");
-      String attribute = server.get("/attribute?name=visitor", "Cookie: trk=" + response.cookieValue("trk")).body();
+      assertTrue(
+          line.contains("; Max-Age=3600;") && line.endsWith("; Path=/; Secure; SameSite=Strict"),
+          line);
+      assertEquals(
+          "{\"a\":\"b\"}", TestConfigs.unseal(response.cookieValue("trk")), "plain JSON payload");
+      String attribute =
+          server
+              .get("/attribute?name=visitor", "Cookie: trk=" + response.cookieValue("trk"))
+              .body();
       assertTrue(attribute.contains("\"isTracker\":true"), attribute);
     }
   }
@@ -53,7 +63,8 @@ class TrackerFeatureConfigTest {
   @Test
   void noArgFeature_fallsBackToSystemProperties() throws Exception {
     System.setProperty(TrackerSettings.COOKIE_NAME, "from-system");
-    try (TestServer server = new TestServer(() -> propertyApp(Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD)))) {
+    try (TestServer server =
+        new TestServer(() -> propertyApp(Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD)))) {
       assertTrue(server.get("/put?k=a&v=b").setCookies().get(0).startsWith("from-system="));
     } finally {
       System.clearProperty(TrackerSettings.COOKIE_NAME);
@@ -63,14 +74,19 @@ class TrackerFeatureConfigTest {
   @Test
   void missingPassword_stopsStartUp_namingTheSettingAndItsEnvironmentVariable() {
     // The environment may hold TRACKER_PASSWORD; the lookup is tested directly for that case.
-    IllegalStateException direct = assertThrows(IllegalStateException.class, () -> TrackerConfig.fromSettings(name -> null));
-    assertTrue(direct.getMessage().contains("tracker.password") && direct.getMessage().contains("TRACKER_PASSWORD"),
+    IllegalStateException direct =
+        assertThrows(IllegalStateException.class, () -> TrackerConfig.fromSettings(name -> null));
+    assertTrue(
+        direct.getMessage().contains("tracker.password")
+            && direct.getMessage().contains("TRACKER_PASSWORD"),
         direct.getMessage());
     if (System.getenv("TRACKER_PASSWORD") == null) {
       String message = startupFailure(Map.of());
-      assertTrue(message.contains("tracker.password") && message.contains("TRACKER_PASSWORD"), message);
+      assertTrue(
+          message.contains("tracker.password") && message.contains("TRACKER_PASSWORD"), message);
     }
-    IllegalStateException built = assertThrows(IllegalStateException.class, () -> TrackerConfig.builder().build());
+    IllegalStateException built =
+        assertThrows(IllegalStateException.class, () -> TrackerConfig.builder().build());
     assertTrue(built.getMessage().contains("TRACKER_PASSWORD"), built.getMessage());
   }
 
@@ -83,34 +99,57 @@ class TrackerFeatureConfigTest {
 
   @Test
   void invalidSetting_stopsStartUp_namingTheSetting() {
-    String message = startupFailure(Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
-        TrackerSettings.COOKIE_SAME_SITE, "sideways"));
-    assertTrue(message.contains("tracker.cookie.sameSite") && message.contains("TRACKER_COOKIE_SAME_SITE"), message);
-    assertFalse(message.toLowerCase(java.util.Locale.ROOT).contains("sideways"), "the value is not repeated: " + message);
+    String message =
+        startupFailure(
+            Map.of(
+                TrackerSettings.PASSWORD,
+                TestConfigs.PASSWORD,
+                TrackerSettings.COOKIE_SAME_SITE,
+                "sideways"));
+    assertTrue(
+        message.contains("tracker.cookie.sameSite") && message.contains("TRACKER_COOKIE_SAME_SITE"),
+        message);
+    assertFalse(
+        message.toLowerCase(java.util.Locale.ROOT).contains("sideways"),
+        "the value is not repeated: " + message);
   }
 
   @Test
   void environmentNames_areDerivedFromSettingNames() {
     assertEquals("TRACKER_PASSWORD", TrackerSettings.environmentName(TrackerSettings.PASSWORD));
-    assertEquals("TRACKER_COOKIE_MAX_AGE", TrackerSettings.environmentName(TrackerSettings.COOKIE_MAX_AGE));
-    assertEquals("TRACKER_INSECURE_LOOPBACK_FOR_DEVELOPMENT", TrackerSettings.environmentName(TrackerSettings.INSECURE_LOOPBACK));
+    assertEquals(
+        "TRACKER_COOKIE_MAX_AGE", TrackerSettings.environmentName(TrackerSettings.COOKIE_MAX_AGE));
+    assertEquals(
+        "TRACKER_INSECURE_LOOPBACK_FOR_DEVELOPMENT",
+        TrackerSettings.environmentName(TrackerSettings.INSECURE_LOOPBACK));
   }
 
   @Test
   void settings_parseDurationsBooleansAndEnums() {
-    TrackerConfig config = TrackerConfig.fromSettings(Map.of(
-        TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
-        TrackerSettings.COOKIE_MAX_AGE, "P7D",
-        TrackerSettings.TTL, "PT1H",
-        TrackerSettings.COOKIE_SECURE, "true",
-        TrackerSettings.COOKIE_PARTITIONED, "true",
-        TrackerSettings.COOKIE_SAME_SITE, "None")::get);
+    TrackerConfig config =
+        TrackerConfig.fromSettings(
+            Map.of(
+                    TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
+                    TrackerSettings.COOKIE_MAX_AGE, "P7D",
+                    TrackerSettings.TTL, "PT1H",
+                    TrackerSettings.COOKIE_SECURE, "true",
+                    TrackerSettings.COOKIE_PARTITIONED, "true",
+                    TrackerSettings.COOKIE_SAME_SITE, "None")
+                ::get);
     assertEquals(Duration.ofDays(7), config.cookie().maxAge());
     assertEquals(Duration.ofHours(1), config.sealTtl());
     assertTrue(config.cookie().partitioned());
     assertEquals(CookieSettings.SameSite.NONE, config.cookie().sameSite());
-    assertThrows(IllegalArgumentException.class, () -> TrackerConfig.fromSettings(Map.of(
-        TrackerSettings.PASSWORD, TestConfigs.PASSWORD, TrackerSettings.COOKIE_SECURE, "yes")::get));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            TrackerConfig.fromSettings(
+                Map.of(
+                        TrackerSettings.PASSWORD,
+                        TestConfigs.PASSWORD,
+                        TrackerSettings.COOKIE_SECURE,
+                        "yes")
+                    ::get));
   }
 
   @Test

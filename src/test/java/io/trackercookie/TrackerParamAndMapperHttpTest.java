@@ -26,7 +26,8 @@ class TrackerParamAndMapperHttpTest {
   }
 
   private static ResourceConfig app(boolean snakeCase) {
-    ResourceConfig app = TestConfigs.app(TestConfigs.builder().build()).register(TrackerParamResource.class);
+    ResourceConfig app =
+        TestConfigs.app(TestConfigs.builder().build()).register(TrackerParamResource.class);
     return snakeCase ? app.register(SnakeCaseMapper.class) : app;
   }
 
@@ -37,7 +38,9 @@ class TrackerParamAndMapperHttpTest {
       RawHttp.Response response = server.get("/param/visit", "Cookie: " + NAME + "=" + value);
       assertEquals(200, response.status());
       assertEquals("{\"lastPath\":\"/p\",\"count\":2}", response.body());
-      assertEquals("{\"lastPath\":\"/p\",\"count\":2}", server.get("/param/map", "Cookie: " + NAME + "=" + value).body());
+      assertEquals(
+          "{\"lastPath\":\"/p\",\"count\":2}",
+          server.get("/param/map", "Cookie: " + NAME + "=" + value).body());
     }
   }
 
@@ -60,8 +63,11 @@ class TrackerParamAndMapperHttpTest {
     try (TestServer server = new TestServer(() -> app(false))) {
       String value = server.get("/visit/set?path=/first&count=1").cookieValue(NAME);
       String second = server.get("/visit/set?path=/second&count=2").cookieValue(NAME);
-      assertEquals("{\"lastPath\":\"/first\",\"count\":1}",
-          server.get("/param/visit", "Cookie: " + NAME + "=" + value + "; " + NAME + "=" + second).body());
+      assertEquals(
+          "{\"lastPath\":\"/first\",\"count\":1}",
+          server
+              .get("/param/visit", "Cookie: " + NAME + "=" + value + "; " + NAME + "=" + second)
+              .body());
     }
   }
 
@@ -69,7 +75,8 @@ class TrackerParamAndMapperHttpTest {
   void cookieParam_withAVersionAttributeThatBreaksStrictParsers_isStillNoError() throws Exception {
     try (TestServer server = new TestServer(() -> app(false))) {
       String value = server.get("/visit/set?path=/v&count=1").cookieValue(NAME);
-      RawHttp.Response response = server.get("/param/visit", "Cookie: $Version=x; " + NAME + "=" + value);
+      RawHttp.Response response =
+          server.get("/param/visit", "Cookie: $Version=x; " + NAME + "=" + value);
       assertEquals(200, response.status());
       assertEquals("{\"lastPath\":\"/v\",\"count\":1}", response.body());
     }
@@ -80,12 +87,18 @@ class TrackerParamAndMapperHttpTest {
     try (TestServer server = new TestServer(() -> app(true))) {
       String value = server.get("/visit/put-typed").cookieValue(NAME);
       // Written through the application's mapper: snake_case keys in the cookie.
-      assertEquals("\"{\\\"visit\\\":{\\\"last_path\\\":\\\"/typed\\\",\\\"count\\\":7}}\"", TestConfigs.unseal(value));
+      assertEquals(
+          "\"{\\\"visit\\\":{\\\"last_path\\\":\\\"/typed\\\",\\\"count\\\":7}}\"",
+          TestConfigs.unseal(value));
       // Read back through it too: the default mapper would fail on last_path (and answer 500).
-      assertEquals("{\"lastPath\":\"/typed\",\"count\":7}", server.get("/visit/typed", "Cookie: " + NAME + "=" + value).body());
+      assertEquals(
+          "{\"lastPath\":\"/typed\",\"count\":7}",
+          server.get("/visit/typed", "Cookie: " + NAME + "=" + value).body());
       String set = server.get("/visit/set?path=/s&count=1").cookieValue(NAME);
       assertEquals("\"{\\\"last_path\\\":\\\"/s\\\",\\\"count\\\":1}\"", TestConfigs.unseal(set));
-      assertEquals("{\"lastPath\":\"/s\",\"count\":1}", server.get("/param/visit", "Cookie: " + NAME + "=" + set).body());
+      assertEquals(
+          "{\"lastPath\":\"/s\",\"count\":1}",
+          server.get("/param/visit", "Cookie: " + NAME + "=" + set).body());
     }
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The tracked data as typed {@code @CookieParam} parameters. Separate from {@link
- * TrackerTestResource}: a parameter of a type no converter handles fails Jersey's model
- * validation, so this is registered only with the default cookie name.
+ * TrackerTestResource}: a parameter of a type no converter handles fails Jersey's model validation,
+ * so this is registered only with the default cookie name.
  */
 @Path("/param")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,5 +26,4 @@ public class TrackerParamResource {
   public String visitParamMap(@CookieParam("persistent-information") Map<String, Object> content) {
     return TrackerTestResource.json(content);
   }
-
 }

@@ -47,7 +47,11 @@ class TrackerRoundTripHttpTest {
 
     RawHttp.Response clear = server.get("/clear", cookie(second));
     assertEquals(1, clear.setCookies().size());
-    assertTrue(clear.setCookies().get(0).startsWith(NAME + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT"),
+    assertTrue(
+        clear
+            .setCookies()
+            .get(0)
+            .startsWith(NAME + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT"),
         clear.setCookies().get(0));
     assertEquals("", clear.cookieValue(NAME));
 
@@ -62,9 +66,11 @@ class TrackerRoundTripHttpTest {
     String value = server.get("/put?k=a&v=1").cookieValue(NAME);
     assertTrue(server.get("/nothing", cookie(value)).setCookies().isEmpty(), "untouched");
     assertTrue(server.get("/read", cookie(value)).setCookies().isEmpty(), "read only");
-    assertTrue(server.get("/put?k=a&v=1", cookie(value)).setCookies().isEmpty(), "same content put again");
+    assertTrue(
+        server.get("/put?k=a&v=1", cookie(value)).setCookies().isEmpty(), "same content put again");
     assertTrue(server.get("/nothing").setCookies().isEmpty(), "no cookie, untouched");
-    assertTrue(server.get("/clear").setCookies().isEmpty(), "clearing a tracker that had no cookie");
+    assertTrue(
+        server.get("/clear").setCookies().isEmpty(), "clearing a tracker that had no cookie");
   }
 
   @Test
@@ -106,13 +112,15 @@ class TrackerRoundTripHttpTest {
     RawHttp.Response set = server.get("/visit/set?path=/r&count=3", cookie(first));
     assertEquals("{\"lastPath\":\"/r\",\"count\":3}", set.body());
     String value = set.cookieValue(NAME);
-    assertEquals("{\"lastPath\":\"/r\",\"count\":3}", server.get("/visit/as", cookie(value)).body());
+    assertEquals(
+        "{\"lastPath\":\"/r\",\"count\":3}", server.get("/visit/as", cookie(value)).body());
   }
 
   @Test
   void typedAndGenericReads_convertThroughJackson() {
     String typed = server.get("/visit/put-typed").cookieValue(NAME);
-    assertEquals("{\"lastPath\":\"/typed\",\"count\":7}", server.get("/visit/typed", cookie(typed)).body());
+    assertEquals(
+        "{\"lastPath\":\"/typed\",\"count\":7}", server.get("/visit/typed", cookie(typed)).body());
     String list = server.get("/visits/put").cookieValue(NAME);
     assertEquals("\"/b\"", server.get("/visits/get", cookie(list)).body());
     assertEquals("null", server.get("/visits/get").body());
@@ -121,7 +129,8 @@ class TrackerRoundTripHttpTest {
   @Test
   void trackerIsARequestProperty_underTheDefaultName() {
     String value = server.get("/put?k=a&v=b").cookieValue(NAME);
-    assertEquals("{\"content\":{\"a\":\"b\"},\"isTracker\":true,\"sameAsInjected\":true}",
+    assertEquals(
+        "{\"content\":{\"a\":\"b\"},\"isTracker\":true,\"sameAsInjected\":true}",
         sortedJson(server.get("/attribute?name=tracker", cookie(value)).body()));
   }
 

@@ -29,8 +29,11 @@ class TrackerSizeHttpTest {
     RawHttp.Response response = server.get("/big?n=5000");
     assertEquals(413, response.status(), "the application's ExceptionMapper handled it");
     String message = response.body();
-    assertTrue(message.matches("The tracker cookie would be \\d+ bytes, over the limit of 4096 bytes;"
-        + " the largest keys are \\[huge, small\\]\\."), message);
+    assertTrue(
+        message.matches(
+            "The tracker cookie would be \\d+ bytes, over the limit of 4096 bytes;"
+                + " the largest keys are \\[huge, small\\]\\."),
+        message);
     assertFalse(message.contains("xxxx"), "no value in the message");
     // The put that did fit ("small") is kept; the one that did not is not half-written.
     assertEquals("\"{\\\"small\\\":\\\"s\\\"}\"", TestConfigs.unseal(response.cookieValue(NAME)));
@@ -43,11 +46,14 @@ class TrackerSizeHttpTest {
     assertEquals(413, response.status());
     // "small" was added before the failing put and is sealed; "huge" is not.
     String sealed = response.cookieValue(NAME);
-    assertEquals("{\"keep\":\"me\",\"small\":\"s\"}", server.get("/read", "Cookie: " + NAME + "=" + sealed).body());
+    assertEquals(
+        "{\"keep\":\"me\",\"small\":\"s\"}",
+        server.get("/read", "Cookie: " + NAME + "=" + sealed).body());
   }
 
   @Test
-  void limit_isExact_theLargestTrackerThatFitsIsWrittenAndIsWithinOneCipherBlockOfTheLimit() throws Exception {
+  void limit_isExact_theLargestTrackerThatFitsIsWrittenAndIsWithinOneCipherBlockOfTheLimit()
+      throws Exception {
     RawHttp.Response response = server.get("/fill");
     assertEquals(200, response.status());
     String line = response.setCookies().get(0);
@@ -59,7 +65,8 @@ class TrackerSizeHttpTest {
   }
 
   @Test
-  void limit_countsALoneSurrogateAsTheThreeBytesItIsSealedAs_soTheFullestTrackerIsStillWritten() throws Exception {
+  void limit_countsALoneSurrogateAsTheThreeBytesItIsSealedAs_soTheFullestTrackerIsStillWritten()
+      throws Exception {
     // Counted as one byte ('?', as the JDK encodes it), such a tracker passed the check at put
     // and failed the response's own guard: a 500 instead of a cookie.
     RawHttp.Response response = server.get("/fill-lone-surrogates");
@@ -67,7 +74,9 @@ class TrackerSizeHttpTest {
     String line = response.setCookies().get(0);
     assertTrue(line.length() <= 4096, "length " + line.length());
     assertTrue(line.length() > 4096 - 22 - 4, "length " + line.length());
-    int fits = ((Number) TrackerTestResource.JSON.readValue(response.body(), Map.class).get("fits")).intValue();
+    int fits =
+        ((Number) TrackerTestResource.JSON.readValue(response.body(), Map.class).get("fits"))
+            .intValue();
     String read = server.get("/read", "Cookie: " + NAME + "=" + response.cookieValue(NAME)).body();
     assertEquals("{\"fill\":\"" + "\uFFFD".repeat(fits) + "\"}", read);
   }

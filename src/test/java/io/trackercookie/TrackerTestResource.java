@@ -2,7 +2,6 @@ package io.trackercookie;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -47,10 +46,12 @@ public class TrackerTestResource {
   @GET
   @Path("tree/mutate")
   public String mutateTrees(@Context Tracker tracker) {
-    com.fasterxml.jackson.databind.node.ObjectNode whole = tracker.as(com.fasterxml.jackson.databind.node.ObjectNode.class);
+    com.fasterxml.jackson.databind.node.ObjectNode whole =
+        tracker.as(com.fasterxml.jackson.databind.node.ObjectNode.class);
     whole.put("a", "changed through as()");
     whole.put("added", true);
-    com.fasterxml.jackson.databind.JsonNode value = tracker.get("a", com.fasterxml.jackson.databind.JsonNode.class);
+    com.fasterxml.jackson.databind.JsonNode value =
+        tracker.get("a", com.fasterxml.jackson.databind.JsonNode.class);
     if (value instanceof com.fasterxml.jackson.databind.node.ObjectNode) {
       ((com.fasterxml.jackson.databind.node.ObjectNode) value).put("x", "changed through get()");
     }
@@ -76,13 +77,19 @@ public class TrackerTestResource {
   @Path("types")
   public String types(@Context Tracker tracker) {
     Map<String, String> types = new java.util.TreeMap<>();
-    tracker.asMap().forEach((key, value) ->
-        types.put(key, (value == null ? "null" : value.getClass().getSimpleName()) + " " + value));
+    tracker
+        .asMap()
+        .forEach(
+            (key, value) ->
+                types.put(
+                    key,
+                    (value == null ? "null" : value.getClass().getSimpleName()) + " " + value));
     return json(types);
   }
 
   /** A tracker kept past its request, as a careless application might keep it. */
-  static final java.util.concurrent.atomic.AtomicReference<Tracker> KEPT = new java.util.concurrent.atomic.AtomicReference<>();
+  static final java.util.concurrent.atomic.AtomicReference<Tracker> KEPT =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   @GET
   @Path("kept/put")
@@ -108,7 +115,8 @@ public class TrackerTestResource {
 
   @GET
   @Path("put")
-  public String put(@Context Tracker tracker, @QueryParam("k") String key, @QueryParam("v") String value) {
+  public String put(
+      @Context Tracker tracker, @QueryParam("k") String key, @QueryParam("v") String value) {
     tracker.put(key, value);
     return json(tracker.asMap());
   }
@@ -142,7 +150,8 @@ public class TrackerTestResource {
 
   @GET
   @Path("visit/set")
-  public String setVisit(@Context Tracker tracker, @QueryParam("path") String path, @QueryParam("count") int count) {
+  public String setVisit(
+      @Context Tracker tracker, @QueryParam("path") String path, @QueryParam("count") int count) {
     tracker.replaceWith(new Visit(path, count));
     return json(tracker.asMap());
   }
@@ -183,29 +192,39 @@ public class TrackerTestResource {
 
   @GET
   @Path("attribute")
-  public String attribute(@Context ContainerRequestContext request, @Context Tracker tracker,
+  public String attribute(
+      @Context ContainerRequestContext request,
+      @Context Tracker tracker,
       @QueryParam("name") String name) {
     Object property = request.getProperty(name);
-    return json(Map.of("isTracker", property instanceof Tracker,
-        "sameAsInjected", property == Tracker.from(request),
-        "content", property instanceof Tracker ? ((Tracker) property).asMap() : Map.of()));
+    return json(
+        Map.of(
+            "isTracker",
+            property instanceof Tracker,
+            "sameAsInjected",
+            property == Tracker.from(request),
+            "content",
+            property instanceof Tracker ? ((Tracker) property).asMap() : Map.of()));
   }
 
   /** Several threads of one request write the same tracker at once. */
   @GET
   @Path("threads")
   public String threads(@Context Tracker tracker) throws Exception {
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
       List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
       for (int t = 0; t < 4; t++) {
         int thread = t;
-        done.add(pool.submit(() -> {
-          for (int i = 0; i < 25; i++) {
-            tracker.put("t" + thread + "-" + i, i);
-            tracker.get("t" + thread + "-" + i, Integer.class);
-          }
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 25; i++) {
+                    tracker.put("t" + thread + "-" + i, i);
+                    tracker.get("t" + thread + "-" + i, Integer.class);
+                  }
+                }));
       }
       for (java.util.concurrent.Future<?> f : done) {
         f.get();

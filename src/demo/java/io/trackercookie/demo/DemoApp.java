@@ -18,8 +18,8 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The demo application: tracker-cookie's own usage example. {@code GET /} clears the tracker,
- * {@code GET /<anything>} records {@code {"path": "/<anything>"}}, {@code GET /tracker} answers
- * the tracker as JSON without changing it.
+ * {@code GET /<anything>} records {@code {"path": "/<anything>"}}, {@code GET /tracker} answers the
+ * tracker as JSON without changing it.
  */
 public final class DemoApp {
 
@@ -83,14 +83,23 @@ public final class DemoApp {
     }
   }
 
-  private static String page(String path, Map<String, Object> before, Map<String, Object> after, String action) {
+  private static String page(
+      String path, Map<String, Object> before, Map<String, Object> after, String action) {
     return "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>tracker-cookie demo</title>"
         + "<style>body{font-family:sans-serif;max-width:44em;margin:2em auto}"
         + "code{background:#eee;padding:.1em .3em}</style></head><body>\n"
         + "<h1>tracker-cookie demo</h1>\n"
-        + "<p>You asked for <code>" + escape(path) + "</code>; this request " + escape(action) + ".</p>\n"
-        + "<p>Your cookie held: <code id=\"before\">" + escape(json(before)) + "</code></p>\n"
-        + "<p>It now holds: <code id=\"after\">" + escape(json(after)) + "</code></p>\n"
+        + "<p>You asked for <code>"
+        + escape(path)
+        + "</code>; this request "
+        + escape(action)
+        + ".</p>\n"
+        + "<p>Your cookie held: <code id=\"before\">"
+        + escape(json(before))
+        + "</code></p>\n"
+        + "<p>It now holds: <code id=\"after\">"
+        + escape(json(after))
+        + "</code></p>\n"
         + "<p>The cookie <code>persistent-information</code> is sealed with iron (Fe26.2): your "
         + "browser keeps it, but cannot read or change it.</p>\n"
         + "<ul><li><a href=\"/hello\">/hello</a> records a path</li>"

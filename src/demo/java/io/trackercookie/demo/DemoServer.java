@@ -23,20 +23,29 @@ public final class DemoServer {
       byte[] random = new byte[32];
       new SecureRandom().nextBytes(random);
       password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      System.out.println("WARNING: TRACKER_PASSWORD is not set; using a random password, so cookies"
-          + " will not survive a restart. Set TRACKER_PASSWORD (32+ characters) to keep them.");
+      System.out.println(
+          "WARNING: TRACKER_PASSWORD is not set; using a random password, so cookies"
+              + " will not survive a restart. Set TRACKER_PASSWORD (32+ characters) to keep them.");
     }
     URI base = URI.create("http://127.0.0.1:" + port + "/");
-    HttpServer server = GrizzlyHttpServerFactory.createHttpServer(base, DemoApp.create(DemoApp.config(password)));
-    System.out.println("Development mode: the cookie omits Secure on plain http to loopback hosts"
-        + " (insecureLoopbackForDevelopment). Never enable it in production.");
-    System.out.println("tracker-cookie demo on " + base + "  (GET / clears, GET /<path> records,"
-        + " GET /tracker shows). Ctrl+C stops it.");
+    HttpServer server =
+        GrizzlyHttpServerFactory.createHttpServer(base, DemoApp.create(DemoApp.config(password)));
+    System.out.println(
+        "Development mode: the cookie omits Secure on plain http to loopback hosts"
+            + " (insecureLoopbackForDevelopment). Never enable it in production.");
+    System.out.println(
+        "tracker-cookie demo on "
+            + base
+            + "  (GET / clears, GET /<path> records,"
+            + " GET /tracker shows). Ctrl+C stops it.");
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.shutdownNow();
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.shutdownNow();
+                  stopped.countDown();
+                }));
     stopped.await();
   }
 

@@ -26,9 +26,9 @@ import java.util.List;
  *     io.trackercookie.internal.RequestPathBench writePath payloadBytes=152 target/before/target target
  * </pre>
  *
- * Each build directory holds {@code classes} and {@code test-classes}. System properties
- * {@code batch} (calls per batch, 20 000), {@code rounds} (measured batches per build, 60) and
- * {@code warm} (unmeasured batches first, 15).
+ * Each build directory holds {@code classes} and {@code test-classes}. System properties {@code
+ * batch} (calls per batch, 20 000), {@code rounds} (measured batches per build, 60) and {@code
+ * warm} (unmeasured batches first, 15).
  */
 public final class BuildsSideBySide {
 
@@ -36,7 +36,8 @@ public final class BuildsSideBySide {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 4) {
-      throw new IllegalArgumentException("usage: BuildsSideBySide CLASS METHOD PARAM=VALUE BUILD_DIR...");
+      throw new IllegalArgumentException(
+          "usage: BuildsSideBySide CLASS METHOD PARAM=VALUE BUILD_DIR...");
     }
     String className = args[0];
     String methodName = args[1];
@@ -48,7 +49,9 @@ public final class BuildsSideBySide {
       Class<?> type = new BuildLoader(Path.of(builds.get(i))).loadClass(className);
       benches[i] = type.getConstructor().newInstance();
       Field field = type.getField(param[0]);
-      field.set(benches[i], field.getType() == int.class ? (Object) Integer.parseInt(param[1]) : param[1]);
+      field.set(
+          benches[i],
+          field.getType() == int.class ? (Object) Integer.parseInt(param[1]) : param[1]);
       type.getMethod("setUp").invoke(benches[i]);
       methods[i] = type.getMethod(methodName);
     }
@@ -79,8 +82,13 @@ public final class BuildsSideBySide {
       Collections.sort(sorted);
       double median = sorted.get(sorted.size() / 2);
       first = i == 0 ? median : first;
-      System.out.printf("%-40s median %8.1f ns/call (quartiles %.1f-%.1f)  %.3fx of the first%n", builds.get(i),
-          median, sorted.get(sorted.size() / 4), sorted.get(sorted.size() * 3 / 4), median / first);
+      System.out.printf(
+          "%-40s median %8.1f ns/call (quartiles %.1f-%.1f)  %.3fx of the first%n",
+          builds.get(i),
+          median,
+          sorted.get(sorted.size() / 4),
+          sorted.get(sorted.size() * 3 / 4),
+          median / first);
     }
   }
 
@@ -89,7 +97,10 @@ public final class BuildsSideBySide {
     private final ClassLoader shared = BuildsSideBySide.class.getClassLoader();
 
     BuildLoader(Path build) throws Exception {
-      super(new URL[] {build.resolve("test-classes").toUri().toURL(), build.resolve("classes").toUri().toURL()},
+      super(
+          new URL[] {
+            build.resolve("test-classes").toUri().toURL(), build.resolve("classes").toUri().toURL()
+          },
           ClassLoader.getPlatformClassLoader());
     }
 

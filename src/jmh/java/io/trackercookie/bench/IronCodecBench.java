@@ -28,10 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The iron codec against the JCA floor ({@link JcaFloor}) in one run, single thread, with iron's
  * defaults and the same password and payloads as the Node comparison (bench/node/bench.js).
  *
- * <p>Payloads are the files bench/payloads/{152,1536}.json (read relative to the working
- * directory, which JMH's forks inherit; override with -Dbench.payloads=DIR in the fork's
- * -jvmArgsAppend). The sealed inputs are made once per trial, so unseal measures one fixed cookie
- * string, as a request path sees it.
+ * <p>Payloads are the files bench/payloads/{152,1536}.json (read relative to the working directory,
+ * which JMH's forks inherit; override with -Dbench.payloads=DIR in the fork's -jvmArgsAppend). The
+ * sealed inputs are made once per trial, so unseal measures one fixed cookie string, as a request
+ * path sees it.
  *
  * <p>Sample mode, and bench/report.js reads the median: on a shared machine a preempted call is an
  * outlier that would drag an average, while the median stays with the typical call.
@@ -62,15 +62,21 @@ public class IronCodecBench {
     payload = readPayload(payloadBytes);
     codec = IronCodec.create(PASSWORD);
     // The provider's default: a salt pair (and its derived keys) for up to 10 000 seals or 1 min.
-    reusingCodec = IronCodec.create(IronPasswords.single(PASSWORD),
-        IronOptions.builder().saltReuse(10_000, Duration.ofMinutes(1)).build());
+    reusingCodec =
+        IronCodec.create(
+            IronPasswords.single(PASSWORD),
+            IronOptions.builder().saltReuse(10_000, Duration.ofMinutes(1)).build());
     floor = new JcaFloor(PASSWORD);
     sealed = codec.seal(payload);
     // The yardsticks must do the same work: each reads what the others write.
     check(floor.unseal(sealed).equals(payload), "floor unseals the codec's seal");
     check(codec.unseal(floor.seal(payload)).equals(payload), "codec unseals the floor's seal");
-    check(floor.unseal(reusingCodec.seal(payload)).equals(payload), "floor unseals a reused-salt seal");
-    check(codec.unseal(floor.sealReusedSalts(payload)).equals(payload), "codec unseals the floor's reused-salt seal");
+    check(
+        floor.unseal(reusingCodec.seal(payload)).equals(payload),
+        "floor unseals a reused-salt seal");
+    check(
+        codec.unseal(floor.sealReusedSalts(payload)).equals(payload),
+        "codec unseals the floor's reused-salt seal");
     check(JcaFloor.naiveUnseal(PASSWORD, sealed).equals(payload), "naive unseals the codec's seal");
   }
 

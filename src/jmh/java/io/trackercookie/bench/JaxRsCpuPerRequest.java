@@ -23,7 +23,8 @@ public final class JaxRsCpuPerRequest {
 
   private static final int WARM_UP = 20_000;
   private static final int MEASURED = 30_000;
-  private static final long[] OTHER_MEMORY = new long[Integer.getInteger("bench.coldBytes", 0) / Long.BYTES];
+  private static final long[] OTHER_MEMORY =
+      new long[Integer.getInteger("bench.coldBytes", 0) / Long.BYTES];
   private static final int CACHE_LINE_LONGS = 64 / Long.BYTES;
 
   private JaxRsCpuPerRequest() {}
@@ -56,8 +57,9 @@ public final class JaxRsCpuPerRequest {
             }
             nanos = mx.getCurrentThreadCpuTime() - start;
           }
-          System.out.printf("pass %d  %-8s /%-5s %8.2f µs %s per request%n", pass, app, route,
-              nanos / 1000.0 / MEASURED, cold ? "(caches cold)" : "CPU");
+          System.out.printf(
+              "pass %d  %-8s /%-5s %8.2f µs %s per request%n",
+              pass, app, route, nanos / 1000.0 / MEASURED, cold ? "(caches cold)" : "CPU");
         }
       }
     }

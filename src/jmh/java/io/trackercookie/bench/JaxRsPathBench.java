@@ -1,8 +1,8 @@
 package io.trackercookie.bench;
 
-import io.trackercookie.internal.EngineFactory;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerFeature;
+import io.trackercookie.internal.EngineFactory;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -60,13 +60,17 @@ public class JaxRsPathBench {
       if (app.equals("nocache")) {
         builder.noSealCache();
       }
-      config = new ResourceConfig(HttpBenchServer.TrackedResource.class).register(new TrackerFeature(builder.build()));
+      config =
+          new ResourceConfig(HttpBenchServer.TrackedResource.class)
+              .register(new TrackerFeature(builder.build()));
     }
     config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     handler = new ApplicationHandler(config);
-    String json = Files.readString(java.nio.file.Path.of("bench/payloads/152.json"), StandardCharsets.UTF_8);
+    String json =
+        Files.readString(java.nio.file.Path.of("bench/payloads/152.json"), StandardCharsets.UTF_8);
     String plaintext = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(json);
-    String sealed = EngineFactory.codec(TrackerConfig.builder().password(password).build()).seal(plaintext);
+    String sealed =
+        EngineFactory.codec(TrackerConfig.builder().password(password).build()).seal(plaintext);
     cookieHeader = "theme=dark; persistent-information=" + sealed + "; lang=en";
     String body = new String(get("/read"), StandardCharsets.UTF_8);
     if (!body.equals("visits=42")) {
@@ -75,8 +79,14 @@ public class JaxRsPathBench {
   }
 
   private byte[] get(String path) throws Exception {
-    ContainerRequest request = new ContainerRequest(URI.create("http://127.0.0.1/"),
-        URI.create("http://127.0.0.1" + path), "GET", null, new MapPropertiesDelegate(), handler.getConfiguration());
+    ContainerRequest request =
+        new ContainerRequest(
+            URI.create("http://127.0.0.1/"),
+            URI.create("http://127.0.0.1" + path),
+            "GET",
+            null,
+            new MapPropertiesDelegate(),
+            handler.getConfiguration());
     request.header("Cookie", cookieHeader);
     ByteArrayOutputStream out = new ByteArrayOutputStream(64);
     ContainerResponse response = handler.apply(request, out).get();

@@ -30,6 +30,7 @@ final class JcaFloor {
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
   private static final HexFormat HEX = HexFormat.of();
   private static final SecureRandom RANDOM = new SecureRandom();
+
   /** The IVs sealReusedSalts takes from one DRBG draw. */
   static final int IVS_PER_DRAW = 64;
 
@@ -37,7 +38,8 @@ final class JcaFloor {
   private final Mac hmacSha256;
   private final Cipher aesCbc;
   private final byte[] block = new byte[4];
-  // sealReusedSalts's own: its Mac keeps one key, so seal and unseal re-keying the other cost it nothing.
+  // sealReusedSalts's own: its Mac keeps one key, so seal and unseal re-keying the other cost it
+  // nothing.
   private final Mac fixedHmacSha256;
   private final SecureRandom ivRandom;
   private final byte[] ivs = new byte[IVS_PER_DRAW * 16];
@@ -98,7 +100,8 @@ final class JcaFloor {
     byte[] encryptionKey = key32(Arrays.copyOfRange(all, p2 + 1, p3));
     byte[] iv = B64D.decode(Arrays.copyOfRange(all, p3 + 1, p4));
     byte[] encrypted = B64D.decode(Arrays.copyOfRange(all, p4 + 1, p5));
-    aesCbc.init(Cipher.DECRYPT_MODE, new SecretKeySpec(encryptionKey, "AES"), new IvParameterSpec(iv));
+    aesCbc.init(
+        Cipher.DECRYPT_MODE, new SecretKeySpec(encryptionKey, "AES"), new IvParameterSpec(iv));
     return new String(aesCbc.doFinal(encrypted), StandardCharsets.UTF_8);
   }
 
@@ -110,28 +113,39 @@ final class JcaFloor {
     byte[] iv = Arrays.copyOfRange(randomBytes, 32, 48);
 
     byte[] encryptionKey = key32(encryptionSalt.getBytes(StandardCharsets.ISO_8859_1));
-    aesCbc.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(encryptionKey, "AES"), new IvParameterSpec(iv));
+    aesCbc.init(
+        Cipher.ENCRYPT_MODE, new SecretKeySpec(encryptionKey, "AES"), new IvParameterSpec(iv));
     byte[] encrypted = aesCbc.doFinal(text.getBytes(StandardCharsets.UTF_8));
 
     StringBuilder sealed = new StringBuilder(200 + encrypted.length * 4 / 3);
-    sealed.append("Fe26.2**").append(encryptionSalt).append('*')
-        .append(B64.encodeToString(iv)).append('*')
-        .append(B64.encodeToString(encrypted)).append('*');
+    sealed
+        .append("Fe26.2**")
+        .append(encryptionSalt)
+        .append('*')
+        .append(B64.encodeToString(iv))
+        .append('*')
+        .append(B64.encodeToString(encrypted))
+        .append('*');
     String macBase = sealed.toString();
 
     byte[] integrityKey = key32(hmacSalt.getBytes(StandardCharsets.ISO_8859_1));
     hmacSha256.init(new SecretKeySpec(integrityKey, "HmacSHA256"));
     byte[] mac = hmacSha256.doFinal(macBase.getBytes(StandardCharsets.ISO_8859_1));
-    return sealed.append('*').append(hmacSalt).append('*').append(B64.encodeToString(mac)).toString();
+    return sealed
+        .append('*')
+        .append(hmacSalt)
+        .append('*')
+        .append(B64.encodeToString(mac))
+        .toString();
   }
 
   /**
-   * A seal under one salt pair for this instance's life, as the provider seals by default
-   * ({@code SaltPolicy.reuse}): the keys are derived once, so a seal is one AES-CBC encryption
-   * under a fresh IV, one HMAC-SHA256 and the text around them. The least any cookie that changes on
-   * every response costs in this format, the yardstick for the provider's seal and for the HTTP
-   * bench's {@code sealfloor} app. IVs come from a per-instance DRBG, {@link #IVS_PER_DRAW} at a
-   * time: a draw per seal would make the DRBG, not the seal, the floor.
+   * A seal under one salt pair for this instance's life, as the provider seals by default ({@code
+   * SaltPolicy.reuse}): the keys are derived once, so a seal is one AES-CBC encryption under a
+   * fresh IV, one HMAC-SHA256 and the text around them. The least any cookie that changes on every
+   * response costs in this format, the yardstick for the provider's seal and for the HTTP bench's
+   * {@code sealfloor} app. IVs come from a per-instance DRBG, {@link #IVS_PER_DRAW} at a time: a
+   * draw per seal would make the DRBG, not the seal, the floor.
    */
   String sealReusedSalts(String text) throws GeneralSecurityException {
     if (fixedKeys == null) {
@@ -139,10 +153,13 @@ final class JcaFloor {
       ivRandom.nextBytes(salts);
       String encryptionSalt = HEX.formatHex(salts, 0, 32);
       String hmacSalt = HEX.formatHex(salts, 32, 64);
-      fixedKeys = new FixedKeys(
-          new SecretKeySpec(key32(encryptionSalt.getBytes(StandardCharsets.ISO_8859_1)), "AES"),
-          "Fe26.2**" + encryptionSalt + "*", "*" + hmacSalt + "*");
-      fixedHmacSha256.init(new SecretKeySpec(key32(hmacSalt.getBytes(StandardCharsets.ISO_8859_1)), "HmacSHA256"));
+      fixedKeys =
+          new FixedKeys(
+              new SecretKeySpec(key32(encryptionSalt.getBytes(StandardCharsets.ISO_8859_1)), "AES"),
+              "Fe26.2**" + encryptionSalt + "*",
+              "*" + hmacSalt + "*");
+      fixedHmacSha256.init(
+          new SecretKeySpec(key32(hmacSalt.getBytes(StandardCharsets.ISO_8859_1)), "HmacSHA256"));
     }
     if (ivOffset == ivs.length) {
       ivRandom.nextBytes(ivs);
@@ -154,8 +171,12 @@ final class JcaFloor {
     byte[] encrypted = aesCbc.doFinal(text.getBytes(StandardCharsets.UTF_8));
 
     StringBuilder sealed = new StringBuilder(200 + encrypted.length * 4 / 3);
-    sealed.append(fixedKeys.prefix()).append(B64.encodeToString(iv.getIV())).append('*')
-        .append(B64.encodeToString(encrypted)).append('*');
+    sealed
+        .append(fixedKeys.prefix())
+        .append(B64.encodeToString(iv.getIV()))
+        .append('*')
+        .append(B64.encodeToString(encrypted))
+        .append('*');
     // The Mac stays keyed: doFinal leaves it ready for the next seal under the same key.
     byte[] mac = fixedHmacSha256.doFinal(sealed.toString().getBytes(StandardCharsets.ISO_8859_1));
     return sealed.append(fixedKeys.hmacSaltPart()).append(B64.encodeToString(mac)).toString();
@@ -168,19 +189,30 @@ final class JcaFloor {
   static String naiveUnseal(String password, String sealed) throws GeneralSecurityException {
     String[] parts = sealed.split("\\*", -1);
     SecretKeyFactory pbkdf2 = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA1");
-    byte[] integrityKey = pbkdf2.generateSecret(
-        new PBEKeySpec(password.toCharArray(), parts[6].getBytes(StandardCharsets.UTF_8), 1, 256)).getEncoded();
+    byte[] integrityKey =
+        pbkdf2
+            .generateSecret(
+                new PBEKeySpec(
+                    password.toCharArray(), parts[6].getBytes(StandardCharsets.UTF_8), 1, 256))
+            .getEncoded();
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(integrityKey, "HmacSHA256"));
     String macBase = String.join("*", parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]);
     String expected = B64.encodeToString(mac.doFinal(macBase.getBytes(StandardCharsets.UTF_8)));
-    if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), parts[7].getBytes(StandardCharsets.UTF_8))) {
+    if (!MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), parts[7].getBytes(StandardCharsets.UTF_8))) {
       throw new GeneralSecurityException("bad mac");
     }
-    byte[] encryptionKey = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA1").generateSecret(
-        new PBEKeySpec(password.toCharArray(), parts[2].getBytes(StandardCharsets.UTF_8), 1, 256)).getEncoded();
+    byte[] encryptionKey =
+        SecretKeyFactory.getInstance("PBKDF2WithHmacSHA1")
+            .generateSecret(
+                new PBEKeySpec(
+                    password.toCharArray(), parts[2].getBytes(StandardCharsets.UTF_8), 1, 256))
+            .getEncoded();
     Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-    cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(encryptionKey, "AES"),
+    cipher.init(
+        Cipher.DECRYPT_MODE,
+        new SecretKeySpec(encryptionKey, "AES"),
         new IvParameterSpec(B64D.decode(parts[3])));
     return new String(cipher.doFinal(B64D.decode(parts[4])), StandardCharsets.UTF_8);
   }

@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What a seal's randomness costs: 80 bytes (two 256-bit salts and a 128-bit IV) from the
- * platform's default SecureRandom (NativePRNG on Linux) in one call or three, and from DRBG.
- * Not part of bench/run.sh; it explains the gap between the seal and unseal floors.
+ * What a seal's randomness costs: 80 bytes (two 256-bit salts and a 128-bit IV) from the platform's
+ * default SecureRandom (NativePRNG on Linux) in one call or three, and from DRBG. Not part of
+ * bench/run.sh; it explains the gap between the seal and unseal floors.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The request path behind the filters, without HTTP: the verified-seal cache (hit and miss) and
  * what a request that reads, or changes, the tracker costs, from the Cookie header line to the
- * parsed tracker (and, for a change, to the Set-Cookie line). Same password and payloads as
- * {@code IronCodecBench}, so the figures sit next to the codec's in one table.
+ * parsed tracker (and, for a change, to the Set-Cookie line). Same password and payloads as {@code
+ * IronCodecBench}, so the figures sit next to the codec's in one table.
  *
  * <p>In package {@code internal} to reach the package-private request path; never shipped (the
  * {@code bench} profile adds src/jmh/java as test sources only).
@@ -44,6 +44,7 @@ public class RequestPathBench {
 
   /** The password of IronCodecBench and bench/node/bench.js. */
   static final String PASSWORD = "tracker-cookie-benchmark-password-0123456789";
+
   /** Distinct seals cycled through a 16-entry cache: every open is a miss (open, insert, evict). */
   private static final int MISS_SEALS = 1024;
 
@@ -69,8 +70,11 @@ public class RequestPathBench {
     String json = readPayload(payloadBytes);
     TrackerConfig config = TrackerConfig.builder().password(PASSWORD).build();
     IronCodec codec = EngineFactory.codec(config);
-    cached = new IronSealCodec(codec, VerifiedSealCache.create(codec.options(),
-        config.sealCacheMaxEntries(), config.sealCacheMaxBytes()));
+    cached =
+        new IronSealCodec(
+            codec,
+            VerifiedSealCache.create(
+                codec.options(), config.sealCacheMaxEntries(), config.sealCacheMaxBytes()));
     tinyCache = new IronSealCodec(codec, VerifiedSealCache.create(codec.options(), 16, 1L << 20));
     noCache = new IronSealCodec(codec);
     // tracker-cookie's format: the sealed text is a JSON string holding the JSON.
@@ -82,9 +86,11 @@ public class RequestPathBench {
     }
     runtimeCached = EngineFactory.create(config, cached);
     runtimeUncached = EngineFactory.create(config, SealCodec.iron(codec));
-    cookieLines = List.of("theme=dark; " + config.cookie().cookieName() + "=" + sealed + "; lang=en");
+    cookieLines =
+        List.of("theme=dark; " + config.cookie().cookieName() + "=" + sealed + "; lang=en");
     TrackerEngine.Opened opened = runtimeUncached.open(runtimeUncached.find(cookieLines), false);
-    check(opened.content() != null && SealFormat.PLAIN_JSON.plaintext(opened.content()).equals(json),
+    check(
+        opened.content() != null && SealFormat.PLAIN_JSON.plaintext(opened.content()).equals(json),
         "the request path reads the payload");
     check(cached.open(sealed).text().equals(plaintext), "the cache opens the seal");
     content = opened.content();

@@ -9,8 +9,8 @@ import jakarta.enterprise.inject.spi.Extension;
  * CDI glue: adds {@link TrackerProducer}, so {@code @Inject Tracker} works in CDI beans, resources
  * included, on servers that serve Jakarta REST through servlets (every Jakarta EE server). Found by
  * CDI through {@code META-INF/services}, since CDI discovers beans before any JAX-RS feature runs;
- * does nothing where the servlet API is absent. The tracker is still made by {@code TrackerFeature},
- * which the application registers as usual.
+ * does nothing where the servlet API is absent. The tracker is still made by {@code
+ * TrackerFeature}, which the application registers as usual.
  */
 public final class TrackerCdiExtension implements Extension {
 
@@ -22,6 +22,7 @@ public final class TrackerCdiExtension implements Extension {
     } catch (ClassNotFoundException | LinkageError e) {
       return; // not a servlet environment: nothing to read the tracker from
     }
-    discovery.addAnnotatedType(beans.createAnnotatedType(TrackerProducer.class), TrackerProducer.class.getName());
+    discovery.addAnnotatedType(
+        beans.createAnnotatedType(TrackerProducer.class), TrackerProducer.class.getName());
   }
 }

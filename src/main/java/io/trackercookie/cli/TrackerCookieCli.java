@@ -37,22 +37,27 @@ import java.util.regex.Pattern;
  * {@code keygen} (a fresh random password). The password comes from {@value #PASSWORD_ENV} or
  * {@code --password-file FILE}. {@code --help} prints the whole contract and the exit codes.
  *
- * <p>On failure nothing is written to stdout and one line goes to stderr; that line never holds
- * the password, the token or the plaintext. The output is written only once a command has fully
+ * <p>On failure nothing is written to stdout and one line goes to stderr; that line never holds the
+ * password, the token or the plaintext. The output is written only once a command has fully
  * succeeded, so a script never sees half a result.
  */
 public final class TrackerCookieCli {
 
   /** Success. */
   public static final int EXIT_OK = 0;
+
   /** Unexpected failure: stdin or stdout could not be read or written. */
   public static final int EXIT_INTERNAL = 1;
+
   /** Usage error: unknown command or option, missing or invalid option value. */
   public static final int EXIT_USAGE = 2;
+
   /** No password, or an unusable one (empty, too short, unreadable password file). */
   public static final int EXIT_PASSWORD = 3;
+
   /** Invalid input: stdin is not strict JSON (seal), is empty, too large or not UTF-8. */
   public static final int EXIT_INPUT = 4;
+
   /** The token was refused; stderr names the reason (BAD_MAC, EXPIRED, ...). */
   public static final int EXIT_REFUSED = 5;
 
@@ -149,7 +154,11 @@ public final class TrackerCookieCli {
    * @return the exit code
    */
   static int run(
-      String[] args, InputStream stdin, OutputStream stdout, OutputStream stderr, Map<String, String> env) {
+      String[] args,
+      InputStream stdin,
+      OutputStream stdout,
+      OutputStream stderr,
+      Map<String, String> env) {
     return run(args, stdin, stdout, stderr, env, Clock.systemUTC());
   }
 
@@ -173,7 +182,8 @@ public final class TrackerCookieCli {
       // Only the class name: an unexpected message is not known to be free of secrets.
       output = null;
       code = EXIT_INTERNAL;
-      writeQuietly(stderr, "tracker-cookie: internal error (" + e.getClass().getSimpleName() + ")\n");
+      writeQuietly(
+          stderr, "tracker-cookie: internal error (" + e.getClass().getSimpleName() + ")\n");
     }
     if (output != null) {
       try {
@@ -195,7 +205,8 @@ public final class TrackerCookieCli {
     String command = arguments.command;
     for (String option : arguments.options.keySet()) {
       if (!OPTIONS_BY_COMMAND.get(command).contains(option)) {
-        throw new CliFailure(EXIT_USAGE, "option " + option + " does not apply to " + command + " (see --help)");
+        throw new CliFailure(
+            EXIT_USAGE, "option " + option + " does not apply to " + command + " (see --help)");
       }
     }
     return switch (command) {
@@ -228,7 +239,8 @@ public final class TrackerCookieCli {
     } catch (StrictJson.JsonSyntaxException e) {
       throw new CliFailure(EXIT_INPUT, "stdin is not valid JSON: " + e.getMessage());
     }
-    String text = arguments.options.containsKey(TRACKER_COOKIE) ? StrictJson.quote(compact) : compact;
+    String text =
+        arguments.options.containsKey(TRACKER_COOKIE) ? StrictJson.quote(compact) : compact;
     return codec.seal(text) + "\n";
   }
 
@@ -258,7 +270,9 @@ public final class TrackerCookieCli {
     Optional<String> password = password(arguments);
     // Build the codec before reading stdin: an unusable password is reported as such.
     IronCodec codec =
-        password.isPresent() ? codec(IronPasswords.single(password.get()), options().build()) : null;
+        password.isPresent()
+            ? codec(IronPasswords.single(password.get()), options().build())
+            : null;
     String token = readToken(stdin);
     SealParts parts;
     try {
@@ -274,22 +288,35 @@ public final class TrackerCookieCli {
     report.put("expiration", expirationNote);
     report.put(
         "sizes",
-        "token " + token.length()
-            + ", encryption salt " + parts.encryptionSalt().length()
-            + ", iv " + parts.encryptionIv().length()
-            + ", encrypted " + parts.encryptedB64().length()
-            + ", hmac salt " + parts.hmacSalt().length()
-            + ", hmac " + parts.hmac().length()
+        "token "
+            + token.length()
+            + ", encryption salt "
+            + parts.encryptionSalt().length()
+            + ", iv "
+            + parts.encryptionIv().length()
+            + ", encrypted "
+            + parts.encryptedB64().length()
+            + ", hmac salt "
+            + parts.hmacSalt().length()
+            + ", hmac "
+            + parts.hmac().length()
             + " characters");
 
     if (codec == null) {
-      report.put("mac", "not checked (no password: set " + PASSWORD_ENV + " or use " + PASSWORD_FILE + ")");
-      report.put("verdict", expirationNote.endsWith("(passed)") ? "refused: EXPIRED" : "unknown without a password");
+      report.put(
+          "mac",
+          "not checked (no password: set " + PASSWORD_ENV + " or use " + PASSWORD_FILE + ")");
+      report.put(
+          "verdict",
+          expirationNote.endsWith("(passed)") ? "refused: EXPIRED" : "unknown without a password");
     } else {
       // A clock at the epoch takes expiry out of the way, so the MAC is checked even on an
       // expired token; the verdict below then uses the real clock.
       IronCodec ignoringExpiry =
-          codec.withOptions(codec.options().toBuilder().clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).build());
+          codec.withOptions(
+              codec.options().toBuilder()
+                  .clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
+                  .build());
       report.put("mac", describeMac(ignoringExpiry, token));
       String verdict;
       try {
@@ -382,7 +409,8 @@ public final class TrackerCookieCli {
     }
     long millis = Long.parseLong(value);
     if (millis < 1 || millis > MAX_TTL_MILLIS) {
-      throw new CliFailure(EXIT_USAGE, "--ttl must be from 1 to " + MAX_TTL_MILLIS + " milliseconds");
+      throw new CliFailure(
+          EXIT_USAGE, "--ttl must be from 1 to " + MAX_TTL_MILLIS + " milliseconds");
     }
     return millis;
   }
@@ -390,8 +418,10 @@ public final class TrackerCookieCli {
   private String requirePassword(Arguments arguments) throws CliFailure {
     return password(arguments)
         .orElseThrow(
-            () -> new CliFailure(
-                EXIT_PASSWORD, "no password: set " + PASSWORD_ENV + " or use " + PASSWORD_FILE + " FILE"));
+            () ->
+                new CliFailure(
+                    EXIT_PASSWORD,
+                    "no password: set " + PASSWORD_ENV + " or use " + PASSWORD_FILE + " FILE"));
   }
 
   private Optional<String> password(Arguments arguments) throws CliFailure {
@@ -416,10 +446,14 @@ public final class TrackerCookieCli {
     }
     if (bytes.length > MAX_PASSWORD_FILE_BYTES) {
       throw new CliFailure(
-          EXIT_PASSWORD, "the password file is larger than " + MAX_PASSWORD_FILE_BYTES + " bytes: " + file);
+          EXIT_PASSWORD,
+          "the password file is larger than " + MAX_PASSWORD_FILE_BYTES + " bytes: " + file);
     }
-    String password = decodeUtf8(bytes)
-        .orElseThrow(() -> new CliFailure(EXIT_PASSWORD, "the password file is not UTF-8 text: " + file));
+    String password =
+        decodeUtf8(bytes)
+            .orElseThrow(
+                () ->
+                    new CliFailure(EXIT_PASSWORD, "the password file is not UTF-8 text: " + file));
     // One trailing line end, as `echo secret > file` and editors write it; anything else is kept.
     if (password.endsWith("\n")) {
       password = password.substring(0, password.length() - 1);
@@ -449,10 +483,11 @@ public final class TrackerCookieCli {
       throw new CliFailure(EXIT_INTERNAL, "cannot read stdin");
     }
     if (bytes.length > maxBytes) {
-      throw new CliFailure(EXIT_INPUT, "the " + what + " on stdin is larger than " + maxBytes + " bytes");
+      throw new CliFailure(
+          EXIT_INPUT, "the " + what + " on stdin is larger than " + maxBytes + " bytes");
     }
-    String text = decodeUtf8(bytes)
-        .orElseThrow(() -> new CliFailure(EXIT_INPUT, "stdin is not valid UTF-8"));
+    String text =
+        decodeUtf8(bytes).orElseThrow(() -> new CliFailure(EXIT_INPUT, "stdin is not valid UTF-8"));
     // RFC 8259 lets a parser ignore a byte order mark; some Windows tools write one.
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
@@ -521,17 +556,22 @@ public final class TrackerCookieCli {
         return parsed;
       }
       if (parsed.command == null) {
-        throw new CliFailure(EXIT_USAGE, "no command given: use seal, unseal, inspect or keygen (see --help)");
+        throw new CliFailure(
+            EXIT_USAGE, "no command given: use seal, unseal, inspect or keygen (see --help)");
       }
       if (!OPTIONS_BY_COMMAND.containsKey(parsed.command)) {
-        throw new CliFailure(EXIT_USAGE, "unknown command " + printable(parsed.command) + " (see --help)");
+        throw new CliFailure(
+            EXIT_USAGE, "unknown command " + printable(parsed.command) + " (see --help)");
       }
       return parsed;
     }
 
     /** Echoes a word back only when it looks like one: a mistyped token must not reach stderr. */
     private static String printable(String word) {
-      String bare = word.startsWith("--") ? word.substring(2) : word.startsWith("-") ? word.substring(1) : word;
+      String bare =
+          word.startsWith("--")
+              ? word.substring(2)
+              : word.startsWith("-") ? word.substring(1) : word;
       String dashes = word.substring(0, word.length() - bare.length());
       return COMMAND_WORD.matcher(bare).matches() ? "'" + word + "'" : "'" + dashes + "...'";
     }

@@ -1,7 +1,7 @@
 /**
- * The {@code tracker-cookie} command-line tool: seal, unseal, inspect tokens and generate
- * passwords from a shell. Runs with only the library jar on the class path (java.base and the
- * {@code io.trackercookie.iron} codec), so {@code java -jar tracker-cookie.jar} is enough.
+ * The {@code tracker-cookie} command-line tool: seal, unseal, inspect tokens and generate passwords
+ * from a shell. Runs with only the library jar on the class path (java.base and the {@code
+ * io.trackercookie.iron} codec), so {@code java -jar tracker-cookie.jar} is enough.
  *
  * <ul>
  *   <li>{@link io.trackercookie.cli.TrackerCookieCli}: the entry point, argument parsing, the

@@ -16,8 +16,10 @@ public final class TrackerContextProvider implements ContextProvider<Tracker> {
   @Override
   public Tracker createContext(Message message) {
     Exchange exchange = message.getExchange();
-    Message in = exchange != null && exchange.getInMessage() != null ? exchange.getInMessage() : message;
+    Message in =
+        exchange != null && exchange.getInMessage() != null ? exchange.getInMessage() : message;
     // Where ContainerRequestContext.setProperty put it: the message, or the servlet request.
-    return Tracker.fromProperty(PropertyHolderFactory.getPropertyHolder(in).getProperty(Tracker.PROPERTY));
+    return Tracker.fromProperty(
+        PropertyHolderFactory.getPropertyHolder(in).getProperty(Tracker.PROPERTY));
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 final class CookieHeaderParser {
 
   static final int MAX_CANDIDATES = 8;
+
   /** Browsers keep at most 4096 bytes of name and value; a longer value was never ours. */
   static final int MAX_VALUE_LENGTH = 4096;
 
@@ -68,7 +69,8 @@ final class CookieHeaderParser {
     }
     int valueStart = skipSpace(line, equals + 1, end);
     int valueEnd = trimEnd(line, valueStart, end);
-    if (valueEnd - valueStart >= 2 && line.charAt(valueStart) == '"'
+    if (valueEnd - valueStart >= 2
+        && line.charAt(valueStart) == '"'
         && line.charAt(valueEnd - 1) == '"') {
       valueStart++;
       valueEnd--;
@@ -113,7 +115,9 @@ final class CookieHeaderParser {
         if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
           value = value.substring(1, value.length() - 1);
         }
-        if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (value.isEmpty()
+            || value.length() > 9
+            || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
           dropped = true;
           continue;
         }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The tracker's cookies on the wire: finds the tracker cookie, its chunks and the legacy cookie
- * in the raw Cookie header, and writes every Set-Cookie line, deletions included. Knows names,
+ * The tracker's cookies on the wire: finds the tracker cookie, its chunks and the legacy cookie in
+ * the raw Cookie header, and writes every Set-Cookie line, deletions included. Knows names,
  * attributes and the 4096-byte limit; nothing of seals or JSON. Thread-safe.
  */
 final class CookieJar {
@@ -46,8 +46,10 @@ final class CookieJar {
     }
     this.chunkWriters = List.copyOf(chunks);
     // The last chunk has the longest name, so its room holds for every chunk.
-    this.chunkValueBytes = chunks.isEmpty() ? 0
-        : MAX_SET_COOKIE_BYTES - chunks.get(chunks.size() - 1).lengthWithoutValue(true);
+    this.chunkValueBytes =
+        chunks.isEmpty()
+            ? 0
+            : MAX_SET_COOKIE_BYTES - chunks.get(chunks.size() - 1).lengthWithoutValue(true);
     this.legacyName = readsLegacy ? config.legacyCookieName() : null;
   }
 
@@ -64,7 +66,9 @@ final class CookieJar {
    * values, then the chunks reassembled; {@code chunkIndexes}: which {@code name.i} chunks the
    * browser holds (stale ones are deleted); {@code legacy}: the legacy cookie's values.
    */
-  record Found(List<CookieHeaderParser.Candidate> candidates, List<Integer> chunkIndexes,
+  record Found(
+      List<CookieHeaderParser.Candidate> candidates,
+      List<Integer> chunkIndexes,
       List<CookieHeaderParser.Candidate> legacy) {
     static final Found NONE = new Found(List.of(), List.of(), List.of());
 
@@ -88,7 +92,8 @@ final class CookieJar {
       boolean contiguous = true;
       // Past maxChunks too, so chunks left by a larger setting are deleted.
       for (int i = 0; i < TrackerConfig.MAX_MAX_CHUNKS; i++) {
-        List<CookieHeaderParser.Candidate> chunk = CookieHeaderParser.find(headerLines, chunkName(i));
+        List<CookieHeaderParser.Candidate> chunk =
+            CookieHeaderParser.find(headerLines, chunkName(i));
         if (chunk.isEmpty()) {
           contiguous = false;
           continue;
@@ -112,9 +117,9 @@ final class CookieJar {
   }
 
   /**
-   * The Set-Cookie bytes a seal of this length needs, when it passes what the browser keeps: as
-   * one cookie with chunking off, or the chunks it would take; 0 when it fits. Exact, with
-   * Secure, without writing anything.
+   * The Set-Cookie bytes a seal of this length needs, when it passes what the browser keeps: as one
+   * cookie with chunking off, or the chunks it would take; 0 when it fits. Exact, with Secure,
+   * without writing anything.
    */
   int excessBytes(int sealLength) {
     int single = lengthWithoutValue + sealLength;
@@ -126,7 +131,8 @@ final class CookieJar {
     }
     int chunks = chunksFor(sealLength);
     return chunks > chunkWriters.size()
-        ? sealLength + chunks * (MAX_SET_COOKIE_BYTES - chunkValueBytes) : 0;
+        ? sealLength + chunks * (MAX_SET_COOKIE_BYTES - chunkValueBytes)
+        : 0;
   }
 
   /** The most Set-Cookie bytes the tracker may take: one cookie, or every chunk. */
@@ -162,8 +168,11 @@ final class CookieJar {
       }
       for (int i = 0; i < chunks; i++) {
         int from = i * chunkValueBytes;
-        String chunk = chunkWriters.get(i).write(
-            seal.substring(from, Math.min(seal.length(), from + chunkValueBytes)), secure);
+        String chunk =
+            chunkWriters
+                .get(i)
+                .write(
+                    seal.substring(from, Math.min(seal.length(), from + chunkValueBytes)), secure);
         lines.add(chunk);
         sealBytes += chunk.length();
       }
@@ -183,7 +192,10 @@ final class CookieJar {
     return new SealLines(lines, sealBytes);
   }
 
-  /** The lines that delete the tracker: its cookie, every chunk the browser holds, the legacy cookie. */
+  /**
+   * The lines that delete the tracker: its cookie, every chunk the browser holds, the legacy
+   * cookie.
+   */
   List<String> deleteLines(Found found, boolean secure) {
     List<String> lines = new ArrayList<>(1);
     lines.add(writer.delete(secure));
@@ -197,7 +209,8 @@ final class CookieJar {
   }
 
   private String chunkDelete(int index, boolean secure) {
-    return index < chunkWriters.size() ? chunkWriters.get(index).delete(secure)
+    return index < chunkWriters.size()
+        ? chunkWriters.get(index).delete(secure)
         : new SetCookieWriter(settings, chunkName(index), maxAge, clock).delete(secure);
   }
 
@@ -207,8 +220,8 @@ final class CookieJar {
   }
 
   /**
-   * Whether this request's cookies carry Secure: always, if configured, except with the
-   * development switch on a plain-http request to a loopback host.
+   * Whether this request's cookies carry Secure: always, if configured, except with the development
+   * switch on a plain-http request to a loopback host.
    */
   boolean secureFor(URI requestUri) {
     if (!settings.secure()) {
@@ -228,7 +241,10 @@ final class CookieJar {
     if (h.startsWith("[") && h.endsWith("]")) {
       h = h.substring(1, h.length() - 1);
     }
-    return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1")
-        || h.equals("0:0:0:0:0:0:0:1") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    return h.equals("localhost")
+        || h.endsWith(".localhost")
+        || h.equals("::1")
+        || h.equals("0:0:0:0:0:0:0:1")
+        || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 }

@@ -53,7 +53,9 @@ final class LegacyReader {
     StringBuilder out = new StringBuilder(value.length());
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c == '%' && i + 2 < value.length() && isHex(value.charAt(i + 1))
+      if (c == '%'
+          && i + 2 < value.length()
+          && isHex(value.charAt(i + 1))
           && isHex(value.charAt(i + 2))) {
         out.append((char) Integer.parseInt(value.substring(i + 1, i + 3), 16));
         i += 2;

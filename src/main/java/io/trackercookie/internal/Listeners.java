@@ -9,9 +9,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Tells the application's {@link TrackerListener}s what happened to its cookies, in one
- * vocabulary ({@link RejectionReason}) whichever reader refused a cookie. A listener that throws is
- * logged and otherwise ignored: a metrics bug never fails a request.
+ * Tells the application's {@link TrackerListener}s what happened to its cookies, in one vocabulary
+ * ({@link RejectionReason}) whichever reader refused a cookie. A listener that throws is logged and
+ * otherwise ignored: a metrics bug never fails a request.
  */
 final class Listeners {
 

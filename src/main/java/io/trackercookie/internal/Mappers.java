@@ -19,8 +19,10 @@ final class Mappers {
    * providers do not change, and the profile showed the lookup on every tracker read.
    */
   static Function<Type, ObjectMapper> of(Providers providers) {
-    ContextResolver<ObjectMapper> resolver = providers == null ? null
-        : providers.getContextResolver(ObjectMapper.class, MediaType.APPLICATION_JSON_TYPE);
+    ContextResolver<ObjectMapper> resolver =
+        providers == null
+            ? null
+            : providers.getContextResolver(ObjectMapper.class, MediaType.APPLICATION_JSON_TYPE);
     if (resolver == null) {
       return type -> DEFAULT;
     }

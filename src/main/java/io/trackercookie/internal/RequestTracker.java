@@ -32,12 +32,13 @@ final class RequestTracker implements Tracker {
    * Equal when both trees write the same JSON: Jackson's node equality tells an int 1 from a long
    * 1, which serialize alike, so numbers are compared by their text.
    */
-  private static final Comparator<JsonNode> SAME_JSON = (a, b) -> {
-    if (a.equals(b)) {
-      return 0;
-    }
-    return a.isNumber() && b.isNumber() && a.asText().equals(b.asText()) ? 0 : 1;
-  };
+  private static final Comparator<JsonNode> SAME_JSON =
+      (a, b) -> {
+        if (a.equals(b)) {
+          return 0;
+        }
+        return a.isNumber() && b.isNumber() && a.asText().equals(b.asText()) ? 0 : 1;
+      };
 
   /** Where the tracker stands. */
   private sealed interface State permits Unopened, Opened, Changed {}
@@ -46,18 +47,20 @@ final class RequestTracker implements Tracker {
   private record Unopened() implements State {}
 
   /**
-   * Opened and not changed. {@code content} may be shared with other requests (the seal cache
-   * keeps it), so it is read only: the first change works on a copy. {@code fromCookie}: a valid
-   * cookie held it; {@code resealDue}: that cookie must be sealed again even if unchanged.
+   * Opened and not changed. {@code content} may be shared with other requests (the seal cache keeps
+   * it), so it is read only: the first change works on a copy. {@code fromCookie}: a valid cookie
+   * held it; {@code resealDue}: that cookie must be sealed again even if unchanged.
    */
-  private record Opened(ObjectNode content, boolean fromCookie, boolean resealDue) implements State {}
+  private record Opened(ObjectNode content, boolean fromCookie, boolean resealDue)
+      implements State {}
 
   /**
-   * Changed by the application. {@code content} is this request's own; {@code original} is what
-   * the cookie held (null when no valid cookie did), to tell a real change from a put of the same
+   * Changed by the application. {@code content} is this request's own; {@code original} is what the
+   * cookie held (null when no valid cookie did), to tell a real change from a put of the same
    * value; {@code plaintext} is the last size check's text while it still describes the content.
    */
-  private record Changed(ObjectNode original, ObjectNode content, String plaintext, boolean resealDue)
+  private record Changed(
+      ObjectNode original, ObjectNode content, String plaintext, boolean resealDue)
       implements State {}
 
   private static final State UNOPENED = new Unopened();
@@ -67,7 +70,8 @@ final class RequestTracker implements Tracker {
   private final Function<Type, ObjectMapper> mappers;
   private State state = UNOPENED;
 
-  RequestTracker(TrackerEngine engine, CookieJar.Found found, Function<Type, ObjectMapper> mappers) {
+  RequestTracker(
+      TrackerEngine engine, CookieJar.Found found, Function<Type, ObjectMapper> mappers) {
     this.engine = engine;
     this.found = found;
     this.mappers = mappers;
@@ -84,25 +88,30 @@ final class RequestTracker implements Tracker {
 
   private Opened open() {
     TrackerEngine.Opened result = engine.open(found, true);
-    Opened opened = result.content() == null
-        ? new Opened(TrackerJson.WIRE.createObjectNode(), false, false)
-        : new Opened(result.content(), true, result.resealDue());
+    Opened opened =
+        result.content() == null
+            ? new Opened(TrackerJson.WIRE.createObjectNode(), false, false)
+            : new Opened(result.content(), true, result.resealDue());
     state = opened;
     return opened;
   }
 
   /**
-   * The content, about to change in place. The first change copies the opened tree, which stays
-   * as it is for comparison. The copy is shallow: changes replace or remove top-level entries
-   * only, and nested values are handed out as copies, so shared nested nodes are never written.
+   * The content, about to change in place. The first change copies the opened tree, which stays as
+   * it is for comparison. The copy is shallow: changes replace or remove top-level entries only,
+   * and nested values are handed out as copies, so shared nested nodes are never written.
    */
   private Changed changing() {
     content();
     State current = state;
-    Changed changed = current instanceof Opened opened
-        ? new Changed(opened.fromCookie() ? opened.content() : null,
-            TrackerJson.WIRE.createObjectNode().setAll(opened.content()), null, opened.resealDue())
-        : (Changed) current;
+    Changed changed =
+        current instanceof Opened opened
+            ? new Changed(
+                opened.fromCookie() ? opened.content() : null,
+                TrackerJson.WIRE.createObjectNode().setAll(opened.content()),
+                null,
+                opened.resealDue())
+            : (Changed) current;
     return new Changed(changed.original(), changed.content(), null, changed.resealDue());
   }
 
@@ -169,7 +178,9 @@ final class RequestTracker implements Tracker {
   @Override
   public synchronized void clear() {
     Changed changed = changing();
-    state = new Changed(changed.original(), TrackerJson.WIRE.createObjectNode(), null, changed.resealDue());
+    state =
+        new Changed(
+            changed.original(), TrackerJson.WIRE.createObjectNode(), null, changed.resealDue());
   }
 
   @Override
@@ -192,8 +203,11 @@ final class RequestTracker implements Tracker {
     }
     JsonNode node = toTree(newContent, newContent.getClass());
     if (!(node instanceof ObjectNode object)) {
-      throw new IllegalArgumentException("The tracker holds a JSON object; "
-          + newContent.getClass().getName() + " is written as " + node.getNodeType());
+      throw new IllegalArgumentException(
+          "The tracker holds a JSON object; "
+              + newContent.getClass().getName()
+              + " is written as "
+              + node.getNodeType());
     }
     TrackerJson.checkWritable(object);
     String plaintext = engine.checkedPlaintext(object);
@@ -212,11 +226,11 @@ final class RequestTracker implements Tracker {
   }
 
   /**
-   * The Set-Cookie lines this request's response carries, decided once the resource is done:
-   * none for an untouched or unchanged tracker; the seal of a changed one (or of an unchanged one
-   * due for resealing), with the deletions of the cookies it replaces; the deletions of every
-   * tracker cookie for an emptied one. A sealed content is shared from then on, so a later change
-   * (from a thread that kept this tracker past its response) goes to a copy.
+   * The Set-Cookie lines this request's response carries, decided once the resource is done: none
+   * for an untouched or unchanged tracker; the seal of a changed one (or of an unchanged one due
+   * for resealing), with the deletions of the cookies it replaces; the deletions of every tracker
+   * cookie for an emptied one. A sealed content is shared from then on, so a later change (from a
+   * thread that kept this tracker past its response) goes to a copy.
    *
    * @param secure whether the lines carry the Secure attribute
    * @throws io.trackercookie.TrackerTooLargeException if the seal does not fit (a guard: every
@@ -240,15 +254,16 @@ final class RequestTracker implements Tracker {
     Changed changed = (Changed) current;
     if (changed.content().isEmpty()) {
       return changed.original() != null || found.any()
-          ? engine.deleteLines(found, secure) : List.of();
+          ? engine.deleteLines(found, secure)
+          : List.of();
     }
-    boolean unchanged = changed.original() != null
-        && changed.content().equals(SAME_JSON, changed.original());
+    boolean unchanged =
+        changed.original() != null && changed.content().equals(SAME_JSON, changed.original());
     if (unchanged && !changed.resealDue()) {
       return List.of();
     }
-    String plaintext = changed.plaintext() != null
-        ? changed.plaintext() : engine.plaintext(changed.content());
+    String plaintext =
+        changed.plaintext() != null ? changed.plaintext() : engine.plaintext(changed.content());
     List<String> lines = engine.sealLines(plaintext, changed.content(), found, secure);
     state = new Opened(changed.content(), true, false);
     return lines;
@@ -262,8 +277,10 @@ final class RequestTracker implements Tracker {
   @Override
   public synchronized String toString() {
     // Keys only: the values are the user's data.
-    return "Tracker" + (state instanceof Unopened ? "[not opened]"
-        : content().properties().stream().map(Map.Entry::getKey).toList());
+    return "Tracker"
+        + (state instanceof Unopened
+            ? "[not opened]"
+            : content().properties().stream().map(Map.Entry::getKey).toList());
   }
 
   private static Object plain(JsonNode node) {
@@ -293,7 +310,8 @@ final class RequestTracker implements Tracker {
       return (T) (value instanceof JsonNode tree ? tree.deepCopy() : value);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       // Jackson's message may quote the value; the type is enough to act on.
-      throw new IllegalArgumentException("The tracked value cannot be read as " + type.getTypeName());
+      throw new IllegalArgumentException(
+          "The tracked value cannot be read as " + type.getTypeName());
     }
   }
 
@@ -317,7 +335,10 @@ final class RequestTracker implements Tracker {
     return null;
   }
 
-  /** The default mapper's node for a String, Integer, Long, Boolean or null; null for any other value. */
+  /**
+   * The default mapper's node for a String, Integer, Long, Boolean or null; null for any other
+   * value.
+   */
   static JsonNode scalarNode(Object value) {
     if (value instanceof String text) {
       return TextNode.valueOf(text);

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * When a valid, unchanged cookie is sealed again: it was made with a password that is no longer
- * the current one (key rotation), or, with sliding expiry, it has used up its reissue share.
+ * When a valid, unchanged cookie is sealed again: it was made with a password that is no longer the
+ * current one (key rotation), or, with sliding expiry, it has used up its reissue share.
  */
 final class ResealPolicy {
 
@@ -27,7 +27,9 @@ final class ResealPolicy {
     this.clock = config.clock();
   }
 
-  /** Whether an opened seal must be sealed again on this response, though its content is unchanged. */
+  /**
+   * Whether an opened seal must be sealed again on this response, though its content is unchanged.
+   */
   boolean isDue(Unsealed unsealed) {
     return !unsealed.sealedWithCurrentPassword() || slidingDue(unsealed.expiration().orElse(null));
   }
@@ -58,8 +60,8 @@ final class ResealPolicy {
   }
 
   /**
-   * With sliding expiry, whether a seal expiring then has used up its reissue share: a seal
-   * without an expiration is due too, so it gets one.
+   * With sliding expiry, whether a seal expiring then has used up its reissue share: a seal without
+   * an expiration is due too, so it gets one.
    */
   private boolean slidingDue(Instant expiration) {
     if (slidingLifetime == null) {

@@ -6,10 +6,9 @@ import io.trackercookie.iron.Unsealed;
 import java.util.function.Supplier;
 
 /**
- * The seam between the filters and the seal format. Opening returns what the seal said about
- * itself (password id, expiration, whether the current password made it), so the response side can
- * reseal an unchanged tracker for key rotation and sliding expiry. Implementations are
- * thread-safe.
+ * The seam between the filters and the seal format. Opening returns what the seal said about itself
+ * (password id, expiration, whether the current password made it), so the response side can reseal
+ * an unchanged tracker for key rotation and sliding expiry. Implementations are thread-safe.
  */
 public interface SealCodec {
 
@@ -55,14 +54,15 @@ public interface SealCodec {
   record Decoded<T>(Unsealed unsealed, T payload) {}
 
   /**
-   * Opens a cookie value and decodes its text. A codec that keeps verified seals may hand back
-   * the payload it decoded for the same seal before, with the same decoder: a payload is then
-   * shared by every request that sends that cookie, so callers must never modify it.
+   * Opens a cookie value and decodes its text. A codec that keeps verified seals may hand back the
+   * payload it decoded for the same seal before, with the same decoder: a payload is then shared by
+   * every request that sends that cookie, so callers must never modify it.
    *
    * @throws IronException as {@link #open}
    * @throws TrackerJson.Rejected when the decoder refuses the text (never cached)
    */
-  default <T> Decoded<T> open(String sealed, PayloadDecoder<T> decoder) throws TrackerJson.Rejected {
+  default <T> Decoded<T> open(String sealed, PayloadDecoder<T> decoder)
+      throws TrackerJson.Rejected {
     Unsealed unsealed = open(sealed);
     return new Decoded<>(unsealed, decoder.decode(unsealed.text()));
   }

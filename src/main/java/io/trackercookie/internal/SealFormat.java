@@ -5,8 +5,8 @@ import io.trackercookie.PayloadFormat;
 
 /**
  * How each {@link PayloadFormat} puts the tracker's JSON into a seal and takes it out. Writing
- * follows the configured format; reading accepts every format, since a fleet may be moving from
- * one to another: {@link #read} takes a JSON string holding JSON or the JSON itself, and {@link
+ * follows the configured format; reading accepts every format, since a fleet may be moving from one
+ * to another: {@link #read} takes a JSON string holding JSON or the JSON itself, and {@link
  * #withoutSuffix} removes iron-session's suffix whatever the format.
  */
 enum SealFormat {

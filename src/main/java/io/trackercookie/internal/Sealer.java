@@ -41,8 +41,11 @@ final class Sealer {
    * back costs no check) to be exactly what parsing gives.
    */
   String seal(String plaintext, ObjectNode content) {
-    return format.withSuffix(codec.seal(plaintext, TRACKER_OBJECT,
-        () -> TrackerJson.readsBackAsItself(content) ? content : null));
+    return format.withSuffix(
+        codec.seal(
+            plaintext,
+            TRACKER_OBJECT,
+            () -> TrackerJson.readsBackAsItself(content) ? content : null));
   }
 
   /**

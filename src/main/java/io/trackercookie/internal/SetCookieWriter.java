@@ -19,6 +19,7 @@ final class SetCookieWriter {
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
           .withZone(ZoneOffset.UTC);
+
   private static final String EPOCH = HTTP_DATE.format(Instant.EPOCH);
 
   private final CookieSettings settings;
@@ -53,8 +54,10 @@ final class SetCookieWriter {
       StringBuilder text = new StringBuilder(160);
       long maxAgeSeconds = maxAge.toSeconds();
       if (maxAgeSeconds > 0) {
-        text.append("; Max-Age=").append(maxAgeSeconds)
-            .append("; Expires=").append(HTTP_DATE.format(Instant.ofEpochSecond(epochSecond + maxAgeSeconds)));
+        text.append("; Max-Age=")
+            .append(maxAgeSeconds)
+            .append("; Expires=")
+            .append(HTTP_DATE.format(Instant.ofEpochSecond(epochSecond + maxAgeSeconds)));
       }
       last = new Suffix(epochSecond, secure, appendAttributes(text, secure));
       lastSuffix = last;

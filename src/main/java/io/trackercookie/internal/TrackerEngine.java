@@ -25,8 +25,13 @@ public final class TrackerEngine {
   private final ResealPolicy reseal;
   private final Listeners listeners;
 
-  TrackerEngine(TrackerConfig config, CookieJar jar, Sealer sealer, LegacyReader legacy,
-      ResealPolicy reseal, Listeners listeners) {
+  TrackerEngine(
+      TrackerConfig config,
+      CookieJar jar,
+      Sealer sealer,
+      LegacyReader legacy,
+      ResealPolicy reseal,
+      Listeners listeners) {
     this.config = config;
     this.jar = jar;
     this.sealer = sealer;
@@ -64,8 +69,8 @@ public final class TrackerEngine {
   }
 
   /**
-   * Opens the tracker: the candidates in order, the first that unseals into a tracker wins; if
-   * none does, the legacy cookie. Each refused one is logged with its reason only and, if {@code
+   * Opens the tracker: the candidates in order, the first that unseals into a tracker wins; if none
+   * does, the legacy cookie. Each refused one is logged with its reason only and, if {@code
    * report}, told to the listeners.
    */
   Opened open(CookieJar.Found found, boolean report) {
@@ -109,7 +114,8 @@ public final class TrackerEngine {
     String plaintext = sealer.plaintext(content);
     int excess = jar.excessBytes(sealer.sealedLength(plaintext));
     if (excess > 0) {
-      throw new TrackerTooLargeException(excess, jar.limitBytes(), TrackerJson.largestKeys(content));
+      throw new TrackerTooLargeException(
+          excess, jar.limitBytes(), TrackerJson.largestKeys(content));
     }
     return plaintext;
   }
@@ -120,17 +126,18 @@ public final class TrackerEngine {
   }
 
   /**
-   * Seals the content's text into Set-Cookie lines, with the deletions of the cookies it
-   * replaces. The content is shared from here on (read only).
+   * Seals the content's text into Set-Cookie lines, with the deletions of the cookies it replaces.
+   * The content is shared from here on (read only).
    *
    * @throws TrackerTooLargeException if the seal does not fit after all (a guard: checked before)
    */
-  List<String> sealLines(String plaintext, ObjectNode content, CookieJar.Found found, boolean secure) {
+  List<String> sealLines(
+      String plaintext, ObjectNode content, CookieJar.Found found, boolean secure) {
     String seal = sealer.seal(plaintext, content);
     CookieJar.SealLines lines = jar.sealLines(seal, found, secure);
     if (lines == null) {
-      throw new TrackerTooLargeException(jar.excessBytes(seal.length()), jar.limitBytes(),
-          TrackerJson.largestKeys(content));
+      throw new TrackerTooLargeException(
+          jar.excessBytes(seal.length()), jar.limitBytes(), TrackerJson.largestKeys(content));
     }
     listeners.sealed(lines.sealBytes());
     return lines.lines();

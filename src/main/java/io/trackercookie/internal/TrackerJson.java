@@ -18,19 +18,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON on the wire, with its own strict mapper (not the application's: the cookie must mean
- * the same in Node and Java whatever the application configures).
+ * The JSON on the wire, with its own strict mapper (not the application's: the cookie must mean the
+ * same in Node and Java whatever the application configures).
  */
 final class TrackerJson {
 
   /** Deeper than any tracker needs; bounds the parser's work and stack. */
   static final int MAX_DEPTH = 64;
+
   static final String FORBIDDEN_KEY = "__proto__";
 
-  static final ObjectMapper WIRE = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-      .build())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  static final ObjectMapper WIRE =
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** A cookie payload that is not a tracker. */
   static final class Rejected extends Exception {
@@ -145,9 +149,9 @@ final class TrackerJson {
   }
 
   /**
-   * The inside of a JSON string holding {@code text}, escaped exactly as Jackson escapes it
-   * ({@code "}, {@code \} and control characters; nothing else); with {@code twice}, each char of
-   * that escaped again, as tracker-cookie's outer quoting needs. One pass into one builder.
+   * The inside of a JSON string holding {@code text}, escaped exactly as Jackson escapes it ({@code
+   * "}, {@code \} and control characters; nothing else); with {@code twice}, each char of that
+   * escaped again, as tracker-cookie's outer quoting needs. One pass into one builder.
    */
   private static void appendEscaped(String text, StringBuilder out, boolean twice) {
     // Escaped twice, a JSON quote is \" and an escape's backslash is \\.
@@ -211,7 +215,9 @@ final class TrackerJson {
       }
       if (c < 0x800) {
         bytes += 1;
-      } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < length
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         bytes += 2; // four bytes for the pair's two chars
         i++;
       } else {
@@ -255,7 +261,8 @@ final class TrackerJson {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> field = it.next();
-          if (FORBIDDEN_KEY.equals(field.getKey()) || !readsBackAsItself(field.getValue(), level + 1)) {
+          if (FORBIDDEN_KEY.equals(field.getKey())
+              || !readsBackAsItself(field.getValue(), level + 1)) {
             return false;
           }
         }
@@ -299,8 +306,10 @@ final class TrackerJson {
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       try {
-        int size = utf8Length(WIRE.writeValueAsString(field.getKey()))
-            + utf8Length(WIRE.writeValueAsString(field.getValue())) + 1;
+        int size =
+            utf8Length(WIRE.writeValueAsString(field.getKey()))
+                + utf8Length(WIRE.writeValueAsString(field.getValue()))
+                + 1;
         sizes.add(Map.entry(field.getKey(), size));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("A JSON tree always serializes", e);

@@ -13,9 +13,10 @@ import java.util.logging.Level;
 
 /**
  * Lets a resource take the tracked data as a typed, read-only parameter, e.g. a {@code Visit}
- * parameter annotated {@code @CookieParam("persistent-information")}. Null when the cookie is absent or invalid,
- * never an error. Only parameters with {@code @CookieParam} of the tracker's cookie name and a
- * type other than String are handled (a String parameter still gets the raw value).
+ * parameter annotated {@code @CookieParam("persistent-information")}. Null when the cookie is
+ * absent or invalid, never an error. Only parameters with {@code @CookieParam} of the tracker's
+ * cookie name and a type other than String are handled (a String parameter still gets the raw
+ * value).
  *
  * <p>The runtime's cookie parser may pick another duplicate than ours, so the value it offers is
  * only the signal that the cookie is there: the raw headers are read again with the tracker's own
@@ -34,7 +35,8 @@ public final class TrackerParamConverterProvider implements ParamConverterProvid
   }
 
   @Override
-  public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+  public <T> ParamConverter<T> getConverter(
+      Class<T> rawType, Type genericType, Annotation[] annotations) {
     if (rawType == String.class || !isTrackerCookieParam(annotations)) {
       return null;
     }
@@ -51,7 +53,8 @@ public final class TrackerParamConverterProvider implements ParamConverterProvid
         try {
           return rawType.cast(mapper.treeToValue(opened.content(), mapper.constructType(type)));
         } catch (Exception e) {
-          Listeners.LOG.log(Level.FINE, "Tracker cookie does not convert to {0}", type.getTypeName());
+          Listeners.LOG.log(
+              Level.FINE, "Tracker cookie does not convert to {0}", type.getTypeName());
           return null;
         }
       }

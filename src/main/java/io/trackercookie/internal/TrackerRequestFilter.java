@@ -54,7 +54,8 @@ public final class TrackerRequestFilter implements ContainerRequestFilter {
    * A Cookie header with a non-numeric {@code $Version} makes Jersey's parser throw, a 500 for any
    * {@code @CookieParam} (ours included); only that attribute is removed, the rest is untouched.
    */
-  private static void dropInvalidVersionAttributes(ContainerRequestContext request, List<String> lines) {
+  private static void dropInvalidVersionAttributes(
+      ContainerRequestContext request, List<String> lines) {
     List<String> fixed = new ArrayList<>(lines.size());
     boolean changed = false;
     for (String line : lines) {

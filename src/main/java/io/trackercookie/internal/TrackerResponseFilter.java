@@ -9,8 +9,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
- * Seals a changed tracker into Set-Cookie, deletes the cookie of a cleared one, and writes
- * nothing for a tracker that was not changed.
+ * Seals a changed tracker into Set-Cookie, deletes the cookie of a cleared one, and writes nothing
+ * for a tracker that was not changed.
  */
 // Response filters run from the highest priority down: this low value runs after the usual
 // ones (header decorators, 3000), so their changes to the tracker are sealed too.

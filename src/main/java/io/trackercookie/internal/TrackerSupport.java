@@ -12,7 +12,9 @@ public final class TrackerSupport {
    */
   static final String[][] GLUE = {
     // Jersey 3.x: its own binder API.
-    {"org.glassfish.jersey.internal.inject.AbstractBinder", "io.trackercookie.jersey.TrackerBinder"},
+    {
+      "org.glassfish.jersey.internal.inject.AbstractBinder", "io.trackercookie.jersey.TrackerBinder"
+    },
     // Jersey 4: that API moved; HK2's own binder still works.
     {"org.glassfish.jersey.inject.hk2.AbstractBinder", "io.trackercookie.hk2.TrackerHk2Binder"},
     {"org.jboss.resteasy.spi.ContextInjector", "io.trackercookie.resteasy.TrackerContextInjector"},
@@ -28,8 +30,9 @@ public final class TrackerSupport {
    */
   public static void register(FeatureContext context, TrackerEngine engine) {
     if (engine.config().insecureLoopbackForDevelopment()) {
-      Listeners.LOG.warning("Tracker cookie: insecureLoopbackForDevelopment is on; Secure is"
-          + " omitted for plain-http requests to loopback hosts. Never use this in production.");
+      Listeners.LOG.warning(
+          "Tracker cookie: insecureLoopbackForDevelopment is on; Secure is"
+              + " omitted for plain-http requests to loopback hosts. Never use this in production.");
     }
     context.register(new TrackerRequestFilter(engine));
     context.register(new TrackerResponseFilter(engine));
@@ -46,9 +49,11 @@ public final class TrackerSupport {
         continue; // not this runtime
       }
       try {
-        context.register(Class.forName(glue[1], true, loader).getDeclaredConstructor().newInstance());
+        context.register(
+            Class.forName(glue[1], true, loader).getDeclaredConstructor().newInstance());
       } catch (ReflectiveOperationException | LinkageError e) {
-        Listeners.LOG.log(Level.WARNING, glue[0] + " is present but @Context Tracker could not be enabled", e);
+        Listeners.LOG.log(
+            Level.WARNING, glue[0] + " is present but @Context Tracker could not be enabled", e);
       }
     }
   }

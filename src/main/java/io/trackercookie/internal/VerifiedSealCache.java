@@ -16,18 +16,18 @@ import java.util.function.Supplier;
  * visitor whose cookie does not change costs a map lookup instead of a PBKDF2 + HMAC + AES round.
  *
  * <ul>
- *   <li>Only what the codec's {@link IronCodec#open} returned (given to {@link #open} as
- *       {@code verifier}) enters: the MAC verified under the codec's passwords and the content
- *       decrypted. A tampered, foreign or malformed string never does. The one other way in is
- *       {@link #remember}: a seal the same codec has just made, with what opening it would give,
- *       so that the browser's next request, which brings that seal back, is a hit.
+ *   <li>Only what the codec's {@link IronCodec#open} returned (given to {@link #open} as {@code
+ *       verifier}) enters: the MAC verified under the codec's passwords and the content decrypted.
+ *       A tampered, foreign or malformed string never does. The one other way in is {@link
+ *       #remember}: a seal the same codec has just made, with what opening it would give, so that
+ *       the browser's next request, which brings that seal back, is a hit.
  *   <li>Expiry is checked again on every hit, with the codec's clock, local-time offset and skew,
  *       exactly as {@link IronCodec#open} checks it; an expired entry is dropped and refused.
  *   <li>One cache per codec: a codec's passwords never change, so new passwords mean a new codec
  *       and a new, empty cache. Nothing opened under the old password set is ever served under the
  *       new one.
- *   <li>Bounded in entries and in bytes, one Caffeine cache for seals read and seals written
- *       alike. Caffeine takes one weight bound, so each entry weighs at least {@code maxBytes /
+ *   <li>Bounded in entries and in bytes, one Caffeine cache for seals read and seals written alike.
+ *       Caffeine takes one weight bound, so each entry weighs at least {@code maxBytes /
  *       maxEntries}: the sum of weights stays under its bytes, which caps both the estimated bytes
  *       and the number of entries. Caffeine's policy decides what stays: a new entry is kept while
  *       it is among the most recent, and after that only if it is used more than what it would
@@ -50,12 +50,13 @@ final class VerifiedSealCache {
   private VerifiedSealCache(IronOptions options, int maxEntries, long maxBytes) {
     this.options = options;
     int minWeight = (int) Math.min(Integer.MAX_VALUE, (maxBytes + maxEntries - 1) / maxEntries);
-    this.cache = Caffeine.newBuilder()
-        .maximumWeight(maxBytes)
-        .weigher((SealKey key, Entry entry) -> Math.max(minWeight, entry.estimatedBytes))
-        // Eviction work on the calling thread: no async maintenance on the common pool.
-        .executor(Runnable::run)
-        .build();
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .weigher((SealKey key, Entry entry) -> Math.max(minWeight, entry.estimatedBytes))
+            // Eviction work on the calling thread: no async maintenance on the common pool.
+            .executor(Runnable::run)
+            .build();
   }
 
   /**
@@ -79,8 +80,8 @@ final class VerifiedSealCache {
    * Opens a cookie value through the cache: a hit is checked for expiry only; a miss is opened by
    * {@code verifier} (the codec's full open) and cached if it returns.
    *
-   * @throws IronException as the verifier would, including EXPIRED for a cached seal whose time
-   *     has passed
+   * @throws IronException as the verifier would, including EXPIRED for a cached seal whose time has
+   *     passed
    */
   Unsealed open(String sealed, Function<String, Unsealed> verifier) {
     SealKey key = new SealKey(sealed);
@@ -96,14 +97,15 @@ final class VerifiedSealCache {
   /**
    * As {@link #open(String, Function)}, and keeps the payload {@code decoder} made of the text
    * beside the seal, so a hit skips the decoding too. The payload is shared by every caller that
-   * sends this cookie; they must not modify it. A text the decoder refuses is decoded (and
-   * refused) again on each hit: refusals are cheap and not worth an entry of their own.
+   * sends this cookie; they must not modify it. A text the decoder refuses is decoded (and refused)
+   * again on each hit: refusals are cheap and not worth an entry of their own.
    *
    * @throws IronException as the verifier would, or EXPIRED for a cached seal whose time has passed
    * @throws TrackerJson.Rejected when the decoder refuses the text
    */
-  <T> SealCodec.Decoded<T> open(String sealed, Function<String, Unsealed> verifier,
-      SealCodec.PayloadDecoder<T> decoder) throws TrackerJson.Rejected {
+  <T> SealCodec.Decoded<T> open(
+      String sealed, Function<String, Unsealed> verifier, SealCodec.PayloadDecoder<T> decoder)
+      throws TrackerJson.Rejected {
     Objects.requireNonNull(decoder, "decoder");
     SealKey key = new SealKey(sealed);
     Entry hit = unexpired(key);
@@ -141,7 +143,8 @@ final class VerifiedSealCache {
    * costs no check. What it gives is shared and read only, as any payload here. A null decoder or
    * supplier offers nothing: the payload is decoded on the first hit.
    */
-  <T> void remember(String sealed, Unsealed opened, SealCodec.PayloadDecoder<T> decoder, Supplier<T> payload) {
+  <T> void remember(
+      String sealed, Unsealed opened, SealCodec.PayloadDecoder<T> decoder, Supplier<T> payload) {
     Entry entry = new Entry(opened, sealed);
     if (decoder != null && payload != null) {
       entry.payload = new Payload(decoder, null, payload);
@@ -152,7 +155,9 @@ final class VerifiedSealCache {
   /** The cached entry if it has not expired, else null; an expired one is dropped and refused. */
   private Entry unexpired(SealKey key) {
     Entry hit = cache.getIfPresent(key);
-    if (hit != null && hit.expirationMillis != Entry.NO_EXPIRATION && expired(hit.expirationMillis)) {
+    if (hit != null
+        && hit.expirationMillis != Entry.NO_EXPIRATION
+        && expired(hit.expirationMillis)) {
       cache.invalidate(key);
       throw new IronException(IronException.Reason.EXPIRED);
     }
@@ -244,8 +249,12 @@ final class VerifiedSealCache {
       this.opened = opened;
       this.expirationMillis = opened.expiration().map(Instant::toEpochMilli).orElse(NO_EXPIRATION);
       // Strings of Latin-1 text take a byte per char on a compact-strings JVM; two is the bound.
-      long bytes = ENTRY_OVERHEAD_BYTES + 2L * sealed.length() + 2L * opened.text().length()
-          + 2L * opened.passwordId().length() + (long) PAYLOAD_BYTES_PER_CHAR * opened.text().length();
+      long bytes =
+          ENTRY_OVERHEAD_BYTES
+              + 2L * sealed.length()
+              + 2L * opened.text().length()
+              + 2L * opened.passwordId().length()
+              + (long) PAYLOAD_BYTES_PER_CHAR * opened.text().length();
       this.estimatedBytes = (int) Math.min(Integer.MAX_VALUE, bytes);
     }
   }

@@ -9,8 +9,8 @@
  *       {@code RequestTracker} is in one explicit state (unopened, opened, changed) and answers
  *       {@code responseCookies(secure)}, which {@code TrackerResponseFilter} adds to the response.
  *   <li>{@code CookieJar}: the Cookie header in (the cookie, its chunks, the legacy cookie, via
- *       {@code CookieHeaderParser}), every Set-Cookie line out ({@code SetCookieWriter}),
- *       deletions and the 4096-byte limit included.
+ *       {@code CookieHeaderParser}), every Set-Cookie line out ({@code SetCookieWriter}), deletions
+ *       and the 4096-byte limit included.
  *   <li>{@code Sealer}: text in, seal out, and back: a {@code SealFormat} (each payload format's
  *       wire behaviour) over a {@code SealCodec}, the seam in front of iron ({@code IronSealCodec},
  *       with the {@code VerifiedSealCache} when it is on).

@@ -16,8 +16,8 @@ final class Base64Url {
 
   /**
    * Decodes canonical unpadded base64url only. iron is laxer (a dangling last character, unused
-   * bits set), but the MAC already covers these parts, so a non-canonical form can only come from
-   * a writer that is not iron: refusing it keeps one spelling per seal.
+   * bits set), but the MAC already covers these parts, so a non-canonical form can only come from a
+   * writer that is not iron: refusing it keeps one spelling per seal.
    */
   static byte[] decodeStrict(String text) {
     int length = text.length();
@@ -30,11 +30,12 @@ final class Base64Url {
       return new byte[0];
     }
     // Bits below the last full byte must be zero: 4 unused bits after 2 chars, 2 after 3.
-    int unusedBitsMask = switch (length % 4) {
-      case 2 -> 0x0F;
-      case 3 -> 0x03;
-      default -> 0;
-    };
+    int unusedBitsMask =
+        switch (length % 4) {
+          case 2 -> 0x0F;
+          case 3 -> 0x03;
+          default -> 0;
+        };
     int lastValue = valueOf(text.charAt(length - 1));
     if (lastValue < 0 || (lastValue & unusedBitsMask) != 0) {
       throw new IronException(IronException.Reason.INVALID_BASE64);

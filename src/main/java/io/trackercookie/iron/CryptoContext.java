@@ -16,19 +16,20 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>The primitives are the JCA's own, used plainly: {@code AES/CBC/PKCS5Padding} and {@code
  * AES/CTR/NoPadding} initialised with the key and IV on every operation, {@code HmacSHA256}
- * initialised with its key on every MAC. The one Mac that keeps its key between calls is the
- * {@code HmacSHA1} behind PBKDF2: a codec derives every key from the same password, and a Mac left
- * keyed costs two SHA-1 blocks per derived key instead of a new key schedule.
+ * initialised with its key on every MAC. The one Mac that keeps its key between calls is the {@code
+ * HmacSHA1} behind PBKDF2: a codec derives every key from the same password, and a Mac left keyed
+ * costs two SHA-1 blocks per derived key instead of a new key schedule.
  *
- * <p>The thread has its own SecureRandom too: the platform's default one is shared by every
- * thread behind a lock, and under concurrent requests made salts and IVs a point of contention.
+ * <p>The thread has its own SecureRandom too: the platform's default one is shared by every thread
+ * behind a lock, and under concurrent requests made salts and IVs a point of contention.
  *
  * <p>Every method leaves its objects ready for the next call, whatever it threw. Not thread-safe:
  * use {@link #forCurrentThread()}, and never hand the context to another thread.
  */
 public final class CryptoContext {
 
-  private static final ThreadLocal<CryptoContext> PER_THREAD = ThreadLocal.withInitial(CryptoContext::new);
+  private static final ThreadLocal<CryptoContext> PER_THREAD =
+      ThreadLocal.withInitial(CryptoContext::new);
 
   static final int IV_SIZE_BYTES = 16;
   private static final int SHA1_SIZE_BYTES = 20;
@@ -64,7 +65,8 @@ public final class CryptoContext {
       aesCbc = settled(Cipher.getInstance(IronAlgorithm.AES_256_CBC.transformation()));
       aesCtr = settled(Cipher.getInstance(IronAlgorithm.AES_128_CTR.transformation()));
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES, HmacSHA1, HmacSHA256 and DRBG are required of every Java platform", e);
+      throw new IllegalStateException(
+          "AES, HmacSHA1, HmacSHA256 and DRBG are required of every Java platform", e);
     }
   }
 
@@ -74,7 +76,10 @@ public final class CryptoContext {
    * with a valid key here keeps a bad key in a later call from spoiling the thread's Cipher.
    */
   private static Cipher settled(Cipher cipher) throws GeneralSecurityException {
-    cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(new byte[16], "AES"), new IvParameterSpec(new byte[IV_SIZE_BYTES]));
+    cipher.init(
+        Cipher.ENCRYPT_MODE,
+        new SecretKeySpec(new byte[16], "AES"),
+        new IvParameterSpec(new byte[IV_SIZE_BYTES]));
     return cipher;
   }
 
@@ -131,7 +136,10 @@ public final class CryptoContext {
     int blocks = (keySizeBytes + SHA1_SIZE_BYTES - 1) / SHA1_SIZE_BYTES;
     for (int block = 1; block <= blocks; block++) {
       prf.update(salt);
-      prf.update(new byte[] {(byte) (block >>> 24), (byte) (block >>> 16), (byte) (block >>> 8), (byte) block});
+      prf.update(
+          new byte[] {
+            (byte) (block >>> 24), (byte) (block >>> 16), (byte) (block >>> 8), (byte) block
+          });
       byte[] u = prf.doFinal();
       byte[] t = u.clone();
       for (int i = 1; i < iterations; i++) {
@@ -197,7 +205,8 @@ public final class CryptoContext {
    * @throws GeneralSecurityException if the ciphertext is not whole blocks or its padding is wrong
    *     (and for a key or IV of the wrong size)
    */
-  public byte[] decryptAesCbc(byte[] key, byte[] iv, byte[] encrypted) throws GeneralSecurityException {
+  public byte[] decryptAesCbc(byte[] key, byte[] iv, byte[] encrypted)
+      throws GeneralSecurityException {
     return decrypt(aesCbc, key, iv, encrypted);
   }
 

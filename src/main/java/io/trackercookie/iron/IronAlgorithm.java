@@ -1,8 +1,8 @@
 package io.trackercookie.iron;
 
 /**
- * The encryption algorithms @hapi/iron supports. The algorithm is not written into the seal, so
- * the reader must be configured with the one the writer used.
+ * The encryption algorithms @hapi/iron supports. The algorithm is not written into the seal, so the
+ * reader must be configured with the one the writer used.
  */
 public enum IronAlgorithm {
   /** iron's default: AES-256 in CBC mode with PKCS#7 padding. */

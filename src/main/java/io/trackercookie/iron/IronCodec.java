@@ -24,8 +24,8 @@ import java.util.Optional;
  *   <li>hmac: HMAC-SHA256 with the integrity key over the first six parts joined by {@code *}.
  * </ul>
  *
- * <p>{@link #unseal} checks in iron's order, so the same seal fails for the same reason in Java
- * and in Node: length bound (ours, before anything else), part count, prefix, expiration format,
+ * <p>{@link #unseal} checks in iron's order, so the same seal fails for the same reason in Java and
+ * in Node: length bound (ours, before anything else), part count, prefix, expiration format,
  * expiry, password lookup, MAC (in constant time, before any decryption), base64, decryption,
  * UTF-8. Every failure is an {@link IronException} with a {@link IronException.Reason}.
  *
@@ -121,8 +121,8 @@ public final class IronCodec {
   /**
    * Seals text and says what {@link #open} will give back for the seal, without opening it: the
    * text as the seal holds it (a lone surrogate becomes U+FFFD), the sealing password's id and the
-   * exact expiration written. For callers that keep seals they know to be valid, such as a cache
-   * of verified seals.
+   * exact expiration written. For callers that keep seals they know to be valid, such as a cache of
+   * verified seals.
    *
    * @throws IronException with {@link IronException.Reason#SEAL_TOO_LONG} as {@link #seal(byte[])}
    */
@@ -130,11 +130,14 @@ public final class IronCodec {
     Utf8.Encoded plaintext = Utf8.encodeWithText(Objects.requireNonNull(text, "text"));
     long expirationMillis = expirationForNewSeal();
     String value = seal(plaintext.bytes(), expirationMillis);
-    Unsealed opened = new Unsealed(
-        plaintext.decodesTo(),
-        passwords.sealingId(),
-        expirationMillis == NO_EXPIRATION ? Optional.empty() : Optional.of(Instant.ofEpochMilli(expirationMillis)),
-        true);
+    Unsealed opened =
+        new Unsealed(
+            plaintext.decodesTo(),
+            passwords.sealingId(),
+            expirationMillis == NO_EXPIRATION
+                ? Optional.empty()
+                : Optional.of(Instant.ofEpochMilli(expirationMillis)),
+            true);
     return new Sealed(value, opened);
   }
 
@@ -161,12 +164,20 @@ public final class IronCodec {
     String hmacSalt = keys.hmacSalt();
     byte[] encrypted = crypto.encrypt(options.algorithm(), keys.encryptionKey(), iv, plaintext);
 
-    SealBuffer sealed = crypto.sealBuffer().clear()
-        .append(MAC_PREFIX).append('*')
-        .append(passwords.sealingId()).append('*')
-        .append(encryptionSalt).append('*')
-        .appendBase64Url(iv).append('*')
-        .appendBase64Url(encrypted).append('*');
+    SealBuffer sealed =
+        crypto
+            .sealBuffer()
+            .clear()
+            .append(MAC_PREFIX)
+            .append('*')
+            .append(passwords.sealingId())
+            .append('*')
+            .append(encryptionSalt)
+            .append('*')
+            .appendBase64Url(iv)
+            .append('*')
+            .appendBase64Url(encrypted)
+            .append('*');
     if (expirationMillis != NO_EXPIRATION) {
       sealed.append(expirationMillis);
     }
@@ -220,8 +231,10 @@ public final class IronCodec {
       throw new IronException(IronException.Reason.BAD_MAC);
     }
     SealKeys ours = salts.heldFor(secret, parts);
-    byte[] integrityKey = ours != null ? ours.integrityKey()
-        : SealKeys.integrityKey(secret, parts.hmacSalt(), options, crypto);
+    byte[] integrityKey =
+        ours != null
+            ? ours.integrityKey()
+            : SealKeys.integrityKey(secret, parts.hmacSalt(), options, crypto);
     byte[] macBase = Utf8.encode(parts.macBase(sealed));
     byte[] expectedMac = crypto.hmacSha256(integrityKey, macBase, macBase.length);
     // iron compares the base64url text, so a non-canonical spelling of the right bytes fails too.
@@ -240,8 +253,10 @@ public final class IronCodec {
     if (!secret.encryption().isRawKey() && parts.encryptionSalt().isEmpty()) {
       throw new IronException(IronException.Reason.DECRYPTION_FAILED);
     }
-    byte[] encryptionKey = ours != null ? ours.encryptionKey()
-        : SealKeys.encryptionKey(secret, parts.encryptionSalt(), options, crypto);
+    byte[] encryptionKey =
+        ours != null
+            ? ours.encryptionKey()
+            : SealKeys.encryptionKey(secret, parts.encryptionSalt(), options, crypto);
     byte[] plaintext = crypto.decrypt(options.algorithm(), encryptionKey, iv, encrypted);
     String text;
     try {
@@ -251,13 +266,14 @@ public final class IronCodec {
     } catch (CharacterCodingException e) {
       throw new IronException(IronException.Reason.INVALID_UTF8);
     }
-    return new Unsealed(text, parts.passwordId(), expiration, passwords.isCurrent(parts.passwordId()));
+    return new Unsealed(
+        text, parts.passwordId(), expiration, passwords.isCurrent(parts.passwordId()));
   }
 
   /**
-   * Reads the expiration strictly: ASCII digits, no leading zero, at most 15 digits (enough for
-   * the year 33658). iron also accepts leading zeros and numbers past a long; the MAC does not
-   * cover a check that comes before it, so the strict form keeps this parse cheap and exact.
+   * Reads the expiration strictly: ASCII digits, no leading zero, at most 15 digits (enough for the
+   * year 33658). iron also accepts leading zeros and numbers past a long; the MAC does not cover a
+   * check that comes before it, so the strict form keeps this parse cheap and exact.
    */
   private static long parseExpiration(String text) {
     int length = text.length();

@@ -2,9 +2,9 @@ package io.trackercookie.iron;
 
 /**
  * Thrown when a seal cannot be opened, or (for {@link Reason#SEAL_TOO_LONG}) made. {@link
- * #reason()} says why, so callers can switch on it (to count rejected cookies, say) without
- * parsing messages. A codec that is configured wrongly never gets this far: its builders and
- * {@link IronCodec#create} refuse the mistake with an {@link IllegalArgumentException} or {@link
+ * #reason()} says why, so callers can switch on it (to count rejected cookies, say) without parsing
+ * messages. A codec that is configured wrongly never gets this far: its builders and {@link
+ * IronCodec#create} refuse the mistake with an {@link IllegalArgumentException} or {@link
  * IllegalStateException} naming the setting.
  *
  * <p>Messages are fixed sentences: they never contain the seal, the plaintext, a password or a

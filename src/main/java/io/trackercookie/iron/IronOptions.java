@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How seals are made and checked. The defaults are iron's {@code Iron.defaults}: AES-256-CBC,
- * one PBKDF2 iteration, 256-bit salts (fresh for every seal), 32-character passwords, no ttl, 60 s
- * of clock skew.
+ * How seals are made and checked. The defaults are iron's {@code Iron.defaults}: AES-256-CBC, one
+ * PBKDF2 iteration, 256-bit salts (fresh for every seal), 32-character passwords, no ttl, 60 s of
+ * clock skew.
  *
  * <p>Immutable and thread-safe; build one with {@link #builder()}.
  */
@@ -128,17 +128,29 @@ public final class IronOptions {
 
   @Override
   public String toString() {
-    return "IronOptions[algorithm=" + algorithm.ironName()
-        + ", encryptionIterations=" + encryptionIterations
-        + ", integrityIterations=" + integrityIterations
-        + ", encryptionSaltBits=" + encryptionSaltBits
-        + ", integritySaltBits=" + integritySaltBits
-        + ", minPasswordLength=" + minPasswordLength
-        + ", ttl=" + ttl
-        + ", timestampSkew=" + timestampSkew
-        + ", localtimeOffset=" + localtimeOffset
-        + ", maxSealLength=" + maxSealLength
-        + ", saltPolicy=" + saltPolicy + "]";
+    return "IronOptions[algorithm="
+        + algorithm.ironName()
+        + ", encryptionIterations="
+        + encryptionIterations
+        + ", integrityIterations="
+        + integrityIterations
+        + ", encryptionSaltBits="
+        + encryptionSaltBits
+        + ", integritySaltBits="
+        + integritySaltBits
+        + ", minPasswordLength="
+        + minPasswordLength
+        + ", ttl="
+        + ttl
+        + ", timestampSkew="
+        + timestampSkew
+        + ", localtimeOffset="
+        + localtimeOffset
+        + ", maxSealLength="
+        + maxSealLength
+        + ", saltPolicy="
+        + saltPolicy
+        + "]";
   }
 
   /** Builds {@link IronOptions}; every setter checks its value at once. Not thread-safe. */

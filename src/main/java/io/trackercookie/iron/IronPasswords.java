@@ -54,8 +54,8 @@ public final class IronPasswords {
 
   /**
    * The id written into new seals; empty for {@link #single} and when the current id is {@code
-   * "default"} (which iron reads the same either way, and which keeps the seal readable by a
-   * Node service configured with a plain string).
+   * "default"} (which iron reads the same either way, and which keeps the seal readable by a Node
+   * service configured with a plain string).
    */
   public String sealingId() {
     return DEFAULT_ID.equals(currentId) ? "" : currentId;
@@ -119,7 +119,8 @@ public final class IronPasswords {
     for (Map.Entry<String, IronSecret> entry : byId.entrySet()) {
       missed = entry.getValue().lengthRuleMissed(minPasswordLength, algorithm);
       if (missed != null) {
-        throw new IllegalArgumentException("The password for id " + entry.getKey() + " must be " + missed);
+        throw new IllegalArgumentException(
+            "The password for id " + entry.getKey() + " must be " + missed);
       }
     }
   }
@@ -176,7 +177,8 @@ public final class IronPasswords {
     public Builder accept(String id, IronSecret secret) {
       if (!isValidId(id)) {
         // The id is not echoed: it failed the rule, so it may be anything.
-        throw new IllegalArgumentException("A password id must be letters, digits or underscores ([A-Za-z0-9_]+)");
+        throw new IllegalArgumentException(
+            "A password id must be letters, digits or underscores ([A-Za-z0-9_]+)");
       }
       Objects.requireNonNull(secret, "secret");
       if (byId.containsKey(id)) {
@@ -200,7 +202,8 @@ public final class IronPasswords {
       if (currentId == null) {
         throw new IllegalStateException("A current password id is required to seal");
       }
-      return new IronPasswords(null, currentId, Collections.unmodifiableMap(new LinkedHashMap<>(byId)));
+      return new IronPasswords(
+          null, currentId, Collections.unmodifiableMap(new LinkedHashMap<>(byId)));
     }
   }
 }

@@ -3,8 +3,8 @@ package io.trackercookie.iron;
 import java.util.Objects;
 
 /**
- * What one password id stands for: a password (or raw key) used for both encryption and
- * integrity, or a separate one for each, as iron's {@code {encryption, integrity}} form.
+ * What one password id stands for: a password (or raw key) used for both encryption and integrity,
+ * or a separate one for each, as iron's {@code {encryption, integrity}} form.
  *
  * <p>Immutable and thread-safe. {@link #toString()} never shows the secret.
  */
@@ -60,7 +60,9 @@ public final class IronSecret {
   /** Null if both halves keep iron's length rule, else what the first short one must be. */
   String lengthRuleMissed(int minPasswordLength, IronAlgorithm algorithm) {
     String missed = encryption.lengthRuleMissed(minPasswordLength, algorithm.keySizeBytes());
-    return missed != null ? missed : integrity.lengthRuleMissed(minPasswordLength, SealKeys.INTEGRITY_KEY_BYTES);
+    return missed != null
+        ? missed
+        : integrity.lengthRuleMissed(minPasswordLength, SealKeys.INTEGRITY_KEY_BYTES);
   }
 
   /** True if both halves hold the same bytes as the other secret's; compared in constant time. */

@@ -49,7 +49,9 @@ final class KeySource {
    */
   String lengthRuleMissed(int minPasswordLength, int keySizeBytes) {
     if (isRawKey()) {
-      return rawKey.length < keySizeBytes ? "a raw key of at least " + keySizeBytes + " bytes" : null;
+      return rawKey.length < keySizeBytes
+          ? "a raw key of at least " + keySizeBytes + " bytes"
+          : null;
     }
     return passwordLengthUtf16 < minPasswordLength
         ? "at least " + minPasswordLength + " characters long (minPasswordLength)"

@@ -32,7 +32,8 @@ final class ReusedSalts implements SaltSource {
   public SealKeys forSeal(IronSecret secret, CryptoContext crypto) {
     long now = options.clock().millis();
     Window window = current;
-    if (window != null && window.keys().secret() == secret
+    if (window != null
+        && window.keys().secret() == secret
         && now >= window.createdMillis() // a clock set back starts a new window
         && now - window.createdMillis() < maxAgeMillis
         && window.uses().incrementAndGet() <= maxSeals) {

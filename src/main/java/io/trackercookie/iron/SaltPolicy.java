@@ -9,12 +9,12 @@ import java.util.Objects;
  * salts it finds, so a seal opens the same under either policy.
  *
  * <ul>
- *   <li>{@link #fresh()}: iron's own behaviour. Two new random salts for every seal, and two
- *       PBKDF2 keys derived from them.
+ *   <li>{@link #fresh()}: iron's own behaviour. Two new random salts for every seal, and two PBKDF2
+ *       keys derived from them.
  *   <li>{@link #reuse(int, Duration)}: one salt pair, and the two keys derived from it, for up to
- *       {@code maxSeals} seals made within {@code maxAge}. A seal then costs AES, HMAC-SHA256 and
- *       a fresh random IV, as any message under an AES-CBC + HMAC scheme does: one encryption key
- *       and one MAC key for many messages, each with its own IV. Seals of one window show the same
+ *       {@code maxSeals} seals made within {@code maxAge}. A seal then costs AES, HMAC-SHA256 and a
+ *       fresh random IV, as any message under an AES-CBC + HMAC scheme does: one encryption key and
+ *       one MAC key for many messages, each with its own IV. Seals of one window show the same
  *       salts, which tells an observer they were made close together and nothing about their
  *       content. A codec that reuses salts also opens seals made with its current or previous pair
  *       without deriving their keys again.
@@ -60,7 +60,8 @@ public final class SaltPolicy {
       return FRESH;
     }
     if (maxAge.isZero()) {
-      throw new IllegalArgumentException("saltReuse needs a maxAge above zero when maxSeals is above 1");
+      throw new IllegalArgumentException(
+          "saltReuse needs a maxAge above zero when maxSeals is above 1");
     }
     return new SaltPolicy(maxSeals, maxAge);
   }
@@ -94,6 +95,8 @@ public final class SaltPolicy {
 
   @Override
   public String toString() {
-    return isFresh() ? "SaltPolicy[fresh]" : "SaltPolicy[reuse maxSeals=" + maxSeals + ", maxAge=" + maxAge + "]";
+    return isFresh()
+        ? "SaltPolicy[fresh]"
+        : "SaltPolicy[reuse maxSeals=" + maxSeals + ", maxAge=" + maxAge + "]";
   }
 }

@@ -5,16 +5,17 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * A seal being written, as bytes: every part of a seal is ASCII (base64url, hex, digits, a
- * {@code \w+} password id), so its chars are its bytes. The MAC is computed over the first six
- * parts where they lie, and the String is made once, at the end. One buffer per
- * {@link CryptoContext}, reused from seal to seal.
+ * A seal being written, as bytes: every part of a seal is ASCII (base64url, hex, digits, a {@code
+ * \w+} password id), so its chars are its bytes. The MAC is computed over the first six parts where
+ * they lie, and the String is made once, at the end. One buffer per {@link CryptoContext}, reused
+ * from seal to seal.
  */
 final class SealBuffer {
 
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   private static final int INITIAL_BYTES = 512;
+
   /** A buffer grown past this by an unusually large seal is not kept for the next one. */
   private static final int MAX_KEPT_BYTES = 16 * 1024;
 

@@ -6,14 +6,20 @@ import java.util.HexFormat;
  * A salt pair and the two keys derived from it for one secret: what a seal is made with.
  *
  * @param secret the secret the keys were derived from (compared by identity)
- * @param encryptionSalt the encryption salt as the seal writes it: lowercase hex, empty for a raw key
+ * @param encryptionSalt the encryption salt as the seal writes it: lowercase hex, empty for a raw
+ *     key
  * @param encryptionKey the AES key
  * @param hmacSalt the integrity salt as the seal writes it
  * @param integrityKey the HMAC-SHA256 key
  */
 // Never compared or hashed: the arrays are keys handed to the JCA, never copied out of the codec.
 @SuppressWarnings("ArrayRecordComponent")
-record SealKeys(IronSecret secret, String encryptionSalt, byte[] encryptionKey, String hmacSalt, byte[] integrityKey) {
+record SealKeys(
+    IronSecret secret,
+    String encryptionSalt,
+    byte[] encryptionKey,
+    String hmacSalt,
+    byte[] integrityKey) {
 
   static final int INTEGRITY_KEY_BYTES = 32;
   private static final HexFormat HEX = HexFormat.of();
@@ -29,18 +35,30 @@ record SealKeys(IronSecret secret, String encryptionSalt, byte[] encryptionKey, 
     crypto.nextBytes(salts);
     String encryptionSalt = HEX.formatHex(salts, 0, encryptionSaltBytes);
     String hmacSalt = HEX.formatHex(salts, encryptionSaltBytes, salts.length);
-    return new SealKeys(secret,
-        encryptionSalt, encryptionKey(secret, encryptionSalt, options, crypto),
-        hmacSalt, integrityKey(secret, hmacSalt, options, crypto));
+    return new SealKeys(
+        secret,
+        encryptionSalt,
+        encryptionKey(secret, encryptionSalt, options, crypto),
+        hmacSalt,
+        integrityKey(secret, hmacSalt, options, crypto));
   }
 
-  static byte[] encryptionKey(IronSecret secret, String encryptionSalt, IronOptions options, CryptoContext crypto) {
-    return secret.encryption().key(encryptionSalt, options.encryptionIterations(), options.algorithm().keySizeBytes(),
-        crypto);
+  static byte[] encryptionKey(
+      IronSecret secret, String encryptionSalt, IronOptions options, CryptoContext crypto) {
+    return secret
+        .encryption()
+        .key(
+            encryptionSalt,
+            options.encryptionIterations(),
+            options.algorithm().keySizeBytes(),
+            crypto);
   }
 
-  static byte[] integrityKey(IronSecret secret, String hmacSalt, IronOptions options, CryptoContext crypto) {
-    return secret.integrity().key(hmacSalt, options.integrityIterations(), INTEGRITY_KEY_BYTES, crypto);
+  static byte[] integrityKey(
+      IronSecret secret, String hmacSalt, IronOptions options, CryptoContext crypto) {
+    return secret
+        .integrity()
+        .key(hmacSalt, options.integrityIterations(), INTEGRITY_KEY_BYTES, crypto);
   }
 
   /** True if a seal with these parts, opened with {@code secret}, was made with these keys. */

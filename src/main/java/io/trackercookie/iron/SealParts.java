@@ -1,8 +1,8 @@
 package io.trackercookie.iron;
 
 /**
- * The eight parts of a seal, as text, split but not verified. Anything read from here before
- * {@link IronCodec#unseal} succeeds is attacker-controlled.
+ * The eight parts of a seal, as text, split but not verified. Anything read from here before {@link
+ * IronCodec#unseal} succeeds is attacker-controlled.
  *
  * @param prefix always {@value IronCodec#MAC_PREFIX} once parsed
  * @param passwordId empty when the seal names none
@@ -62,20 +62,33 @@ public record SealParts(
   String macBase(String sealed) {
     // The first six parts and their five separators are a prefix of the seal itself.
     int length =
-        prefix.length() + passwordId.length() + encryptionSalt.length() + encryptionIv.length()
-            + encryptedB64.length() + expiration.length() + 5;
+        prefix.length()
+            + passwordId.length()
+            + encryptionSalt.length()
+            + encryptionIv.length()
+            + encryptedB64.length()
+            + expiration.length()
+            + 5;
     return sealed.substring(0, length);
   }
 
   @Override
   public String toString() {
     // The parts are opaque but still a credential: show sizes only.
-    return "SealParts[passwordId=" + passwordId
-        + ", encryptionSaltLength=" + encryptionSalt.length()
-        + ", encryptionIvLength=" + encryptionIv.length()
-        + ", encryptedLength=" + encryptedB64.length()
-        + ", expiration=" + expiration
-        + ", hmacSaltLength=" + hmacSalt.length()
-        + ", hmacLength=" + hmac.length() + "]";
+    return "SealParts[passwordId="
+        + passwordId
+        + ", encryptionSaltLength="
+        + encryptionSalt.length()
+        + ", encryptionIvLength="
+        + encryptionIv.length()
+        + ", encryptedLength="
+        + encryptedB64.length()
+        + ", expiration="
+        + expiration
+        + ", hmacSaltLength="
+        + hmacSalt.length()
+        + ", hmacLength="
+        + hmac.length()
+        + "]";
   }
 }

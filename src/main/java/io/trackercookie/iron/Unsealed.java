@@ -20,7 +20,12 @@ public record Unsealed(
 
   @Override
   public String toString() {
-    return "Unsealed[passwordId=" + passwordId + ", expiration=" + expiration
-        + ", textLength=" + text.length() + ", redacted]";
+    return "Unsealed[passwordId="
+        + passwordId
+        + ", expiration="
+        + expiration
+        + ", textLength="
+        + text.length()
+        + ", redacted]";
   }
 }

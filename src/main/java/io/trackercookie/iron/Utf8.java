@@ -25,12 +25,17 @@ public final class Utf8 {
     return encodeWithText(text).bytes();
   }
 
-  /** Text's UTF-8 as {@link #encode} writes it, and the text that decoding those bytes gives back. */
+  /**
+   * Text's UTF-8 as {@link #encode} writes it, and the text that decoding those bytes gives back.
+   */
   // A carrier from encoding to sealing, never compared or hashed.
   @SuppressWarnings("ArrayRecordComponent")
   record Encoded(byte[] bytes, String decodesTo) {}
 
-  /** As {@link #encode}, and says what the bytes decode to: the text, with U+FFFD for lone surrogates. */
+  /**
+   * As {@link #encode}, and says what the bytes decode to: the text, with U+FFFD for lone
+   * surrogates.
+   */
   static Encoded encodeWithText(String text) {
     // The JDK writes '?' for a lone surrogate, so bytes without '?' need no scan of the text: a
     // byte loop is several times cheaper than the per-char surrogate check the profile showed.

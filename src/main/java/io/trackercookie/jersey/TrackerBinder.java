@@ -12,8 +12,8 @@ import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
 
 /**
  * Jersey glue: makes {@code @Context Tracker} (and {@code @Inject Tracker}) work in resource
- * methods and fields. Registered by {@code TrackerFeature} only when Jersey is on the class path.
- * A proxy stands in for the Tracker in singletons, resolving to the current request's one.
+ * methods and fields. Registered by {@code TrackerFeature} only when Jersey is on the class path. A
+ * proxy stands in for the Tracker in singletons, resolving to the current request's one.
  */
 public final class TrackerBinder extends AbstractBinder {
 

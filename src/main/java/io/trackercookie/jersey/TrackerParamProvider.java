@@ -18,8 +18,9 @@ public final class TrackerParamProvider implements ValueParamProvider {
 
   @Override
   public Function<ContainerRequest, ?> getValueProvider(Parameter parameter) {
-    boolean ours = parameter.getSource() == Parameter.Source.CONTEXT
-        && parameter.getRawType() == Tracker.class;
+    boolean ours =
+        parameter.getSource() == Parameter.Source.CONTEXT
+            && parameter.getRawType() == Tracker.class;
     return ours ? Tracker::from : null;
   }
 

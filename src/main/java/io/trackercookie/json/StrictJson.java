@@ -7,8 +7,8 @@ import java.util.Set;
  * A strict RFC 8259 JSON validator that also removes insignificant whitespace, so the CLI seals
  * what Node's {@code JSON.stringify} would: compact JSON. The legacy cookie reader uses it too, to
  * refuse content the Node package's {@code JSON.parse} would have refused. java.base only, for the
- * packages that must run without Jackson. Strings and numbers are copied verbatim
- * (no re-escaping, no number normalisation), so the sealed text is the input minus its layout.
+ * packages that must run without Jackson. Strings and numbers are copied verbatim (no re-escaping,
+ * no number normalisation), so the sealed text is the input minus its layout.
  *
  * <p>Beyond the grammar it refuses, as interoperability hazards: names repeated within one object
  * (compared after unescaping; RFC 8259 calls their behaviour unpredictable) and nesting deeper than
@@ -68,9 +68,9 @@ public final class StrictJson {
   }
 
   /**
-   * The JSON string literal holding this text, as {@code JSON.stringify(string)} writes it for
-   * text without control characters or lone surrogates (which compact JSON never has): only
-   * {@code "} and {@code \} are escaped.
+   * The JSON string literal holding this text, as {@code JSON.stringify(string)} writes it for text
+   * without control characters or lone surrogates (which compact JSON never has): only {@code "}
+   * and {@code \} are escaped.
    */
   public static String quote(String text) {
     StringBuilder quoted = new StringBuilder(text.length() + 16).append('"');
@@ -90,8 +90,8 @@ public final class StrictJson {
   /**
    * The content of a JSON text that is one string literal (optionally surrounded by whitespace).
    *
-   * @throws JsonSyntaxException if the text is not one string, or the string holds a lone
-   *     surrogate (which could not be printed as UTF-8)
+   * @throws JsonSyntaxException if the text is not one string, or the string holds a lone surrogate
+   *     (which could not be printed as UTF-8)
    */
   public static String unquote(String text) throws JsonSyntaxException {
     StrictJson parser = new StrictJson(text);
@@ -106,7 +106,8 @@ public final class StrictJson {
     }
     for (int i = 0; i < content.length(); i++) {
       char c = content.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < content.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < content.length()
           && Character.isLowSurrogate(content.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {

@@ -118,8 +118,9 @@ public final class LegacySessionDecoder {
     }
     CryptoContext crypto = CryptoContext.forCurrentThread();
     // With a canonical timestamp, String(parseInt(ts)) + data is exactly the text after the HMAC.
-    byte[] expected = crypto.hmacSha1(
-        hmacKey, cookieValue.substring(HMAC_HEX_CHARS).getBytes(StandardCharsets.US_ASCII));
+    byte[] expected =
+        crypto.hmacSha1(
+            hmacKey, cookieValue.substring(HMAC_HEX_CHARS).getBytes(StandardCharsets.US_ASCII));
     byte[] given = HEX.parseHex(cookieValue, 0, HMAC_HEX_CHARS);
     // Constant time, unlike the package's ===: the comparison must not reveal how much matched.
     if (!MessageDigest.isEqual(expected, given)) {

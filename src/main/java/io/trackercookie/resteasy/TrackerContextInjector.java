@@ -10,8 +10,8 @@ import org.jboss.resteasy.spi.HttpRequest;
 import org.jboss.resteasy.spi.ResteasyProviderFactory;
 
 /**
- * RESTEasy glue: makes {@code @Context Tracker} work in resource methods and fields. Registered
- * by {@code TrackerFeature} only when RESTEasy is on the class path.
+ * RESTEasy glue: makes {@code @Context Tracker} work in resource methods and fields. Registered by
+ * {@code TrackerFeature} only when RESTEasy is on the class path.
  *
  * <p>RESTEasy may resolve a context once, for a singleton's field, so what it gets is a stand-in
  * that finds the current request's Tracker on every call.
@@ -21,7 +21,8 @@ public final class TrackerContextInjector implements ContextInjector<Tracker, Tr
   private static final Tracker CURRENT = new CurrentTracker();
 
   @Override
-  public Tracker resolve(Class<? extends Tracker> rawType, Type genericType, Annotation[] annotations) {
+  public Tracker resolve(
+      Class<? extends Tracker> rawType, Type genericType, Annotation[] annotations) {
     return Tracker.class.equals(rawType) ? CURRENT : null;
   }
 

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers stay apart: the codec (and the CLI built on it) reference nothing but java.base,
- * so they run with the jar alone. Checked on the compiled classes, whose constant pools name
- * every class they use.
+ * The layers stay apart: the codec (and the CLI built on it) reference nothing but java.base, so
+ * they run with the jar alone. Checked on the compiled classes, whose constant pools name every
+ * class they use.
  */
 class LayeringTest {
 
@@ -23,7 +23,9 @@ class LayeringTest {
 
   @Test
   void codecReferencesNoJaxRsJacksonOrRuntime() throws IOException {
-    assertNoReference("iron", List.of("jakarta/", "com/fasterxml/", "org/glassfish/", "io/trackercookie/internal"));
+    assertNoReference(
+        "iron",
+        List.of("jakarta/", "com/fasterxml/", "org/glassfish/", "io/trackercookie/internal"));
   }
 
   @Test
@@ -37,7 +39,8 @@ class LayeringTest {
     assertTrue(Files.isDirectory(dir), "compiled package " + dir);
     List<String> offences = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+      for (Path file :
+          (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
         // Constant-pool class names are stored as modified UTF-8, readable as ISO-8859-1.
         String constants = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
         for (String prefix : forbidden) {

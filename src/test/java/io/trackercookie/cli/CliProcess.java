@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CliProcess {
 
-  /** Generous: a JVM start on a loaded 2-core machine; a hang fails the test instead of the build. */
+  /**
+   * Generous: a JVM start on a loaded 2-core machine; a hang fails the test instead of the build.
+   */
   private static final long TIMEOUT_SECONDS = 120;
 
   private final Map<String, String> environment;
@@ -61,7 +63,8 @@ public final class CliProcess {
   public static Path jar() {
     String jar = System.getProperty("tracker.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-      throw new IllegalStateException("system property tracker.jar must name the packaged jar, was " + jar);
+      throw new IllegalStateException(
+          "system property tracker.jar must name the packaged jar, was " + jar);
     }
     return Path.of(jar);
   }

@@ -42,13 +42,15 @@ class TrackerCookieCliIT {
 
   @Test
   void sealThenUnseal_givesBackTheJsonCompacted_withUnicode() {
-    String pretty = "{\n  \"name\" : \"Zoë ☃ 中文 😀\",\n  \"n\" : [ 1, 2.50, -3e2 ],\n  \"esc\": \"\\u00e9\\n\"\n}\n";
+    String pretty =
+        "{\n  \"name\" : \"Zoë ☃ 中文 😀\",\n  \"n\" : [ 1, 2.50, -3e2 ],\n  \"esc\": \"\\u00e9\\n\"\n}\n";
     CliProcess.Result sealed = CliProcess.withPassword(PASSWORD).stdin(pretty).run("seal");
     assertEquals(EXIT_OK, sealed.exitCode(), sealed::toString);
     assertTrue(sealed.line().startsWith("Fe26.2**"), "a plain-password seal carries no id");
     assertFalse(sealed.line().contains("\n"), "one line");
 
-    CliProcess.Result opened = CliProcess.withPassword(PASSWORD).stdin(sealed.stdout()).run("unseal");
+    CliProcess.Result opened =
+        CliProcess.withPassword(PASSWORD).stdin(sealed.stdout()).run("unseal");
     assertEquals(EXIT_OK, opened.exitCode(), opened::toString);
     assertEquals(
         "{\"name\":\"Zoë ☃ 中文 😀\",\"n\":[1,2.50,-3e2],\"esc\":\"\\u00e9\\n\"}\n", opened.stdout());
@@ -85,7 +87,9 @@ class TrackerCookieCliIT {
 
     CliProcess.Result raw = CliProcess.withPassword(password).stdin(cookieValue).run("unseal");
     assertEquals(EXIT_OK, raw.exitCode(), raw::toString);
-    assertEquals(MAPPER.writeValueAsString(exchange.get("unsealedRaw").asText()), raw.line(),
+    assertEquals(
+        MAPPER.writeValueAsString(exchange.get("unsealedRaw").asText()),
+        raw.line(),
         "without the option: the JSON string literal that iron returns");
 
     CliProcess.Result unwrapped =
@@ -94,7 +98,8 @@ class TrackerCookieCliIT {
     assertEquals(exchange.get("unsealedRaw").asText(), unwrapped.line());
     assertEquals(exchange.get("tracked"), MAPPER.readTree(unwrapped.line()));
 
-    // Sealing with the option makes what tracker-cookie makes: JSON.stringify(JSON.stringify(info)).
+    // Sealing with the option makes what tracker-cookie makes:
+    // JSON.stringify(JSON.stringify(info)).
     String token = seal(password, "{ \"user\": \"bob\" }", "--tracker-cookie");
     String text = IronCodec.create(password).unseal(token);
     assertEquals("\"{\\\"user\\\":\\\"bob\\\"}\"", text);
@@ -104,7 +109,9 @@ class TrackerCookieCliIT {
   void unsealWithTrackerCookieOption_refusesContentThatIsNotAJsonString() {
     String token = seal(PASSWORD, SECRET_JSON);
     assertFailure(
-        CliProcess.withPassword(PASSWORD).stdin(token).run("unseal", "--tracker-cookie"), EXIT_INPUT, token);
+        CliProcess.withPassword(PASSWORD).stdin(token).run("unseal", "--tracker-cookie"),
+        EXIT_INPUT,
+        token);
   }
 
   @Test
@@ -128,7 +135,8 @@ class TrackerCookieCliIT {
     assertNotEquals(first.line(), second.line());
     // And it is a password the tool accepts.
     String token = seal(first.line(), SECRET_JSON);
-    assertEquals(SECRET_JSON, CliProcess.withPassword(first.line()).stdin(token).run("unseal").line());
+    assertEquals(
+        SECRET_JSON, CliProcess.withPassword(first.line()).stdin(token).run("unseal").line());
   }
 
   @Test
@@ -150,7 +158,9 @@ class TrackerCookieCliIT {
         () -> assertFalse(out.contains("alice"), "no plaintext"),
         () -> assertFalse(out.contains(PASSWORD), "no password"));
     Instant expiration = expirationIn(out);
-    assertFalse(expiration.isBefore(before.plusMillis(3600000).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+    assertFalse(
+        expiration.isBefore(
+            before.plusMillis(3600000).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
     assertFalse(expiration.isAfter(after.plusMillis(3600000)));
   }
 
@@ -193,7 +203,8 @@ class TrackerCookieCliIT {
 
     CliProcess.Result report = CliProcess.withPassword(PASSWORD).stdin(token).run("inspect");
     assertEquals(EXIT_OK, report.exitCode(), report::toString);
-    assertTrue(report.stdout().contains("expiration: 2025-01-01T00:05:00Z (passed)\n"), report.stdout());
+    assertTrue(
+        report.stdout().contains("expiration: 2025-01-01T00:05:00Z (passed)\n"), report.stdout());
     assertTrue(report.stdout().contains("mac: holds"), "the MAC is checked even when expired");
     assertTrue(report.stdout().contains("verdict: refused: EXPIRED"), report.stdout());
   }
@@ -203,13 +214,17 @@ class TrackerCookieCliIT {
     Path file = tempDir.resolve("password");
     Files.writeString(file, PASSWORD + "\n");
     CliProcess.Result sealed =
-        CliProcess.withPassword(OTHER_PASSWORD).stdin(SECRET_JSON).run("seal", "--password-file", file.toString());
+        CliProcess.withPassword(OTHER_PASSWORD)
+            .stdin(SECRET_JSON)
+            .run("seal", "--password-file", file.toString());
     assertEquals(EXIT_OK, sealed.exitCode(), sealed::toString);
     assertEquals(SECRET_JSON, IronCodec.create(PASSWORD).unseal(sealed.line()));
 
     Files.writeString(file, PASSWORD + "\r\n");
     CliProcess.Result opened =
-        CliProcess.withoutPassword().stdin(sealed.stdout()).run("unseal", "--password-file=" + file);
+        CliProcess.withoutPassword()
+            .stdin(sealed.stdout())
+            .run("unseal", "--password-file=" + file);
     assertEquals(EXIT_OK, opened.exitCode(), opened::toString);
     assertEquals(SECRET_JSON, opened.line());
   }
@@ -219,8 +234,19 @@ class TrackerCookieCliIT {
     CliProcess.Result help = CliProcess.withoutPassword().run("--help");
     assertEquals(EXIT_OK, help.exitCode());
     for (String word :
-        new String[] {"seal", "unseal", "inspect", "keygen", "--password-file", "--ttl", "--password-id",
-          "--tracker-cookie", "TRACKER_PASSWORD", "Exit codes", "  5  "}) {
+        new String[] {
+          "seal",
+          "unseal",
+          "inspect",
+          "keygen",
+          "--password-file",
+          "--ttl",
+          "--password-id",
+          "--tracker-cookie",
+          "TRACKER_PASSWORD",
+          "Exit codes",
+          "  5  "
+        }) {
       assertTrue(help.stdout().contains(word), "help mentions " + word);
     }
     assertEquals(help.stdout(), CliProcess.withoutPassword().run("seal", "-h").stdout());
@@ -253,48 +279,69 @@ class TrackerCookieCliIT {
     Files.writeString(empty, "\n");
     Path missing = tempDir.resolve("missing");
     String shortPassword = "short-password-x";
-    assertFailure(CliProcess.withoutPassword().stdin(SECRET_JSON).run("seal"), EXIT_PASSWORD, SECRET_JSON);
-    assertFailure(CliProcess.withPassword(shortPassword).stdin(SECRET_JSON).run("seal"), EXIT_PASSWORD, shortPassword);
     assertFailure(
-        CliProcess.withPassword(shortPassword).stdin("Fe26.2*x").run("inspect"), EXIT_PASSWORD, shortPassword);
+        CliProcess.withoutPassword().stdin(SECRET_JSON).run("seal"), EXIT_PASSWORD, SECRET_JSON);
     assertFailure(
-        CliProcess.withoutPassword().stdin(SECRET_JSON).run("seal", "--password-file", empty.toString()),
-        EXIT_PASSWORD, SECRET_JSON);
+        CliProcess.withPassword(shortPassword).stdin(SECRET_JSON).run("seal"),
+        EXIT_PASSWORD,
+        shortPassword);
     assertFailure(
-        CliProcess.withoutPassword().stdin("x").run("unseal", "--password-file", missing.toString()),
-        EXIT_PASSWORD, SECRET_JSON);
+        CliProcess.withPassword(shortPassword).stdin("Fe26.2*x").run("inspect"),
+        EXIT_PASSWORD,
+        shortPassword);
+    assertFailure(
+        CliProcess.withoutPassword()
+            .stdin(SECRET_JSON)
+            .run("seal", "--password-file", empty.toString()),
+        EXIT_PASSWORD,
+        SECRET_JSON);
+    assertFailure(
+        CliProcess.withoutPassword()
+            .stdin("x")
+            .run("unseal", "--password-file", missing.toString()),
+        EXIT_PASSWORD,
+        SECRET_JSON);
   }
 
   @Test
   void invalidInput_exitsWith4() {
     CliProcess pw = CliProcess.withPassword(PASSWORD);
     assertFailure(pw.stdin("{\"user\": \"alice-in-plaintext\",}").run("seal"), EXIT_INPUT, "alice");
-    assertFailure(CliProcess.withPassword(PASSWORD).stdin("{\"a\":1,\"a\":2}").run("seal"), EXIT_INPUT, PASSWORD);
+    assertFailure(
+        CliProcess.withPassword(PASSWORD).stdin("{\"a\":1,\"a\":2}").run("seal"),
+        EXIT_INPUT,
+        PASSWORD);
     assertFailure(CliProcess.withPassword(PASSWORD).stdin("").run("seal"), EXIT_INPUT, PASSWORD);
     assertFailure(
-        CliProcess.withPassword(PASSWORD).stdin(new byte[] {'"', (byte) 0xC3, '"'}).run("seal"), EXIT_INPUT, PASSWORD);
+        CliProcess.withPassword(PASSWORD).stdin(new byte[] {'"', (byte) 0xC3, '"'}).run("seal"),
+        EXIT_INPUT,
+        PASSWORD);
     String tooBig = "[\"" + "x".repeat(TrackerCookieCli.MAX_JSON_BYTES) + "\"]";
     assertFailure(CliProcess.withPassword(PASSWORD).stdin(tooBig).run("seal"), EXIT_INPUT, "xxxx");
-    assertFailure(CliProcess.withPassword(PASSWORD).stdin(" \n ").run("unseal"), EXIT_INPUT, PASSWORD);
+    assertFailure(
+        CliProcess.withPassword(PASSWORD).stdin(" \n ").run("unseal"), EXIT_INPUT, PASSWORD);
     assertFailure(CliProcess.withoutPassword().stdin("\n").run("inspect"), EXIT_INPUT, PASSWORD);
   }
 
   @Test
   void refusedTokens_exitWith5AndNameTheReason() {
     String token = seal(PASSWORD, SECRET_JSON);
-    CliProcess.Result wrongPassword = CliProcess.withPassword(OTHER_PASSWORD).stdin(token).run("unseal");
+    CliProcess.Result wrongPassword =
+        CliProcess.withPassword(OTHER_PASSWORD).stdin(token).run("unseal");
     assertFailure(wrongPassword, EXIT_REFUSED, token);
     assertTrue(wrongPassword.stderr().contains("refused: BAD_MAC"), wrongPassword.stderr());
     assertFalse(wrongPassword.stderr().contains(OTHER_PASSWORD));
 
     String[] parts = token.split("\\*", -1);
-    parts[4] = parts[4].substring(0, parts[4].length() - 2) + (parts[4].endsWith("AA") ? "BA" : "AA");
+    parts[4] =
+        parts[4].substring(0, parts[4].length() - 2) + (parts[4].endsWith("AA") ? "BA" : "AA");
     String tampered = String.join("*", parts);
     CliProcess.Result altered = CliProcess.withPassword(PASSWORD).stdin(tampered).run("unseal");
     assertFailure(altered, EXIT_REFUSED, tampered);
     assertTrue(altered.stderr().contains("BAD_MAC"), altered.stderr());
 
-    CliProcess.Result garbage = CliProcess.withPassword(PASSWORD).stdin("not-a-token").run("unseal");
+    CliProcess.Result garbage =
+        CliProcess.withPassword(PASSWORD).stdin("not-a-token").run("unseal");
     assertFailure(garbage, EXIT_REFUSED, "not-a-token");
     assertTrue(garbage.stderr().contains("WRONG_PART_COUNT"), garbage.stderr());
 
@@ -320,10 +367,14 @@ class TrackerCookieCliIT {
         () -> assertEquals(exitCode, result.exitCode(), result::toString),
         () -> assertEquals("", result.stdout(), "stdout must be empty on failure"),
         () -> assertTrue(result.stderr().startsWith("tracker-cookie: "), result.stderr()),
-        () -> assertEquals(1, result.stderr().lines().count(), "one stderr line: " + result.stderr()),
-        () -> assertFalse(result.stderr().contains(mustNotAppear), "stderr leaks: " + result.stderr()),
+        () ->
+            assertEquals(1, result.stderr().lines().count(), "one stderr line: " + result.stderr()),
+        () ->
+            assertFalse(
+                result.stderr().contains(mustNotAppear), "stderr leaks: " + result.stderr()),
         () -> assertFalse(result.stderr().contains(PASSWORD), "stderr leaks the password"),
-        () -> assertFalse(result.stderr().contains("alice-in-plaintext"), "stderr leaks plaintext"));
+        () ->
+            assertFalse(result.stderr().contains("alice-in-plaintext"), "stderr leaks plaintext"));
   }
 
   private static Instant expirationIn(String report) {

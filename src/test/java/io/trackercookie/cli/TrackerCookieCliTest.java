@@ -22,7 +22,9 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The CLI run in-process, for what a real process cannot set up: a fixed clock, a broken stdout. */
+/**
+ * The CLI run in-process, for what a real process cannot set up: a fixed clock, a broken stdout.
+ */
 class TrackerCookieCliTest {
 
   private static final String PASSWORD = "in-process-cli-password-long-enough-0123456789";
@@ -34,15 +36,23 @@ class TrackerCookieCliTest {
   private static Run run(String password, String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Map<String, String> env = password == null ? Map.of() : Map.of(TrackerCookieCli.PASSWORD_ENV, password);
+    Map<String, String> env =
+        password == null ? Map.of() : Map.of(TrackerCookieCli.PASSWORD_ENV, password);
     int code =
         TrackerCookieCli.run(
-            args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err, env, CLOCK);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            args,
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            out,
+            err,
+            env,
+            CLOCK);
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private static String sealExpiringAt(Instant sealedAt, Duration ttl) {
-    IronOptions options = IronOptions.builder().ttl(ttl).clock(Clock.fixed(sealedAt, ZoneOffset.UTC)).build();
+    IronOptions options =
+        IronOptions.builder().ttl(ttl).clock(Clock.fixed(sealedAt, ZoneOffset.UTC)).build();
     return IronCodec.create(IronPasswords.single(PASSWORD), options).seal("{\"a\":1}");
   }
 
@@ -51,7 +61,9 @@ class TrackerCookieCliTest {
     String token = sealExpiringAt(NOW.minusSeconds(40), Duration.ofSeconds(10)); // expired 30 s ago
     Run report = run(PASSWORD, token, "inspect");
     assertEquals(TrackerCookieCli.EXIT_OK, report.exitCode());
-    assertTrue(report.stdout().contains("expiration: 2026-01-01T11:59:30Z (passed, but within the 60 s"), report.stdout());
+    assertTrue(
+        report.stdout().contains("expiration: 2026-01-01T11:59:30Z (passed, but within the 60 s"),
+        report.stdout());
     assertTrue(report.stdout().contains("mac: holds"), report.stdout());
     assertTrue(report.stdout().contains("verdict: accepted"), report.stdout());
   }
@@ -60,7 +72,8 @@ class TrackerCookieCliTest {
   void inspect_withoutPassword_callsATokenPastTheSkewRefused() {
     String token = sealExpiringAt(NOW.minusSeconds(120), Duration.ofSeconds(10));
     Run report = run(null, token, "inspect");
-    assertTrue(report.stdout().contains("expiration: 2026-01-01T11:58:10Z (passed)\n"), report.stdout());
+    assertTrue(
+        report.stdout().contains("expiration: 2026-01-01T11:58:10Z (passed)\n"), report.stdout());
     assertTrue(report.stdout().contains("verdict: refused: EXPIRED"), report.stdout());
   }
 
@@ -83,7 +96,8 @@ class TrackerCookieCliTest {
     Run report = run(vector.get("password").asText(), vector.get("sealed").asText(), "inspect");
     assertEquals(TrackerCookieCli.EXIT_OK, report.exitCode());
     assertTrue(
-        report.stdout().contains("mac: holds, but the content does not open: DECRYPTION_FAILED"), report.stdout());
+        report.stdout().contains("mac: holds, but the content does not open: DECRYPTION_FAILED"),
+        report.stdout());
     assertTrue(report.stdout().contains("verdict: refused: DECRYPTION_FAILED"), report.stdout());
 
     Run unseal = run(vector.get("password").asText(), vector.get("sealed").asText(), "unseal");
@@ -96,7 +110,9 @@ class TrackerCookieCliTest {
   void seal_withTtl_writesTheExpirationFromTheClock() {
     Run sealed = run(PASSWORD, "{}", "seal", "--ttl", "1500");
     Run report = run(null, sealed.stdout(), "inspect");
-    assertTrue(report.stdout().contains("expiration: 2026-01-01T12:00:01.500Z (not yet passed)"), report.stdout());
+    assertTrue(
+        report.stdout().contains("expiration: 2026-01-01T12:00:01.500Z (not yet passed)"),
+        report.stdout());
   }
 
   @Test
@@ -109,7 +125,9 @@ class TrackerCookieCliTest {
             throw new IOException("closed pipe");
           }
         };
-    int code = TrackerCookieCli.run(new String[] {"keygen"}, InputStream.nullInputStream(), broken, err, Map.of());
+    int code =
+        TrackerCookieCli.run(
+            new String[] {"keygen"}, InputStream.nullInputStream(), broken, err, Map.of());
     assertEquals(TrackerCookieCli.EXIT_INTERNAL, code);
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot write to stdout"));
   }
@@ -123,7 +141,8 @@ class TrackerCookieCliTest {
   }
 
   private static JsonNode invalidVector(String id) throws IOException {
-    try (InputStream in = TrackerCookieCliTest.class.getResourceAsStream("/vectors/iron-invalid.json")) {
+    try (InputStream in =
+        TrackerCookieCliTest.class.getResourceAsStream("/vectors/iron-invalid.json")) {
       for (JsonNode c : new ObjectMapper().readTree(in).get("cases")) {
         if (id.equals(c.get("id").asText())) {
           return c;

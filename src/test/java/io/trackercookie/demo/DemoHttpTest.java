@@ -31,7 +31,11 @@ class DemoHttpTest {
   void anyPath_recordsItAndShowsIt_trackerAnswersJsonUnchanged_rootClears() {
     RawHttp.Response hello = server.get("/hello/world");
     assertEquals(200, hello.status());
-    assertTrue(hello.body().contains("<code id=\"after\">{&quot;path&quot;:&quot;/hello/world&quot;}</code>"), hello.body());
+    assertTrue(
+        hello
+            .body()
+            .contains("<code id=\"after\">{&quot;path&quot;:&quot;/hello/world&quot;}</code>"),
+        hello.body());
     String value = hello.cookieValue(NAME);
     String line = hello.setCookies().get(0);
     assertFalse(line.contains("Secure"), "plain http on loopback in the demo: " + line);
@@ -41,7 +45,10 @@ class DemoHttpTest {
     assertTrue(tracker.setCookies().isEmpty(), "GET /tracker changes nothing");
 
     RawHttp.Response root = server.get("/", "Cookie: " + NAME + "=" + value);
-    assertTrue(root.body().contains("<code id=\"before\">{&quot;path&quot;:&quot;/hello/world&quot;}</code>"), root.body());
+    assertTrue(
+        root.body()
+            .contains("<code id=\"before\">{&quot;path&quot;:&quot;/hello/world&quot;}</code>"),
+        root.body());
     assertTrue(root.body().contains("<code id=\"after\">{}</code>"), root.body());
     assertEquals("", root.cookieValue(NAME), "the cookie is deleted");
     assertEquals("{}", server.get("/tracker").body());

@@ -15,10 +15,10 @@ import java.util.List;
 /**
  * Jazzer harnesses for the request filter's cookie handling: {@link CookieHeaderParser} on raw
  * header lines, then candidate selection and opening ({@link TrackerRuntime#find} with chunks and
- * legacy cookies, {@link TrackerRuntime#open}), then the
- * {@code $Version} clean-up. Whatever the header bytes, nothing is thrown, the work is bounded and
- * a valid tracker cookie is still found. A normal build replays the seeds in
- * CookieHeaderFuzzTestInputs/; the pom's Jazzer block has the command that fuzzes.
+ * legacy cookies, {@link TrackerRuntime#open}), then the {@code $Version} clean-up. Whatever the
+ * header bytes, nothing is thrown, the work is bounded and a valid tracker cookie is still found. A
+ * normal build replays the seeds in CookieHeaderFuzzTestInputs/; the pom's Jazzer block has the
+ * command that fuzzes.
  */
 class CookieHeaderFuzzTest {
 
@@ -26,6 +26,7 @@ class CookieHeaderFuzzTest {
   private static final String PASSWORD = "a-test-password-that-is-long-enough-0123456789";
   private static final TrackerConfig CONFIG = TrackerConfig.builder().password(PASSWORD).build();
   private static final TrackerEngine ENGINE = EngineFactory.create(CONFIG);
+
   /** The filter's full path: the cookie, its chunks name.0..name.19 and the legacy cookie. */
   private static final TrackerEngine CHUNKED_WITH_LEGACY =
       EngineFactory.create(
@@ -34,6 +35,7 @@ class CookieHeaderFuzzTest {
               .chunking(4)
               .legacySecret("legacy-secret")
               .build());
+
   /** {"user":"alice"} in tracker-cookie's layout, sealed once per run with the password. */
   private static final String SEAL =
       EngineFactory.codec(CONFIG).seal("\"{\\\"user\\\":\\\"alice\\\"}\"");
@@ -95,15 +97,17 @@ class CookieHeaderFuzzTest {
   void validTrackerCookieAmongArbitraryCookies_isAlwaysFound(byte[] input) {
     int split = input.length == 0 ? 0 : (input[0] & 0xff) % input.length;
     String text = new String(input, StandardCharsets.ISO_8859_1);
-    String before = text.substring(Math.min(1, text.length()), Math.max(split, Math.min(1, text.length())))
-        .replace(';', ',');
+    String before =
+        text.substring(Math.min(1, text.length()), Math.max(split, Math.min(1, text.length())))
+            .replace(';', ',');
     String after = text.substring(Math.max(split, Math.min(1, text.length())));
     String line = before + "; " + NAME + "=" + SEAL + "; " + after;
     List<CookieHeaderParser.Candidate> candidates = CookieHeaderParser.find(List.of(line), NAME);
     TrackerEngine.Opened opened = ENGINE.open(onlyCandidates(candidates), false);
     assertNotNull(opened.content(), "the valid tracker cookie was lost");
     assertEquals("{\"user\":\"alice\"}", SealFormat.PLAIN_JSON.plaintext(opened.content()));
-    TrackerEngine.Opened full = CHUNKED_WITH_LEGACY.open(CHUNKED_WITH_LEGACY.find(List.of(line)), false);
+    TrackerEngine.Opened full =
+        CHUNKED_WITH_LEGACY.open(CHUNKED_WITH_LEGACY.find(List.of(line)), false);
     assertNotNull(full.content(), "lost among chunks or legacy cookies");
     assertEquals("{\"user\":\"alice\"}", SealFormat.PLAIN_JSON.plaintext(full.content()));
   }

@@ -46,8 +46,11 @@ class CookieHeaderParserTest {
 
   @Test
   void nonAsciiAndOversizeValues_areRejectedBeforeAnyCrypto() {
-    assertEquals(List.of(new CookieHeaderParser.Candidate("", RejectionReason.NON_ASCII)), find("t=a\u00e9"));
-    assertEquals(List.of(new CookieHeaderParser.Candidate("", RejectionReason.OVERSIZE)),
+    assertEquals(
+        List.of(new CookieHeaderParser.Candidate("", RejectionReason.NON_ASCII)),
+        find("t=a\u00e9"));
+    assertEquals(
+        List.of(new CookieHeaderParser.Candidate("", RejectionReason.OVERSIZE)),
         find("t=" + "a".repeat(CookieHeaderParser.MAX_VALUE_LENGTH + 1)));
     assertEquals(1, find("t=" + "a".repeat(CookieHeaderParser.MAX_VALUE_LENGTH)).size());
   }

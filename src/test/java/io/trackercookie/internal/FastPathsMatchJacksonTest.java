@@ -1,7 +1,6 @@
 package io.trackercookie.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,16 +47,20 @@ class FastPathsMatchJacksonTest {
     return tree;
   }
 
-  private static void assertWrittenAsJacksonWritesIt(ObjectNode tree) throws JsonProcessingException {
+  private static void assertWrittenAsJacksonWritesIt(ObjectNode tree)
+      throws JsonProcessingException {
     String json = TrackerJson.WIRE.writeValueAsString(tree);
     assertEquals(json, SealFormat.PLAIN_JSON.plaintext(tree));
-    assertEquals(TrackerJson.WIRE.writeValueAsString(json), SealFormat.TRACKER_COOKIE.plaintext(tree));
+    assertEquals(
+        TrackerJson.WIRE.writeValueAsString(json), SealFormat.TRACKER_COOKIE.plaintext(tree));
   }
 
   @Provide
   Arbitrary<String> escapeHeavy() {
     // Every control character, quotes, backslashes, a surrogate half and plain text, mixed.
-    return Arbitraries.strings().withCharRange('\u0000', '\u0021').withChars('"', '\\', 'a', 'é', '\u2028', '\ud800')
+    return Arbitraries.strings()
+        .withCharRange('\u0000', '\u0021')
+        .withChars('"', '\\', 'a', 'é', '\u2028', '\ud800')
         .ofMaxLength(200);
   }
 
@@ -72,9 +75,10 @@ class FastPathsMatchJacksonTest {
   // What lets a seal's own tree stand in for parsing its text (the seal cache keeps it for the
   // browser's next request): it must be exactly the tree parsing gives, node types included.
   @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
-  void aTreeReadsBackAsItself_exactlyWhenParsingItsTextGivesAnEqualTree(@ForAll("trees") ObjectNode tree,
-      @ForAll PayloadFormat format) {
-    assertEquals(parsesToItself(tree, format), TrackerJson.readsBackAsItself(tree), () -> "tree " + tree);
+  void aTreeReadsBackAsItself_exactlyWhenParsingItsTextGivesAnEqualTree(
+      @ForAll("trees") ObjectNode tree, @ForAll PayloadFormat format) {
+    assertEquals(
+        parsesToItself(tree, format), TrackerJson.readsBackAsItself(tree), () -> "tree " + tree);
   }
 
   private static boolean parsesToItself(ObjectNode tree, PayloadFormat format) {
@@ -95,19 +99,35 @@ class FastPathsMatchJacksonTest {
   @Test
   void treesThatReadBackAsSomethingElse_areToldApart() {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
-    ObjectNode same = nodes.objectNode().put("s", "é 😀").put("i", 7).put("l", 1L << 40).put("d", 0.1)
-        .put("t", true).putNull("n");
+    ObjectNode same =
+        nodes
+            .objectNode()
+            .put("s", "é 😀")
+            .put("i", 7)
+            .put("l", 1L << 40)
+            .put("d", 0.1)
+            .put("t", true)
+            .putNull("n");
     same.set("big", nodes.numberNode(new BigInteger("123456789012345678901234567890")));
     same.putArray("a").add(1).addObject().put("x", "y");
     assertReadsBackAsItself(true, same, "the types parsing makes");
-    for (JsonNode other : List.of(nodes.numberNode(7L), nodes.numberNode(1.5f), nodes.numberNode(new BigDecimal("1.10")),
-        nodes.numberNode((short) 7), nodes.numberNode(BigInteger.TEN), nodes.numberNode(Double.NaN),
-        nodes.numberNode(Double.POSITIVE_INFINITY), nodes.binaryNode(new byte[] {1}), nodes.pojoNode(List.of(1)))) {
+    for (JsonNode other :
+        List.of(
+            nodes.numberNode(7L),
+            nodes.numberNode(1.5f),
+            nodes.numberNode(new BigDecimal("1.10")),
+            nodes.numberNode((short) 7),
+            nodes.numberNode(BigInteger.TEN),
+            nodes.numberNode(Double.NaN),
+            nodes.numberNode(Double.POSITIVE_INFINITY),
+            nodes.binaryNode(new byte[] {1}),
+            nodes.pojoNode(List.of(1)))) {
       ObjectNode tree = same.deepCopy();
       tree.withArray("a").add(other);
       assertReadsBackAsItself(false, tree, "nested " + other);
     }
-    assertReadsBackAsItself(false, nodes.objectNode().put(TrackerJson.FORBIDDEN_KEY, 1), "a __proto__ key");
+    assertReadsBackAsItself(
+        false, nodes.objectNode().put(TrackerJson.FORBIDDEN_KEY, 1), "a __proto__ key");
     ObjectNode deep = nodes.objectNode();
     ObjectNode innermost = deep;
     for (int level = 1; level < TrackerJson.MAX_DEPTH; level++) {
@@ -119,7 +139,8 @@ class FastPathsMatchJacksonTest {
   }
 
   @Test
-  void everyEscape_inKeysAndValuesAtEveryDepth_isWrittenAsJacksonWritesIt() throws JsonProcessingException {
+  void everyEscape_inKeysAndValuesAtEveryDepth_isWrittenAsJacksonWritesIt()
+      throws JsonProcessingException {
     StringBuilder all = new StringBuilder("say \"hi\" \\ é \u2028 ");
     for (char c = 0; c < 0x20; c++) {
       all.append(c);
@@ -134,8 +155,13 @@ class FastPathsMatchJacksonTest {
   @Test
   void nodesLeftToJackson_areQuotedLikeTheRest() throws JsonProcessingException {
     ObjectNode tree = TrackerJson.WIRE.createObjectNode();
-    tree.put("d", 1.0E-7).put("f", 2.5f).put("big", new BigDecimal("1e400")).put("s", (short) 7)
-        .put("n", Double.NaN).put("bin", new byte[] {1, 2, 3}).put("i", new BigInteger("123456789012345678901234567890"));
+    tree.put("d", 1.0E-7)
+        .put("f", 2.5f)
+        .put("big", new BigDecimal("1e400"))
+        .put("s", (short) 7)
+        .put("n", Double.NaN)
+        .put("bin", new byte[] {1, 2, 3})
+        .put("i", new BigInteger("123456789012345678901234567890"));
     tree.putPOJO("pojo", java.util.Map.of("k\"", "v\\"));
     String json = TrackerJson.WIRE.writeValueAsString(tree);
     assertWrittenAsJacksonWritesIt(tree);
@@ -143,7 +169,9 @@ class FastPathsMatchJacksonTest {
 
   @Provide
   Arbitrary<ObjectNode> trees() {
-    return objects(Arbitraries.recursive(this::leaves, node -> Arbitraries.oneOf(arrays(node), objects(node)), 0, 3));
+    return objects(
+        Arbitraries.recursive(
+            this::leaves, node -> Arbitraries.oneOf(arrays(node), objects(node)), 0, 3));
   }
 
   private Arbitrary<JsonNode> leaves() {
@@ -160,16 +188,22 @@ class FastPathsMatchJacksonTest {
   }
 
   private static Arbitrary<JsonNode> arrays(Arbitrary<JsonNode> elements) {
-    return elements.list().ofMaxSize(4).map(list -> JsonNodeFactory.instance.arrayNode().addAll(list));
+    return elements
+        .list()
+        .ofMaxSize(4)
+        .map(list -> JsonNodeFactory.instance.arrayNode().addAll(list));
   }
 
   private Arbitrary<ObjectNode> objects(Arbitrary<JsonNode> values) {
     Arbitrary<String> keys = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(8), escapeHeavy());
-    return Arbitraries.maps(keys, values).ofMaxSize(5).map(map -> {
-      ObjectNode node = JsonNodeFactory.instance.objectNode();
-      map.forEach(node::set);
-      return node;
-    });
+    return Arbitraries.maps(keys, values)
+        .ofMaxSize(5)
+        .map(
+            map -> {
+              ObjectNode node = JsonNodeFactory.instance.objectNode();
+              map.forEach(node::set);
+              return node;
+            });
   }
 
   @Property(tries = 500)
@@ -179,13 +213,18 @@ class FastPathsMatchJacksonTest {
 
   @Provide
   Arbitrary<Object> simpleValues() {
-    return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(50), Arbitraries.integers(),
-        Arbitraries.longs(), Arbitraries.of(true, false), Arbitraries.just(null));
+    return Arbitraries.oneOf(
+        Arbitraries.strings().ofMaxLength(50),
+        Arbitraries.integers(),
+        Arbitraries.longs(),
+        Arbitraries.of(true, false),
+        Arbitraries.just(null));
   }
 
   @Property(tries = 1000)
-  void simpleNodes_readAsTheValuesJacksonReads(@ForAll("simpleValues") Object value,
-      @ForAll("readTypes") Class<?> type) throws JsonProcessingException {
+  void simpleNodes_readAsTheValuesJacksonReads(
+      @ForAll("simpleValues") Object value, @ForAll("readTypes") Class<?> type)
+      throws JsonProcessingException {
     JsonNode node = Mappers.DEFAULT.valueToTree(value);
     Object fast = RequestTracker.scalarValue(node, type);
     if (fast != null) {
@@ -195,7 +234,8 @@ class FastPathsMatchJacksonTest {
 
   @Provide
   Arbitrary<Class<?>> readTypes() {
-    return Arbitraries.of(String.class, Integer.class, Long.class, Boolean.class, Object.class, Double.class);
+    return Arbitraries.of(
+        String.class, Integer.class, Long.class, Boolean.class, Object.class, Double.class);
   }
 
   @Test
@@ -203,7 +243,8 @@ class FastPathsMatchJacksonTest {
     assertEquals("a", RequestTracker.scalarValue(Mappers.DEFAULT.valueToTree("a"), String.class));
     assertEquals(7, RequestTracker.scalarValue(Mappers.DEFAULT.valueToTree(7), Integer.class));
     assertEquals(7L, RequestTracker.scalarValue(Mappers.DEFAULT.valueToTree(7), Long.class));
-    assertEquals(true, RequestTracker.scalarValue(Mappers.DEFAULT.valueToTree(true), Boolean.class));
+    assertEquals(
+        true, RequestTracker.scalarValue(Mappers.DEFAULT.valueToTree(true), Boolean.class));
     // Conversions (a long into an Integer, a number into a String) stay Jackson's to decide.
     assertNull(RequestTracker.scalarValue(Mappers.DEFAULT.valueToTree(1L << 40), Integer.class));
     assertNull(RequestTracker.scalarValue(Mappers.DEFAULT.valueToTree(7), String.class));
@@ -220,7 +261,8 @@ class FastPathsMatchJacksonTest {
   @Test
   void trackerCookieFormat_quotesAsJavaScriptQuotesIt() {
     // JSON.stringify(JSON.stringify({a: 'say "hi"\\'})) in Node.
-    assertEquals("\"{\\\"a\\\":\\\"say \\\\\\\"hi\\\\\\\"\\\\\\\\\\\"}\"",
+    assertEquals(
+        "\"{\\\"a\\\":\\\"say \\\\\\\"hi\\\\\\\"\\\\\\\\\\\"}\"",
         SealFormat.TRACKER_COOKIE.plaintext(holdingA("say \"hi\"\\")));
   }
 

@@ -57,10 +57,11 @@ class LazyOpeningHttpTest {
   static void start() {
     TrackerConfig config = TestConfigs.builder().build();
     codec = new CountingCodec(SealCodec.iron(EngineFactory.codec(config)));
-    Feature feature = context -> {
-      TrackerSupport.register(context, EngineFactory.create(config, codec));
-      return true;
-    };
+    Feature feature =
+        context -> {
+          TrackerSupport.register(context, EngineFactory.create(config, codec));
+          return true;
+        };
     server = new TestServer(() -> new ResourceConfig(TrackerTestResource.class).register(feature));
     value = server.get("/put?k=a&v=b").cookieValue(NAME);
   }

@@ -20,32 +20,39 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
 
 /**
- * With rotation and sliding expiry on, a request that never reads the tracker still costs no
- * crypto unless the seal's own header (password id, expiration) says it is due for resealing.
+ * With rotation and sliding expiry on, a request that never reads the tracker still costs no crypto
+ * unless the seal's own header (password id, expiration) says it is due for resealing.
  */
 class LazyResealHttpTest {
 
   private static final String NAME = "persistent-information";
 
   private static TestServer server(TrackerConfig config, LazyOpeningHttpTest.CountingCodec codec) {
-    Feature feature = context -> {
-      TrackerSupport.register(context, EngineFactory.create(config, codec));
-      return true;
-    };
+    Feature feature =
+        context -> {
+          TrackerSupport.register(context, EngineFactory.create(config, codec));
+          return true;
+        };
     return new TestServer(() -> new ResourceConfig(TrackerTestResource.class).register(feature));
   }
 
   private static TrackerConfig sliding(Clock clock) {
     return TrackerConfig.builder()
-        .passwords(IronPasswords.builder().current("k2", TestConfigs.OTHER_PASSWORD)
-            .accept("k1", TestConfigs.PASSWORD).build())
-        .slidingExpiry(Duration.ofHours(1)).clock(clock).build();
+        .passwords(
+            IronPasswords.builder()
+                .current("k2", TestConfigs.OTHER_PASSWORD)
+                .accept("k1", TestConfigs.PASSWORD)
+                .build())
+        .slidingExpiry(Duration.ofHours(1))
+        .clock(clock)
+        .build();
   }
 
   @Test
   void unreadCookieNotYetDue_isNeverOpened_whileADueOneIsOpenedAndResealedOnce() {
     TrackerConfig early = sliding(TestConfigs.FIXED_CLOCK);
-    LazyOpeningHttpTest.CountingCodec codec = new LazyOpeningHttpTest.CountingCodec(SealCodec.iron(EngineFactory.codec(early)));
+    LazyOpeningHttpTest.CountingCodec codec =
+        new LazyOpeningHttpTest.CountingCodec(SealCodec.iron(EngineFactory.codec(early)));
     String value;
     try (TestServer server = server(early, codec)) {
       value = server.get("/put?k=a&v=b").cookieValue(NAME);
@@ -56,7 +63,8 @@ class LazyResealHttpTest {
       assertEquals(0, codec.unseals.get());
     }
     TrackerConfig later = sliding(Clock.offset(TestConfigs.FIXED_CLOCK, Duration.ofMinutes(40)));
-    LazyOpeningHttpTest.CountingCodec laterCodec = new LazyOpeningHttpTest.CountingCodec(SealCodec.iron(EngineFactory.codec(later)));
+    LazyOpeningHttpTest.CountingCodec laterCodec =
+        new LazyOpeningHttpTest.CountingCodec(SealCodec.iron(EngineFactory.codec(later)));
     try (TestServer server = server(later, laterCodec)) {
       RawHttp.Response due = server.get("/nothing", "Cookie: " + NAME + "=" + value);
       assertNotNull(due.cookieValue(NAME));
@@ -68,10 +76,16 @@ class LazyResealHttpTest {
   @Test
   void unreadCookieFromAnAcceptedOlderKey_isOpenedAndResealedOnce() {
     TrackerConfig config = sliding(TestConfigs.FIXED_CLOCK);
-    String old = IronCodec.create(IronPasswords.builder().current("k1", TestConfigs.PASSWORD).build(),
-        IronOptions.builder().ttl(Duration.ofHours(1)).clock(TestConfigs.FIXED_CLOCK).build())
-        .seal("{\"a\":\"b\"}");
-    LazyOpeningHttpTest.CountingCodec codec = new LazyOpeningHttpTest.CountingCodec(SealCodec.iron(EngineFactory.codec(config)));
+    String old =
+        IronCodec.create(
+                IronPasswords.builder().current("k1", TestConfigs.PASSWORD).build(),
+                IronOptions.builder()
+                    .ttl(Duration.ofHours(1))
+                    .clock(TestConfigs.FIXED_CLOCK)
+                    .build())
+            .seal("{\"a\":\"b\"}");
+    LazyOpeningHttpTest.CountingCodec codec =
+        new LazyOpeningHttpTest.CountingCodec(SealCodec.iron(EngineFactory.codec(config)));
     try (TestServer server = server(config, codec)) {
       RawHttp.Response response = server.get("/nothing", "Cookie: " + NAME + "=" + old);
       assertEquals("k2", SealParts.parse(response.cookieValue(NAME)).passwordId());

@@ -15,8 +15,9 @@ class RuntimeGlueTableTest {
   @Test
   void everyGlueClass_existsAndHasAPublicNoArgConstructor() {
     for (String[] glue : TrackerSupport.GLUE) {
-      Class<?> type = assertDoesNotThrow(() -> Class.forName(glue[1], false, getClass().getClassLoader()),
-          glue[1]);
+      Class<?> type =
+          assertDoesNotThrow(
+              () -> Class.forName(glue[1], false, getClass().getClassLoader()), glue[1]);
       assertTrue(Modifier.isPublic(type.getModifiers()), glue[1] + " is public");
       assertDoesNotThrow(() -> type.getConstructor(), glue[1] + " has a public no-arg constructor");
     }

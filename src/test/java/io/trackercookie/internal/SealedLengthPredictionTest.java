@@ -17,12 +17,20 @@ import net.jqwik.api.constraints.StringLength;
 /** The size check at put time predicts the seal's length without crypto; it must be exact. */
 class SealedLengthPredictionTest {
 
-  private static final SealCodec CBC = SealCodec.iron(IronCodec.create(
-      IronPasswords.single(TestConfigs.PASSWORD), IronOptions.builder().maxSealLength(16_384).build()));
-  private static final SealCodec CTR_WITH_TTL = SealCodec.iron(IronCodec.create(
-      IronPasswords.builder().current("k2026", TestConfigs.PASSWORD).build(),
-      IronOptions.builder().algorithm(IronAlgorithm.AES_128_CTR).ttl(Duration.ofDays(1))
-          .maxSealLength(16_384).build()));
+  private static final SealCodec CBC =
+      SealCodec.iron(
+          IronCodec.create(
+              IronPasswords.single(TestConfigs.PASSWORD),
+              IronOptions.builder().maxSealLength(16_384).build()));
+  private static final SealCodec CTR_WITH_TTL =
+      SealCodec.iron(
+          IronCodec.create(
+              IronPasswords.builder().current("k2026", TestConfigs.PASSWORD).build(),
+              IronOptions.builder()
+                  .algorithm(IronAlgorithm.AES_128_CTR)
+                  .ttl(Duration.ofDays(1))
+                  .maxSealLength(16_384)
+                  .build()));
 
   @Property(tries = 200)
   void predictedLength_equalsTheSealsLength(@ForAll @StringLength(max = 3000) String plaintext) {

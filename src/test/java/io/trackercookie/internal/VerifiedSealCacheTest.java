@@ -1,12 +1,12 @@
 package io.trackercookie.internal;
 
-import io.trackercookie.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trackercookie.MutableClock;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronException;
 import io.trackercookie.iron.IronOptions;
@@ -16,8 +16,6 @@ import io.trackercookie.iron.Unsealed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class VerifiedSealCacheTest {
@@ -49,11 +47,13 @@ class VerifiedSealCacheTest {
     IronCodec codec = IronCodec.create(PASSWORD);
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
     String sealed = codec.seal("{\"visits\":3}");
-    java.util.concurrent.atomic.AtomicInteger decodes = new java.util.concurrent.atomic.AtomicInteger();
-    SealCodec.PayloadDecoder<String> upper = text -> {
-      decodes.incrementAndGet();
-      return text.toUpperCase(java.util.Locale.ROOT);
-    };
+    java.util.concurrent.atomic.AtomicInteger decodes =
+        new java.util.concurrent.atomic.AtomicInteger();
+    SealCodec.PayloadDecoder<String> upper =
+        text -> {
+          decodes.incrementAndGet();
+          return text.toUpperCase(java.util.Locale.ROOT);
+        };
 
     Unsealed plain = cache.open(sealed, codec::open); // an entry without a payload
     SealCodec.Decoded<String> first = cache.open(sealed, codec::open, upper);
@@ -72,15 +72,19 @@ class VerifiedSealCacheTest {
     IronCodec codec = IronCodec.create(PASSWORD);
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
     String sealed = codec.seal("\"not an object\"");
-    java.util.concurrent.atomic.AtomicInteger verifies = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.function.Function<String, Unsealed> verifier = s -> {
-      verifies.incrementAndGet();
-      return codec.open(s);
-    };
+    java.util.concurrent.atomic.AtomicInteger verifies =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.Function<String, Unsealed> verifier =
+        s -> {
+          verifies.incrementAndGet();
+          return codec.open(s);
+        };
 
     for (int i = 0; i < 3; i++) {
-      TrackerJson.Rejected e = assertThrows(TrackerJson.Rejected.class,
-          () -> cache.open(sealed, verifier, TrackerJson::parsePayload));
+      TrackerJson.Rejected e =
+          assertThrows(
+              TrackerJson.Rejected.class,
+              () -> cache.open(sealed, verifier, TrackerJson::parsePayload));
       assertEquals(io.trackercookie.RejectionReason.NOT_AN_OBJECT, e.reason);
     }
     assertEquals(1, verifies.get(), "the MAC was checked once; only the decoding is repeated");
@@ -104,7 +108,8 @@ class VerifiedSealCacheTest {
     IronException e = assertThrows(IronException.class, () -> cache.open(sealed, codec::open));
     assertEquals(IronException.Reason.EXPIRED, e.reason());
     assertEquals(0, cache.size(), "the expired entry is dropped");
-    assertEquals(IronException.Reason.EXPIRED,
+    assertEquals(
+        IronException.Reason.EXPIRED,
         assertThrows(IronException.class, () -> cache.open(sealed, codec::open)).reason());
   }
 
@@ -123,18 +128,30 @@ class VerifiedSealCacheTest {
     String value = sealCodec.seal("{\"visits\":4}");
 
     assertEquals(1, cache.size());
-    assertEquals(codec.open(value), cache.open(value, VerifiedSealCacheTest::noFullOpen),
+    assertEquals(
+        codec.open(value),
+        cache.open(value, VerifiedSealCacheTest::noFullOpen),
         "the entry says what a full open says");
-    java.util.concurrent.atomic.AtomicInteger decodes = new java.util.concurrent.atomic.AtomicInteger();
-    SealCodec.PayloadDecoder<String> decoder = text -> text + " decoded #" + decodes.incrementAndGet();
-    SealCodec.Decoded<String> decoded = cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder);
-    assertEquals("{\"visits\":4} decoded #1", decoded.payload(), "the payload is decoded on the first hit");
-    assertSame(decoded, cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder), "and kept for the next");
+    java.util.concurrent.atomic.AtomicInteger decodes =
+        new java.util.concurrent.atomic.AtomicInteger();
+    SealCodec.PayloadDecoder<String> decoder =
+        text -> text + " decoded #" + decodes.incrementAndGet();
+    SealCodec.Decoded<String> decoded =
+        cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder);
+    assertEquals(
+        "{\"visits\":4} decoded #1", decoded.payload(), "the payload is decoded on the first hit");
+    assertSame(
+        decoded,
+        cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder),
+        "and kept for the next");
     assertEquals(1, cache.size());
     // Its expiry is the seal's own: iron's 60 s skew past the 5 min ttl, as for any entry.
     clock.advance(Duration.ofMinutes(6));
-    assertEquals(IronException.Reason.EXPIRED, assertThrows(IronException.class,
-        () -> cache.open(value, VerifiedSealCacheTest::noFullOpen)).reason());
+    assertEquals(
+        IronException.Reason.EXPIRED,
+        assertThrows(
+                IronException.class, () -> cache.open(value, VerifiedSealCacheTest::noFullOpen))
+            .reason());
   }
 
   private static <T> SealCodec.PayloadDecoder<T> noDecoding() {
@@ -150,20 +167,28 @@ class VerifiedSealCacheTest {
     IronSealCodec sealCodec = new IronSealCodec(codec, cache);
     SealCodec.PayloadDecoder<String> decoder = noDecoding();
     String payload = "what the decoder would make of it";
-    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
 
-    String value = sealCodec.seal("{\"visits\":5}", decoder, () -> {
-      asked.incrementAndGet();
-      return payload;
-    });
+    String value =
+        sealCodec.seal(
+            "{\"visits\":5}",
+            decoder,
+            () -> {
+              asked.incrementAndGet();
+              return payload;
+            });
 
     assertEquals(0, asked.get(), "not asked until the seal comes back");
-    SealCodec.Decoded<String> opened = cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder);
+    SealCodec.Decoded<String> opened =
+        cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder);
     assertSame(payload, opened.payload());
     assertEquals(codec.open(value), opened.unsealed(), "the entry says what a full open says");
     assertSame(opened, cache.open(value, VerifiedSealCacheTest::noFullOpen, decoder));
     assertEquals(1, asked.get(), "asked once, then kept");
-    assertEquals(12, cache.open(value, VerifiedSealCacheTest::noFullOpen, String::length).payload(),
+    assertEquals(
+        12,
+        cache.open(value, VerifiedSealCacheTest::noFullOpen, String::length).payload(),
         "another decoder decodes for itself");
   }
 
@@ -175,16 +200,22 @@ class VerifiedSealCacheTest {
     SealCodec.PayloadDecoder<String> decoder = text -> "decoded " + text;
 
     // A lone surrogate is sealed as U+FFFD (as Node writes it): the plaintext's payload would lie.
-    String otherText = sealCodec.seal("{\"a\":\"\ud800\"}", decoder, () -> "the plaintext's payload");
-    assertEquals("decoded {\"a\":\"\ufffd\"}", cache.open(otherText, VerifiedSealCacheTest::noFullOpen, decoder).payload());
+    String otherText =
+        sealCodec.seal("{\"a\":\"\ud800\"}", decoder, () -> "the plaintext's payload");
+    assertEquals(
+        "decoded {\"a\":\"\ufffd\"}",
+        cache.open(otherText, VerifiedSealCacheTest::noFullOpen, decoder).payload());
 
     String unknown = sealCodec.seal("{\"a\":1}", decoder, () -> null); // the offer cannot tell
-    SealCodec.Decoded<String> opened = cache.open(unknown, VerifiedSealCacheTest::noFullOpen, decoder);
+    SealCodec.Decoded<String> opened =
+        cache.open(unknown, VerifiedSealCacheTest::noFullOpen, decoder);
     assertEquals("decoded {\"a\":1}", opened.payload());
     assertSame(opened, cache.open(unknown, VerifiedSealCacheTest::noFullOpen, decoder), "and kept");
 
     String noOffer = sealCodec.seal("{\"a\":2}", decoder, null);
-    assertEquals("decoded {\"a\":2}", cache.open(noOffer, VerifiedSealCacheTest::noFullOpen, decoder).payload());
+    assertEquals(
+        "decoded {\"a\":2}",
+        cache.open(noOffer, VerifiedSealCacheTest::noFullOpen, decoder).payload());
   }
 
   @Test
@@ -196,7 +227,9 @@ class VerifiedSealCacheTest {
     String value = sealer.seal("{}", TrackerJson.WIRE.createObjectNode());
 
     assertTrue(value.endsWith(SealFormat.IRON_SESSION_SUFFIX));
-    assertEquals("{}", cache.open(SealFormat.withoutSuffix(value), VerifiedSealCacheTest::noFullOpen).text());
+    assertEquals(
+        "{}",
+        cache.open(SealFormat.withoutSuffix(value), VerifiedSealCacheTest::noFullOpen).text());
     assertEquals(1, cache.size(), "measuring the seal's overhead at start-up entered nothing");
   }
 
@@ -209,9 +242,12 @@ class VerifiedSealCacheTest {
     IronSealCodec sealCodec = new IronSealCodec(codec, cache);
     for (int i = 0; i < 300; i++) {
       String written = sealCodec.seal("{\"visits\":" + i + "}");
-      assertEquals("{\"visits\":" + i + "}", cache.open(written, VerifiedSealCacheTest::noFullOpen).text(),
+      assertEquals(
+          "{\"visits\":" + i + "}",
+          cache.open(written, VerifiedSealCacheTest::noFullOpen).text(),
           "the seal just written is a hit");
-      cache.open(codec.seal("{\"other\":" + i + "}"), codec::open); // a reader's seal, the same cache
+      cache.open(
+          codec.seal("{\"other\":" + i + "}"), codec::open); // a reader's seal, the same cache
       assertTrue(cache.size() <= maxEntries, "entries " + cache.size());
       assertTrue(cache.weightedBytes() <= maxBytes, "bytes " + cache.weightedBytes());
     }
@@ -230,11 +266,18 @@ class VerifiedSealCacheTest {
       assertTrue(cache.size() <= 5, "entries " + cache.size());
     }
     // Whether the first seal is still held is Caffeine's choice; either way it opens the same.
-    java.util.concurrent.atomic.AtomicInteger verifies = new java.util.concurrent.atomic.AtomicInteger();
-    assertEquals("{\"visits\":0}", cache.open(first, s -> {
-      verifies.incrementAndGet();
-      return codec.open(s);
-    }).text());
+    java.util.concurrent.atomic.AtomicInteger verifies =
+        new java.util.concurrent.atomic.AtomicInteger();
+    assertEquals(
+        "{\"visits\":0}",
+        cache
+            .open(
+                first,
+                s -> {
+                  verifies.incrementAndGet();
+                  return codec.open(s);
+                })
+            .text());
     assertTrue(verifies.get() <= 1);
   }
 
@@ -250,40 +293,55 @@ class VerifiedSealCacheTest {
       assertTrue(cache.weightedBytes() <= maxBytes, "bytes " + cache.weightedBytes());
     }
     long held = cache.size();
-    assertTrue(held >= 1 && held * 4_000 <= maxBytes, "the bound holds a few such seals, not more: " + held);
+    assertTrue(
+        held >= 1 && held * 4_000 <= maxBytes,
+        "the bound holds a few such seals, not more: " + held);
   }
 
   @Test
   void expiryOnHit_honoursLocaltimeOffsetAndSkewLikeTheCodec() {
     MutableClock clock = new MutableClock(START);
-    IronCodec codec = IronCodec.create(IronPasswords.single(PASSWORD), IronOptions.builder()
-        .clock(clock).ttl(Duration.ofMinutes(1)).timestampSkew(Duration.ZERO)
-        .localtimeOffset(Duration.ofSeconds(30)).build());
+    IronCodec codec =
+        IronCodec.create(
+            IronPasswords.single(PASSWORD),
+            IronOptions.builder()
+                .clock(clock)
+                .ttl(Duration.ofMinutes(1))
+                .timestampSkew(Duration.ZERO)
+                .localtimeOffset(Duration.ofSeconds(30))
+                .build());
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
     String sealed = codec.seal("{}");
     cache.open(sealed, codec::open);
     clock.advance(Duration.ofSeconds(59));
     assertEquals("{}", cache.open(sealed, codec::open).text());
     clock.advance(Duration.ofSeconds(1));
-    assertEquals(IronException.Reason.EXPIRED,
+    assertEquals(
+        IronException.Reason.EXPIRED,
         assertThrows(IronException.class, () -> codec.open(sealed)).reason());
-    assertEquals(IronException.Reason.EXPIRED,
+    assertEquals(
+        IronException.Reason.EXPIRED,
         assertThrows(IronException.class, () -> cache.open(sealed, codec::open)).reason());
   }
 
   @Test
   void anotherPasswordSet_getsAnEmptyCacheAndMisses() {
-    IronCodec oldCodec = IronCodec.create(IronPasswords.builder()
-        .current("1", IronSecret.password(PASSWORD)).build(), IronOptions.defaults());
+    IronCodec oldCodec =
+        IronCodec.create(
+            IronPasswords.builder().current("1", IronSecret.password(PASSWORD)).build(),
+            IronOptions.defaults());
     VerifiedSealCache oldCache = VerifiedSealCache.create(oldCodec.options(), 100, 1 << 20);
     String sealed = oldCodec.seal("{\"a\":1}");
     oldCache.open(sealed, oldCodec::open);
 
     // Password "1" replaced: the same id now names another secret.
-    IronCodec newCodec = IronCodec.create(IronPasswords.builder()
-        .current("1", IronSecret.password(OTHER_PASSWORD)).build(), IronOptions.defaults());
+    IronCodec newCodec =
+        IronCodec.create(
+            IronPasswords.builder().current("1", IronSecret.password(OTHER_PASSWORD)).build(),
+            IronOptions.defaults());
     VerifiedSealCache newCache = VerifiedSealCache.create(newCodec.options(), 100, 1 << 20);
-    assertEquals(IronException.Reason.BAD_MAC,
+    assertEquals(
+        IronException.Reason.BAD_MAC,
         assertThrows(IronException.class, () -> newCache.open(sealed, newCodec::open)).reason());
     assertEquals(0, newCache.size());
   }
@@ -295,7 +353,8 @@ class VerifiedSealCacheTest {
     String sealed = codec.seal("{\"visits\":3}");
     for (int i = 0; i < sealed.length(); i++) {
       char c = sealed.charAt(i);
-      String tampered = sealed.substring(0, i) + (char) (c == 'A' ? 'B' : 'A') + sealed.substring(i + 1);
+      String tampered =
+          sealed.substring(0, i) + (char) (c == 'A' ? 'B' : 'A') + sealed.substring(i + 1);
       assertThrows(IronException.class, () -> cache.open(tampered, codec::open), "position " + i);
     }
     assertThrows(IronException.class, () -> cache.open(sealed + "x", codec::open));
@@ -317,17 +376,28 @@ class VerifiedSealCacheTest {
     cache.open(sealed, codec::open);
     // Same length and tail (the part the key hashes), one char changed in the ciphertext's region.
     int position = sealed.length() / 2;
-    String lookAlike = sealed.substring(0, position) + (sealed.charAt(position) == 'A' ? 'B' : 'A')
-        + sealed.substring(position + 1);
-    assertEquals(new VerifiedSealCache.SealKey(sealed).hashCode(), new VerifiedSealCache.SealKey(lookAlike).hashCode());
-    java.util.concurrent.atomic.AtomicInteger verifies = new java.util.concurrent.atomic.AtomicInteger();
+    String lookAlike =
+        sealed.substring(0, position)
+            + (sealed.charAt(position) == 'A' ? 'B' : 'A')
+            + sealed.substring(position + 1);
+    assertEquals(
+        new VerifiedSealCache.SealKey(sealed).hashCode(),
+        new VerifiedSealCache.SealKey(lookAlike).hashCode());
+    java.util.concurrent.atomic.AtomicInteger verifies =
+        new java.util.concurrent.atomic.AtomicInteger();
 
-    assertThrows(IronException.class, () -> cache.open(lookAlike, s -> {
-      verifies.incrementAndGet();
-      return codec.open(s);
-    }));
+    assertThrows(
+        IronException.class,
+        () ->
+            cache.open(
+                lookAlike,
+                s -> {
+                  verifies.incrementAndGet();
+                  return codec.open(s);
+                }));
     assertEquals(1, verifies.get(), "the look-alike went to the full open");
-    assertNotEquals(new VerifiedSealCache.SealKey(sealed), new VerifiedSealCache.SealKey(lookAlike));
+    assertNotEquals(
+        new VerifiedSealCache.SealKey(sealed), new VerifiedSealCache.SealKey(lookAlike));
   }
 
   @Test
@@ -335,7 +405,8 @@ class VerifiedSealCacheTest {
     IronCodec codec = IronCodec.create(PASSWORD);
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 5, 1L << 30);
     for (int i = 0; i < 50; i++) {
-      assertEquals("{\"i\":" + i + "}", cache.open(codec.seal("{\"i\":" + i + "}"), codec::open).text());
+      assertEquals(
+          "{\"i\":" + i + "}", cache.open(codec.seal("{\"i\":" + i + "}"), codec::open).text());
     }
     assertTrue(cache.size() <= 5, "size " + cache.size());
   }
@@ -358,7 +429,9 @@ class VerifiedSealCacheTest {
   @Test
   void bounds_mustBePositive() {
     IronCodec codec = IronCodec.create(PASSWORD);
-    assertThrows(IllegalArgumentException.class, () -> VerifiedSealCache.create(codec.options(), 0, 1));
-    assertThrows(IllegalArgumentException.class, () -> VerifiedSealCache.create(codec.options(), 1, 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> VerifiedSealCache.create(codec.options(), 0, 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> VerifiedSealCache.create(codec.options(), 1, 0));
   }
 }

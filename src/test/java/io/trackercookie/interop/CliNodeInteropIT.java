@@ -16,10 +16,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CliNodeInteropIT {
 
   private static final String PASSWORD = "cli-interop-password-0123456789-abcdefgh";
-  private static final String JSON_TEXT = "{\"user\":\"zoë\",\"roles\":[\"admin\",\"dev\"],\"n\":1.5}";
+  private static final String JSON_TEXT =
+      "{\"user\":\"zoë\",\"roles\":[\"admin\",\"dev\"],\"n\":1.5}";
 
-  @RegisterExtension
-  static final NodeScript<NodeBridge> NODE = NodeScript.bridge();
+  @RegisterExtension static final NodeScript<NodeBridge> NODE = NodeScript.bridge();
 
   @Test
   void cliSeal_opensInNodeIron() throws Exception {
@@ -27,7 +27,9 @@ class CliNodeInteropIT {
     assertEquals(0, sealed.exitCode(), sealed.toString());
 
     JsonNode opened =
-        NODE.get().call(NODE.get().request("unseal").put("sealed", sealed.line()).put("password", PASSWORD))
+        NODE.get()
+            .call(
+                NODE.get().request("unseal").put("sealed", sealed.line()).put("password", PASSWORD))
             .orFail();
     assertSameJson(JSON.readTree(JSON_TEXT), opened.get("value"), "CLI seal opened by Node");
   }
@@ -36,7 +38,8 @@ class CliNodeInteropIT {
   void nodeIronSeal_opensWithCliUnseal() throws Exception {
     JsonNode value = JSON.readTree(JSON_TEXT);
     String sealed =
-        NODE.get().call(NODE.get().request("seal").put("password", PASSWORD).set("value", value))
+        NODE.get()
+            .call(NODE.get().request("seal").put("password", PASSWORD).set("value", value))
             .orFail()
             .get("sealed")
             .asText();

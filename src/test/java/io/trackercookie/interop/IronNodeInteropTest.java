@@ -33,11 +33,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Wire compatibility with the real npm code, both ways: seals made by this codec open in
- * @hapi/iron 7.0.1 (and iron-session 8 on iron-webcrypto) to the same JSON value, and theirs
- * open here. Skipped, not passed, when Node or the installed npm packages are missing.
  *
- * <p>Expirations come from real time on the Node side (iron has no clock to set), so the tests
- * with a ttl use margins of minutes.
+ * @hapi/iron 7.0.1 (and iron-session 8 on iron-webcrypto) to the same JSON value, and theirs open
+ *     here. Skipped, not passed, when Node or the installed npm packages are missing.
+ *     <p>Expirations come from real time on the Node side (iron has no clock to set), so the tests
+ *     with a ttl use margins of minutes.
  */
 class IronNodeInteropTest {
 
@@ -51,8 +51,7 @@ class IronNodeInteropTest {
   private static final String PASSWORD_V2 = "rotation-password-v2-0123456789-abcdefgh";
   private static final String OTHER_PASSWORD = "some-other-password-0123456789-abcdefgh";
 
-  @RegisterExtension
-  static final NodeScript<NodeBridge> NODE = NodeScript.bridge();
+  @RegisterExtension static final NodeScript<NodeBridge> NODE = NodeScript.bridge();
 
   // ---- random payloads, string password ----
 
@@ -68,8 +67,10 @@ class IronNodeInteropTest {
 
   @Test
   void javaSealsWithReusedSalts_nodeUnsealsToTheSameValue() {
-    IronCodec codec = IronCodec.create(IronPasswords.single(PASSWORD),
-        IronOptions.builder().saltReuse(1000, java.time.Duration.ofMinutes(5)).build());
+    IronCodec codec =
+        IronCodec.create(
+            IronPasswords.single(PASSWORD),
+            IronOptions.builder().saltReuse(1000, java.time.Duration.ofMinutes(5)).build());
     List<JsonNode> payloads = payloads(SEED + 7, BATCH);
     assertJavaToNode(codec, payloads, JSON.getNodeFactory().textNode(PASSWORD), null);
   }
@@ -77,7 +78,8 @@ class IronNodeInteropTest {
   @Test
   void nodeSeals_javaUnsealsToJsonStringifyText_forRandomPayloads() {
     IronCodec codec = IronCodec.create(PASSWORD);
-    assertNodeToJava(codec, payloads(SEED + 1, PAYLOADS), JSON.getNodeFactory().textNode(PASSWORD), null);
+    assertNodeToJava(
+        codec, payloads(SEED + 1, PAYLOADS), JSON.getNodeFactory().textNode(PASSWORD), null);
   }
 
   @Test
@@ -95,13 +97,19 @@ class IronNodeInteropTest {
     JsonNode value = payloads(SEED + 3, 1).get(0);
     String javaSealed = IronCodec.create(PASSWORD).seal(compact(value));
     Response nodeOpen =
-        NODE.get().call(NODE.get().request("unseal").put("sealed", javaSealed).put("password", OTHER_PASSWORD));
+        NODE.get()
+            .call(
+                NODE.get()
+                    .request("unseal")
+                    .put("sealed", javaSealed)
+                    .put("password", OTHER_PASSWORD));
     assertFalse(nodeOpen.ok());
     assertEquals("Bad hmac value", nodeOpen.error());
 
     String nodeSealed = nodeSeal(value, JSON.getNodeFactory().textNode(PASSWORD), null);
     IronException refused =
-        assertThrows(IronException.class, () -> IronCodec.create(OTHER_PASSWORD).unseal(nodeSealed));
+        assertThrows(
+            IronException.class, () -> IronCodec.create(OTHER_PASSWORD).unseal(nodeSealed));
     assertEquals(IronException.Reason.BAD_MAC, refused.reason());
   }
 
@@ -137,9 +145,13 @@ class IronNodeInteropTest {
     assertJavaToNode(sealingWithV1, payloads, both, null);
 
     // A Node app that has not learned the new password yet cannot open the new seals.
-    Response missing = NODE.get().call(NODE.get().request("unseal")
-        .put("sealed", sealingWithV2.seal(compact(payloads.get(0))))
-        .set("password", NodeBridge.passwordMap(Map.of("v1", PASSWORD_V1))));
+    Response missing =
+        NODE.get()
+            .call(
+                NODE.get()
+                    .request("unseal")
+                    .put("sealed", sealingWithV2.seal(compact(payloads.get(0))))
+                    .set("password", NodeBridge.passwordMap(Map.of("v1", PASSWORD_V1))));
     assertFalse(missing.ok());
     assertEquals("Cannot find password: v2", missing.error());
   }
@@ -149,37 +161,55 @@ class IronNodeInteropTest {
     JsonNode value = payloads(SEED + 6, 1).get(0);
     String javaSealed = IronCodec.create(PASSWORD).seal(compact(value));
     assertTrue(javaSealed.startsWith("Fe26.2**"), "a plain password puts no id in the seal");
-    JsonNode opened = NODE.get().call(NODE.get().request("unseal")
-            .put("sealed", javaSealed)
-            .set("password", NodeBridge.passwordMap(Map.of("default", PASSWORD))))
-        .orFail();
+    JsonNode opened =
+        NODE.get()
+            .call(
+                NODE.get()
+                    .request("unseal")
+                    .put("sealed", javaSealed)
+                    .set("password", NodeBridge.passwordMap(Map.of("default", PASSWORD))))
+            .orFail();
     assertSameJson(value, opened.get("value"), "Java seal without id, Node map with default");
 
     String nodeSealed = nodeSeal(value, text(PASSWORD), null);
-    IronCodec keyring = IronCodec.create(
-        IronPasswords.builder().current("v9", OTHER_PASSWORD).accept("default", PASSWORD).build(),
-        IronOptions.defaults());
+    IronCodec keyring =
+        IronCodec.create(
+            IronPasswords.builder()
+                .current("v9", OTHER_PASSWORD)
+                .accept("default", PASSWORD)
+                .build(),
+            IronOptions.defaults());
     Unsealed fromNode = keyring.open(nodeSealed);
     assertEquals("", fromNode.passwordId());
-    assertSameJson(value, parse(fromNode.text()), "Node seal without id, Java keyring with default");
+    assertSameJson(
+        value, parse(fromNode.text()), "Node seal without id, Java keyring with default");
   }
 
   // ---- ttl, clock offset and skew ----
 
   @Test
   void javaSealsWithTtl_nodeSeesItValid_andExpiredOnceItsClockIsPastIt() {
-    IronCodec codec = IronCodec.create(
-        IronPasswords.single(PASSWORD), IronOptions.builder().ttl(Duration.ofMinutes(10)).build());
+    IronCodec codec =
+        IronCodec.create(
+            IronPasswords.single(PASSWORD),
+            IronOptions.builder().ttl(Duration.ofMinutes(10)).build());
     JsonNode value = payloads(SEED + 7, 1).get(0);
     String sealed = codec.seal(compact(value));
 
-    JsonNode opened = NODE.get().call(NODE.get().request("unseal").put("sealed", sealed).put("password", PASSWORD))
-        .orFail();
+    JsonNode opened =
+        NODE.get()
+            .call(NODE.get().request("unseal").put("sealed", sealed).put("password", PASSWORD))
+            .orFail();
     assertSameJson(value, opened.get("value"), "Java seal with ttl");
 
-    ObjectNode anHourLater = JSON.createObjectNode().put("localtimeOffsetMsec", Duration.ofHours(1).toMillis());
-    Response late = NODE.get().call(withOptions(
-        NODE.get().request("unseal").put("sealed", sealed).put("password", PASSWORD), anHourLater));
+    ObjectNode anHourLater =
+        JSON.createObjectNode().put("localtimeOffsetMsec", Duration.ofHours(1).toMillis());
+    Response late =
+        NODE.get()
+            .call(
+                withOptions(
+                    NODE.get().request("unseal").put("sealed", sealed).put("password", PASSWORD),
+                    anHourLater));
     assertFalse(late.ok());
     assertEquals("Expired seal", late.error());
   }
@@ -199,8 +229,12 @@ class IronNodeInteropTest {
         "expiration is Node's now + ttl");
     assertSameJson(value, parse(opened.text()), "Node seal with ttl");
 
-    IronCodec anHourLater = IronCodec.create(IronPasswords.single(PASSWORD), IronOptions.builder()
-        .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(1))).build());
+    IronCodec anHourLater =
+        IronCodec.create(
+            IronPasswords.single(PASSWORD),
+            IronOptions.builder()
+                .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(1)))
+                .build());
     IronException expired = assertThrows(IronException.class, () -> anHourLater.open(sealed));
     assertEquals(IronException.Reason.EXPIRED, expired.reason());
   }
@@ -210,26 +244,42 @@ class IronNodeInteropTest {
     JsonNode value = payloads(SEED + 9, 1).get(0);
     // Expired four minutes ago: past iron's default 60 s skew, inside a 10 min one.
     Clock fiveMinutesAgo = Clock.fixed(Instant.now().minus(Duration.ofMinutes(5)), ZoneOffset.UTC);
-    IronCodec pastJava = IronCodec.create(IronPasswords.single(PASSWORD),
-        IronOptions.builder().clock(fiveMinutesAgo).ttl(Duration.ofMinutes(1)).build());
+    IronCodec pastJava =
+        IronCodec.create(
+            IronPasswords.single(PASSWORD),
+            IronOptions.builder().clock(fiveMinutesAgo).ttl(Duration.ofMinutes(1)).build());
     String javaSealed = pastJava.seal(compact(value));
 
-    Response strict = NODE.get().call(NODE.get().request("unseal").put("sealed", javaSealed).put("password", PASSWORD));
+    Response strict =
+        NODE.get()
+            .call(NODE.get().request("unseal").put("sealed", javaSealed).put("password", PASSWORD));
     assertEquals("Expired seal", strict.error());
-    JsonNode lenient = NODE.get().call(withOptions(
-            NODE.get().request("unseal").put("sealed", javaSealed).put("password", PASSWORD),
-            JSON.createObjectNode().put("timestampSkewSec", 600)))
-        .orFail();
+    JsonNode lenient =
+        NODE.get()
+            .call(
+                withOptions(
+                    NODE.get()
+                        .request("unseal")
+                        .put("sealed", javaSealed)
+                        .put("password", PASSWORD),
+                    JSON.createObjectNode().put("timestampSkewSec", 600)))
+            .orFail();
     assertSameJson(value, lenient.get("value"), "Java seal inside Node's wider skew");
 
-    String nodeSealed = nodeSeal(value, text(PASSWORD), JSON.createObjectNode()
-        .put("ttl", Duration.ofMinutes(1).toMillis())
-        .put("localtimeOffsetMsec", -Duration.ofMinutes(5).toMillis()));
+    String nodeSealed =
+        nodeSeal(
+            value,
+            text(PASSWORD),
+            JSON.createObjectNode()
+                .put("ttl", Duration.ofMinutes(1).toMillis())
+                .put("localtimeOffsetMsec", -Duration.ofMinutes(5).toMillis()));
     IronException expired =
         assertThrows(IronException.class, () -> IronCodec.create(PASSWORD).open(nodeSealed));
     assertEquals(IronException.Reason.EXPIRED, expired.reason());
-    IronCodec wideSkew = IronCodec.create(IronPasswords.single(PASSWORD),
-        IronOptions.builder().timestampSkew(Duration.ofMinutes(10)).build());
+    IronCodec wideSkew =
+        IronCodec.create(
+            IronPasswords.single(PASSWORD),
+            IronOptions.builder().timestampSkew(Duration.ofMinutes(10)).build());
     assertSameJson(value, parse(wideSkew.unseal(nodeSealed)), "Node seal inside Java's wider skew");
   }
 
@@ -237,30 +287,44 @@ class IronNodeInteropTest {
 
   @Test
   void aes128Ctr_withMatchingOptions_worksInBothDirections() {
-    IronCodec codec = IronCodec.create(IronPasswords.single(PASSWORD),
-        IronOptions.builder().algorithm(IronAlgorithm.AES_128_CTR).build());
+    IronCodec codec =
+        IronCodec.create(
+            IronPasswords.single(PASSWORD),
+            IronOptions.builder().algorithm(IronAlgorithm.AES_128_CTR).build());
     ObjectNode options = JSON.createObjectNode().put("algorithm", "aes-128-ctr");
     List<JsonNode> payloads = payloads(SEED + 10, 60);
     assertJavaToNode(codec, payloads, text(PASSWORD), options);
     assertNodeToJava(codec, payloads, text(PASSWORD), options);
 
     // The algorithm is not in the seal: the default (aes-256-cbc) cannot read it.
-    Response mismatched = NODE.get().call(NODE.get().request("unseal")
-        .put("sealed", codec.seal(compact(payloads.get(0)))).put("password", PASSWORD));
+    Response mismatched =
+        NODE.get()
+            .call(
+                NODE.get()
+                    .request("unseal")
+                    .put("sealed", codec.seal(compact(payloads.get(0))))
+                    .put("password", PASSWORD));
     assertFalse(mismatched.ok(), "aes-256-cbc cannot read an aes-128-ctr seal");
   }
 
   @Test
   void moreIterations_withMatchingOptions_workInBothDirections() {
-    IronCodec codec = IronCodec.create(IronPasswords.single(PASSWORD),
-        IronOptions.builder().encryptionIterations(3).integrityIterations(3).build());
+    IronCodec codec =
+        IronCodec.create(
+            IronPasswords.single(PASSWORD),
+            IronOptions.builder().encryptionIterations(3).integrityIterations(3).build());
     ObjectNode options = JSON.createObjectNode().put("iterations", 3);
     List<JsonNode> payloads = payloads(SEED + 11, 20);
     assertJavaToNode(codec, payloads, text(PASSWORD), options);
     assertNodeToJava(codec, payloads, text(PASSWORD), options);
 
-    Response defaults = NODE.get().call(NODE.get().request("unseal")
-        .put("sealed", codec.seal(compact(payloads.get(0)))).put("password", PASSWORD));
+    Response defaults =
+        NODE.get()
+            .call(
+                NODE.get()
+                    .request("unseal")
+                    .put("sealed", codec.seal(compact(payloads.get(0))))
+                    .put("password", PASSWORD));
     assertEquals("Bad hmac value", defaults.error());
   }
 
@@ -268,7 +332,8 @@ class IronNodeInteropTest {
   void rawKey_isABufferPasswordInNode_inBothDirections() {
     byte[] key = new byte[32];
     new Random(SEED).nextBytes(key);
-    IronCodec codec = IronCodec.create(IronPasswords.single(IronSecret.rawKey(key)), IronOptions.defaults());
+    IronCodec codec =
+        IronCodec.create(IronPasswords.single(IronSecret.rawKey(key)), IronOptions.defaults());
     List<JsonNode> payloads = payloads(SEED + 12, 40);
     assertJavaToNode(codec, payloads, NodeBridge.rawKey(key), null);
     assertNodeToJava(codec, payloads, NodeBridge.rawKey(key), null);
@@ -289,7 +354,8 @@ class IronNodeInteropTest {
     List<ObjectNode> unseals = new ArrayList<>();
     for (ObjectNode info : infos) {
       String sealed = codec.seal(compact(TextNode.valueOf(compact(info))));
-      unseals.add(NODE.get().request("trackerUnseal").put("sealed", sealed).put("password", PASSWORD));
+      unseals.add(
+          NODE.get().request("trackerUnseal").put("sealed", sealed).put("password", PASSWORD));
     }
     List<Response> opened = batched(unseals);
     for (int i = 0; i < infos.size(); i++) {
@@ -327,14 +393,16 @@ class IronNodeInteropTest {
     long after = System.currentTimeMillis();
 
     assertTrue(sealed.endsWith("~2"), "iron-session 8 marks its seals ~2");
-    IronCodec keyring = IronCodec.create(
-        IronPasswords.builder().current("2", PASSWORD_V2).accept("1", PASSWORD_V1).build(),
-        IronOptions.defaults());
+    IronCodec keyring =
+        IronCodec.create(
+            IronPasswords.builder().current("2", PASSWORD_V2).accept("1", PASSWORD_V1).build(),
+            IronOptions.defaults());
     Unsealed opened = keyring.open(sealed.substring(0, sealed.length() - "~2".length()));
     assertEquals("2", opened.passwordId());
     long fourteenDays = Duration.ofDays(14).toMillis();
     long expiration = opened.expiration().orElseThrow().toEpochMilli();
-    assertTrue(expiration >= before + fourteenDays && expiration <= after + fourteenDays,
+    assertTrue(
+        expiration >= before + fourteenDays && expiration <= after + fourteenDays,
         "iron-session's default ttl is 14 days");
     assertSameJson(data, parse(opened.text()), "iron-session data");
   }
@@ -345,21 +413,30 @@ class IronNodeInteropTest {
     IronOptions fourteenDays = IronOptions.builder().ttl(Duration.ofDays(14)).build();
     JsonValues values = new JsonValues(SEED + 15);
     for (String currentId : List.of("2", "1")) {
-      IronCodec codec = IronCodec.create(
-          IronPasswords.builder().current(currentId, "2".equals(currentId) ? PASSWORD_V2 : PASSWORD_V1)
-              .build(),
-          fourteenDays);
+      IronCodec codec =
+          IronCodec.create(
+              IronPasswords.builder()
+                  .current(currentId, "2".equals(currentId) ? PASSWORD_V2 : PASSWORD_V1)
+                  .build(),
+              fourteenDays);
       ObjectNode data = values.object(1000);
-      ObjectNode request = NODE.get().request("sessionUnseal").put("sealed", codec.seal(compact(data)) + "~2");
+      ObjectNode request =
+          NODE.get().request("sessionUnseal").put("sealed", codec.seal(compact(data)) + "~2");
       request.set("password", passwords);
-      assertSameJson(data, NODE.get().call(request).orFail().get("data"), "iron-session reads id " + currentId);
+      assertSameJson(
+          data,
+          NODE.get().call(request).orFail().get("data"),
+          "iron-session reads id " + currentId);
     }
 
     // iron-session turns a seal it cannot open into an empty session rather than an error.
-    IronCodec stranger = IronCodec.create(
-        IronPasswords.builder().current("2", OTHER_PASSWORD).build(), fourteenDays);
-    ObjectNode request = NODE.get().request("sessionUnseal")
-        .put("sealed", stranger.seal(compact(values.object(100))) + "~2");
+    IronCodec stranger =
+        IronCodec.create(
+            IronPasswords.builder().current("2", OTHER_PASSWORD).build(), fourteenDays);
+    ObjectNode request =
+        NODE.get()
+            .request("sessionUnseal")
+            .put("sealed", stranger.seal(compact(values.object(100))) + "~2");
     request.set("password", passwords);
     assertEquals(JSON.createObjectNode(), NODE.get().call(request).orFail().get("data"));
   }
@@ -380,7 +457,8 @@ class IronNodeInteropTest {
 
   // ---- helpers ----
 
-  private void assertJavaToNode(IronCodec codec, List<JsonNode> payloads, JsonNode password, ObjectNode options) {
+  private void assertJavaToNode(
+      IronCodec codec, List<JsonNode> payloads, JsonNode password, ObjectNode options) {
     List<ObjectNode> requests = new ArrayList<>();
     for (JsonNode payload : payloads) {
       ObjectNode request = NODE.get().request("unseal").put("sealed", codec.seal(compact(payload)));
@@ -389,11 +467,13 @@ class IronNodeInteropTest {
     }
     List<Response> responses = batched(requests);
     for (int i = 0; i < payloads.size(); i++) {
-      assertSameJson(payloads.get(i), responses.get(i).orFail().get("value"), "Java → Node payload #" + i);
+      assertSameJson(
+          payloads.get(i), responses.get(i).orFail().get("value"), "Java → Node payload #" + i);
     }
   }
 
-  private void assertNodeToJava(IronCodec codec, List<JsonNode> payloads, JsonNode password, ObjectNode options) {
+  private void assertNodeToJava(
+      IronCodec codec, List<JsonNode> payloads, JsonNode password, ObjectNode options) {
     List<ObjectNode> requests = new ArrayList<>();
     for (JsonNode payload : payloads) {
       ObjectNode request = NODE.get().request("seal");
@@ -405,7 +485,8 @@ class IronNodeInteropTest {
     for (int i = 0; i < payloads.size(); i++) {
       JsonNode result = responses.get(i).orFail();
       String text = codec.unseal(result.get("sealed").asText());
-      assertEquals(result.get("json").asText(), text, "Node → Java payload #" + i + ": JSON.stringify text");
+      assertEquals(
+          result.get("json").asText(), text, "Node → Java payload #" + i + ": JSON.stringify text");
       assertSameJson(payloads.get(i), parse(text), "Node → Java payload #" + i);
     }
   }
@@ -413,7 +494,8 @@ class IronNodeInteropTest {
   private static List<Response> batched(List<ObjectNode> requests) {
     List<Response> responses = new ArrayList<>(requests.size());
     for (int from = 0; from < requests.size(); from += BATCH) {
-      responses.addAll(NODE.get().batch(requests.subList(from, Math.min(requests.size(), from + BATCH))));
+      responses.addAll(
+          NODE.get().batch(requests.subList(from, Math.min(requests.size(), from + BATCH))));
     }
     return responses;
   }

@@ -44,7 +44,9 @@ final class JsonValues {
             return a.bigIntegerValue().equals(b.bigIntegerValue()) ? 0 : 1;
           }
           return a.decimalValue().compareTo(b.decimalValue()) == 0
-              || a.doubleValue() == b.doubleValue() ? 0 : 1;
+                  || a.doubleValue() == b.doubleValue()
+              ? 0
+              : 1;
         }
         return 1;
       };
@@ -149,9 +151,11 @@ final class JsonValues {
       case 0:
         return NODES.numberNode(random.nextInt(2001) - 1000);
       case 1:
-        return NODES.numberNode((long) (random.nextDouble() * 2 * MAX_SAFE_INTEGER) - MAX_SAFE_INTEGER);
+        return NODES.numberNode(
+            (long) (random.nextDouble() * 2 * MAX_SAFE_INTEGER) - MAX_SAFE_INTEGER);
       case 2:
-        return NODES.numberNode((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(40) - 20));
+        return NODES.numberNode(
+            (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(40) - 20));
       default:
         return NODES.numberNode(random.nextInt(100_000) / 100.0);
     }

@@ -14,13 +14,31 @@ class JsonValuesTest {
 
   @Test
   void sameJson_treatsIntegralDoubleAndIntegerAsOneNumber_butSeesAnyOtherDifference() {
-    assertSameJson(IronNodeInteropTest.parse("{\"a\":[3.0,1e2]}"), IronNodeInteropTest.parse("{\"a\":[3,100]}"), "numbers");
-    assertThrows(AssertionError.class, () -> assertSameJson(
-        IronNodeInteropTest.parse("{\"a\":3}"), IronNodeInteropTest.parse("{\"a\":4}"), "value"));
-    assertThrows(AssertionError.class, () -> assertSameJson(
-        IronNodeInteropTest.parse("{\"a\":\"3\"}"), IronNodeInteropTest.parse("{\"a\":3}"), "type"));
-    assertThrows(AssertionError.class, () -> assertSameJson(
-        IronNodeInteropTest.parse("{\"a\":1}"), IronNodeInteropTest.parse("{\"a\":1,\"b\":1}"), "keys"));
+    assertSameJson(
+        IronNodeInteropTest.parse("{\"a\":[3.0,1e2]}"),
+        IronNodeInteropTest.parse("{\"a\":[3,100]}"),
+        "numbers");
+    assertThrows(
+        AssertionError.class,
+        () ->
+            assertSameJson(
+                IronNodeInteropTest.parse("{\"a\":3}"),
+                IronNodeInteropTest.parse("{\"a\":4}"),
+                "value"));
+    assertThrows(
+        AssertionError.class,
+        () ->
+            assertSameJson(
+                IronNodeInteropTest.parse("{\"a\":\"3\"}"),
+                IronNodeInteropTest.parse("{\"a\":3}"),
+                "type"));
+    assertThrows(
+        AssertionError.class,
+        () ->
+            assertSameJson(
+                IronNodeInteropTest.parse("{\"a\":1}"),
+                IronNodeInteropTest.parse("{\"a\":1,\"b\":1}"),
+                "keys"));
   }
 
   @Test
@@ -32,6 +50,7 @@ class JsonValuesTest {
     assertTrue(all.codePoints().anyMatch(c -> c >= 0x4e00 && c <= 0x9fff), "CJK");
     assertTrue(all.codePoints().anyMatch(c -> c >= 0x0590 && c <= 0x06ff), "Hebrew/Arabic");
     assertTrue(first.stream().anyMatch(JsonNode::isArray), "top-level arrays");
-    assertTrue(first.stream().anyMatch(n -> n.isObject() && n.toString().contains("[{")), "nesting");
+    assertTrue(
+        first.stream().anyMatch(n -> n.isObject() && n.toString().contains("[{")), "nesting");
   }
 }

@@ -38,8 +38,8 @@ final class NodeBridge implements AutoCloseable {
   }
 
   /**
-   * Starts the bridge, or aborts the caller as skipped when Node or the npm packages are
-   * missing. Fails (not skips) when they are there but the bridge does not answer.
+   * Starts the bridge, or aborts the caller as skipped when Node or the npm packages are missing.
+   * Fails (not skips) when they are there but the bridge does not answer.
    */
   static NodeBridge start() {
     NodeInterop.assumeAvailable("bridge.js");
@@ -70,9 +70,7 @@ final class NodeBridge implements AutoCloseable {
     return send(write(request), id);
   }
 
-  /**
-   * Sends many requests in one line; Node runs them concurrently and answers them in order.
-   */
+  /** Sends many requests in one line; Node runs them concurrently and answers them in order. */
   synchronized List<Response> batch(List<ObjectNode> requests) {
     long id = nextId++;
     ArrayNode array = JSON.createArrayNode();

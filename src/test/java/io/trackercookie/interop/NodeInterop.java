@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where the interop tests find Node, the npm packages the build installed and our scripts, and
- * the assumptions that make a test <em>skipped</em> (never passed) when one of them is missing.
+ * Where the interop tests find Node, the npm packages the build installed and our scripts, and the
+ * assumptions that make a test <em>skipped</em> (never passed) when one of them is missing.
  *
- * <p>The build installs the pinned packages of {@code src/test/node/package-lock.json} into
- * {@code node.interop.dir} (surefire passes it as a system property; default
- * {@code target/node-interop}); {@code -Dskip.npm=true} leaves them out.
+ * <p>The build installs the pinned packages of {@code src/test/node/package-lock.json} into {@code
+ * node.interop.dir} (surefire passes it as a system property; default {@code target/node-interop});
+ * {@code -Dskip.npm=true} leaves them out.
  */
 final class NodeInterop {
 
@@ -32,9 +32,10 @@ final class NodeInterop {
 
   static Path interopDir() {
     String configured = System.getProperty("node.interop.dir");
-    Path dir = configured == null || configured.isBlank()
-        ? baseDir().resolve("target/node-interop")
-        : Path.of(configured);
+    Path dir =
+        configured == null || configured.isBlank()
+            ? baseDir().resolve("target/node-interop")
+            : Path.of(configured);
     return dir.toAbsolutePath();
   }
 
@@ -47,8 +48,8 @@ final class NodeInterop {
   }
 
   /**
-   * Aborts the calling test as skipped unless {@code node} runs and the npm packages and the
-   * script are in place.
+   * Aborts the calling test as skipped unless {@code node} runs and the npm packages and the script
+   * are in place.
    *
    * <p>Call it per test ({@code @BeforeEach}): surefire 3.5 reports a class aborted in
    * {@code @BeforeAll} as zero tests run rather than as skipped tests.
@@ -65,7 +66,10 @@ final class NodeInterop {
     }
     for (String name : PACKAGES) {
       if (!Files.isRegularFile(nodeModules().resolve(name).resolve("package.json"))) {
-        return "npm package " + name + " is not installed in " + nodeModules()
+        return "npm package "
+            + name
+            + " is not installed in "
+            + nodeModules()
             + " (the build installs it unless -Dskip.npm=true)";
       }
     }

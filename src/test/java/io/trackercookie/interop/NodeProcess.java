@@ -14,9 +14,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A started Node process whose stdout is read line by line on a daemon thread, so every read
- * can time out, and whose stderr is drained (its last lines kept for failure messages) so the
- * process never blocks on a full pipe.
+ * A started Node process whose stdout is read line by line on a daemon thread, so every read can
+ * time out, and whose stderr is drained (its last lines kept for failure messages) so the process
+ * never blocks on a full pipe.
  */
 final class NodeProcess implements AutoCloseable {
 
@@ -75,8 +75,8 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /**
-   * The next stdout line; fails (and kills the process, which can no longer be trusted to stay
-   * in step) when none comes within the timeout or the process ended.
+   * The next stdout line; fails (and kills the process, which can no longer be trusted to stay in
+   * step) when none comes within the timeout or the process ended.
    */
   String readLine(Duration timeout) {
     String line;

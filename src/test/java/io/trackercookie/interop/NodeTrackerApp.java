@@ -6,9 +6,9 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * A real Express 5 app with cookie-parser and the npm tracker-cookie 1.0.2 middleware
- * ({@code src/test/node/tracker-app.js}), on 127.0.0.1 at a port the OS picks. Routes:
- * {@code GET /track?info=<json>}, {@code GET /clear}, {@code GET /echo} ({@code {"tracker": ...}}).
+ * A real Express 5 app with cookie-parser and the npm tracker-cookie 1.0.2 middleware ({@code
+ * src/test/node/tracker-app.js}), on 127.0.0.1 at a port the OS picks. Routes: {@code GET
+ * /track?info=<json>}, {@code GET /clear}, {@code GET /echo} ({@code {"tracker": ...}}).
  */
 final class NodeTrackerApp implements AutoCloseable {
 
@@ -26,8 +26,8 @@ final class NodeTrackerApp implements AutoCloseable {
   }
 
   /**
-   * Starts the app with the given iron password (32+ characters), or aborts the caller as
-   * skipped when Node or the npm packages are missing.
+   * Starts the app with the given iron password (32+ characters), or aborts the caller as skipped
+   * when Node or the npm packages are missing.
    */
   static NodeTrackerApp start(String password) {
     NodeInterop.assumeAvailable("tracker-app.js");

@@ -34,8 +34,7 @@ class SharedCookieServiceInteropTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @RegisterExtension
-  static final NodeScript<NodeTrackerApp> NODE = NodeScript.trackerApp(PASSWORD);
+  @RegisterExtension static final NodeScript<NodeTrackerApp> NODE = NodeScript.trackerApp(PASSWORD);
   private static HttpClient http;
 
   @BeforeAll
@@ -50,7 +49,8 @@ class SharedCookieServiceInteropTest {
 
   private static HttpResponse<String> nodeGet(String pathAndQuery, String cookieValue)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(NODE.get().resolve(pathAndQuery)).timeout(TIMEOUT).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(NODE.get().resolve(pathAndQuery)).timeout(TIMEOUT).GET();
     if (cookieValue != null) {
       request.header("Cookie", COOKIE + "=" + cookieValue);
     }
@@ -82,9 +82,11 @@ class SharedCookieServiceInteropTest {
 
   @Test
   void cookieWrittenByTheNodeService_isReadByTheJavaService_inEitherWriteFormat() throws Exception {
-    String info = "{\"user\":\"alice\",\"visits\":[1,2,3],\"prefs\":{\"lang\":\"fr\",\"\u00e9\":true}}";
+    String info =
+        "{\"user\":\"alice\",\"visits\":[1,2,3],\"prefs\":{\"lang\":\"fr\",\"\u00e9\":true}}";
     String value = nodeTracks(info);
-    for (PayloadFormat format : new PayloadFormat[] {PayloadFormat.TRACKER_COOKIE, PayloadFormat.PLAIN_JSON}) {
+    for (PayloadFormat format :
+        new PayloadFormat[] {PayloadFormat.TRACKER_COOKIE, PayloadFormat.PLAIN_JSON}) {
       try (TestServer java = javaService(format)) {
         RawHttp.Response response = java.get("/read", "Cookie: " + COOKIE + "=" + value);
         assertEquals(JSON.readTree(info), JSON.readTree(response.body()), format.name());
@@ -94,7 +96,8 @@ class SharedCookieServiceInteropTest {
 
   @Test
   void cookieWrittenByTheJavaService_isReadByTheNodeService_inBothFormats() throws Exception {
-    for (PayloadFormat format : new PayloadFormat[] {PayloadFormat.TRACKER_COOKIE, PayloadFormat.PLAIN_JSON}) {
+    for (PayloadFormat format :
+        new PayloadFormat[] {PayloadFormat.TRACKER_COOKIE, PayloadFormat.PLAIN_JSON}) {
       try (TestServer java = javaService(format)) {
         String value = java.get("/put?k=user&v=b%C3%B6b").cookieValue(COOKIE);
         assertEquals(JSON.readTree("{\"user\":\"b\u00f6b\"}"), nodeSees(value), format.name());
@@ -106,7 +109,8 @@ class SharedCookieServiceInteropTest {
   void visitorMovingBetweenServices_keepsOneTrackerThatBothChange() throws Exception {
     String fromNode = nodeTracks("{\"path\":\"/node\"}");
     try (TestServer java = javaService(PayloadFormat.TRACKER_COOKIE)) {
-      RawHttp.Response changed = java.get("/put?k=java&v=yes", "Cookie: " + COOKIE + "=" + fromNode);
+      RawHttp.Response changed =
+          java.get("/put?k=java&v=yes", "Cookie: " + COOKIE + "=" + fromNode);
       String fromJava = changed.cookieValue(COOKIE);
       assertNotNull(fromJava);
       assertEquals(JSON.readTree("{\"path\":\"/node\",\"java\":\"yes\"}"), nodeSees(fromJava));
@@ -115,16 +119,22 @@ class SharedCookieServiceInteropTest {
 
   @Test
   void javaServiceMidRotation_stillWritesWhatTheNodeServiceReads() throws Exception {
-    // Step 2 of the fleet procedure: the shared password still seals (no id); a new one is accepted.
-    TrackerConfig config = TrackerConfig.builder()
-        .passwords(IronPasswords.builder().current(IronPasswords.DEFAULT_ID, PASSWORD)
-            .accept("k2", TestConfigs.OTHER_PASSWORD).build())
-        .build();
+    // Step 2 of the fleet procedure: the shared password still seals (no id); a new one is
+    // accepted.
+    TrackerConfig config =
+        TrackerConfig.builder()
+            .passwords(
+                IronPasswords.builder()
+                    .current(IronPasswords.DEFAULT_ID, PASSWORD)
+                    .accept("k2", TestConfigs.OTHER_PASSWORD)
+                    .build())
+            .build();
     try (TestServer java = new TestServer(() -> TestConfigs.app(config))) {
       String value = java.get("/put?k=user&v=dora").cookieValue(COOKIE);
       assertEquals(JSON.readTree("{\"user\":\"dora\"}"), nodeSees(value));
       String fromNode = nodeTracks("{\"user\":\"eve\"}");
-      assertEquals("{\"user\":\"eve\"}", java.get("/read", "Cookie: " + COOKIE + "=" + fromNode).body());
+      assertEquals(
+          "{\"user\":\"eve\"}", java.get("/read", "Cookie: " + COOKIE + "=" + fromNode).body());
     }
   }
 }

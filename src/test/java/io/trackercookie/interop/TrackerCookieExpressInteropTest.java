@@ -36,8 +36,7 @@ class TrackerCookieExpressInteropTest {
   private static final String COOKIE = NodeTrackerApp.DEFAULT_COOKIE_NAME;
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-  @RegisterExtension
-  static final NodeScript<NodeTrackerApp> APP = NodeScript.trackerApp(PASSWORD);
+  @RegisterExtension static final NodeScript<NodeTrackerApp> APP = NodeScript.trackerApp(PASSWORD);
   private static HttpClient http;
 
   @BeforeAll
@@ -49,9 +48,11 @@ class TrackerCookieExpressInteropTest {
   void cookieSetByExpressTrackerCookie_opensInJava_asAJsonStringHoldingTheInfo() throws Exception {
     IronCodec codec = IronCodec.create(PASSWORD);
     for (ObjectNode info : infos(11)) {
-      HttpResponse<String> response = get("track?info=" + URLEncoder.encode(compact(info), StandardCharsets.UTF_8), null);
+      HttpResponse<String> response =
+          get("track?info=" + URLEncoder.encode(compact(info), StandardCharsets.UTF_8), null);
       assertEquals(200, response.statusCode());
-      String value = setCookieValue(response).orElseThrow(() -> new AssertionError("no tracker cookie set"));
+      String value =
+          setCookieValue(response).orElseThrow(() -> new AssertionError("no tracker cookie set"));
       assertFalse(value.contains("%"), "Express writes the seal's characters unencoded");
 
       JsonNode outer = parse(codec.unseal(value));
@@ -73,8 +74,9 @@ class TrackerCookieExpressInteropTest {
 
   @Test
   void cookieSealedWithAnotherPassword_isAnEmptyTrackerInExpress() throws Exception {
-    String sealed = IronCodec.create("another-password-entirely-0123456789-xyz")
-        .seal(compact(TextNode.valueOf("{\"a\":1}")));
+    String sealed =
+        IronCodec.create("another-password-entirely-0123456789-xyz")
+            .seal(compact(TextNode.valueOf("{\"a\":1}")));
     HttpResponse<String> response = get("echo", COOKIE + "=" + sealed);
     assertEquals(200, response.statusCode());
     assertEquals(parse("{\"tracker\":{}}"), parse(response.body()));
@@ -84,10 +86,11 @@ class TrackerCookieExpressInteropTest {
   void clear_expiresTheTrackerCookie() throws Exception {
     HttpResponse<String> response = get("clear", null);
     assertEquals(200, response.statusCode());
-    String header = response.headers().allValues("set-cookie").stream()
-        .filter(h -> h.startsWith(COOKIE + "="))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no Set-Cookie for the tracker"));
+    String header =
+        response.headers().allValues("set-cookie").stream()
+            .filter(h -> h.startsWith(COOKIE + "="))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no Set-Cookie for the tracker"));
     assertTrue(header.startsWith(COOKIE + "=;"), "empty value");
     assertTrue(header.contains("Expires=Thu, 01 Jan 1970 00:00:00 GMT"), "expired");
   }

@@ -48,10 +48,14 @@ class CryptoContextTest {
     CryptoContext context = new CryptoContext();
     for (int iterations : new int[] {1, 2, 5}) {
       for (int keySizeBytes : new int[] {16, 20, 32, 64}) {
-        byte[] expected = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA1")
-            .generateSecret(new PBEKeySpec(PASSWORD.toCharArray(), saltText, iterations, keySizeBytes * 8))
-            .getEncoded();
-        assertArrayEquals(expected, context.pbkdf2HmacSha1(password, saltText, iterations, keySizeBytes),
+        byte[] expected =
+            SecretKeyFactory.getInstance("PBKDF2WithHmacSHA1")
+                .generateSecret(
+                    new PBEKeySpec(PASSWORD.toCharArray(), saltText, iterations, keySizeBytes * 8))
+                .getEncoded();
+        assertArrayEquals(
+            expected,
+            context.pbkdf2HmacSha1(password, saltText, iterations, keySizeBytes),
             iterations + " iterations, " + keySizeBytes + " bytes");
       }
     }
@@ -89,9 +93,13 @@ class CryptoContextTest {
         random.nextBytes(iv);
         random.nextBytes(plaintext);
         byte[] encrypted = context.encrypt(algorithm, key, iv, plaintext);
-        assertArrayEquals(jca(algorithm, Cipher.ENCRYPT_MODE, key, iv, plaintext), encrypted, algorithm + " " + length);
+        assertArrayEquals(
+            jca(algorithm, Cipher.ENCRYPT_MODE, key, iv, plaintext),
+            encrypted,
+            algorithm + " " + length);
         if (length > 0 || algorithm == IronAlgorithm.AES_128_CTR) {
-          assertArrayEquals(plaintext, context.decrypt(algorithm, key, iv, encrypted), algorithm + " " + length);
+          assertArrayEquals(
+              plaintext, context.decrypt(algorithm, key, iv, encrypted), algorithm + " " + length);
         }
       }
     }
@@ -99,8 +107,12 @@ class CryptoContextTest {
 
   @Test
   void cbcDecryption_refusesAnEmptyCiphertextAsOpenSslDoes() {
-    IronException e = assertThrows(IronException.class,
-        () -> new CryptoContext().decrypt(IronAlgorithm.AES_256_CBC, new byte[32], new byte[16], new byte[0]));
+    IronException e =
+        assertThrows(
+            IronException.class,
+            () ->
+                new CryptoContext()
+                    .decrypt(IronAlgorithm.AES_256_CBC, new byte[32], new byte[16], new byte[0]));
     assertEquals(IronException.Reason.DECRYPTION_FAILED, e.reason());
   }
 
@@ -111,8 +123,11 @@ class CryptoContextTest {
     byte[] iv = new byte[CryptoContext.IV_SIZE_BYTES];
     byte[] plaintext = "{\"visits\":1}".getBytes(StandardCharsets.US_ASCII);
     // A failed init (no AES key has 7 bytes) must not stop the Cipher taking the next key.
-    assertThrows(IllegalStateException.class, () -> context.encrypt(IronAlgorithm.AES_256_CBC, new byte[7], iv, plaintext));
-    assertArrayEquals(jca(IronAlgorithm.AES_256_CBC, Cipher.ENCRYPT_MODE, key, iv, plaintext),
+    assertThrows(
+        IllegalStateException.class,
+        () -> context.encrypt(IronAlgorithm.AES_256_CBC, new byte[7], iv, plaintext));
+    assertArrayEquals(
+        jca(IronAlgorithm.AES_256_CBC, Cipher.ENCRYPT_MODE, key, iv, plaintext),
         context.encrypt(IronAlgorithm.AES_256_CBC, key, iv, plaintext));
   }
 
@@ -123,14 +138,16 @@ class CryptoContextTest {
     byte[] iv = new byte[CryptoContext.IV_SIZE_BYTES];
     byte[] plaintext = "{\"visits\":1}".getBytes(StandardCharsets.US_ASCII);
     byte[] encrypted = jca(IronAlgorithm.AES_256_CBC, Cipher.ENCRYPT_MODE, key, iv, plaintext);
-    assertThrows(GeneralSecurityException.class, () -> context.decryptAesCbc(new byte[7], iv, encrypted));
+    assertThrows(
+        GeneralSecurityException.class, () -> context.decryptAesCbc(new byte[7], iv, encrypted));
     byte[] badPadding = encrypted.clone();
     badPadding[badPadding.length - 1] ^= 1;
     assertThrows(GeneralSecurityException.class, () -> context.decryptAesCbc(key, iv, badPadding));
     assertArrayEquals(plaintext, context.decryptAesCbc(key, iv, encrypted));
   }
 
-  private static byte[] jca(IronAlgorithm algorithm, int mode, byte[] key, byte[] iv, byte[] input) throws Exception {
+  private static byte[] jca(IronAlgorithm algorithm, int mode, byte[] key, byte[] iv, byte[] input)
+      throws Exception {
     Cipher cipher = Cipher.getInstance(algorithm.transformation());
     cipher.init(mode, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
     return cipher.doFinal(input);
@@ -161,15 +178,17 @@ class CryptoContextTest {
       List<Future<Integer>> results = new ArrayList<>();
       for (int t = 0; t < 64; t++) {
         int thread = t;
-        results.add(pool.submit(() -> {
-          int opened = 0;
-          for (int i = 0; i < 200; i++) {
-            String json = "{\"thread\":" + thread + ",\"i\":" + i + "}";
-            assertEquals(json, codec.unseal(codec.seal(json)));
-            opened++;
-          }
-          return opened;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  int opened = 0;
+                  for (int i = 0; i < 200; i++) {
+                    String json = "{\"thread\":" + thread + ",\"i\":" + i + "}";
+                    assertEquals(json, codec.unseal(codec.seal(json)));
+                    opened++;
+                  }
+                  return opened;
+                }));
       }
       for (Future<Integer> result : results) {
         assertEquals(200, result.get());

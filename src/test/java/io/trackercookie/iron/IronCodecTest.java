@@ -66,9 +66,11 @@ class IronCodecTest {
     String sealed = sealer.seal(JSON);
     Clock later = Clock.offset(CLOCK, Duration.ofMinutes(6));
     IronCodec reader = codec.withOptions(IronOptions.builder().clock(later).build());
-    assertEquals(Reason.EXPIRED, assertThrows(IronException.class, () -> reader.unseal(sealed)).reason());
+    assertEquals(
+        Reason.EXPIRED, assertThrows(IronException.class, () -> reader.unseal(sealed)).reason());
     IronCodec stillInSkew =
-        codec.withOptions(IronOptions.builder().clock(Clock.offset(CLOCK, Duration.ofSeconds(359))).build());
+        codec.withOptions(
+            IronOptions.builder().clock(Clock.offset(CLOCK, Duration.ofSeconds(359))).build());
     assertEquals(JSON, stillInSkew.unseal(sealed));
   }
 
@@ -120,14 +122,17 @@ class IronCodecTest {
   @Test
   void unseal_overTheLengthBound_failsBeforeParsing() {
     String longSeal = codec.seal("x".repeat(400));
-    IronCodec bounded = codec.withOptions(IronOptions.builder().clock(CLOCK).maxSealLength(300).build());
+    IronCodec bounded =
+        codec.withOptions(IronOptions.builder().clock(CLOCK).maxSealLength(300).build());
     assertEquals(
-        Reason.SEAL_TOO_LONG, assertThrows(IronException.class, () -> bounded.unseal(longSeal)).reason());
+        Reason.SEAL_TOO_LONG,
+        assertThrows(IronException.class, () -> bounded.unseal(longSeal)).reason());
   }
 
   @Test
   void seal_longerThanTheBound_isRefusedSoNothingUnreadableIsWritten() {
-    IronCodec bounded = codec.withOptions(IronOptions.builder().clock(CLOCK).maxSealLength(300).build());
+    IronCodec bounded =
+        codec.withOptions(IronOptions.builder().clock(CLOCK).maxSealLength(300).build());
     assertEquals(
         Reason.SEAL_TOO_LONG,
         assertThrows(IronException.class, () -> bounded.seal("x".repeat(400))).reason());
@@ -135,12 +140,14 @@ class IronCodecTest {
 
   @Test
   void seal_whosePlaintextFitsTheBoundButNotItsSeal_isRefusedToo() {
-    IronCodec bounded = codec.withOptions(IronOptions.builder().clock(CLOCK).maxSealLength(400).build());
+    IronCodec bounded =
+        codec.withOptions(IronOptions.builder().clock(CLOCK).maxSealLength(400).build());
     String fits = "x".repeat(100);
     String sealed = bounded.seal(fits);
     assertTrue(sealed.length() <= 400, sealed.length() + " chars");
     assertEquals(fits, bounded.unseal(sealed));
-    // 250 bytes are under the bound, but their seal (salts, IV, MAC around 256 bytes of base64) is not.
+    // 250 bytes are under the bound, but their seal (salts, IV, MAC around 256 bytes of base64) is
+    // not.
     assertEquals(
         Reason.SEAL_TOO_LONG,
         assertThrows(IronException.class, () -> bounded.seal("x".repeat(250))).reason());
@@ -150,7 +157,8 @@ class IronCodecTest {
   void unseal_withAnotherPassword_failsOnMac() {
     IronCodec other = IronCodec.create("another_password_that_is_long_enough_too!");
     String sealed = codec.seal(JSON);
-    assertEquals(Reason.BAD_MAC, assertThrows(IronException.class, () -> other.unseal(sealed)).reason());
+    assertEquals(
+        Reason.BAD_MAC, assertThrows(IronException.class, () -> other.unseal(sealed)).reason());
   }
 
   @Test
@@ -174,51 +182,67 @@ class IronCodecTest {
     assertTrue(fromNew.sealedWithCurrentPassword());
     String newSeal = rotated.seal(JSON);
     assertEquals(
-        Reason.UNKNOWN_PASSWORD_ID, assertThrows(IronException.class, () -> old.unseal(newSeal)).reason());
+        Reason.UNKNOWN_PASSWORD_ID,
+        assertThrows(IronException.class, () -> old.unseal(newSeal)).reason());
   }
 
   @Test
   void sealDescribed_saysExactlyWhatOpeningTheSealGivesBack() {
-    IronPasswords rotated = IronPasswords.builder()
-        .current("v2", "second-password-for-rotation-0123456789-abcdef")
-        .accept("v1", PASSWORD)
-        .build();
+    IronPasswords rotated =
+        IronPasswords.builder()
+            .current("v2", "second-password-for-rotation-0123456789-abcdef")
+            .accept("v1", PASSWORD)
+            .build();
     byte[] rawKey = new byte[32];
     rawKey[5] = 9;
-    IronOptions withTtl = IronOptions.builder().clock(CLOCK).ttl(Duration.ofMinutes(7))
-        .localtimeOffset(Duration.ofSeconds(-30)).build();
-    IronOptions reusingSalts = IronOptions.builder().clock(CLOCK).saltReuse(100, Duration.ofMinutes(5)).build();
-    java.util.List<IronCodec> codecs = java.util.List.of(
-        codec,
-        codec.withOptions(withTtl),
-        codec.withOptions(reusingSalts),
-        IronCodec.create(rotated, withTtl),
-        IronCodec.create(IronPasswords.single(IronSecret.rawKey(rawKey)), IronOptions.defaults()));
+    IronOptions withTtl =
+        IronOptions.builder()
+            .clock(CLOCK)
+            .ttl(Duration.ofMinutes(7))
+            .localtimeOffset(Duration.ofSeconds(-30))
+            .build();
+    IronOptions reusingSalts =
+        IronOptions.builder().clock(CLOCK).saltReuse(100, Duration.ofMinutes(5)).build();
+    java.util.List<IronCodec> codecs =
+        java.util.List.of(
+            codec,
+            codec.withOptions(withTtl),
+            codec.withOptions(reusingSalts),
+            IronCodec.create(rotated, withTtl),
+            IronCodec.create(
+                IronPasswords.single(IronSecret.rawKey(rawKey)), IronOptions.defaults()));
     // A lone surrogate is sealed as U+FFFD, so that is the text opening gives back.
-    java.util.List<String> texts = java.util.List.of(JSON, "", "{\"a\":\"\ud800 and \udc00?\"}", "\u00e9\ud83d\ude00?");
+    java.util.List<String> texts =
+        java.util.List.of(JSON, "", "{\"a\":\"\ud800 and \udc00?\"}", "\u00e9\ud83d\ude00?");
     for (IronCodec each : codecs) {
       for (String text : texts) {
         IronCodec.Sealed sealed = each.sealDescribed(text);
-        assertEquals(each.open(sealed.value()), sealed.opened(), each + " on a text of " + text.length());
+        assertEquals(
+            each.open(sealed.value()), sealed.opened(), each + " on a text of " + text.length());
       }
     }
-    assertEquals("{\"a\":\"\ufffd and \ufffd?\"}", codec.sealDescribed(texts.get(2)).opened().text());
+    assertEquals(
+        "{\"a\":\"\ufffd and \ufffd?\"}", codec.sealDescribed(texts.get(2)).opened().text());
     IronCodec.Sealed expiring = codec.withOptions(withTtl).sealDescribed(JSON);
-    assertEquals(Optional.of(NOW.minusSeconds(30).plus(Duration.ofMinutes(7))), expiring.opened().expiration());
+    assertEquals(
+        Optional.of(NOW.minusSeconds(30).plus(Duration.ofMinutes(7))),
+        expiring.opened().expiration());
     assertFalse(expiring.toString().contains(expiring.value()), "a Sealed never prints the seal");
   }
 
   @Test
   void sealDescribed_refusesWhatSealRefuses() {
     IronCodec small = codec.withOptions(IronOptions.builder().maxSealLength(300).build());
-    assertEquals(Reason.SEAL_TOO_LONG,
+    assertEquals(
+        Reason.SEAL_TOO_LONG,
         assertThrows(IronException.class, () -> small.sealDescribed("x".repeat(200))).reason());
   }
 
   @Test
   void keyring_refusesIdsThatAreNotWordCharacters_asAConfigurationError() {
     IronPasswords.Builder builder = IronPasswords.builder();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> builder.current("a-b", PASSWORD));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> builder.current("a-b", PASSWORD));
     assertTrue(e.getMessage().contains("password id"), e.getMessage());
     assertFalse(e.getMessage().contains(PASSWORD));
   }
@@ -228,18 +252,21 @@ class IronCodecTest {
     IronPasswords.Builder builder = IronPasswords.builder().current("v2", PASSWORD);
     assertThrows(IllegalArgumentException.class, () -> builder.accept("v2", PASSWORD));
     assertThrows(IllegalStateException.class, () -> builder.current("v3", PASSWORD));
-    assertThrows(IllegalStateException.class, () -> IronPasswords.builder().accept("v1", PASSWORD).build());
+    assertThrows(
+        IllegalStateException.class, () -> IronPasswords.builder().accept("v1", PASSWORD).build());
   }
 
   @Test
   void isCurrent_isTrueForASealMadeWithThePasswordNewSealsUse() {
     assertTrue(IronPasswords.single(PASSWORD).isCurrent(""));
     assertTrue(IronPasswords.single(PASSWORD).isCurrent("v1"), "a single password ignores ids");
-    IronPasswords rotated = IronPasswords.builder().current("v2", PASSWORD).accept("v1", PASSWORD).build();
+    IronPasswords rotated =
+        IronPasswords.builder().current("v2", PASSWORD).accept("v1", PASSWORD).build();
     assertTrue(rotated.isCurrent("v2"));
     assertFalse(rotated.isCurrent("v1"));
     assertFalse(rotated.isCurrent(""), "no id is looked up as default, which is not current here");
-    IronPasswords byDefault = IronPasswords.builder().current("default", PASSWORD).accept("v1", PASSWORD).build();
+    IronPasswords byDefault =
+        IronPasswords.builder().current("default", PASSWORD).accept("v1", PASSWORD).build();
     assertTrue(byDefault.isCurrent(""));
     assertTrue(byDefault.isCurrent("default"));
   }
@@ -249,23 +276,39 @@ class IronCodecTest {
     for (String valid : new String[] {"v1", "default", "A_b_9", "_"}) {
       assertTrue(IronPasswords.isValidId(valid), valid);
     }
-    for (String invalid : new String[] {"", "a-b", "a b", "\u00e9t\u00e9", "v1\n", "\uff11", null}) {
+    for (String invalid :
+        new String[] {"", "a-b", "a b", "\u00e9t\u00e9", "v1\n", "\uff11", null}) {
       assertFalse(IronPasswords.isValidId(invalid), String.valueOf(invalid));
     }
   }
 
   @Test
   void create_withShortPassword_failsAsAConfigurationError_namingTheSetting() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IronCodec.create("short"));
-    assertTrue(e.getMessage().contains("at least 32 characters") && e.getMessage().contains("minPasswordLength"),
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> IronCodec.create("short"));
+    assertTrue(
+        e.getMessage().contains("at least 32 characters")
+            && e.getMessage().contains("minPasswordLength"),
         e.getMessage());
     assertFalse(e.getMessage().contains("short"), "the password is not quoted: " + e.getMessage());
-    IllegalArgumentException inKeyring = assertThrows(IllegalArgumentException.class, () -> IronCodec.create(
-        IronPasswords.builder().current("v2", PASSWORD).accept("v1", "too-short-secret").build(), IronOptions.defaults()));
+    IllegalArgumentException inKeyring =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                IronCodec.create(
+                    IronPasswords.builder()
+                        .current("v2", PASSWORD)
+                        .accept("v1", "too-short-secret")
+                        .build(),
+                    IronOptions.defaults()));
     assertTrue(inKeyring.getMessage().contains("id v1"), inKeyring.getMessage());
     assertFalse(inKeyring.getMessage().contains("too-short-secret"), inKeyring.getMessage());
-    IllegalArgumentException rawKey = assertThrows(IllegalArgumentException.class,
-        () -> IronCodec.create(IronPasswords.single(IronSecret.rawKey(new byte[16])), IronOptions.defaults()));
+    IllegalArgumentException rawKey =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                IronCodec.create(
+                    IronPasswords.single(IronSecret.rawKey(new byte[16])), IronOptions.defaults()));
     assertTrue(rawKey.getMessage().contains("32 bytes"), rawKey.getMessage());
   }
 
@@ -281,7 +324,8 @@ class IronCodecTest {
   void rawKey_sealsWithEmptySaltsAndOpens() {
     byte[] key = new byte[32];
     key[0] = 7;
-    IronCodec raw = IronCodec.create(IronPasswords.single(IronSecret.rawKey(key)), IronOptions.defaults());
+    IronCodec raw =
+        IronCodec.create(IronPasswords.single(IronSecret.rawKey(key)), IronOptions.defaults());
     String sealed = raw.seal(JSON);
     assertEquals("", SealParts.parse(sealed).encryptionSalt());
     assertEquals(JSON, raw.unseal(sealed));
@@ -303,9 +347,16 @@ class IronCodecTest {
       byte[] expected =
           factory
               .generateSecret(
-                  new PBEKeySpec(PASSWORD.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), iterations, 256))
+                  new PBEKeySpec(
+                      PASSWORD.toCharArray(),
+                      salt.getBytes(StandardCharsets.UTF_8),
+                      iterations,
+                      256))
               .getEncoded();
-      assertArrayEquals(expected, source.key(salt, iterations, 32, new CryptoContext()), "iterations " + iterations);
+      assertArrayEquals(
+          expected,
+          source.key(salt, iterations, 32, new CryptoContext()),
+          "iterations " + iterations);
     }
   }
 
@@ -317,9 +368,12 @@ class IronCodecTest {
 
   @Test
   void options_refuseOutOfRangeValues() {
-    assertThrows(IllegalArgumentException.class, () -> IronOptions.builder().encryptionIterations(0));
-    assertThrows(IllegalArgumentException.class, () -> IronOptions.builder().ttl(Duration.ofSeconds(-1)));
-    assertThrows(IllegalArgumentException.class, () -> IronOptions.builder().encryptionSaltBits(12));
+    assertThrows(
+        IllegalArgumentException.class, () -> IronOptions.builder().encryptionIterations(0));
+    assertThrows(
+        IllegalArgumentException.class, () -> IronOptions.builder().ttl(Duration.ofSeconds(-1)));
+    assertThrows(
+        IllegalArgumentException.class, () -> IronOptions.builder().encryptionSaltBits(12));
     assertThrows(IllegalArgumentException.class, () -> IronOptions.builder().maxSealLength(10));
   }
 

@@ -1,7 +1,7 @@
 package io.trackercookie.iron;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the vectors in src/test/resources/vectors, which the real npm @hapi/iron 7.0.1 made
- * (see generate.js and README.md in the shared vectors folder they were copied from).
+ * Reads the vectors in src/test/resources/vectors, which the real npm @hapi/iron 7.0.1 made (see
+ * generate.js and README.md in the shared vectors folder they were copied from).
  */
 final class IronVectors {
 

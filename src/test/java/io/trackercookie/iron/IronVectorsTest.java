@@ -19,8 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  * produced: valid seals open to the expected value, invalid ones fail for the same reason iron
  * gives. Where iron is lenient (the vectors' {@code quirk} cases) this codec is strict on purpose;
  * {@link #STRICT_CHOICES} lists each case with the reason we give instead. iron finds a missing or
- * short password when it unseals; here the codec cannot be built with one
- * ({@link #CONFIGURATION_ERROR_CLASSES}).
+ * short password when it unseals; here the codec cannot be built with one ({@link
+ * #CONFIGURATION_ERROR_CLASSES}).
  */
 class IronVectorsTest {
 
@@ -63,7 +63,8 @@ class IronVectorsTest {
           Map.entry("i-encryption-salt-empty-valid-mac", Reason.DECRYPTION_FAILED));
 
   /** iron's error classes for a password it cannot use: a configuration error in Java. */
-  private static final Set<String> CONFIGURATION_ERROR_CLASSES = Set.of("password-missing", "password-too-short");
+  private static final Set<String> CONFIGURATION_ERROR_CLASSES =
+      Set.of("password-missing", "password-too-short");
 
   /** Other cases whose configuration the Java API refuses before any seal is read. */
   private static final Set<String> REFUSED_CONFIGURATIONS =
@@ -117,10 +118,14 @@ class IronVectorsTest {
     String sealed = testCase.get("sealed").asText();
 
     if (REFUSED_CONFIGURATIONS.contains(id)
-        || (!STRICT_CHOICES.containsKey(id) && CONFIGURATION_ERROR_CLASSES.contains(testCase.path("errorClass").asText()))) {
+        || (!STRICT_CHOICES.containsKey(id)
+            && CONFIGURATION_ERROR_CLASSES.contains(testCase.path("errorClass").asText()))) {
       // A null password is a NullPointerException, as null is anywhere; the rest name the setting.
-      RuntimeException e = assertThrows(RuntimeException.class, () -> IronVectors.unsealingCodec(testCase), id);
-      assertTrue(e instanceof IllegalArgumentException || e instanceof NullPointerException, id + ": " + e);
+      RuntimeException e =
+          assertThrows(RuntimeException.class, () -> IronVectors.unsealingCodec(testCase), id);
+      assertTrue(
+          e instanceof IllegalArgumentException || e instanceof NullPointerException,
+          id + ": " + e);
       assertTrue(e.getMessage().contains("password"), id + ": " + e.getMessage());
       assertMessageLeaksNothing(e.getMessage(), testCase);
       return;

@@ -16,17 +16,22 @@ import org.junit.jupiter.api.Test;
 /** The salt sources behind each policy, without a codec around them. */
 class ReusedSaltsTest {
 
-  private static final IronSecret SECRET = IronSecret.password("reused-salts-password-0123456789-abcdefgh");
-  private static final IronSecret OTHER = IronSecret.password("another-password-for-reused-salts-012345");
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+  private static final IronSecret SECRET =
+      IronSecret.password("reused-salts-password-0123456789-abcdefgh");
+  private static final IronSecret OTHER =
+      IronSecret.password("another-password-for-reused-salts-012345");
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
   private static ReusedSalts reusing(int maxSeals) {
-    IronOptions options = IronOptions.builder().clock(CLOCK).saltReuse(maxSeals, Duration.ofMinutes(1)).build();
+    IronOptions options =
+        IronOptions.builder().clock(CLOCK).saltReuse(maxSeals, Duration.ofMinutes(1)).build();
     return (ReusedSalts) SaltSource.of(options);
   }
 
   private static SealParts partsOf(SealKeys keys) {
-    return new SealParts("Fe26.2", "", keys.encryptionSalt(), "iv", "encrypted", "", keys.hmacSalt(), "hmac");
+    return new SealParts(
+        "Fe26.2", "", keys.encryptionSalt(), "iv", "encrypted", "", keys.hmacSalt(), "hmac");
   }
 
   @Test
@@ -46,8 +51,11 @@ class ReusedSaltsTest {
     CryptoContext crypto = new CryptoContext();
     SealKeys keys = reusing(10).forSeal(SECRET, crypto);
     assertEquals(64, keys.encryptionSalt().length(), "256 bits as hex");
-    assertArrayEquals(SealKeys.encryptionKey(SECRET, keys.encryptionSalt(), options, crypto), keys.encryptionKey());
-    assertArrayEquals(SealKeys.integrityKey(SECRET, keys.hmacSalt(), options, crypto), keys.integrityKey());
+    assertArrayEquals(
+        SealKeys.encryptionKey(SECRET, keys.encryptionSalt(), options, crypto),
+        keys.encryptionKey());
+    assertArrayEquals(
+        SealKeys.integrityKey(SECRET, keys.hmacSalt(), options, crypto), keys.integrityKey());
   }
 
   @Test
@@ -81,7 +89,16 @@ class ReusedSaltsTest {
   void aSealWithOneSaltOfAHeldPair_isNotHeld() {
     ReusedSalts salts = reusing(1000);
     SealKeys keys = salts.forSeal(SECRET, new CryptoContext());
-    SealParts mixed = new SealParts("Fe26.2", "", keys.encryptionSalt(), "iv", "encrypted", "", "00" + keys.hmacSalt(), "hmac");
+    SealParts mixed =
+        new SealParts(
+            "Fe26.2",
+            "",
+            keys.encryptionSalt(),
+            "iv",
+            "encrypted",
+            "",
+            "00" + keys.hmacSalt(),
+            "hmac");
     assertNull(salts.heldFor(SECRET, mixed));
   }
 }

@@ -42,19 +42,24 @@ class SaltPolicyTest {
   void reuse_refusesBoundsThatMakeNoWindow() {
     assertThrows(IllegalArgumentException.class, () -> SaltPolicy.reuse(0, Duration.ofSeconds(1)));
     assertThrows(IllegalArgumentException.class, () -> SaltPolicy.reuse(10, Duration.ZERO));
-    assertThrows(IllegalArgumentException.class, () -> SaltPolicy.reuse(10, Duration.ofSeconds(-1)));
+    assertThrows(
+        IllegalArgumentException.class, () -> SaltPolicy.reuse(10, Duration.ofSeconds(-1)));
     assertThrows(NullPointerException.class, () -> SaltPolicy.reuse(10, null));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> SaltPolicy.reuse(-5, Duration.ofSeconds(1)));
+        assertThrows(
+            IllegalArgumentException.class, () -> SaltPolicy.reuse(-5, Duration.ofSeconds(1)));
     assertTrue(e.getMessage().contains("maxSeals"), e.getMessage());
   }
 
   @Test
   void policies_areValues() {
-    assertEquals(SaltPolicy.reuse(5, Duration.ofSeconds(9)), SaltPolicy.reuse(5, Duration.ofSeconds(9)));
-    assertEquals(SaltPolicy.reuse(5, Duration.ofSeconds(9)).hashCode(),
+    assertEquals(
+        SaltPolicy.reuse(5, Duration.ofSeconds(9)), SaltPolicy.reuse(5, Duration.ofSeconds(9)));
+    assertEquals(
+        SaltPolicy.reuse(5, Duration.ofSeconds(9)).hashCode(),
         SaltPolicy.reuse(5, Duration.ofSeconds(9)).hashCode());
-    assertNotEquals(SaltPolicy.reuse(5, Duration.ofSeconds(9)), SaltPolicy.reuse(6, Duration.ofSeconds(9)));
+    assertNotEquals(
+        SaltPolicy.reuse(5, Duration.ofSeconds(9)), SaltPolicy.reuse(6, Duration.ofSeconds(9)));
     assertNotEquals(SaltPolicy.reuse(5, Duration.ofSeconds(9)), SaltPolicy.fresh());
   }
 
@@ -62,7 +67,8 @@ class SaltPolicyTest {
   void theOptionsBuilder_takesAPolicyOrItsBounds() {
     SaltPolicy policy = SaltPolicy.reuse(50, Duration.ofSeconds(20));
     assertEquals(policy, IronOptions.builder().saltPolicy(policy).build().saltPolicy());
-    assertEquals(policy, IronOptions.builder().saltReuse(50, Duration.ofSeconds(20)).build().saltPolicy());
+    assertEquals(
+        policy, IronOptions.builder().saltReuse(50, Duration.ofSeconds(20)).build().saltPolicy());
     assertThrows(NullPointerException.class, () -> IronOptions.builder().saltPolicy(null));
   }
 }

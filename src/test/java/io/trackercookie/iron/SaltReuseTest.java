@@ -14,8 +14,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SaltPolicy#reuse} through the codec ({@code IronOptions.Builder.saltReuse}): seals share
- * a salt pair within a bounded window, never beyond it, and every reader opens them.
+ * {@link SaltPolicy#reuse} through the codec ({@code IronOptions.Builder.saltReuse}): seals share a
+ * salt pair within a bounded window, never beyond it, and every reader opens them.
  */
 class SaltReuseTest {
 
@@ -43,7 +43,8 @@ class SaltReuseTest {
   }
 
   private static IronCodec codec(int maxSeals, Duration maxAge, Clock clock) {
-    return IronCodec.create(IronPasswords.single(PASSWORD),
+    return IronCodec.create(
+        IronPasswords.single(PASSWORD),
         IronOptions.builder().saltReuse(maxSeals, maxAge).clock(clock).build());
   }
 
@@ -81,18 +82,22 @@ class SaltReuseTest {
     Set<String> ivs = java.util.concurrent.ConcurrentHashMap.newKeySet();
     Thread[] threads = new Thread[4];
     for (int t = 0; t < threads.length; t++) {
-      threads[t] = new Thread(() -> {
-        for (int i = 0; i < 1000; i++) {
-          ivs.add(SealParts.parse(codec.seal(JSON)).encryptionIv());
-        }
-      });
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 1000; i++) {
+                  ivs.add(SealParts.parse(codec.seal(JSON)).encryptionIv());
+                }
+              });
       threads[t].start();
     }
     for (Thread thread : threads) {
       thread.join();
     }
     assertEquals(4000, ivs.size());
-    assertTrue(ivs.stream().noneMatch(iv -> iv.equals("AAAAAAAAAAAAAAAAAAAAAA")), "no cleared IV is handed out");
+    assertTrue(
+        ivs.stream().noneMatch(iv -> iv.equals("AAAAAAAAAAAAAAAAAAAAAA")),
+        "no cleared IV is handed out");
   }
 
   @Test
@@ -133,8 +138,17 @@ class SaltReuseTest {
     String sealed = codec.seal(JSON);
     SealParts p = SealParts.parse(sealed);
     String other = codec.seal("{\"visits\":2}");
-    String spliced = String.join("*", p.prefix(), p.passwordId(), p.encryptionSalt(), p.encryptionIv(),
-        SealParts.parse(other).encryptedB64(), p.expiration(), p.hmacSalt(), p.hmac());
+    String spliced =
+        String.join(
+            "*",
+            p.prefix(),
+            p.passwordId(),
+            p.encryptionSalt(),
+            p.encryptionIv(),
+            SealParts.parse(other).encryptedB64(),
+            p.expiration(),
+            p.hmacSalt(),
+            p.hmac());
     IronException refused = assertThrows(IronException.class, () -> codec.unseal(spliced));
     assertEquals(IronException.Reason.BAD_MAC, refused.reason());
   }
@@ -145,11 +159,13 @@ class SaltReuseTest {
     java.util.Map<String, Integer> uses = new java.util.concurrent.ConcurrentHashMap<>();
     Thread[] threads = new Thread[4];
     for (int t = 0; t < threads.length; t++) {
-      threads[t] = new Thread(() -> {
-        for (int i = 0; i < 200; i++) {
-          uses.merge(salts(codec.seal(JSON)), 1, Integer::sum);
-        }
-      });
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 200; i++) {
+                  uses.merge(salts(codec.seal(JSON)), 1, Integer::sum);
+                }
+              });
       threads[t].start();
     }
     for (Thread thread : threads) {
@@ -161,7 +177,8 @@ class SaltReuseTest {
 
   @Test
   void codecsBuiltFromTheSameOptions_eachKeepTheirOwnSalts() {
-    IronOptions options = IronOptions.builder().saltReuse(100, Duration.ofMinutes(1)).clock(new HandClock()).build();
+    IronOptions options =
+        IronOptions.builder().saltReuse(100, Duration.ofMinutes(1)).clock(new HandClock()).build();
     IronCodec first = IronCodec.create(IronPasswords.single(PASSWORD), options);
     IronCodec second = IronCodec.create(IronPasswords.single(PASSWORD), options);
     assertNotEquals(salts(first.seal(JSON)), salts(second.seal(JSON)));
@@ -171,7 +188,8 @@ class SaltReuseTest {
   @Test
   void aClockSetBack_startsANewPair() {
     HandClock clock = new HandClock();
-    IronOptions options = IronOptions.builder().saltReuse(100, Duration.ofMinutes(1)).clock(clock).build();
+    IronOptions options =
+        IronOptions.builder().saltReuse(100, Duration.ofMinutes(1)).clock(clock).build();
     IronCodec codec = IronCodec.create(IronPasswords.single(PASSWORD), options);
     String before = salts(codec.seal(JSON));
     assertEquals(before, salts(codec.seal(JSON)));
@@ -184,7 +202,8 @@ class SaltReuseTest {
     IronOptions.Builder builder = IronOptions.builder();
     assertThrows(IllegalArgumentException.class, () -> builder.saltReuse(0, Duration.ofSeconds(1)));
     assertThrows(IllegalArgumentException.class, () -> builder.saltReuse(10, Duration.ZERO));
-    assertThrows(IllegalArgumentException.class, () -> builder.saltReuse(10, Duration.ofSeconds(-1)));
+    assertThrows(
+        IllegalArgumentException.class, () -> builder.saltReuse(10, Duration.ofSeconds(-1)));
     assertThrows(NullPointerException.class, () -> builder.saltReuse(10, null));
   }
 
@@ -196,6 +215,7 @@ class SaltReuseTest {
     assertEquals(50, copy.saltPolicy().maxSeals());
     assertEquals(Duration.ofSeconds(20), copy.saltPolicy().maxAge());
     assertTrue(options.toString().contains("maxSeals=50"), options.toString());
-    assertEquals(SaltPolicy.fresh(), options.toBuilder().saltReuse(1, Duration.ZERO).build().saltPolicy());
+    assertEquals(
+        SaltPolicy.fresh(), options.toBuilder().saltReuse(1, Duration.ZERO).build().saltPolicy());
   }
 }

@@ -19,7 +19,9 @@ class SealBufferTest {
         byte[] data = new byte[length];
         random.nextBytes(data);
         buffer.clear().append("Fe26.2*");
-        assertEquals("Fe26.2*" + jdk.encodeToString(data), buffer.appendBase64Url(data).toString(),
+        assertEquals(
+            "Fe26.2*" + jdk.encodeToString(data),
+            buffer.appendBase64Url(data).toString(),
             "length " + length);
       }
     }
@@ -31,7 +33,8 @@ class SealBufferTest {
     for (int i = 0; i < every.length; i++) {
       every[i] = (byte) (i / 3);
     }
-    assertEquals(Base64.getUrlEncoder().withoutPadding().encodeToString(every),
+    assertEquals(
+        Base64.getUrlEncoder().withoutPadding().encodeToString(every),
         new SealBuffer().appendBase64Url(every).toString());
   }
 

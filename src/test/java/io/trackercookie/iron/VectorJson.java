@@ -8,9 +8,9 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The JSON step that follows unsealing, as the vectors need it: parse with Jackson's default
- * limits and refuse {@code __proto__} keys the way iron's Bourne parser does, so a cookie means
- * the same thing to a Node service and a Java one.
+ * The JSON step that follows unsealing, as the vectors need it: parse with Jackson's default limits
+ * and refuse {@code __proto__} keys the way iron's Bourne parser does, so a cookie means the same
+ * thing to a Node service and a Java one.
  */
 final class VectorJson {
 

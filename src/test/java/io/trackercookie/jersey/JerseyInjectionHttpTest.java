@@ -40,8 +40,9 @@ class JerseyInjectionHttpTest {
 
   @Test
   void trackerFieldOfASingleton_resolvesToTheCurrentRequestsTracker() {
-    ResourceConfig app = new ResourceConfig(SingletonResource.class)
-        .register(new TrackerFeature(TestConfigs.builder().build()));
+    ResourceConfig app =
+        new ResourceConfig(SingletonResource.class)
+            .register(new TrackerFeature(TestConfigs.builder().build()));
     try (TestServer server = new TestServer(() -> app)) {
       String one = server.get("/singleton/put?v=one").cookieValue(NAME);
       String two = server.get("/singleton/put?v=two").cookieValue(NAME);

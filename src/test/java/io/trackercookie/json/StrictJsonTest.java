@@ -166,7 +166,8 @@ class StrictJsonTest {
     if (depth == 0) {
       return leaf;
     }
-    Arbitrary<List<JsonNode>> children = Arbitraries.lazy(() -> node(depth - 1)).list().ofMaxSize(4);
+    Arbitrary<List<JsonNode>> children =
+        Arbitraries.lazy(() -> node(depth - 1)).list().ofMaxSize(4);
     Arbitrary<JsonNode> array =
         children.map(
             list -> {
@@ -175,7 +176,8 @@ class StrictJsonTest {
               return a;
             });
     Arbitrary<JsonNode> object =
-        Combinators.combine(Arbitraries.strings().ofMaxLength(6).list().ofMaxSize(4).uniqueElements(), children)
+        Combinators.combine(
+                Arbitraries.strings().ofMaxLength(6).list().ofMaxSize(4).uniqueElements(), children)
             .as(
                 (names, values) -> {
                   ObjectNode o = f.objectNode();

@@ -167,9 +167,7 @@ class LegacySessionDecoderTest {
         LegacySessionDecoder.builder()
             .secret(SECRET)
             .timeout(Duration.ofMillis(Long.MAX_VALUE))
-            .clock(
-                Clock.fixed(
-                    Instant.ofEpochMilli(Long.MAX_VALUE), ZoneOffset.UTC))
+            .clock(Clock.fixed(Instant.ofEpochMilli(Long.MAX_VALUE), ZoneOffset.UTC))
             .build();
     assertEquals(JSON, decoder.decode(cookie));
   }

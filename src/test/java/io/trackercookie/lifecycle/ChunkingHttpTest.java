@@ -93,7 +93,8 @@ class ChunkingHttpTest {
   void clearedTracker_deletesEveryChunk() {
     RawHttp.Response big = server.get("/big?n=5000");
     RawHttp.Response cleared = server.get("/clear", cookieHeader(big));
-    assertEquals(List.of(NAME + " deleted", NAME + ".0 deleted", NAME + ".1 deleted"), names(cleared));
+    assertEquals(
+        List.of(NAME + " deleted", NAME + ".0 deleted", NAME + ".1 deleted"), names(cleared));
   }
 
   @Test
@@ -112,7 +113,9 @@ class ChunkingHttpTest {
   void trackerAboveTheMaximumChunks_isRefusedWithTheClearError() {
     RawHttp.Response response = server.get("/big?n=7000");
     assertEquals(413, response.status());
-    assertTrue(response.body().contains("over the limit of 8192 bytes") && response.body().contains("huge"),
+    assertTrue(
+        response.body().contains("over the limit of 8192 bytes")
+            && response.body().contains("huge"),
         response.body());
     // The change that did not fit was undone; what the tracker kept ("small") is still written.
     assertEquals(List.of(NAME), names(response));
@@ -131,13 +134,24 @@ class ChunkingHttpTest {
 
   @Test
   void chunkCount_fromTheSettings_andOutOfRangeIsRefused() {
-    TrackerConfig config = TrackerConfig.fromSettings(
-        Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD, TrackerSettings.MAX_CHUNKS, "6")::get);
+    TrackerConfig config =
+        TrackerConfig.fromSettings(
+            Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD, TrackerSettings.MAX_CHUNKS, "6")
+                ::get);
     assertEquals(6, config.maxChunks());
     assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder().chunking(1));
     assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder().chunking(21));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrackerConfig.fromSettings(
-        Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD, TrackerSettings.MAX_CHUNKS, "lots")::get));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TrackerConfig.fromSettings(
+                    Map.of(
+                            TrackerSettings.PASSWORD,
+                            TestConfigs.PASSWORD,
+                            TrackerSettings.MAX_CHUNKS,
+                            "lots")
+                        ::get));
     assertTrue(e.getMessage().contains(TrackerSettings.MAX_CHUNKS), e.getMessage());
   }
 }

@@ -27,15 +27,20 @@ class IronSessionFormatHttpTest {
 
   /** A seal as iron-session makes it with a password map: the highest id seals. */
   private static String ironSessionSeal(String id, String password, String json) {
-    IronCodec codec = IronCodec.create(IronPasswords.builder().current(id, password).build(),
-        IronOptions.builder().ttl(Duration.ofDays(14)).clock(TestConfigs.FIXED_CLOCK).build());
+    IronCodec codec =
+        IronCodec.create(
+            IronPasswords.builder().current(id, password).build(),
+            IronOptions.builder().ttl(Duration.ofDays(14)).clock(TestConfigs.FIXED_CLOCK).build());
     return codec.seal(json) + "~2";
   }
 
   @Test
   void ironSessionFormat_writesId1_theSuffix_plainJson_14DayTtl_andMaxAgeTtlLess60s() {
-    TrackerConfig config = TestConfigs.builder().payloadFormat(PayloadFormat.IRON_SESSION)
-        .clock(TestConfigs.FIXED_CLOCK).build();
+    TrackerConfig config =
+        TestConfigs.builder()
+            .payloadFormat(PayloadFormat.IRON_SESSION)
+            .clock(TestConfigs.FIXED_CLOCK)
+            .build();
     try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
       RawHttp.Response response = server.get("/put?k=user&v=alice");
       String value = response.cookieValue(NAME);
@@ -43,12 +48,18 @@ class IronSessionFormatHttpTest {
       String seal = value.substring(0, value.length() - 2);
       SealParts parts = SealParts.parse(seal);
       assertEquals("1", parts.passwordId());
-      assertEquals(NOW.plus(Duration.ofDays(14)).toEpochMilli(), Long.parseLong(parts.expiration()));
-      assertTrue(response.setCookies().get(0).contains("; Max-Age=1209540;"), response.setCookies().get(0));
-      IronCodec ironSession = IronCodec.create(IronPasswords.builder().current("1", TestConfigs.PASSWORD).build(),
-          IronOptions.builder().clock(TestConfigs.FIXED_CLOCK).build());
+      assertEquals(
+          NOW.plus(Duration.ofDays(14)).toEpochMilli(), Long.parseLong(parts.expiration()));
+      assertTrue(
+          response.setCookies().get(0).contains("; Max-Age=1209540;"),
+          response.setCookies().get(0));
+      IronCodec ironSession =
+          IronCodec.create(
+              IronPasswords.builder().current("1", TestConfigs.PASSWORD).build(),
+              IronOptions.builder().clock(TestConfigs.FIXED_CLOCK).build());
       assertEquals("{\"user\":\"alice\"}", ironSession.unseal(seal));
-      assertEquals("{\"user\":\"alice\"}", server.get("/read", "Cookie: " + NAME + "=" + value).body());
+      assertEquals(
+          "{\"user\":\"alice\"}", server.get("/read", "Cookie: " + NAME + "=" + value).body());
     }
   }
 
@@ -56,7 +67,8 @@ class IronSessionFormatHttpTest {
   void ironSessionSeals_areReadInEveryFormat() {
     String value = ironSessionSeal("1", TestConfigs.PASSWORD, "{\"user\":\"bob\"}");
     for (PayloadFormat format : PayloadFormat.values()) {
-      TrackerConfig config = TestConfigs.builder().payloadFormat(format).clock(TestConfigs.FIXED_CLOCK).build();
+      TrackerConfig config =
+          TestConfigs.builder().payloadFormat(format).clock(TestConfigs.FIXED_CLOCK).build();
       try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
         RawHttp.Response response = server.get("/read", "Cookie: " + NAME + "=" + value);
         assertEquals("{\"user\":\"bob\"}", response.body(), format.name());
@@ -78,10 +90,16 @@ class IronSessionFormatHttpTest {
 
   @Test
   void numericKeyring_sealsWithTheCurrentId_andReadsAndResealsTheOlderOne() {
-    TrackerConfig config = TrackerConfig.builder().payloadFormat(PayloadFormat.IRON_SESSION)
-        .passwords(IronPasswords.builder().current("2", TestConfigs.OTHER_PASSWORD)
-            .accept("1", TestConfigs.PASSWORD).build())
-        .clock(TestConfigs.FIXED_CLOCK).build();
+    TrackerConfig config =
+        TrackerConfig.builder()
+            .payloadFormat(PayloadFormat.IRON_SESSION)
+            .passwords(
+                IronPasswords.builder()
+                    .current("2", TestConfigs.OTHER_PASSWORD)
+                    .accept("1", TestConfigs.PASSWORD)
+                    .build())
+            .clock(TestConfigs.FIXED_CLOCK)
+            .build();
     String old = ironSessionSeal("1", TestConfigs.PASSWORD, "{\"user\":\"carol\"}");
     try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
       RawHttp.Response response = server.get("/read", "Cookie: " + NAME + "=" + old);
@@ -94,14 +112,27 @@ class IronSessionFormatHttpTest {
 
   @Test
   void ironSessionFormat_fromTheSettings_andNonNumericIdsAreRefused() {
-    TrackerConfig config = TrackerConfig.fromSettings(Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
-        TrackerSettings.PAYLOAD_FORMAT, "iron_session", TrackerSettings.TTL, "3600")::get);
+    TrackerConfig config =
+        TrackerConfig.fromSettings(
+            Map.of(
+                    TrackerSettings.PASSWORD,
+                    TestConfigs.PASSWORD,
+                    TrackerSettings.PAYLOAD_FORMAT,
+                    "iron_session",
+                    TrackerSettings.TTL,
+                    "3600")
+                ::get);
     assertEquals(PayloadFormat.IRON_SESSION, config.payloadFormat());
     assertEquals(Duration.ofSeconds(3540), config.cookieMaxAge());
     assertEquals("1", config.passwords().sealingId());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrackerConfig.builder()
-        .payloadFormat(PayloadFormat.IRON_SESSION)
-        .passwords(IronPasswords.builder().current("k2", TestConfigs.PASSWORD).build()).build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TrackerConfig.builder()
+                    .payloadFormat(PayloadFormat.IRON_SESSION)
+                    .passwords(IronPasswords.builder().current("k2", TestConfigs.PASSWORD).build())
+                    .build());
     assertTrue(e.getMessage().contains("numeric"), e.getMessage());
   }
 }

@@ -11,8 +11,8 @@ import io.trackercookie.RejectionReason;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
-import io.trackercookie.TrackerSettings;
 import io.trackercookie.TrackerListener;
+import io.trackercookie.TrackerSettings;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.iron.SealParts;
@@ -47,16 +47,26 @@ class KeyRotationHttpTest {
 
   /** Step 2: the new password is accepted everywhere, the old one still seals. */
   private static TrackerConfig newAccepted() {
-    return settings(TrackerSettings.PASSWORD, OLD,
-        TrackerSettings.ACCEPTED_PASSWORD_IDS, "k2",
-        "tracker.password.k2", NEW);
+    return settings(
+        TrackerSettings.PASSWORD,
+        OLD,
+        TrackerSettings.ACCEPTED_PASSWORD_IDS,
+        "k2",
+        "tracker.password.k2",
+        NEW);
   }
 
   /** Step 3: the new password seals, the old one is still accepted. */
   private static TrackerConfig newCurrent() {
-    return settings(TrackerSettings.PASSWORD_ID, "k2", TrackerSettings.PASSWORD, NEW,
-        TrackerSettings.ACCEPTED_PASSWORD_IDS, "default",
-        "tracker.password.default", OLD);
+    return settings(
+        TrackerSettings.PASSWORD_ID,
+        "k2",
+        TrackerSettings.PASSWORD,
+        NEW,
+        TrackerSettings.ACCEPTED_PASSWORD_IDS,
+        "default",
+        "tracker.password.default",
+        OLD);
   }
 
   /** Step 4: the old password is gone. */
@@ -91,10 +101,13 @@ class KeyRotationHttpTest {
       assertTrue(read.setCookies().isEmpty(), "the old password is still current here");
       RawHttp.Response readNew = server.get("/read", "Cookie: " + NAME + "=" + fromStep3Node);
       assertEquals("{\"user\":\"bob\"}", readNew.body(), "a node already at step 3 wrote this one");
-      assertEquals("", passwordIdOf(readNew.cookieValue(NAME)), "resealed with this node's current key");
+      assertEquals(
+          "", passwordIdOf(readNew.cookieValue(NAME)), "resealed with this node's current key");
       String written = server.get("/put?k=user&v=carol").cookieValue(NAME);
       assertEquals("", passwordIdOf(written));
-      assertEquals("\"{\\\"user\\\":\\\"carol\\\"}\"", IronCodec.create(OLD).unseal(written),
+      assertEquals(
+          "\"{\\\"user\\\":\\\"carol\\\"}\"",
+          IronCodec.create(OLD).unseal(written),
           "nodes still at step 1 can read it");
     }
   }
@@ -108,8 +121,10 @@ class KeyRotationHttpTest {
       String resealed = read.cookieValue(NAME);
       assertNotNull(resealed, "an unchanged tracker sealed with an old key is resealed");
       assertEquals("k2", passwordIdOf(resealed));
-      IronCodec newOnly = IronCodec.create(
-          IronPasswords.builder().current("k2", NEW).build(), io.trackercookie.iron.IronOptions.defaults());
+      IronCodec newOnly =
+          IronCodec.create(
+              IronPasswords.builder().current("k2", NEW).build(),
+              io.trackercookie.iron.IronOptions.defaults());
       assertEquals("\"{\\\"user\\\":\\\"alice\\\"}\"", newOnly.unseal(resealed));
 
       RawHttp.Response again = server.get("/read", "Cookie: " + NAME + "=" + resealed);
@@ -135,47 +150,77 @@ class KeyRotationHttpTest {
       current = step3.get("/read", "Cookie: " + NAME + "=" + old).cookieValue(NAME);
     }
     List<RejectionReason> reasons = new CopyOnWriteArrayList<>();
-    TrackerListener listener = new TrackerListener() {
-      @Override
-      public void cookieRejected(RejectionReason reason) {
-        reasons.add(reason);
-      }
-    };
-    TrackerConfig step4 = TrackerConfig.builder()
-        .passwords(IronPasswords.builder().current("k2", NEW).build()).listener(listener).build();
+    TrackerListener listener =
+        new TrackerListener() {
+          @Override
+          public void cookieRejected(RejectionReason reason) {
+            reasons.add(reason);
+          }
+        };
+    TrackerConfig step4 =
+        TrackerConfig.builder()
+            .passwords(IronPasswords.builder().current("k2", NEW).build())
+            .listener(listener)
+            .build();
     try (TestServer server = new TestServer(() -> TestConfigs.app(step4))) {
       RawHttp.Response rejected = server.get("/read", "Cookie: " + NAME + "=" + old);
       assertEquals(200, rejected.status());
       assertEquals("{}", rejected.body());
       assertTrue(rejected.setCookies().isEmpty());
       assertEquals(List.of(RejectionReason.UNKNOWN_PASSWORD_ID), reasons);
-      assertEquals("{\"user\":\"alice\"}", server.get("/read", "Cookie: " + NAME + "=" + current).body(),
+      assertEquals(
+          "{\"user\":\"alice\"}",
+          server.get("/read", "Cookie: " + NAME + "=" + current).body(),
           "the visitor who came back during step 3 keeps the tracker");
     }
     try (TestServer server = new TestServer(() -> TestConfigs.app(oldDropped()))) {
-      assertEquals("{}", server.get("/read", "Cookie: " + NAME + "=" + old).body(), "same through the settings");
+      assertEquals(
+          "{}",
+          server.get("/read", "Cookie: " + NAME + "=" + old).body(),
+          "same through the settings");
     }
   }
 
   @Test
   void acceptedPasswordWithoutItsSetting_failsAtStartup_namingTheSettingNotAValue() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> settings(
-        TrackerSettings.PASSWORD, OLD, TrackerSettings.ACCEPTED_PASSWORD_IDS, "k2, k3",
-        "tracker.password.k2", NEW));
-    assertTrue(e.getMessage().contains("tracker.password.k3") && e.getMessage().contains("TRACKER_PASSWORD_K3"),
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                settings(
+                    TrackerSettings.PASSWORD,
+                    OLD,
+                    TrackerSettings.ACCEPTED_PASSWORD_IDS,
+                    "k2, k3",
+                    "tracker.password.k2",
+                    NEW));
+    assertTrue(
+        e.getMessage().contains("tracker.password.k3")
+            && e.getMessage().contains("TRACKER_PASSWORD_K3"),
         e.getMessage());
     assertFalse(e.getMessage().contains(NEW) || e.getMessage().contains(OLD));
   }
 
   @Test
   void shortAcceptedPassword_orInvalidId_failsAtStartup_withoutTheValue() {
-    IllegalArgumentException shortOne = assertThrows(IllegalArgumentException.class, () -> settings(
-        TrackerSettings.PASSWORD, OLD, TrackerSettings.ACCEPTED_PASSWORD_IDS, "k2",
-        "tracker.password.k2", "short-secret"));
+    IllegalArgumentException shortOne =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                settings(
+                    TrackerSettings.PASSWORD,
+                    OLD,
+                    TrackerSettings.ACCEPTED_PASSWORD_IDS,
+                    "k2",
+                    "tracker.password.k2",
+                    "short-secret"));
     assertTrue(shortOne.getMessage().contains("tracker.password.k2"), shortOne.getMessage());
     assertFalse(shortOne.getMessage().contains("short-secret"));
-    IllegalArgumentException badId = assertThrows(IllegalArgumentException.class, () -> settings(
-        TrackerSettings.PASSWORD, OLD, TrackerSettings.PASSWORD_ID, "not an id"));
+    IllegalArgumentException badId =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                settings(TrackerSettings.PASSWORD, OLD, TrackerSettings.PASSWORD_ID, "not an id"));
     assertTrue(badId.getMessage().contains(TrackerSettings.PASSWORD_ID), badId.getMessage());
     assertFalse(badId.getMessage().contains("not an id"));
   }

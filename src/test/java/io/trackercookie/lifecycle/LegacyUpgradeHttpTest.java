@@ -40,10 +40,12 @@ class LegacyUpgradeHttpTest {
 
   @BeforeAll
   static void load() throws Exception {
-    try (InputStream in = LegacyUpgradeHttpTest.class.getResourceAsStream("/vectors/cookie-sessions.json")) {
+    try (InputStream in =
+        LegacyUpgradeHttpTest.class.getResourceAsStream("/vectors/cookie-sessions.json")) {
       vectors = JSON.readTree(in);
     }
-    captureClock = Clock.fixed(Instant.parse(vectors.get("httpCapturedAt").asText()), ZoneOffset.UTC);
+    captureClock =
+        Clock.fixed(Instant.parse(vectors.get("httpCapturedAt").asText()), ZoneOffset.UTC);
   }
 
   private static JsonNode capture(String id) {
@@ -61,7 +63,8 @@ class LegacyUpgradeHttpTest {
 
   private static TrackerConfig.Builder legacyConfig(String captureId, Clock clock) {
     JsonNode settings = capture(captureId).get("settings");
-    return TestConfigs.builder().clock(clock)
+    return TestConfigs.builder()
+        .clock(clock)
         .legacySecret(settings.get("secret").asText())
         .legacyTimeout(Duration.ofMillis(settings.get("timeout").asLong()));
   }
@@ -71,16 +74,23 @@ class LegacyUpgradeHttpTest {
   }
 
   @Test
-  void validLegacyCookie_givesItsSession_andTheSameResponseWritesTheTrackerAndDeletesTheLegacyCookie() throws Exception {
+  void
+      validLegacyCookie_givesItsSession_andTheSameResponseWritesTheTrackerAndDeletesTheLegacyCookie()
+          throws Exception {
     try (TestServer server = server(legacyConfig("h-whoami", captureClock).build())) {
       RawHttp.Response response = server.get("/read", cookieHeader("h-whoami"));
       assertEquals(200, response.status());
-      assertEquals(JSON.readTree("{\"user\":\"alice\",\"roles\":[\"admin\"]}"), JSON.readTree(response.body()));
+      assertEquals(
+          JSON.readTree("{\"user\":\"alice\",\"roles\":[\"admin\"]}"),
+          JSON.readTree(response.body()));
       String tracker = response.cookieValue(NAME);
       assertNotNull(tracker, "upgraded on the same response");
       assertTrue(tracker.startsWith("Fe26.2*"));
-      assertTrue(response.setCookies().contains(
-          "_node=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/"), response.setCookies().toString());
+      assertTrue(
+          response
+              .setCookies()
+              .contains("_node=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/"),
+          response.setCookies().toString());
 
       RawHttp.Response next = server.get("/read", "Cookie: " + NAME + "=" + tracker);
       assertEquals(response.body(), next.body());
@@ -91,7 +101,8 @@ class LegacyUpgradeHttpTest {
   @Test
   void legacyCookieOnARequestThatNeverReadsTheTracker_isUpgradedToo() {
     try (TestServer server = server(legacyConfig("h-login", captureClock).build())) {
-      RawHttp.Response response = server.get("/nothing", "Cookie: _node=" + capture("h-login").get("cookieValue").asText());
+      RawHttp.Response response =
+          server.get("/nothing", "Cookie: _node=" + capture("h-login").get("cookieValue").asText());
       assertNotNull(response.cookieValue(NAME));
       assertEquals("", response.cookieValue("_node"));
     }
@@ -108,14 +119,23 @@ class LegacyUpgradeHttpTest {
   @Test
   void customLegacyCookieNameSecretAndTimeout_fromTheSettings() {
     JsonNode settings = capture("h-custom-whoami").get("settings");
-    TrackerConfig config = TrackerConfig.fromSettings(Map.of(
-        TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
-        TrackerSettings.LEGACY_SECRET, settings.get("secret").asText(),
-        TrackerSettings.LEGACY_COOKIE_NAME, "my%20sess",
-        TrackerSettings.LEGACY_TIMEOUT, "PT1H")::get);
+    TrackerConfig config =
+        TrackerConfig.fromSettings(
+            Map.of(
+                    TrackerSettings.PASSWORD,
+                    TestConfigs.PASSWORD,
+                    TrackerSettings.LEGACY_SECRET,
+                    settings.get("secret").asText(),
+                    TrackerSettings.LEGACY_COOKIE_NAME,
+                    "my%20sess",
+                    TrackerSettings.LEGACY_TIMEOUT,
+                    "PT1H")
+                ::get);
     // fromSettings has no clock: the capture's cookie is checked against a clock at its time.
-    TrackerConfig atCapture = legacyConfig("h-custom-whoami", captureClock)
-        .legacyCookieName(config.legacyCookieName()).build();
+    TrackerConfig atCapture =
+        legacyConfig("h-custom-whoami", captureClock)
+            .legacyCookieName(config.legacyCookieName())
+            .build();
     assertEquals(Duration.ofHours(1), config.legacyTimeout());
     try (TestServer server = server(atCapture)) {
       RawHttp.Response response = server.get("/read", cookieHeader("h-custom-whoami"));
@@ -137,14 +157,16 @@ class LegacyUpgradeHttpTest {
   @Test
   void refusedLegacyCookies_reachTheListener_inTheTrackersOwnVocabulary() {
     List<RejectionReason> reasons = new CopyOnWriteArrayList<>();
-    TrackerListener listener = new TrackerListener() {
-      @Override
-      public void cookieRejected(RejectionReason reason) {
-        reasons.add(reason);
-      }
-    };
+    TrackerListener listener =
+        new TrackerListener() {
+          @Override
+          public void cookieRejected(RejectionReason reason) {
+            reasons.add(reason);
+          }
+        };
     Clock dayLater = Clock.offset(captureClock, Duration.ofHours(25));
-    try (TestServer tampered = server(legacyConfig("h-tampered", captureClock).listener(listener).build());
+    try (TestServer tampered =
+            server(legacyConfig("h-tampered", captureClock).listener(listener).build());
         TestServer late = server(legacyConfig("h-whoami", dayLater).listener(listener).build())) {
       assertEquals("{}", tampered.get("/read", cookieHeader("h-tampered")).body());
       assertEquals("{}", late.get("/read", cookieHeader("h-whoami")).body());
@@ -175,7 +197,9 @@ class LegacyUpgradeHttpTest {
   void legacyFormat_isNeverWritten_evenWhenTheUpgradedTrackerChanges() {
     try (TestServer server = server(legacyConfig("h-whoami", captureClock).build())) {
       RawHttp.Response response = server.get("/put?k=visits&v=2", cookieHeader("h-whoami"));
-      assertTrue(response.body().contains("\"user\":\"alice\"") && response.body().contains("\"visits\":\"2\""),
+      assertTrue(
+          response.body().contains("\"user\":\"alice\"")
+              && response.body().contains("\"visits\":\"2\""),
           response.body());
       for (String line : response.setCookies()) {
         assertTrue(line.startsWith(NAME + "=Fe26.2*") || line.startsWith("_node=;"), line);

@@ -1,18 +1,18 @@
 package io.trackercookie.lifecycle;
 
-import io.trackercookie.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trackercookie.MutableClock;
 import io.trackercookie.RawHttp;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
-import io.trackercookie.TrackerSettings;
 import io.trackercookie.TrackerListener;
+import io.trackercookie.TrackerSettings;
 import io.trackercookie.iron.SealParts;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,13 +37,15 @@ class SlidingExpiryHttpTest {
   @BeforeEach
   void start() {
     clock = new MutableClock(START);
-    TrackerListener listener = new TrackerListener() {
-      @Override
-      public void cookieRejected(RejectionReason reason) {
-        reasons.add(reason);
-      }
-    };
-    TrackerConfig config = TestConfigs.builder().slidingExpiry(IDLE).clock(clock).listener(listener).build();
+    TrackerListener listener =
+        new TrackerListener() {
+          @Override
+          public void cookieRejected(RejectionReason reason) {
+            reasons.add(reason);
+          }
+        };
+    TrackerConfig config =
+        TestConfigs.builder().slidingExpiry(IDLE).clock(clock).listener(listener).build();
     server = new TestServer(() -> TestConfigs.app(config));
   }
 
@@ -64,7 +66,8 @@ class SlidingExpiryHttpTest {
   void newCookie_expiresAfterTheIdleTimeout_andItsMaxAgeIsThatTimeout() {
     RawHttp.Response response = server.get("/put?k=user&v=alice");
     assertEquals(START.plus(IDLE), expirationOf(response.cookieValue(NAME)));
-    assertTrue(response.setCookies().get(0).contains("; Max-Age=3600;"), response.setCookies().get(0));
+    assertTrue(
+        response.setCookies().get(0).contains("; Max-Age=3600;"), response.setCookies().get(0));
   }
 
   @Test
@@ -94,7 +97,8 @@ class SlidingExpiryHttpTest {
     String value = server.get("/put?k=user&v=alice").cookieValue(NAME);
     clock.advance(Duration.ofMinutes(45));
     RawHttp.Response response = server.get("/nothing", "Cookie: " + NAME + "=" + value);
-    assertEquals(START.plus(Duration.ofMinutes(45)).plus(IDLE), expirationOf(response.cookieValue(NAME)));
+    assertEquals(
+        START.plus(Duration.ofMinutes(45)).plus(IDLE), expirationOf(response.cookieValue(NAME)));
   }
 
   @Test
@@ -110,7 +114,8 @@ class SlidingExpiryHttpTest {
         reissued++;
       }
     }
-    assertEquals(12, reissued, "every other request: after 40 minutes the cookie is past half its hour");
+    assertEquals(
+        12, reissued, "every other request: after 40 minutes the cookie is past half its hour");
     assertTrue(reasons.isEmpty(), reasons.toString());
   }
 
@@ -126,8 +131,16 @@ class SlidingExpiryHttpTest {
 
   @Test
   void reissueShare_andIdleTimeout_comeFromTheSettings() {
-    TrackerConfig config = TrackerConfig.fromSettings(Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
-        TrackerSettings.SLIDING_EXPIRY, "PT10M", TrackerSettings.REISSUE_AFTER, "0.25")::get);
+    TrackerConfig config =
+        TrackerConfig.fromSettings(
+            Map.of(
+                    TrackerSettings.PASSWORD,
+                    TestConfigs.PASSWORD,
+                    TrackerSettings.SLIDING_EXPIRY,
+                    "PT10M",
+                    TrackerSettings.REISSUE_AFTER,
+                    "0.25")
+                ::get);
     assertEquals(Duration.ofMinutes(10), config.slidingExpiry().orElseThrow());
     assertEquals(0.25, config.reissueAfter());
     assertEquals(Duration.ofMinutes(10), config.cookieMaxAge());
@@ -136,10 +149,12 @@ class SlidingExpiryHttpTest {
 
   @Test
   void slidingExpiryWithAnAbsoluteTtl_orAShareOutsideZeroToOne_isRefused() {
-    assertThrows(IllegalStateException.class,
+    assertThrows(
+        IllegalStateException.class,
         () -> TestConfigs.builder().slidingExpiry(IDLE).ttl(Duration.ofDays(1)).build());
     assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder().reissueAfter(1.0));
     assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder().reissueAfter(0));
-    assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder().slidingExpiry(Duration.ZERO));
+    assertThrows(
+        IllegalArgumentException.class, () -> TestConfigs.builder().slidingExpiry(Duration.ZERO));
   }
 }

@@ -25,12 +25,14 @@ class ConcurrentVisitorsHttpTest {
 
   private static final int VISITORS = Integer.getInteger("tracker.load.visitors", 32);
   private static final int REQUESTS = Integer.getInteger("tracker.load.requests", 25);
+
   /** A guard against a hang, not a speed check. */
   private static final long GUARD_MINUTES = Long.getLong("tracker.load.guardMinutes", 5);
 
   @Test
   void manyVisitorsAtOnce_eachKeepsItsOwnCount_withNoErrorAndNoLostUpdate() throws Exception {
-    try (TestServer server = new TestServer(() -> CounterResource.app(TestConfigs.builder().build()))) {
+    try (TestServer server =
+        new TestServer(() -> CounterResource.app(TestConfigs.builder().build()))) {
       ExecutorService pool = Executors.newFixedThreadPool(VISITORS);
       CountDownLatch go = new CountDownLatch(1);
       List<Future<List<String>>> results = new ArrayList<>();
@@ -62,7 +64,11 @@ class ConcurrentVisitorsHttpTest {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         System.out.printf(
             "load: %d visitors x %d requests = %d requests in %d ms (%.0f requests/s)%n",
-            VISITORS, REQUESTS, VISITORS * REQUESTS, millis, VISITORS * REQUESTS * 1000.0 / Math.max(1, millis));
+            VISITORS,
+            REQUESTS,
+            VISITORS * REQUESTS,
+            millis,
+            VISITORS * REQUESTS * 1000.0 / Math.max(1, millis));
         assertEquals(List.of(), problems);
         for (Visitor visitor : visitors) {
           assertEquals(REQUESTS, visitor.count(), visitor.id);

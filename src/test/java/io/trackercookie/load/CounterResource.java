@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
- * One counter per visitor, kept only in the tracker: a visitor's request answers {@code
- * <owner> <n>} where owner is whoever the tracker says it belongs to, and n its count after this
- * request. A lost update shows as a repeated n; another visitor's data as a foreign owner.
+ * One counter per visitor, kept only in the tracker: a visitor's request answers {@code <owner>
+ * <n>} where owner is whoever the tracker says it belongs to, and n its count after this request. A
+ * lost update shows as a repeated n; another visitor's data as a foreign owner.
  */
 @Path("counter")
 public class CounterResource {

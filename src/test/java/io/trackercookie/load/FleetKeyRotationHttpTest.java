@@ -33,8 +33,10 @@ class FleetKeyRotationHttpTest {
 
   private final TestServer[] nodes = new TestServer[NODES];
   private final List<Visitor> visitors = new ArrayList<>();
+
   /** Visitors who only read after their first request: only a reseal renews their cookie. */
   private final List<Visitor> readers = new ArrayList<>();
+
   private int turn; // the balancer's position
 
   @AfterEach
@@ -167,18 +169,29 @@ class FleetKeyRotationHttpTest {
     }
     assertEquals(Set.of("k2"), passwordIdsInUse());
     for (Visitor visitor : visitors) {
-      assertEquals(NODES + 3 * NODES * NODES + (visitor == returning ? NODES : 0), visitor.count(), visitor.id);
+      assertEquals(
+          NODES + 3 * NODES * NODES + (visitor == returning ? NODES : 0),
+          visitor.count(),
+          visitor.id);
     }
     for (Visitor reader : readers) {
       assertEquals(1, reader.count(), "a reader's tracker survived every step: " + reader.id);
-      assertEquals(reader.id + " 1", RawHttp.get(nodes[0].base(), "/counter/" + reader.id + "/peek",
-          "Cookie: " + Visitor.COOKIE + "=" + reader.cookie()).body());
+      assertEquals(
+          reader.id + " 1",
+          RawHttp.get(
+                  nodes[0].base(),
+                  "/counter/" + reader.id + "/peek",
+                  "Cookie: " + Visitor.COOKIE + "=" + reader.cookie())
+              .body());
     }
 
     // Why the old key must outlive every cookie sealed with it: a visitor who was away through
     // the whole rotation comes back with an old-key cookie and starts a new tracker.
-    RawHttp.Response stale = RawHttp.get(nodes[0].base(), "/counter/" + returning.id,
-        "Cookie: " + Visitor.COOKIE + "=" + oldKeyCookie);
+    RawHttp.Response stale =
+        RawHttp.get(
+            nodes[0].base(),
+            "/counter/" + returning.id,
+            "Cookie: " + Visitor.COOKIE + "=" + oldKeyCookie);
     assertEquals(200, stale.status());
     assertEquals(returning.id + " 1", stale.body());
   }

@@ -4,8 +4,8 @@ import io.trackercookie.RawHttp;
 import java.net.URI;
 
 /**
- * A browser in miniature: one visitor's cookie jar for the tracker cookie, and the count it
- * expects next. Not thread-safe: a visitor's requests are sequential, as a browser tab's are.
+ * A browser in miniature: one visitor's cookie jar for the tracker cookie, and the count it expects
+ * next. Not thread-safe: a visitor's requests are sequential, as a browser tab's are.
  */
 final class Visitor {
 
@@ -28,8 +28,8 @@ final class Visitor {
   }
 
   /**
-   * One request to a node. Returns null if all went as expected, else what went wrong; the
-   * visitor keeps its cookie and count either way.
+   * One request to a node. Returns null if all went as expected, else what went wrong; the visitor
+   * keeps its cookie and count either way.
    */
   String visit(URI node) {
     RawHttp.Response response =

@@ -27,10 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hostile-request list of the reliability issue, against real Grizzly servers. Each request
- * has one defined answer: the tracker it carries, an empty tracker (with the rejection reason told
- * to the listener), or the server's own 400 for a head it will not parse. Never a 500; never a
- * hang: every read has a timeout ({@link RawHttp#READ_TIMEOUT_MILLIS}).
+ * The hostile-request list of the reliability issue, against real Grizzly servers. Each request has
+ * one defined answer: the tracker it carries, an empty tracker (with the rejection reason told to
+ * the listener), or the server's own 400 for a head it will not parse. Never a 500; never a hang:
+ * every read has a timeout ({@link RawHttp#READ_TIMEOUT_MILLIS}).
  */
 class HostileHttpTest {
 
@@ -134,7 +134,9 @@ class HostileHttpTest {
     assertTracker(
         ALICE,
         RawHttp.get(
-            largeHeaders.base(), "/read", "Cookie: " + padding(8 * 1024) + "; " + NAME + "=" + good));
+            largeHeaders.base(),
+            "/read",
+            "Cookie: " + padding(8 * 1024) + "; " + NAME + "=" + good));
     assertTrue(REASONS.isEmpty());
   }
 
@@ -143,7 +145,9 @@ class HostileHttpTest {
     assertTracker(
         ALICE,
         RawHttp.get(
-            largeHeaders.base(), "/read", "Cookie: " + padding(64 * 1024) + "; " + NAME + "=" + good));
+            largeHeaders.base(),
+            "/read",
+            "Cookie: " + padding(64 * 1024) + "; " + NAME + "=" + good));
     assertTrue(REASONS.isEmpty());
   }
 
@@ -229,14 +233,16 @@ class HostileHttpTest {
   @Test
   void nulByteInTheValue_readsEmptyBeforeAnyCrypto() {
     assertEmptyTracker(
-        readRaw("Cookie: " + NAME + "=" + good.substring(0, 30) + "\0" + good.substring(30) + "\r\n"),
+        readRaw(
+            "Cookie: " + NAME + "=" + good.substring(0, 30) + "\0" + good.substring(30) + "\r\n"),
         RejectionReason.NON_ASCII);
   }
 
   @Test
   void bareCrInTheValue_readsEmptyBeforeAnyCrypto() {
     assertEmptyTracker(
-        readRaw("Cookie: " + NAME + "=" + good.substring(0, 30) + "\r" + good.substring(30) + "\r\n"),
+        readRaw(
+            "Cookie: " + NAME + "=" + good.substring(0, 30) + "\r" + good.substring(30) + "\r\n"),
         RejectionReason.NON_ASCII);
   }
 
@@ -244,11 +250,24 @@ class HostileHttpTest {
   void crLfInTheValue_endsTheHeader_andReadsEmpty() {
     assertEmptyTracker(
         readRaw(
-            "Cookie: " + NAME + "=" + good.substring(0, 30) + "\r\nX-Rest: " + good.substring(30) + "\r\n"),
+            "Cookie: "
+                + NAME
+                + "="
+                + good.substring(0, 30)
+                + "\r\nX-Rest: "
+                + good.substring(30)
+                + "\r\n"),
         RejectionReason.MALFORMED);
     REASONS.clear();
     assertEmptyTracker(
-        readRaw("Cookie: " + NAME + "=" + good.substring(0, 30) + "\nX-Rest: " + good.substring(30) + "\r\n"),
+        readRaw(
+            "Cookie: "
+                + NAME
+                + "="
+                + good.substring(0, 30)
+                + "\nX-Rest: "
+                + good.substring(30)
+                + "\r\n"),
         RejectionReason.MALFORMED);
   }
 
@@ -256,15 +275,22 @@ class HostileHttpTest {
   void crLfSpaceFold_joinsTheLines_andReadsEmpty() {
     // The server unfolds the line with a space, which no seal contains.
     assertEmptyTracker(
-        readRaw("Cookie: " + NAME + "=" + good.substring(0, 30) + "\r\n " + good.substring(30) + "\r\n"),
+        readRaw(
+            "Cookie: "
+                + NAME
+                + "="
+                + good.substring(0, 30)
+                + "\r\n "
+                + good.substring(30)
+                + "\r\n"),
         RejectionReason.NON_ASCII);
   }
 
   /**
    * A bare LF followed by a line with no colon: Grizzly waits for the header's end, which never
    * comes. No thread is held (Grizzly is non-blocking); once the client has sent all it has
-   * (half-close), the server closes the connection without an answer. The request never reaches
-   * the application.
+   * (half-close), the server closes the connection without an answer. The request never reaches the
+   * application.
    */
   @Test
   void bareLfFollowedByAColonlessLine_isClosedByTheServer_withoutReachingTheApplication()
@@ -273,10 +299,16 @@ class HostileHttpTest {
       socket.setSoTimeout(RawHttp.READ_TIMEOUT_MILLIS);
       String request =
           "GET /read HTTP/1.1\r\nHost: localhost\r\nCookie: "
-              + NAME + "=" + good.substring(0, 30) + "\n" + good.substring(30) + "\r\n\r\n";
+              + NAME
+              + "="
+              + good.substring(0, 30)
+              + "\n"
+              + good.substring(30)
+              + "\r\n\r\n";
       socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
       socket.shutdownOutput();
-      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      String answer =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
       assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 400"), answer);
     }
     assertTrue(REASONS.isEmpty());
@@ -284,9 +316,11 @@ class HostileHttpTest {
 
   @Test
   void nonAsciiBytesInTheValue_readEmpty_withoutCrypto() {
-    String utf8E = new String("\u00e9".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    String utf8E =
+        new String("\u00e9".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     assertEmptyTracker(
-        readRaw("Cookie: " + NAME + "=" + good.substring(0, 40) + utf8E + good.substring(40) + "\r\n"),
+        readRaw(
+            "Cookie: " + NAME + "=" + good.substring(0, 40) + utf8E + good.substring(40) + "\r\n"),
         RejectionReason.NON_ASCII);
     REASONS.clear();
     assertEmptyTracker(
@@ -295,46 +329,53 @@ class HostileHttpTest {
 
   @Test
   void nonAsciiBytesInAnotherCookie_doNotStopTheTracker() {
-    assertTracker(ALICE, readRaw("Cookie: other=\u00e9\u00ff\u0080; " + NAME + "=" + good + "\r\n"));
+    assertTracker(
+        ALICE, readRaw("Cookie: other=\u00e9\u00ff\u0080; " + NAME + "=" + good + "\r\n"));
   }
 
   // --- seals that are well formed but not acceptable ---
 
   @Test
   void sealFromAnotherPassword_readsEmpty() {
-    String foreign = TestConfigs.seal(TestConfigs.OTHER_PASSWORD, "\"{\\\"user\\\":\\\"alice\\\"}\"");
+    String foreign =
+        TestConfigs.seal(TestConfigs.OTHER_PASSWORD, "\"{\\\"user\\\":\\\"alice\\\"}\"");
     assertEmptyTracker(read(NAME + "=" + foreign), RejectionReason.BAD_MAC);
   }
 
   @Test
   void expiredSeal_readsEmpty() {
     String expired =
-        aliceSealedAt(Clock.offset(TestConfigs.FIXED_CLOCK, Duration.ofHours(-1)), Duration.ofMinutes(10));
+        aliceSealedAt(
+            Clock.offset(TestConfigs.FIXED_CLOCK, Duration.ofHours(-1)), Duration.ofMinutes(10));
     assertEmptyTracker(read(NAME + "=" + expired), RejectionReason.EXPIRED);
   }
 
   /**
-   * A seal made by a node whose clock runs a day ahead carries a later expiration. Iron checks
-   * only that the expiration has not passed (it cannot tell a fast clock from a long ttl), and the
-   * MAC proves the seal was made with our password: it is read. SECURITY.md says so.
+   * A seal made by a node whose clock runs a day ahead carries a later expiration. Iron checks only
+   * that the expiration has not passed (it cannot tell a fast clock from a long ttl), and the MAC
+   * proves the seal was made with our password: it is read. SECURITY.md says so.
    */
   @Test
   void sealFromTheFuture_withAValidMac_isRead() {
     String future =
-        aliceSealedAt(Clock.offset(TestConfigs.FIXED_CLOCK, Duration.ofDays(1)), Duration.ofMinutes(10));
+        aliceSealedAt(
+            Clock.offset(TestConfigs.FIXED_CLOCK, Duration.ofDays(1)), Duration.ofMinutes(10));
     assertTracker(ALICE, read(NAME + "=" + future));
   }
 
   @Test
   void sealFromTheFuture_withItsExpirationEdited_readsEmpty() {
     SealParts parts = SealParts.parse(good);
-    String edited = good.replace("*" + parts.expiration() + "*", "*" + (Long.parseLong(parts.expiration()) + 86_400_000L) + "*");
+    String edited =
+        good.replace(
+            "*" + parts.expiration() + "*",
+            "*" + (Long.parseLong(parts.expiration()) + 86_400_000L) + "*");
     assertEmptyTracker(read(NAME + "=" + edited), RejectionReason.BAD_MAC);
   }
 
   /**
-   * Stateless by design: clearing the tracker deletes the browser's cookie, but a copy kept by
-   * the client (or a thief) stays valid until its expiration. SECURITY.md says so.
+   * Stateless by design: clearing the tracker deletes the browser's cookie, but a copy kept by the
+   * client (or a thief) stays valid until its expiration. SECURITY.md says so.
    */
   @Test
   void sealReplayedAfterBeingCleared_isStillRead() {
@@ -349,7 +390,9 @@ class HostileHttpTest {
     String[] a = good.split("\\*", -1);
     String[] b = bob.split("\\*", -1);
     String[] otherExpiration =
-        aliceSealedAt(Clock.offset(TestConfigs.FIXED_CLOCK, Duration.ofMinutes(-1)), Duration.ofMinutes(10))
+        aliceSealedAt(
+                Clock.offset(TestConfigs.FIXED_CLOCK, Duration.ofMinutes(-1)),
+                Duration.ofMinutes(10))
             .split("\\*", -1);
     assertEquals(8, a.length);
     int[][] swaps = {{2}, {3}, {4}, {6}, {7}, {6, 7}, {2, 3}, {2, 3, 4}, {3, 4}};
@@ -370,6 +413,7 @@ class HostileHttpTest {
     bobWithAlicesMac[6] = a[6];
     bobWithAlicesMac[7] = a[7];
     REASONS.clear();
-    assertEmptyTracker(read(NAME + "=" + String.join("*", bobWithAlicesMac)), RejectionReason.BAD_MAC);
+    assertEmptyTracker(
+        read(NAME + "=" + String.join("*", bobWithAlicesMac)), RejectionReason.BAD_MAC);
   }
 }

@@ -97,9 +97,12 @@ class SecretsStayOutOfLogsTest {
         String good = server.get("/put?k=secret&v=" + MARKER).cookieValue(NAME);
         cookies.add(good);
         assertEquals(
-            "{\"secret\":\"" + MARKER + "\"}", server.get("/read", "Cookie: " + NAME + "=" + good).body());
-        String tampered = good.substring(0, good.length() - 2) + (good.endsWith("AA") ? "BB" : "AA");
-        String foreign = TestConfigs.seal(TestConfigs.OTHER_PASSWORD, "\"{\\\"s\\\":\\\"" + MARKER + "\\\"}\"");
+            "{\"secret\":\"" + MARKER + "\"}",
+            server.get("/read", "Cookie: " + NAME + "=" + good).body());
+        String tampered =
+            good.substring(0, good.length() - 2) + (good.endsWith("AA") ? "BB" : "AA");
+        String foreign =
+            TestConfigs.seal(TestConfigs.OTHER_PASSWORD, "\"{\\\"s\\\":\\\"" + MARKER + "\\\"}\"");
         String notJson = TestConfigs.seal(TestConfigs.PASSWORD, MARKER);
         String garbage = "Fe26.2**" + MARKER + "*x*y**z*w";
         cookies.addAll(List.of(tampered, foreign, notJson, garbage));
@@ -151,7 +154,8 @@ class SecretsStayOutOfLogsTest {
     IronPasswords keyring =
         IronPasswords.builder()
             .current("k2", TestConfigs.PASSWORD)
-            .accept("k1", IronSecret.separate(IronSecret.password(TestConfigs.OTHER_PASSWORD), rawKey))
+            .accept(
+                "k1", IronSecret.separate(IronSecret.password(TestConfigs.OTHER_PASSWORD), rawKey))
             .build();
     IronCodec codec = IronCodec.create(keyring, IronOptions.defaults());
     String sealed = codec.seal(MARKER);
@@ -170,12 +174,19 @@ class SecretsStayOutOfLogsTest {
     for (Object object : objects) {
       String text = object.toString();
       for (String secret :
-          List.of(TestConfigs.PASSWORD, TestConfigs.OTHER_PASSWORD, RAW_KEY_TEXT, hexKey, MARKER, sealed)) {
+          List.of(
+              TestConfigs.PASSWORD,
+              TestConfigs.OTHER_PASSWORD,
+              RAW_KEY_TEXT,
+              hexKey,
+              MARKER,
+              sealed)) {
         assertFalse(text.contains(secret), object.getClass().getSimpleName() + " shows a secret");
       }
       for (String part : sealed.split("\\*")) {
         if (part.length() > 12) {
-          assertFalse(text.contains(part), object.getClass().getSimpleName() + " shows a seal part");
+          assertFalse(
+              text.contains(part), object.getClass().getSimpleName() + " shows a seal part");
         }
       }
     }
@@ -186,7 +197,8 @@ class SecretsStayOutOfLogsTest {
     IronCodec codec = IronCodec.create(TestConfigs.PASSWORD);
     String sealed = codec.seal(MARKER);
     String tampered = sealed.substring(0, sealed.length() - 1) + (sealed.endsWith("A") ? "B" : "A");
-    for (String bad : List.of(tampered, sealed + "*", "x" + sealed, MARKER, sealed.replace("Fe26.2", "Fe26.1"))) {
+    for (String bad :
+        List.of(tampered, sealed + "*", "x" + sealed, MARKER, sealed.replace("Fe26.2", "Fe26.1"))) {
       IronException e = assertThrows(IronException.class, () -> codec.open(bad));
       assertFalse(e.getMessage().contains(MARKER), e.reason().name());
       for (String part : sealed.split("\\*")) {

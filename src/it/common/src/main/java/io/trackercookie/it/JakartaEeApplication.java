@@ -5,17 +5,20 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 
 /**
- * The application of the Jakarta EE server projects, as a Jakarta EE user writes it:
- * TrackerFeature among its classes, configured from the server's environment (TRACKER_PASSWORD),
- * with {@link TrackerResource}, {@link FieldTrackerResource} and {@link CdiTrackerResource}.
- * Abstract, so that no server deploys it from this jar: each project's subclass says where it
- * answers, with {@code @ApplicationPath}.
+ * The application of the Jakarta EE server projects, as a Jakarta EE user writes it: TrackerFeature
+ * among its classes, configured from the server's environment (TRACKER_PASSWORD), with {@link
+ * TrackerResource}, {@link FieldTrackerResource} and {@link CdiTrackerResource}. Abstract, so that
+ * no server deploys it from this jar: each project's subclass says where it answers, with
+ * {@code @ApplicationPath}.
  */
 public abstract class JakartaEeApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(TrackerFeature.class, TrackerResource.class, FieldTrackerResource.class,
+    return Set.of(
+        TrackerFeature.class,
+        TrackerResource.class,
+        FieldTrackerResource.class,
         CdiTrackerResource.class);
   }
 }

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every full Jakarta EE server passes, on top of {@link RuntimeChecks}, with the project's
- * packaged WAR deployed: a {@link JakartaEeApplication} at {@code /app/api/}, password
- * {@link TrackerCycle#PASSWORD} taken from the server's environment. A subclass says how to launch
- * its server; this class starts it, waits for the application and stops it.
+ * packaged WAR deployed: a {@link JakartaEeApplication} at {@code /app/api/}, password {@link
+ * TrackerCycle#PASSWORD} taken from the server's environment. A subclass says how to launch its
+ * server; this class starts it, waits for the application and stops it.
  */
 public abstract class JakartaEeServerChecks extends RuntimeChecks<ServerProcess> {
 
@@ -43,7 +43,8 @@ public abstract class JakartaEeServerChecks extends RuntimeChecks<ServerProcess>
   }
 
   @Test
-  public void cdiInjectedTracker_inApplicationScopedResource_sealsReadsChangesAndClearsTheCookie_andReadsBadOnesAsEmpty() {
+  public void
+      cdiInjectedTracker_inApplicationScopedResource_sealsReadsChangesAndClearsTheCookie_andReadsBadOnesAsEmpty() {
     new TrackerCycle(server().base(), "cdi").assertWholeCycle();
   }
 

@@ -16,7 +16,8 @@ public final class JerseyGrizzlyServer {
 
   /** Serves the application at the root of a port that Grizzly picks on 127.0.0.1. */
   public static RunningServer start(ResourceConfig app) {
-    HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
+    HttpServer server =
+        GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
     int port = server.getListeners().iterator().next().getPort();
     return RunningServer.onLoopback(port, "/", server::shutdownNow);
   }

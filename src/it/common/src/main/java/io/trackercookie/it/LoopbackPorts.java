@@ -10,8 +10,8 @@ public final class LoopbackPorts {
   private LoopbackPorts() {}
 
   /**
-   * A port that was free a moment ago. Another process may take it before the server binds it;
-   * that is rare enough not to retry.
+   * A port that was free a moment ago. Another process may take it before the server binds it; that
+   * is rare enough not to retry.
    */
   public static int free() throws IOException {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -11,14 +11,15 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * What every runtime passes over real HTTP, written once. A runtime's test class extends this
- * class, or one of its subclasses, and only starts its server: {@link #start()} returns a server
- * on 127.0.0.1 serving {@link TrackerResource} and {@link FieldTrackerResource} below its base,
- * with the default cookie settings and password {@link TrackerCycle#PASSWORD}. The server is
- * started before the first test and stopped after the last.
+ * class, or one of its subclasses, and only starts its server: {@link #start()} returns a server on
+ * 127.0.0.1 serving {@link TrackerResource} and {@link FieldTrackerResource} below its base, with
+ * the default cookie settings and password {@link TrackerCycle#PASSWORD}. The server is started
+ * before the first test and stopped after the last.
  *
  * @param <S> the kind of server the runtime starts
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one server for all tests, started by an instance method
+@TestInstance(
+    TestInstance.Lifecycle.PER_CLASS) // one server for all tests, started by an instance method
 public abstract class RuntimeChecks<S extends RunningServer> {
 
   private S server;

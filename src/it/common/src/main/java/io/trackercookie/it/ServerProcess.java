@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An application server run as a process by a test: started, awaited until the application
- * answers, and stopped with every process it started.
+ * An application server run as a process by a test: started, awaited until the application answers,
+ * and stopped with every process it started.
  */
 public final class ServerProcess implements RunningServer {
 
@@ -34,8 +34,9 @@ public final class ServerProcess implements RunningServer {
    */
   public static ServerProcess start(ProcessBuilder builder, Path log, URI base, Duration limit)
       throws IOException, InterruptedException {
-    ServerProcess server = new ServerProcess(
-        builder.redirectErrorStream(true).redirectOutput(log.toFile()).start(), log, base);
+    ServerProcess server =
+        new ServerProcess(
+            builder.redirectErrorStream(true).redirectOutput(log.toFile()).start(), log, base);
     TrackerCycle probe = new TrackerCycle(base);
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
@@ -52,7 +53,8 @@ public final class ServerProcess implements RunningServer {
       Thread.sleep(1000);
     }
     server.close();
-    fail("The server did not deploy the application within " + limit.toSeconds() + " s; see " + log);
+    fail(
+        "The server did not deploy the application within " + limit.toSeconds() + " s; see " + log);
     return server;
   }
 

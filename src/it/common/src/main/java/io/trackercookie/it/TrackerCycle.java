@@ -34,15 +34,18 @@ public final class TrackerCycle {
   private static final String NAME = CookieSettings.DEFAULT_NAME;
 
   // HTTP/1.1: the client's default h2c upgrade on a request with a body hangs some servers.
-  private final HttpClient client = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10))
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
   private final URI base;
   private final String resource;
 
-  /** @param base the application's root, where {@link TrackerResource} answers at "tracker" */
+  /**
+   * @param base the application's root, where {@link TrackerResource} answers at "tracker"
+   */
   public TrackerCycle(URI base) {
     this(base, "tracker");
   }
@@ -97,7 +100,9 @@ public final class TrackerCycle {
     assertNotNull(changed.setCookie, "PUT color=green sends Set-Cookie");
     String green = changed.cookieValue();
     assertNotEquals(blue, green, "a change seals a new cookie");
-    assertEquals("{color=green}", send("GET", resource, NAME + "=" + green, null).body,
+    assertEquals(
+        "{color=green}",
+        send("GET", resource, NAME + "=" + green, null).body,
         "GET reads the changed cookie");
 
     // Tampered and garbage cookies: empty tracker, never a 500.
@@ -114,7 +119,9 @@ public final class TrackerCycle {
     Reply over = send("PUT", resource + "/size", NAME + "=" + tampered, "small");
     assertEquals(200, over.status, "PUT over a tampered cookie");
     assertEquals("{size=small}", over.body, "PUT over a tampered cookie starts afresh");
-    assertEquals("{size=small}", send("GET", resource, NAME + "=" + over.cookieValue(), null).body,
+    assertEquals(
+        "{size=small}",
+        send("GET", resource, NAME + "=" + over.cookieValue(), null).body,
         "the cookie that replaced a tampered one reads back");
 
     // Clear: the response deletes the cookie; without it the tracker is empty.
@@ -134,7 +141,8 @@ public final class TrackerCycle {
     Reply read = send("GET", "field", NAME + "=" + set.cookieValue(), null);
     assertEquals(200, read.status, "GET field");
     assertEquals("{via=field}", read.body, "the injected field reads the cookie");
-    assertEquals("{}", send("GET", "field", null, null).body, "the field is empty without a cookie");
+    assertEquals(
+        "{}", send("GET", "field", null, null).body, "the field is empty without a cookie");
   }
 
   /**
@@ -144,20 +152,27 @@ public final class TrackerCycle {
   public void assertSingletonInjection() {
     String red = send("PUT", "tracker/color", null, "red").cookieValue();
     String blue = send("PUT", "tracker/color", null, "blue").cookieValue();
-    assertEquals("{color=red}", send("GET", "singleton", NAME + "=" + red, null).body,
+    assertEquals(
+        "{color=red}",
+        send("GET", "singleton", NAME + "=" + red, null).body,
         "the singleton reads the first request's cookie");
-    assertEquals("{color=blue}", send("GET", "singleton", NAME + "=" + blue, null).body,
+    assertEquals(
+        "{color=blue}",
+        send("GET", "singleton", NAME + "=" + blue, null).body,
         "the singleton reads the second request's cookie");
-    assertEquals("{}", send("GET", "singleton", null, null).body,
+    assertEquals(
+        "{}",
+        send("GET", "singleton", null, null).body,
         "the singleton is empty for a request without a cookie");
   }
 
   /** Sends one request; {@code path} is relative to the base. */
   public Reply send(String method, String path, String cookie, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
-        .header("Accept", "text/plain");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
+            .header("Accept", "text/plain");
     if (body != null) {
       request.header("Content-Type", "text/plain");
     }
@@ -166,9 +181,10 @@ public final class TrackerCycle {
     }
     try {
       HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
-      List<String> ours = response.headers().allValues("Set-Cookie").stream()
-          .filter(line -> line.startsWith(NAME + "="))
-          .toList();
+      List<String> ours =
+          response.headers().allValues("Set-Cookie").stream()
+              .filter(line -> line.startsWith(NAME + "="))
+              .toList();
       assertTrue(ours.size() <= 1, method + " " + path + " sends at most one tracker Set-Cookie");
       return new Reply(response.statusCode(), response.body(), ours.isEmpty() ? null : ours.get(0));
     } catch (IOException e) {

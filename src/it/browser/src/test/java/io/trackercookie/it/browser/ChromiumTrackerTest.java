@@ -60,13 +60,14 @@ class ChromiumTrackerTest {
     assertTrue(installed || !"true".equals(System.getenv("CI")), missing);
     assumeTrue(installed, missing);
     // Plain http on loopback: the development switch leaves Secure out so the browser keeps it.
-    TrackerConfig config = TrackerConfig.builder()
-        .password(TrackerCycle.PASSWORD)
-        .insecureLoopbackForDevelopment(true)
-        .chunking()
-        .build();
-    ResourceConfig app = new ResourceConfig(TrackerPageResource.class)
-        .register(new TrackerFeature(config));
+    TrackerConfig config =
+        TrackerConfig.builder()
+            .password(TrackerCycle.PASSWORD)
+            .insecureLoopbackForDevelopment(true)
+            .chunking()
+            .build();
+    ResourceConfig app =
+        new ResourceConfig(TrackerPageResource.class).register(new TrackerFeature(config));
     server = JerseyGrizzlyServer.start(app);
     base = server.base().toString();
 
@@ -82,19 +83,29 @@ class ChromiumTrackerTest {
     WebDriverException lastFailure = null;
     for (int attempt = 1; attempt <= 3; attempt++) {
       Path profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium");
-      ChromeOptions options = new ChromeOptions()
-          .setBinary(CHROMIUM.toFile())
-          .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-              "--disable-quic", "--no-first-run", "--user-data-dir=" + profile);
-      ChromeDriverService service = new ChromeDriverService.Builder()
-          .usingDriverExecutable(CHROMEDRIVER.toFile())
-          .usingAnyFreePort()
-          .withLogFile(DRIVER_LOG.toFile())
-          .withAppendLog(true)
-          .withLogLevel(ChromiumDriverLogLevel.INFO)
-          .withTimeout(Duration.ofSeconds(60))
-          .build();
+      ChromeOptions options =
+          new ChromeOptions()
+              .setBinary(CHROMIUM.toFile())
+              .addArguments(
+                  "--headless=new",
+                  "--no-sandbox",
+                  "--disable-gpu",
+                  "--disable-dev-shm-usage",
+                  "--disable-background-networking",
+                  "--disable-component-update",
+                  "--disable-sync",
+                  "--disable-quic",
+                  "--no-first-run",
+                  "--user-data-dir=" + profile);
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(CHROMEDRIVER.toFile())
+              .usingAnyFreePort()
+              .withLogFile(DRIVER_LOG.toFile())
+              .withAppendLog(true)
+              .withLogLevel(ChromiumDriverLogLevel.INFO)
+              .withTimeout(Duration.ofSeconds(60))
+              .build();
       try {
         ChromeDriver started = new ChromeDriver(service, options);
         started.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
@@ -166,9 +177,9 @@ class ChromiumTrackerTest {
   }
 
   /**
-   * Does something that loads a page and returns once a page the server rendered after it has
-   * fully loaded. A click may return before the old page is gone, and a script asked mid-navigation
-   * may fail; both were seen on a loaded CI machine, so the page's render number decides.
+   * Does something that loads a page and returns once a page the server rendered after it has fully
+   * loaded. A click may return before the old page is gone, and a script asked mid-navigation may
+   * fail; both were seen on a loaded CI machine, so the page's render number decides.
    */
   private static void loadNextPage(String navigation, Runnable navigate) {
     long before = renderNumber();
@@ -183,9 +194,11 @@ class ChromiumTrackerTest {
   /** The number the server gave the loaded page, 0 while none of its pages is fully loaded. */
   private static long renderNumber() {
     try {
-      Object number = ((JavascriptExecutor) browser).executeScript(
-          "var e = document.getElementById('render');"
-              + "return document.readyState === 'complete' && e ? e.textContent : null;");
+      Object number =
+          ((JavascriptExecutor) browser)
+              .executeScript(
+                  "var e = document.getElementById('render');"
+                      + "return document.readyState === 'complete' && e ? e.textContent : null;");
       return number == null ? 0 : Long.parseLong(number.toString().trim());
     } catch (WebDriverException midNavigation) {
       return 0;
@@ -219,7 +232,8 @@ class ChromiumTrackerTest {
     assertNotNull(cookie, "the browser stored the cookie");
     assertTrue(cookie.isHttpOnly(), "the stored cookie is HttpOnly");
     assertTrue(cookie.getValue().startsWith("Fe26.2*"), "the stored cookie is a seal");
-    String cookies = (String) ((JavascriptExecutor) browser).executeScript("return document.cookie;");
+    String cookies =
+        (String) ((JavascriptExecutor) browser).executeScript("return document.cookie;");
     assertFalse(cookies.contains(NAME), "document.cookie does not show the HttpOnly cookie");
 
     // Across navigations: a link, a reload, a fresh visit.
@@ -235,7 +249,8 @@ class ChromiumTrackerTest {
 
     click(By.id("forget"));
     assertEquals("{}", tracker(), "clearing empties the tracker");
-    assertNull(browser.manage().getCookieNamed(NAME), "clearing removed the cookie from the browser");
+    assertNull(
+        browser.manage().getCookieNamed(NAME), "clearing removed the cookie from the browser");
   }
 
   @Test
@@ -245,9 +260,12 @@ class ChromiumTrackerTest {
     click(By.id("store-big"));
     String length = String.valueOf(TrackerPageResource.BIG_LENGTH);
     assertEquals(length, textOf(By.id("big")), "the chunked tracker reads back");
-    List<Cookie> chunks = browser.manage().getCookies().stream()
-        .filter(c -> c.getName().startsWith(NAME + ".")).toList();
-    assertTrue(chunks.size() >= 2, "the browser keeps the tracker as several cookies: " + chunks.size());
+    List<Cookie> chunks =
+        browser.manage().getCookies().stream()
+            .filter(c -> c.getName().startsWith(NAME + "."))
+            .toList();
+    assertTrue(
+        chunks.size() >= 2, "the browser keeps the tracker as several cookies: " + chunks.size());
     assertTrue(chunks.stream().allMatch(Cookie::isHttpOnly), "every chunk is HttpOnly");
     assertNull(browser.manage().getCookieNamed(NAME), "no unchunked cookie beside the chunks");
 
@@ -256,14 +274,17 @@ class ChromiumTrackerTest {
 
     click(By.id("forget"));
     assertEquals("{}", tracker(), "clearing empties the chunked tracker");
-    assertTrue(browser.manage().getCookies().stream().noneMatch(c -> c.getName().startsWith(NAME)),
+    assertTrue(
+        browser.manage().getCookies().stream().noneMatch(c -> c.getName().startsWith(NAME)),
         "clearing removed every chunk");
   }
 
   @Test
   void browser_withForgedCookie_getsThePageNotAnError() {
     visit("page");
-    browser.manage().addCookie(new Cookie(NAME, "Fe26.2**forged*forged*forged**forged*forged", "/"));
+    browser
+        .manage()
+        .addCookie(new Cookie(NAME, "Fe26.2**forged*forged*forged**forged*forged", "/"));
     visit("page");
     assertEquals("{}", tracker(), "a forged cookie reads as an empty tracker");
     browser.manage().deleteAllCookies();

@@ -30,9 +30,15 @@ public class TrackerPageResource {
     // The content is rendered from test input only; no escaping needed for these values. The
     // large value is shown by its length only.
     return "<!doctype html><html><head><title>tracker</title></head><body>"
-        + "<pre id=\"render\">" + RENDERED.incrementAndGet() + "</pre>"
-        + "<pre id=\"tracker\">" + render(tracker) + "</pre>"
-        + "<pre id=\"big\">" + (tracker.containsKey("big") ? tracker.get("big", String.class).length() : 0) + "</pre>"
+        + "<pre id=\"render\">"
+        + RENDERED.incrementAndGet()
+        + "</pre>"
+        + "<pre id=\"tracker\">"
+        + render(tracker)
+        + "</pre>"
+        + "<pre id=\"big\">"
+        + (tracker.containsKey("big") ? tracker.get("big", String.class).length() : 0)
+        + "</pre>"
         + "<form id=\"large\" method=\"post\" action=\"page/big\">"
         + "<button id=\"store-big\" type=\"submit\">store a large value</button></form>"
         + "<form id=\"set\" method=\"post\" action=\"page/color\">"
@@ -46,7 +52,8 @@ public class TrackerPageResource {
   @POST
   @Path("color")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response color(@Context Tracker tracker, @Context UriInfo uri, @FormParam("color") String color) {
+  public Response color(
+      @Context Tracker tracker, @Context UriInfo uri, @FormParam("color") String color) {
     tracker.put("color", color);
     return Response.seeOther(uri.getBaseUriBuilder().path("page").build()).build();
   }

@@ -23,14 +23,17 @@ class CxfTrackerTest extends EmbeddedRuntimeChecks {
     resources.add(SingletonTrackerResource.class);
     factory.setResourceClasses(resources);
     // One instance for all requests; the other classes get one per request.
-    factory.setResourceProvider(SingletonTrackerResource.class,
-        new SingletonResourceProvider(app.singletonResource()));
+    factory.setResourceProvider(
+        SingletonTrackerResource.class, new SingletonResourceProvider(app.singletonResource()));
     factory.setProviders(List.of(app.feature()));
     factory.setAddress("http://127.0.0.1:" + port + "/");
     Server server = factory.create();
-    return RunningServer.onLoopback(port, "/", () -> {
-      server.stop();
-      server.destroy();
-    });
+    return RunningServer.onLoopback(
+        port,
+        "/",
+        () -> {
+          server.stop();
+          server.destroy();
+        });
   }
 }

@@ -19,18 +19,32 @@ class PayaraMicroIT extends JakartaEeServerChecks {
     Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "payara");
     // Listen on loopback only.
     Path preBoot = work.resolve("preboot.asadmin");
-    Files.writeString(preBoot, "set configs.config.server-config.network-config.network-listeners"
-        + ".network-listener.http-listener.address=127.0.0.1\n");
+    Files.writeString(
+        preBoot,
+        "set configs.config.server-config.network-config.network-listeners"
+            + ".network-listener.http-listener.address=127.0.0.1\n");
     int port = LoopbackPorts.free();
-    ProcessBuilder command = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-Djava.io.tmpdir=" + work,
-        "-jar", jar.toString(),
-        "--nocluster", "--disablephonehome", "--nohostaware",
-        "--port", String.valueOf(port),
-        "--prebootcommandfile", preBoot.toString(),
-        "--rootdir", work.resolve("root").toString(),
-        "--deploy", war.toString(), "--contextroot", "app"));
+    ProcessBuilder command =
+        new ProcessBuilder(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Djava.io.tmpdir=" + work,
+                "-jar",
+                jar.toString(),
+                "--nocluster",
+                "--disablephonehome",
+                "--nohostaware",
+                "--port",
+                String.valueOf(port),
+                "--prebootcommandfile",
+                preBoot.toString(),
+                "--rootdir",
+                work.resolve("root").toString(),
+                "--deploy",
+                war.toString(),
+                "--contextroot",
+                "app"));
     return new Launch(command, port, work.resolve("payara.log"));
   }
 }

@@ -34,7 +34,8 @@ class ResteasyTrackerTest extends EmbeddedRuntimeChecks {
   @Override
   protected RunningServer serve(EmbeddedApplication app) throws IOException {
     int port = LoopbackPorts.free();
-    UndertowJaxrsServer server = new UndertowJaxrsServer().setHostname("127.0.0.1").setPort(port).start();
+    UndertowJaxrsServer server =
+        new UndertowJaxrsServer().setHostname("127.0.0.1").setPort(port).start();
     server.deploy(new TrackerApp(app));
     return RunningServer.onLoopback(port, "/", server::stop);
   }

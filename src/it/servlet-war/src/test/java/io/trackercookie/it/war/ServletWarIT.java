@@ -31,16 +31,21 @@ class ServletWarIT extends RuntimeChecks<RunningServer> {
     // Scan the WAR's own jars only, not the test's class path, as a standalone Tomcat would.
     ((StandardJarScanner) app.getJarScanner()).setScanClassPath(false);
     tomcat.start();
-    return RunningServer.onLoopback(tomcat.getConnector().getLocalPort(), "/app/api/", () -> {
-      tomcat.stop();
-      tomcat.destroy();
-    });
+    return RunningServer.onLoopback(
+        tomcat.getConnector().getLocalPort(),
+        "/app/api/",
+        () -> {
+          tomcat.stop();
+          tomcat.destroy();
+        });
   }
 
   @Test
   void settingsFromWebXml_reachTheCookie() {
     // web.xml sets tracker.cookie.maxAge to 3600 seconds.
     TrackerCycle.Reply set = cycle().send("PUT", "tracker/from", null, "web.xml");
-    assertTrue(set.hasAttribute("Max-Age=3600"), "Max-Age from web.xml in " + set.setCookie.replaceAll("=Fe26[^;]*", "=<seal>"));
+    assertTrue(
+        set.hasAttribute("Max-Age=3600"),
+        "Max-Age from web.xml in " + set.setCookie.replaceAll("=Fe26[^;]*", "=<seal>"));
   }
 }

@@ -23,12 +23,20 @@ class WildFlyIT extends JakartaEeServerChecks {
     Path home = Path.of(System.getProperty("wildfly.home")).toAbsolutePath();
     Path script = home.resolve("bin/standalone.sh");
     assertTrue(Files.isRegularFile(script), "the unpacked WildFly " + home);
-    Files.copy(war, home.resolve("standalone/deployments/app.war"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        war, home.resolve("standalone/deployments/app.war"), StandardCopyOption.REPLACE_EXISTING);
     int offset = freePortOffset();
-    ProcessBuilder command = new ProcessBuilder(List.of("sh", script.toString(),
-        "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
-        "-Djboss.socket.binding.port-offset=" + offset))
-        .directory(home.toFile());
+    ProcessBuilder command =
+        new ProcessBuilder(
+                List.of(
+                    "sh",
+                    script.toString(),
+                    "-b",
+                    "127.0.0.1",
+                    "-bmanagement",
+                    "127.0.0.1",
+                    "-Djboss.socket.binding.port-offset=" + offset))
+            .directory(home.toFile());
     command.environment().put("JBOSS_HOME", home.toString());
     command.environment().put("JAVA_OPTS", "-Xmx512m -Djava.net.preferIPv4Stack=true");
     return new Launch(command, DEFAULT_HTTP_PORT + offset, home.resolveSibling("wildfly.log"));
