@@ -15,7 +15,10 @@ import java.util.Map;
  *
  * <p>Values are JSON: {@link #get(String)} returns plain Java values (Map, List, String, Number,
  * Boolean, null); typed reads and {@link #put} of other objects go through Jackson, with the
- * application's ObjectMapper when it provides a {@code ContextResolver<ObjectMapper>}.
+ * application's ObjectMapper when it provides a {@code ContextResolver<ObjectMapper>}; without one,
+ * typed reads ignore unknown properties (a tracker holds keys from many parts of an application). A
+ * typed read that fails throws IllegalArgumentException naming the JSON path and the type, never
+ * the value.
  *
  * <p>Safe to use from several threads of the same request. A tracker whose cookie was missing or
  * invalid reads as empty.

@@ -51,10 +51,10 @@ class TrackerParamAndMapperHttpTest {
       RawHttp.Response invalid = server.get("/param/visit", "Cookie: " + NAME + "=garbage");
       assertEquals(200, invalid.status());
       assertEquals("null", invalid.body());
-      String other = server.get("/put?k=unrelated&v=1").cookieValue(NAME);
+      String other = server.get("/put?k=count&v=not-a-number").cookieValue(NAME);
       RawHttp.Response unconvertible = server.get("/param/visit", "Cookie: " + NAME + "=" + other);
       assertEquals(200, unconvertible.status());
-      assertEquals("null", unconvertible.body(), "a record without that property does not convert");
+      assertEquals("null", unconvertible.body(), "a value of the wrong type does not convert");
     }
   }
 

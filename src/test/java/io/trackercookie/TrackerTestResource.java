@@ -163,6 +163,16 @@ public class TrackerTestResource {
   }
 
   @GET
+  @Path("visit/as-or-message")
+  public String asVisitOrMessage(@Context Tracker tracker) {
+    try {
+      return json(tracker.as(Visit.class));
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  @GET
   @Path("visits/put")
   public String putVisits(@Context Tracker tracker) {
     tracker.put("visits", List.of(new Visit("/a", 1), new Visit("/b", 2)));

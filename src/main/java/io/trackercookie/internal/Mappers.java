@@ -1,5 +1,6 @@
 package io.trackercookie.internal;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.ContextResolver;
@@ -7,10 +8,15 @@ import jakarta.ws.rs.ext.Providers;
 import java.lang.reflect.Type;
 import java.util.function.Function;
 
-/** The application's ObjectMapper when it provides a {@code ContextResolver<ObjectMapper>}. */
+/**
+ * The application's ObjectMapper when it provides a {@code ContextResolver<ObjectMapper>}, used as
+ * the application configured it; else a default that ignores unknown properties, since a tracker
+ * holds keys from many parts of an application and a typed read wants only its own.
+ */
 final class Mappers {
 
-  static final ObjectMapper DEFAULT = new ObjectMapper();
+  static final ObjectMapper DEFAULT =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private Mappers() {}
 

@@ -1,6 +1,7 @@
 package io.trackercookie.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -309,10 +310,36 @@ final class RequestTracker implements Tracker {
       // may be shared with other requests and a change must go through put.
       return (T) (value instanceof JsonNode tree ? tree.deepCopy() : value);
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      // Jackson's message may quote the value; the type is enough to act on.
+      // Jackson's message may quote the value, so it is neither repeated nor kept as the cause:
+      // where in the JSON it failed, and the type, are enough to act on.
       throw new IllegalArgumentException(
-          "The tracked value cannot be read as " + type.getTypeName());
+          "The tracked value at "
+              + jsonPath(e)
+              + " cannot be read as "
+              + type.getTypeName()
+              + " ("
+              + e.getClass().getSimpleName()
+              + ")");
     }
+  }
+
+  /** Where a conversion failed, as a JSON path from the value read: {@code $.visits[1].count}. */
+  private static String jsonPath(Exception e) {
+    StringBuilder path = new StringBuilder("$");
+    Throwable cause = e;
+    while (cause != null && !(cause instanceof JsonMappingException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof JsonMappingException mapping) {
+      for (JsonMappingException.Reference reference : mapping.getPath()) {
+        if (reference.getFieldName() != null) {
+          path.append('.').append(reference.getFieldName());
+        } else if (reference.getIndex() >= 0) {
+          path.append('[').append(reference.getIndex()).append(']');
+        }
+      }
+    }
+    return path.toString();
   }
 
   /**

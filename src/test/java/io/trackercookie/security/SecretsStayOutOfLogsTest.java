@@ -114,7 +114,10 @@ class SecretsStayOutOfLogsTest {
         // A value too large to seal, and an application bug (reading the tracker as a type it
         // does not fit: Jersey logs the exception and answers 500) pass through the log paths.
         assertEquals(413, server.get("/big?n=5000").status());
-        assertEquals(500, server.get("/visit/as", "Cookie: " + NAME + "=" + good).status());
+        String misfit =
+            TestConfigs.seal(TestConfigs.PASSWORD, "\"{\\\"count\\\":\\\"" + MARKER + "\\\"}\"");
+        cookies.add(misfit);
+        assertEquals(500, server.get("/visit/as", "Cookie: " + NAME + "=" + misfit).status());
       }
     } finally {
       System.setErr(previousErr);
