@@ -302,14 +302,7 @@ public final class TrackerConfig {
      */
     public Builder password(String password) {
       Objects.requireNonNull(password, "password");
-      if (password.length() < MIN_PASSWORD_LENGTH) {
-        throw new IllegalArgumentException(
-            "The tracker password ("
-                + TrackerSettings.describe(TrackerSettings.PASSWORD)
-                + ") must be at least "
-                + MIN_PASSWORD_LENGTH
-                + " characters");
-      }
+      TrackerSettings.checkPasswordLength(TrackerSettings.PASSWORD, password);
       this.passwords = IronPasswords.single(password);
       this.singlePassword = password;
       return this;

@@ -5,7 +5,10 @@ import io.trackercookie.internal.TrackerSupport;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * Adds the tracker cookie to a Jakarta REST application.
@@ -22,6 +25,8 @@ import java.util.Objects;
  * setting.
  */
 public final class TrackerFeature implements Feature {
+
+  private static final Logger LOG = Logger.getLogger("io.trackercookie");
 
   private final TrackerConfig config;
 
@@ -42,6 +47,12 @@ public final class TrackerFeature implements Feature {
   }
 
   private static TrackerConfig fromEnvironment(Configuration configuration) {
+    Set<String> properties = new HashSet<>(configuration.getPropertyNames());
+    properties.addAll(System.getProperties().stringPropertyNames());
+    for (String warning :
+        TrackerSettings.unknownNameWarnings(properties, System.getenv().keySet())) {
+      LOG.warning(warning);
+    }
     return TrackerSettings.read(
         name -> {
           Object property = configuration.getProperty(name);

@@ -4,9 +4,11 @@ import io.trackercookie.iron.IronPasswords;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -247,6 +249,67 @@ public final class TrackerSettings {
     return env.toString();
   }
 
+  /**
+   * One warning for each name that looks like a tracker setting but is none (a property starting
+   * with {@code tracker.}, an environment variable starting with {@code TRACKER_}), naming the
+   * closest known setting; such a setting would otherwise be ignored without a word.
+   */
+  public static List<String> unknownNameWarnings(
+      Collection<String> propertyNames, Collection<String> environmentNames) {
+    List<String> known = new ArrayList<>(NAMES);
+    List<String> knownEnvironment = new ArrayList<>();
+    NAMES.forEach(name -> knownEnvironment.add(environmentName(name)));
+    List<String> warnings = new ArrayList<>();
+    for (String name : new TreeSet<>(propertyNames)) {
+      if (name.startsWith("tracker.")
+          && !known.contains(name)
+          && !name.startsWith(ACCEPTED_PASSWORD_PREFIX)) {
+        warnings.add(unknownWarning("property", name, known));
+      }
+    }
+    String acceptedPrefix = environmentName(ACCEPTED_PASSWORD_PREFIX);
+    for (String name : new TreeSet<>(environmentNames)) {
+      if (name.startsWith("TRACKER_")
+          && !knownEnvironment.contains(name)
+          && !name.startsWith(acceptedPrefix)) {
+        warnings.add(unknownWarning("environment variable", name, knownEnvironment));
+      }
+    }
+    return warnings;
+  }
+
+  private static String unknownWarning(String kind, String name, List<String> known) {
+    String closest = known.get(0);
+    for (String candidate : known) {
+      if (distance(name, candidate) < distance(name, closest)) {
+        closest = candidate;
+      }
+    }
+    return "Unknown tracker " + kind + " " + name + " is ignored; did you mean " + closest + "?";
+  }
+
+  /** Edit distance, ignoring case: how far a misspelled name is from a known one. */
+  private static int distance(String a, String b) {
+    String x = a.toLowerCase(Locale.ROOT);
+    String y = b.toLowerCase(Locale.ROOT);
+    int[] previous = new int[y.length() + 1];
+    int[] current = new int[y.length() + 1];
+    for (int j = 0; j <= y.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= x.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= y.length(); j++) {
+        int substitution = previous[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[y.length()];
+  }
+
   /** {@code tracker.password (TRACKER_PASSWORD)}: how messages name a setting. */
   static String describe(String setting) {
     return setting + " (" + environmentName(setting) + ")";
@@ -284,7 +347,7 @@ public final class TrackerSettings {
       config.password(password);
       return;
     }
-    checkLength(PASSWORD, password);
+    checkPasswordLength(PASSWORD, password);
     String id = currentId == null ? IronPasswords.DEFAULT_ID : currentId;
     if (!IronPasswords.isValidId(id)) {
       throw new IllegalArgumentException(
@@ -316,20 +379,25 @@ public final class TrackerSettings {
         throw new IllegalStateException(
             "No password for accepted id " + accepted + ": set " + describe(setting));
       }
-      checkLength(setting, secret);
+      checkPasswordLength(setting, secret);
       keyring.accept(accepted, secret);
     }
     config.passwords(keyring.build());
   }
 
-  private static void checkLength(String setting, String password) {
+  /**
+   * Checks a password's length, the one rule for every password setting.
+   *
+   * @throws IllegalArgumentException naming the setting, never the value
+   */
+  static void checkPasswordLength(String setting, String password) {
     if (password.length() < TrackerConfig.MIN_PASSWORD_LENGTH) {
       throw new IllegalArgumentException(
           "The password "
               + describe(setting)
               + " must be at least "
               + TrackerConfig.MIN_PASSWORD_LENGTH
-              + " characters");
+              + " characters; java -jar tracker-cookie.jar keygen prints a random one");
     }
   }
 

@@ -69,6 +69,21 @@ class ConfigurationRulesTest {
   }
 
   @Test
+  void misspelledSettings_getOneWarningEach_namingTheClosestKnownSetting() {
+    List<String> warnings =
+        TrackerSettings.unknownNameWarnings(
+            List.of("tracker.cookie.samesite", "tracker.password.v1", "tracker.ttl", "other.x"),
+            List.of("TRACKER_COOKIE_SAMESITE", "TRACKER_PASSWORD_V1", "TRACKER_TTL", "PATH"));
+    assertEquals(
+        List.of(
+            "Unknown tracker property tracker.cookie.samesite is ignored;"
+                + " did you mean tracker.cookie.sameSite?",
+            "Unknown tracker environment variable TRACKER_COOKIE_SAMESITE is ignored;"
+                + " did you mean TRACKER_COOKIE_SAME_SITE?"),
+        warnings);
+  }
+
+  @Test
   void password_refusesNull_andAShortOne_namingTheSettingButNotTheValue() {
     assertThrows(NullPointerException.class, () -> TrackerConfig.builder().password(null));
     IllegalArgumentException shortOne =

@@ -61,6 +61,43 @@ class TrackerFeatureConfigTest {
   }
 
   @Test
+  void noArgFeature_warnsOnceAtStartUp_aboutAMisspelledSetting_andStillServes() throws Exception {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.trackercookie");
+    java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            if (record.getLevel() == java.util.logging.Level.WARNING) {
+              warnings.add(record.getMessage());
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(capture);
+    Map<String, Object> properties =
+        Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD, "tracker.cookie.samesite", "Strict");
+    try (TestServer server = new TestServer(() -> propertyApp(properties))) {
+      String line = server.get("/put?k=a&v=b").setCookies().get(0);
+      assertTrue(line.endsWith("SameSite=Lax"), "the misspelled setting is ignored: " + line);
+    } finally {
+      logger.removeHandler(capture);
+    }
+    assertEquals(
+        1,
+        warnings.stream().filter(w -> w.contains("tracker.cookie.samesite")).count(),
+        warnings.toString());
+    assertTrue(
+        warnings.stream().anyMatch(w -> w.endsWith("did you mean tracker.cookie.sameSite?")),
+        warnings.toString());
+  }
+
+  @Test
   void noArgFeature_fallsBackToSystemProperties() throws Exception {
     System.setProperty(TrackerSettings.COOKIE_NAME, "from-system");
     try (TestServer server =
