@@ -24,6 +24,19 @@ public final class TestConfigs {
     return TrackerConfig.builder().password(PASSWORD);
   }
 
+  /**
+   * A config from named settings, as the no-arg feature reads them: the test password, then each
+   * setting and its value in turn.
+   */
+  public static TrackerConfig fromSettings(String... settingsAndValues) {
+    java.util.Map<String, String> settings = new java.util.HashMap<>();
+    settings.put(TrackerSettings.PASSWORD, PASSWORD);
+    for (int i = 0; i + 1 < settingsAndValues.length; i += 2) {
+      settings.put(settingsAndValues[i], settingsAndValues[i + 1]);
+    }
+    return TrackerSettings.read(settings::get);
+  }
+
   public static ResourceConfig app(TrackerConfig config) {
     return new ResourceConfig(TrackerTestResource.class, TrackerTestResource.TooLargeMapper.class)
         .register(new TrackerFeature(config));

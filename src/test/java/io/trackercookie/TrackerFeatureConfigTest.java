@@ -164,29 +164,24 @@ class TrackerFeatureConfigTest {
   @Test
   void settings_parseDurationsBooleansAndEnums() {
     TrackerConfig config =
-        TrackerConfig.fromSettings(
-            Map.of(
-                    TrackerSettings.PASSWORD, TestConfigs.PASSWORD,
-                    TrackerSettings.COOKIE_MAX_AGE, "P7D",
-                    TrackerSettings.TTL, "PT1H",
-                    TrackerSettings.COOKIE_SECURE, "true",
-                    TrackerSettings.COOKIE_PARTITIONED, "true",
-                    TrackerSettings.COOKIE_SAME_SITE, "None")
-                ::get);
+        TestConfigs.fromSettings(
+            TrackerSettings.COOKIE_MAX_AGE,
+            "P7D",
+            TrackerSettings.TTL,
+            "PT1H",
+            TrackerSettings.COOKIE_SECURE,
+            "true",
+            TrackerSettings.COOKIE_PARTITIONED,
+            "true",
+            TrackerSettings.COOKIE_SAME_SITE,
+            "None");
     assertEquals(Duration.ofDays(7), config.cookie().maxAge());
     assertEquals(Duration.ofHours(1), config.sealTtl());
     assertTrue(config.cookie().partitioned());
     assertEquals(CookieSettings.SameSite.NONE, config.cookie().sameSite());
     assertThrows(
         IllegalArgumentException.class,
-        () ->
-            TrackerConfig.fromSettings(
-                Map.of(
-                        TrackerSettings.PASSWORD,
-                        TestConfigs.PASSWORD,
-                        TrackerSettings.COOKIE_SECURE,
-                        "yes")
-                    ::get));
+        () -> TestConfigs.fromSettings(TrackerSettings.COOKIE_SECURE, "yes"));
   }
 
   @Test

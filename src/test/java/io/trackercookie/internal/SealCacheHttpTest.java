@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Feature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
@@ -168,46 +167,27 @@ class SealCacheHttpTest {
 
   @Test
   void sealCacheSettings_areReadAndChecked() {
-    TrackerConfig defaults =
-        TrackerConfig.fromSettings(Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD)::get);
+    TrackerConfig defaults = TestConfigs.fromSettings();
     assertEquals(TrackerConfig.DEFAULT_SEAL_CACHE_MAX_ENTRIES, defaults.sealCacheMaxEntries());
     assertEquals(TrackerConfig.DEFAULT_SEAL_CACHE_MAX_BYTES, defaults.sealCacheMaxBytes());
 
-    TrackerConfig off =
-        TrackerConfig.fromSettings(
-            Map.of(
-                    TrackerSettings.PASSWORD,
-                    TestConfigs.PASSWORD,
-                    TrackerSettings.SEAL_CACHE_MAX_ENTRIES,
-                    "0")
-                ::get);
+    TrackerConfig off = TestConfigs.fromSettings(TrackerSettings.SEAL_CACHE_MAX_ENTRIES, "0");
     assertEquals(0, off.sealCacheMaxEntries());
     assertTrue(off.toString().contains("sealCache=off"), off.toString());
 
     TrackerConfig sized =
-        TrackerConfig.fromSettings(
-            Map.of(
-                    TrackerSettings.PASSWORD,
-                    TestConfigs.PASSWORD,
-                    TrackerSettings.SEAL_CACHE_MAX_BYTES,
-                    "1048576",
-                    TrackerSettings.SEAL_CACHE_MAX_ENTRIES,
-                    "500")
-                ::get);
+        TestConfigs.fromSettings(
+            TrackerSettings.SEAL_CACHE_MAX_BYTES,
+            "1048576",
+            TrackerSettings.SEAL_CACHE_MAX_ENTRIES,
+            "500");
     assertEquals(500, sized.sealCacheMaxEntries());
     assertEquals(1_048_576, sized.sealCacheMaxBytes());
 
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () ->
-                TrackerConfig.fromSettings(
-                    Map.of(
-                            TrackerSettings.PASSWORD,
-                            TestConfigs.PASSWORD,
-                            TrackerSettings.SEAL_CACHE_MAX_ENTRIES,
-                            "-3")
-                        ::get));
+            () -> TestConfigs.fromSettings(TrackerSettings.SEAL_CACHE_MAX_ENTRIES, "-3"));
     assertTrue(e.getMessage().contains(TrackerSettings.SEAL_CACHE_MAX_ENTRIES), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder().sealCache(10, 0));
   }

@@ -12,7 +12,6 @@ import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerSettings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,24 +133,14 @@ class ChunkingHttpTest {
 
   @Test
   void chunkCount_fromTheSettings_andOutOfRangeIsRefused() {
-    TrackerConfig config =
-        TrackerConfig.fromSettings(
-            Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD, TrackerSettings.MAX_CHUNKS, "6")
-                ::get);
+    TrackerConfig config = TestConfigs.fromSettings(TrackerSettings.MAX_CHUNKS, "6");
     assertEquals(6, config.maxChunks());
     assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder().chunking(1));
     assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder().chunking(21));
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () ->
-                TrackerConfig.fromSettings(
-                    Map.of(
-                            TrackerSettings.PASSWORD,
-                            TestConfigs.PASSWORD,
-                            TrackerSettings.MAX_CHUNKS,
-                            "lots")
-                        ::get));
+            () -> TestConfigs.fromSettings(TrackerSettings.MAX_CHUNKS, "lots"));
     assertTrue(e.getMessage().contains(TrackerSettings.MAX_CHUNKS), e.getMessage());
   }
 }

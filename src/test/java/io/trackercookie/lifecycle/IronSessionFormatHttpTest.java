@@ -16,7 +16,6 @@ import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.iron.SealParts;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** iron-session 8's seal layout: numeric password ids, a {@code ~2} suffix, plain JSON, 14 days. */
@@ -113,15 +112,8 @@ class IronSessionFormatHttpTest {
   @Test
   void ironSessionFormat_fromTheSettings_andNonNumericIdsAreRefused() {
     TrackerConfig config =
-        TrackerConfig.fromSettings(
-            Map.of(
-                    TrackerSettings.PASSWORD,
-                    TestConfigs.PASSWORD,
-                    TrackerSettings.PAYLOAD_FORMAT,
-                    "iron_session",
-                    TrackerSettings.TTL,
-                    "3600")
-                ::get);
+        TestConfigs.fromSettings(
+            TrackerSettings.PAYLOAD_FORMAT, "iron_session", TrackerSettings.TTL, "3600");
     assertEquals(PayloadFormat.IRON_SESSION, config.payloadFormat());
     assertEquals(Duration.ofSeconds(3540), config.cookieMaxAge());
     assertEquals("1", config.passwords().sealingId());

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,17 +119,13 @@ class LegacyUpgradeHttpTest {
   void customLegacyCookieNameSecretAndTimeout_fromTheSettings() {
     JsonNode settings = capture("h-custom-whoami").get("settings");
     TrackerConfig config =
-        TrackerConfig.fromSettings(
-            Map.of(
-                    TrackerSettings.PASSWORD,
-                    TestConfigs.PASSWORD,
-                    TrackerSettings.LEGACY_SECRET,
-                    settings.get("secret").asText(),
-                    TrackerSettings.LEGACY_COOKIE_NAME,
-                    "my%20sess",
-                    TrackerSettings.LEGACY_TIMEOUT,
-                    "PT1H")
-                ::get);
+        TestConfigs.fromSettings(
+            TrackerSettings.LEGACY_SECRET,
+            settings.get("secret").asText(),
+            TrackerSettings.LEGACY_COOKIE_NAME,
+            "my%20sess",
+            TrackerSettings.LEGACY_TIMEOUT,
+            "PT1H");
     // fromSettings has no clock: the capture's cookie is checked against a clock at its time.
     TrackerConfig atCapture =
         legacyConfig("h-custom-whoami", captureClock)

@@ -17,7 +17,6 @@ import io.trackercookie.iron.SealParts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,15 +131,8 @@ class SlidingExpiryHttpTest {
   @Test
   void reissueShare_andIdleTimeout_comeFromTheSettings() {
     TrackerConfig config =
-        TrackerConfig.fromSettings(
-            Map.of(
-                    TrackerSettings.PASSWORD,
-                    TestConfigs.PASSWORD,
-                    TrackerSettings.SLIDING_EXPIRY,
-                    "PT10M",
-                    TrackerSettings.REISSUE_AFTER,
-                    "0.25")
-                ::get);
+        TestConfigs.fromSettings(
+            TrackerSettings.SLIDING_EXPIRY, "PT10M", TrackerSettings.REISSUE_AFTER, "0.25");
     assertEquals(Duration.ofMinutes(10), config.slidingExpiry().orElseThrow());
     assertEquals(0.25, config.reissueAfter());
     assertEquals(Duration.ofMinutes(10), config.cookieMaxAge());
