@@ -1,9 +1,10 @@
 package io.trackercookie;
 
 /**
- * Told what happens to tracker cookies, e.g. to count rejections in the application's metrics.
- * Register with {@link TrackerConfig.Builder#listener}. Called on request threads; keep it quick.
- * An exception thrown here is logged and otherwise ignored.
+ * Told what happens to tracker cookies, e.g. to count them in the application's metrics ({@code
+ * io.trackercookie.micrometer.TrackerMetrics} is one). Register with {@link
+ * TrackerConfig.Builder#listener}. Called on request threads; keep it quick. An exception thrown
+ * here is logged and otherwise ignored: the request and its tracker go on.
  */
 public interface TrackerListener {
 
@@ -12,4 +13,18 @@ public interface TrackerListener {
 
   /** A Set-Cookie carrying a new seal was written; {@code setCookieBytes} is its full length. */
   default void cookieSealed(int setCookieBytes) {}
+
+  /**
+   * A tracker cookie was opened (legacy cookies aside). {@code passwordId} is the configured id of
+   * the password that opened it, {@code default} for a seal without an id: one of the configured
+   * ids, never a value taken from a cookie that did not verify.
+   */
+  default void cookieOpened(String passwordId) {}
+
+  /**
+   * The verified-seal cache was asked for a cookie: {@code hit} when it held the seal (no crypto),
+   * false when the seal had to be opened in full (or had expired). Not called when the cache is
+   * off.
+   */
+  default void sealCacheLookup(boolean hit) {}
 }

@@ -17,21 +17,29 @@ public final class EngineFactory {
   /** The engine for this config. */
   public static TrackerEngine create(TrackerConfig config) {
     IronCodec codec = codec(config);
+    Listeners listeners = new Listeners(config.listeners());
     SealCodec sealCodec =
         config.sealCacheMaxEntries() == 0
             ? new IronSealCodec(codec)
             : new IronSealCodec(
                 codec,
                 VerifiedSealCache.create(
-                    codec.options(), config.sealCacheMaxEntries(), config.sealCacheMaxBytes()));
-    return create(config, sealCodec);
+                    codec.options(),
+                    config.sealCacheMaxEntries(),
+                    config.sealCacheMaxBytes(),
+                    listeners));
+    return create(config, sealCodec, listeners);
   }
 
   /**
    * The engine for this config with another codec behind the seam (tests count calls through it).
    */
   static TrackerEngine create(TrackerConfig config, SealCodec sealCodec) {
-    Listeners listeners = new Listeners(config.listeners());
+    return create(config, sealCodec, new Listeners(config.listeners()));
+  }
+
+  private static TrackerEngine create(
+      TrackerConfig config, SealCodec sealCodec, Listeners listeners) {
     LegacySessionDecoder legacyDecoder =
         config
             .legacySecret()

@@ -71,7 +71,7 @@ public final class TrackerEngine {
   /**
    * Opens the tracker: the candidates in order, the first that unseals into a tracker wins; if none
    * does, the legacy cookie. Each refused one is logged with its reason only and, if {@code
-   * report}, told to the listeners.
+   * report}, told to the listeners, as is the password id of the one that opened.
    */
   Opened open(CookieJar.Found found, boolean report) {
     for (CookieHeaderParser.Candidate candidate : found.candidates()) {
@@ -79,6 +79,9 @@ public final class TrackerEngine {
       if (reason == null) {
         try {
           Sealer.Opened opened = sealer.open(candidate.value());
+          if (report) {
+            listeners.opened(opened.unsealed().passwordId());
+          }
           return new Opened(opened.content(), reseal.isDue(opened.unsealed()));
         } catch (IronException e) {
           reason = Listeners.reasonFor(e.reason());

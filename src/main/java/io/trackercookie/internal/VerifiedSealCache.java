@@ -46,9 +46,12 @@ final class VerifiedSealCache {
 
   private final IronOptions options;
   private final Cache<SealKey, Entry> cache;
+  private final Listeners listeners; // told of hits and misses, for metrics
 
-  private VerifiedSealCache(IronOptions options, int maxEntries, long maxBytes) {
+  private VerifiedSealCache(
+      IronOptions options, int maxEntries, long maxBytes, Listeners listeners) {
     this.options = options;
+    this.listeners = listeners;
     int minWeight = (int) Math.min(Integer.MAX_VALUE, (maxBytes + maxEntries - 1) / maxEntries);
     this.cache =
         Caffeine.newBuilder()
@@ -66,14 +69,26 @@ final class VerifiedSealCache {
    * @throws IllegalArgumentException if a bound is not positive
    */
   static VerifiedSealCache create(IronOptions options, int maxEntries, long maxBytes) {
+    return create(options, maxEntries, maxBytes, Listeners.NONE);
+  }
+
+  /**
+   * As {@link #create(IronOptions, int, long)}, telling {@code listeners} whether each lookup was a
+   * hit.
+   *
+   * @throws IllegalArgumentException if a bound is not positive
+   */
+  static VerifiedSealCache create(
+      IronOptions options, int maxEntries, long maxBytes, Listeners listeners) {
     Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(listeners, "listeners");
     if (maxEntries < 1) {
       throw new IllegalArgumentException("maxEntries must be at least 1, was " + maxEntries);
     }
     if (maxBytes < 1) {
       throw new IllegalArgumentException("maxBytes must be at least 1, was " + maxBytes);
     }
-    return new VerifiedSealCache(options, maxEntries, maxBytes);
+    return new VerifiedSealCache(options, maxEntries, maxBytes, listeners);
   }
 
   /**
@@ -152,15 +167,20 @@ final class VerifiedSealCache {
     cache.put(new SealKey(sealed), entry);
   }
 
-  /** The cached entry if it has not expired, else null; an expired one is dropped and refused. */
+  /**
+   * The cached entry if it has not expired, else null; an expired one is dropped and refused. Tells
+   * the listeners a hit only for an entry that is served.
+   */
   private Entry unexpired(SealKey key) {
     Entry hit = cache.getIfPresent(key);
     if (hit != null
         && hit.expirationMillis != Entry.NO_EXPIRATION
         && expired(hit.expirationMillis)) {
       cache.invalidate(key);
+      listeners.sealCacheLookup(false);
       throw new IronException(IronException.Reason.EXPIRED);
     }
+    listeners.sealCacheLookup(hit != null);
     return hit;
   }
 

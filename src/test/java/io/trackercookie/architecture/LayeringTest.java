@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layers stay apart: the codec (and the CLI built on it) reference nothing but java.base, so
- * they run with the jar alone. Checked on the compiled classes, whose constant pools name every
- * class they use.
+ * they run with the jar alone; only the Micrometer binder names Micrometer. Checked on the compiled
+ * classes, whose constant pools name every class they use.
  */
 class LayeringTest {
 
@@ -32,6 +32,31 @@ class LayeringTest {
   void cliReferencesNoJaxRsOrJackson() throws IOException {
     assertNoReference("cli", List.of("jakarta/", "com/fasterxml/", "org/glassfish/"));
     assertNoReference("json", List.of("jakarta/", "com/fasterxml/", "org/glassfish/"));
+  }
+
+  /**
+   * Micrometer is optional: only io.trackercookie.micrometer may name it, so an application without
+   * Micrometer never loads a class that needs it.
+   */
+  @Test
+  void onlyTheMicrometerPackageReferencesMicrometer() throws IOException {
+    List<String> offences = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(CLASSES)) {
+      for (Path file :
+          (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+        if (file.startsWith(CLASSES.resolve("micrometer"))) {
+          continue;
+        }
+        String constants = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        if (constants.contains("io/micrometer/")) {
+          offences.add(CLASSES.relativize(file) + " references io/micrometer/");
+        }
+      }
+    }
+    assertTrue(offences.isEmpty(), String.join("\n", offences));
+    assertTrue(
+        Files.exists(CLASSES.resolve("micrometer").resolve("TrackerMetrics.class")),
+        "the check saw the compiled binder");
   }
 
   private static void assertNoReference(String pkg, List<String> forbidden) throws IOException {

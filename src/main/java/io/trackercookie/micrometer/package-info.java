@@ -1,0 +1,6 @@
+/**
+ * Micrometer meters for the tracker cookie: {@link io.trackercookie.micrometer.TrackerMetrics}.
+ * Micrometer is an optional dependency: only this package uses it, and only an application that
+ * names {@code TrackerMetrics} loads it, so the rest of the library runs without Micrometer.
+ */
+package io.trackercookie.micrometer;
