@@ -38,8 +38,7 @@ public final class EngineFactory {
     return create(config, sealCodec, new Listeners(config.listeners()));
   }
 
-  private static TrackerEngine create(
-      TrackerConfig config, SealCodec sealCodec, Listeners listeners) {
+  static TrackerEngine create(TrackerConfig config, SealCodec sealCodec, Listeners listeners) {
     LegacySessionDecoder legacyDecoder =
         config
             .legacySecret()

@@ -59,6 +59,13 @@ class LayeringTest {
         "the check saw the compiled binder");
   }
 
+  /** The test kit ships in the jar: it may need nothing a user's tests might not have. */
+  @Test
+  void testKitReferencesNoTestFrameworkNorRuntime() throws IOException {
+    assertNoReference(
+        "testkit", List.of("org/junit/", "org/glassfish/", "org/jboss/", "org/apache/cxf/"));
+  }
+
   private static void assertNoReference(String pkg, List<String> forbidden) throws IOException {
     Path dir = CLASSES.resolve(pkg);
     assertTrue(Files.isDirectory(dir), "compiled package " + dir);

@@ -1,0 +1,8 @@
+/**
+ * Helpers for an application's own tests: {@link io.trackercookie.testkit.TrackerTestKit} forges
+ * the Cookie header for a given tracker and reads the tracker back out of a response's Set-Cookie
+ * lines, with the application's real {@link io.trackercookie.TrackerConfig}; {@link
+ * io.trackercookie.testkit.TestClock} is a clock the test moves, for expiry and sliding expiry.
+ * Needs nothing beyond the library's own dependencies: no test framework, no JAX-RS runtime.
+ */
+package io.trackercookie.testkit;
