@@ -71,6 +71,8 @@ public final class TrackerConfig {
   private final int maxChunks; // 0: off
   private final int sealCacheMaxEntries;
   private final long sealCacheMaxBytes;
+  // Diagnostics (development): a response names why its request's cookie was refused.
+  private final boolean diagnostics;
 
   private TrackerConfig(Builder b, IronPasswords passwords) {
     this.passwords = passwords;
@@ -90,6 +92,7 @@ public final class TrackerConfig {
     this.maxChunks = b.maxChunks;
     this.sealCacheMaxEntries = b.sealCacheMaxEntries;
     this.sealCacheMaxBytes = b.sealCacheMaxBytes;
+    this.diagnostics = b.diagnostics;
   }
 
   /** A builder with the defaults; only the password must be given. */
@@ -202,6 +205,20 @@ public final class TrackerConfig {
   }
 
   /**
+   * The response header that names why a request's tracker cookie was refused, when {@link
+   * #diagnostics()} is on: {@code Tracker-Diagnostics: rejected=BAD_MAC}.
+   */
+  public static final String DIAGNOSTICS_HEADER = "Tracker-Diagnostics";
+
+  /**
+   * Whether a response whose request brought a refused tracker cookie names the reasons in {@link
+   * #DIAGNOSTICS_HEADER}; off by default, for development only.
+   */
+  public boolean diagnostics() {
+    return diagnostics;
+  }
+
+  /**
    * The Max-Age written: the cookie settings' value; with sliding expiry the sliding lifetime; with
    * {@link PayloadFormat#IRON_SESSION} and a ttl, the ttl less 60 s, as iron-session writes it.
    */
@@ -289,6 +306,7 @@ public final class TrackerConfig {
     private int maxChunks;
     private int sealCacheMaxEntries = DEFAULT_SEAL_CACHE_MAX_ENTRIES;
     private long sealCacheMaxBytes = DEFAULT_SEAL_CACHE_MAX_BYTES;
+    private boolean diagnostics;
 
     private Builder() {}
 
@@ -541,6 +559,18 @@ public final class TrackerConfig {
     /** Turns the verified-seal cache off: every request's cookie is opened in full. */
     public Builder noSealCache() {
       this.sealCacheMaxEntries = 0;
+      return this;
+    }
+
+    /**
+     * Development only: a response whose request brought a tracker cookie that was refused carries
+     * {@value TrackerConfig#DIAGNOSTICS_HEADER}{@code : rejected=REASON} (a {@link RejectionReason}
+     * for each refused cookie, comma-separated; never a value). Off by default, and not turned on
+     * by {@link #insecureLoopbackForDevelopment}: the reasons tell a client which of its forgeries
+     * got how far. A warning is logged at start-up while it is on.
+     */
+    public Builder diagnostics(boolean enabled) {
+      this.diagnostics = enabled;
       return this;
     }
 

@@ -112,6 +112,9 @@ public final class TrackerSettings {
   /** Estimated heap bytes of the verified-seal cache, default 16777216 (16 MiB). */
   public static final String SEAL_CACHE_MAX_BYTES = "tracker.sealCache.maxBytes";
 
+  /** Name the reason of a refused cookie in a response header (development only), default false. */
+  public static final String DIAGNOSTICS = "tracker.diagnostics";
+
   private static final String DURATION = "an ISO-8601 duration (P30D) or whole seconds";
   private static final String BOOLEAN = "true or false";
 
@@ -182,7 +185,8 @@ public final class TrackerSettings {
               (t, v) -> {
                 t.cacheBytes = Long.parseLong(v.trim());
                 t.config.sealCache(t.cacheEntries, t.cacheBytes);
-              }));
+              }),
+          new Setting(DIAGNOSTICS, BOOLEAN, (t, v) -> t.config.diagnostics(bool(v))));
 
   /**
    * Every setting name, in the order of the options table: {@value #ACCEPTED_PASSWORD_PREFIX}

@@ -22,8 +22,14 @@ final class LegacyReader {
     this.listeners = listeners;
   }
 
-  /** The first legacy cookie that decodes into a tracker object, or null. */
-  ObjectNode open(List<CookieHeaderParser.Candidate> candidates, boolean report) {
+  /**
+   * The first legacy cookie that decodes into a tracker object, or null; the reason of each refused
+   * one is added to {@code rejected} unless it is null.
+   */
+  ObjectNode open(
+      List<CookieHeaderParser.Candidate> candidates,
+      boolean report,
+      List<RejectionReason> rejected) {
     for (CookieHeaderParser.Candidate candidate : candidates) {
       RejectionReason reason = candidate.rejection();
       if (reason == null) {
@@ -38,6 +44,9 @@ final class LegacyReader {
         }
       }
       listeners.rejected(cookieName, reason, report);
+      if (rejected != null) {
+        rejected.add(reason);
+      }
     }
     return null;
   }

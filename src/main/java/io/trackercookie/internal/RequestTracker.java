@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.trackercookie.RejectionReason;
 import io.trackercookie.Tracker;
 import jakarta.ws.rs.core.GenericType;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -70,6 +72,8 @@ final class RequestTracker implements Tracker {
   private final CookieJar.Found found;
   private final Function<Type, ObjectMapper> mappers;
   private State state = UNOPENED;
+  // Diagnostics only: the reasons of the cookies refused when this tracker was opened.
+  private List<RejectionReason> rejected = List.of();
 
   RequestTracker(
       TrackerEngine engine, CookieJar.Found found, Function<Type, ObjectMapper> mappers) {
@@ -88,7 +92,11 @@ final class RequestTracker implements Tracker {
   }
 
   private Opened open() {
-    TrackerEngine.Opened result = engine.open(found, true);
+    List<RejectionReason> reasons = engine.diagnostics() ? new ArrayList<>(1) : null;
+    TrackerEngine.Opened result = engine.open(found, true, reasons);
+    if (reasons != null) {
+      rejected = reasons;
+    }
     Opened opened =
         result.content() == null
             ? new Opened(TrackerJson.WIRE.createObjectNode(), false, false)
@@ -268,6 +276,20 @@ final class RequestTracker implements Tracker {
     List<String> lines = engine.sealLines(plaintext, changed.content(), found, secure);
     state = new Opened(changed.content(), true, false);
     return lines;
+  }
+
+  /**
+   * Diagnostics: the reasons this request's tracker cookies were refused, in header order; empty
+   * when none was. A tracker nobody opened is opened now for the answer, without telling the
+   * listeners (the application never read it) and without changing this tracker.
+   */
+  synchronized List<RejectionReason> rejections() {
+    if (state instanceof Unopened) {
+      List<RejectionReason> reasons = new ArrayList<>(1);
+      engine.open(found, false, reasons);
+      return reasons;
+    }
+    return rejected;
   }
 
   /** For tests and diagnostics: whether the cookie has been opened. */

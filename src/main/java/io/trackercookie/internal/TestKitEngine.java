@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.TrackerConfig;
-import io.trackercookie.TrackerListener;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,17 +18,14 @@ import java.util.Map;
  */
 public final class TestKitEngine {
 
-  private final TrackerConfig config;
   private final TrackerEngine engine;
 
   /** The engine of this config, for a test kit. */
   public TestKitEngine(TrackerConfig config) {
-    this.config = config;
-    this.engine = engine(config, Listeners.NONE);
-  }
-
-  private static TrackerEngine engine(TrackerConfig config, Listeners listeners) {
-    return EngineFactory.create(config, new IronSealCodec(EngineFactory.codec(config)), listeners);
+    // No listeners: a test's forged cookies are not the application's traffic.
+    this.engine =
+        EngineFactory.create(
+            config, new IronSealCodec(EngineFactory.codec(config)), Listeners.NONE);
   }
 
   /** The tracker cookie's name, as the Set-Cookie lines and the Cookie header carry it. */
@@ -64,17 +60,9 @@ public final class TestKitEngine {
    * values, or a {@link Refused} naming the reason when no cookie opened.
    */
   public Object open(List<String> cookieHeaderLines) {
-    List<RejectionReason> reasons = Collections.synchronizedList(new ArrayList<>());
-    TrackerListener recorder =
-        new TrackerListener() {
-          @Override
-          public void cookieRejected(RejectionReason reason) {
-            reasons.add(reason);
-          }
-        };
-    TrackerEngine recording = engine(config, new Listeners(List.of(recorder)));
-    CookieJar.Found found = recording.find(cookieHeaderLines);
-    TrackerEngine.Opened opened = recording.open(found, true);
+    List<RejectionReason> reasons = new ArrayList<>(1);
+    CookieJar.Found found = engine.find(cookieHeaderLines);
+    TrackerEngine.Opened opened = engine.open(found, false, reasons);
     if (opened.content() == null) {
       return new Refused(
           reasons.isEmpty() ? RejectionReason.MALFORMED : reasons.get(reasons.size() - 1),

@@ -74,6 +74,14 @@ public final class TrackerEngine {
    * report}, told to the listeners, as is the password id of the one that opened.
    */
   Opened open(CookieJar.Found found, boolean report) {
+    return open(found, report, null);
+  }
+
+  /**
+   * As {@link #open(CookieJar.Found, boolean)}, adding the reason of each refused cookie to {@code
+   * rejected} (for diagnostics) unless it is null.
+   */
+  Opened open(CookieJar.Found found, boolean report, List<RejectionReason> rejected) {
     for (CookieHeaderParser.Candidate candidate : found.candidates()) {
       RejectionReason reason = candidate.rejection();
       if (reason == null) {
@@ -93,9 +101,12 @@ public final class TrackerEngine {
         }
       }
       listeners.rejected(jar.name(), reason, report);
+      if (rejected != null) {
+        rejected.add(reason);
+      }
     }
     if (legacy != null && !found.legacy().isEmpty()) {
-      ObjectNode content = legacy.open(found.legacy(), report);
+      ObjectNode content = legacy.open(found.legacy(), report, rejected);
       if (content != null) {
         return new Opened(content, true);
       }
@@ -149,6 +160,11 @@ public final class TrackerEngine {
   /** The lines that delete the tracker's cookies. */
   List<String> deleteLines(CookieJar.Found found, boolean secure) {
     return jar.deleteLines(found, secure);
+  }
+
+  /** Whether responses name the reasons of refused cookies ({@link TrackerConfig#diagnostics}). */
+  boolean diagnostics() {
+    return config.diagnostics();
   }
 
   /** Whether this request's cookies carry Secure. */

@@ -1,12 +1,15 @@
 package io.trackercookie.internal;
 
+import io.trackercookie.RejectionReason;
 import io.trackercookie.Tracker;
+import io.trackercookie.TrackerConfig;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
 
 /**
  * Seals a changed tracker into Set-Cookie, deletes the cookie of a cleared one, and writes nothing
@@ -30,6 +33,21 @@ public final class TrackerResponseFilter implements ContainerResponseFilter {
       for (String line : tracker.responseCookies(secure)) {
         response.getHeaders().add(HttpHeaders.SET_COOKIE, line);
       }
+      if (engine.diagnostics()) {
+        diagnose(tracker, response);
+      }
+    }
+  }
+
+  /** The reasons only: a value, even a refused one, may be someone's data or a probe's echo. */
+  private static void diagnose(RequestTracker tracker, ContainerResponseContext response) {
+    List<RejectionReason> reasons = tracker.rejections();
+    if (!reasons.isEmpty()) {
+      StringBuilder value = new StringBuilder("rejected=");
+      for (int i = 0; i < reasons.size(); i++) {
+        value.append(i == 0 ? "" : ",").append(reasons.get(i).name());
+      }
+      response.getHeaders().putSingle(TrackerConfig.DIAGNOSTICS_HEADER, value.toString());
     }
   }
 }

@@ -34,6 +34,7 @@ public final class TrackerSupport {
           "Tracker cookie: insecureLoopbackForDevelopment is on; Secure is"
               + " omitted for plain-http requests to loopback hosts. Never use this in production.");
     }
+    StartupChecks.log(engine.config());
     context.register(new TrackerRequestFilter(engine));
     context.register(new TrackerResponseFilter(engine));
     context.register(new TrackerParamConverterProvider(engine));
