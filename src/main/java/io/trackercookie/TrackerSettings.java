@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -216,7 +217,21 @@ public final class TrackerSettings {
    * @throws IllegalArgumentException if a setting's value is invalid, naming the setting
    */
   public static TrackerConfig read(Function<String, String> lookup) {
+    return read(lookup, builder -> {});
+  }
+
+  /**
+   * As {@link #read(Function)}, with {@code code} applied to the builder after the settings and
+   * before it builds: the settings for what operators change, code for what no setting carries (a
+   * {@link TrackerConfig.Builder#listener}, such as Micrometer meters).
+   *
+   * @throws IllegalStateException as {@link #read(Function)}
+   * @throws IllegalArgumentException as {@link #read(Function)}, or as {@code code} throws
+   */
+  public static TrackerConfig read(
+      Function<String, String> lookup, Consumer<TrackerConfig.Builder> code) {
     Objects.requireNonNull(lookup, "lookup");
+    Objects.requireNonNull(code, "code");
     Target target = new Target();
     passwords(lookup, target.config);
     for (Setting setting : VALUE_SETTINGS) {
@@ -231,7 +246,9 @@ public final class TrackerSettings {
     } catch (IllegalStateException e) {
       throw new IllegalStateException("Contradictory tracker.cookie.* settings: " + e.getMessage());
     }
-    return target.config.cookie(cookie).build();
+    target.config.cookie(cookie);
+    code.accept(target.config);
+    return target.config.build();
   }
 
   /**
