@@ -15,6 +15,7 @@ import io.trackercookie.RejectionReason;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
+import io.trackercookie.TrackerSettings;
 import io.trackercookie.iron.IronPasswords;
 import org.junit.jupiter.api.Test;
 
@@ -147,6 +148,20 @@ class TrackerMetricsHttpTest {
         1, count(registry, TrackerMetrics.SEAL_CACHE_LOOKUPS, TrackerMetrics.RESULT_TAG, "miss"));
     assertEquals(
         2, count(registry, TrackerMetrics.SEAL_CACHE_LOOKUPS, TrackerMetrics.RESULT_TAG, "hit"));
+  }
+
+  @Test
+  void settingsPlusOneLineOfCode_registerTheMeters() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    TrackerConfig config =
+        TrackerSettings.read(
+            java.util.Map.of(TrackerSettings.PASSWORD, TestConfigs.PASSWORD)::get,
+            builder -> builder.listener(TrackerMetrics.registeredWith(registry)));
+    try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
+      server.get("/read", cookie("not-a-seal"));
+    }
+    assertEquals(
+        1, count(registry, TrackerMetrics.REJECTED, TrackerMetrics.REASON_TAG, "MALFORMED"));
   }
 
   @Test
