@@ -64,7 +64,8 @@ public final class TrackerTestKit {
     Objects.requireNonNull(content, "content");
     List<String> pairs = new ArrayList<>();
     for (String line : engine.setCookieLines(content)) {
-      pairs.add(line.substring(0, line.indexOf(';')));
+      int end = line.indexOf(';');
+      pairs.add(end < 0 ? line : line.substring(0, end));
     }
     return String.join("; ", pairs);
   }
