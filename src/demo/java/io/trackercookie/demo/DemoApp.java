@@ -29,11 +29,21 @@ public final class DemoApp {
 
   /** The demo's configuration: the password, and plain http allowed on loopback hosts. */
   public static TrackerConfig config(String password) {
+    return builder(password).build();
+  }
+
+  /** The demo's configuration, with its meters answered at {@code GET /metrics}. */
+  public static TrackerConfig config(String password, DemoMetrics metrics) {
+    return metrics.addTo(builder(password)).build();
+  }
+
+  private static TrackerConfig.Builder builder(String password) {
     return TrackerConfig.builder()
         .password(password)
         // The demo runs on http://127.0.0.1: Secure would make some clients drop the cookie.
         .insecureLoopbackForDevelopment(true)
-        .build();
+        // A developer trying the demo sees why a cookie was refused (Tracker-Diagnostics).
+        .diagnostics(true);
   }
 
   /** The application, for the server and for the tests. */
@@ -41,6 +51,11 @@ public final class DemoApp {
     return new ResourceConfig(DemoResource.class)
         .register(new TrackerFeature(config))
         .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+  }
+
+  /** The application with {@code GET /metrics}; {@code config} carries the same metrics. */
+  public static ResourceConfig create(TrackerConfig config, DemoMetrics metrics) {
+    return create(config).register(metrics.resource());
   }
 
   /** The demo's three endpoints. */
@@ -105,6 +120,7 @@ public final class DemoApp {
         + "<ul><li><a href=\"/hello\">/hello</a> records a path</li>"
         + "<li><a href=\"/some/deeper/path\">/some/deeper/path</a> records another</li>"
         + "<li><a href=\"/tracker\">/tracker</a> shows the tracker as JSON, unchanged</li>"
+        + "<li><a href=\"/metrics\">/metrics</a> counts cookies opened, refused and sealed</li>"
         + "<li><a href=\"/\">/</a> clears it</li></ul>\n</body></html>\n";
   }
 

@@ -28,8 +28,10 @@ public final class DemoServer {
               + " will not survive a restart. Set TRACKER_PASSWORD (32+ characters) to keep them.");
     }
     URI base = URI.create("http://127.0.0.1:" + port + "/");
+    DemoMetrics metrics = new DemoMetrics();
     HttpServer server =
-        GrizzlyHttpServerFactory.createHttpServer(base, DemoApp.create(DemoApp.config(password)));
+        GrizzlyHttpServerFactory.createHttpServer(
+            base, DemoApp.create(DemoApp.config(password, metrics), metrics));
     System.out.println(
         "Development mode: the cookie omits Secure on plain http to loopback hosts"
             + " (insecureLoopbackForDevelopment). Never enable it in production.");
@@ -37,7 +39,7 @@ public final class DemoServer {
         "tracker-cookie demo on "
             + base
             + "  (GET / clears, GET /<path> records,"
-            + " GET /tracker shows). Ctrl+C stops it.");
+            + " GET /tracker shows, GET /metrics counts). Ctrl+C stops it.");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.trackercookie.RawHttp;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,10 @@ class DemoHttpTest {
 
   @BeforeAll
   static void start() {
-    server = new TestServer(() -> DemoApp.create(DemoApp.config(TestConfigs.PASSWORD)));
+    DemoMetrics metrics = new DemoMetrics();
+    server =
+        new TestServer(
+            () -> DemoApp.create(DemoApp.config(TestConfigs.PASSWORD, metrics), metrics));
   }
 
   @AfterAll
@@ -52,6 +56,37 @@ class DemoHttpTest {
     assertTrue(root.body().contains("<code id=\"after\">{}</code>"), root.body());
     assertEquals("", root.cookieValue(NAME), "the cookie is deleted");
     assertEquals("{}", server.get("/tracker").body());
+  }
+
+  /** The value of one sample line of the Prometheus text, e.g. a counter with its labels. */
+  private static double sample(String metrics, String series) {
+    for (String line : metrics.split("\n", -1)) {
+      if (line.startsWith(series + " ")) {
+        return Double.parseDouble(line.substring(series.length() + 1).trim());
+      }
+    }
+    throw new AssertionError("no " + series + " in\n" + metrics);
+  }
+
+  @Test
+  void aTamperedCookie_isOneMoreRejectionInMetrics_andNamedInDiagnostics() {
+    String badMac = "tracker_cookies_rejected_total{reason=\"BAD_MAC\"}";
+    RawHttp.Response first = server.get("/metrics");
+    assertEquals(200, first.status());
+    String type = first.header("Content-Type").get(0);
+    assertTrue(type.startsWith("text/plain") && type.contains("version=0.0.4"), type);
+    double before = sample(first.body(), badMac);
+
+    String value = server.get("/hello").cookieValue(NAME);
+    String tampered = value.substring(0, value.length() - 1) + (value.endsWith("A") ? "B" : "A");
+    RawHttp.Response refused = server.get("/tracker", "Cookie: " + NAME + "=" + tampered);
+    assertEquals("{}", refused.body());
+    assertEquals(List.of("rejected=BAD_MAC"), refused.header("Tracker-Diagnostics"));
+
+    String after = server.get("/metrics").body();
+    assertEquals(before + 1, sample(after, badMac), after);
+    assertTrue(sample(after, "tracker_cookies_sealed_total") >= 1, after);
+    assertFalse(after.contains(tampered.substring(10, 40)), "no cookie value in the metrics");
   }
 
   @Test
