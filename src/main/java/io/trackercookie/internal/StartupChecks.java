@@ -29,8 +29,8 @@ final class StartupChecks {
               + ttl
               + ") is shorter than the cookie's Max-Age (tracker.cookie.maxAge, "
               + maxAge
-              + "): visitors lose their tracker after the ttl although the browser still sends"
-              + " the cookie, and nothing says why");
+              + "): a tracker lasts only the ttl, not the Max-Age, and visitors lose it early"
+              + " without a word");
     }
     if (config.diagnostics()) {
       findings.add(
