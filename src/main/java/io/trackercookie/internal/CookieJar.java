@@ -135,6 +135,23 @@ final class CookieJar {
         : 0;
   }
 
+  /**
+   * The bytes a seal of this length adds to the Cookie header the browser sends back: {@code
+   * name=value; } for the cookie, or for each chunk it takes. For a seal that fits ({@link
+   * #excessBytes} is 0).
+   */
+  int cookieHeaderBytes(int sealLength) {
+    if (lengthWithoutValue + sealLength <= MAX_SET_COOKIE_BYTES || chunkWriters.isEmpty()) {
+      return name.length() + 1 + sealLength + 2;
+    }
+    int chunks = chunksFor(sealLength);
+    int bytes = sealLength;
+    for (int i = 0; i < chunks; i++) {
+      bytes += chunkName(i).length() + 1 + 2;
+    }
+    return bytes;
+  }
+
   /** The most Set-Cookie bytes the tracker may take: one cookie, or every chunk. */
   int limitBytes() {
     return Math.max(1, chunkWriters.size()) * MAX_SET_COOKIE_BYTES;
