@@ -152,7 +152,9 @@ final class RequestTracker implements Tracker {
     JsonNode node = toTree(value, value == null ? Object.class : value.getClass());
     TrackerJson.checkWritable(node);
     Changed changed = changing();
-    JsonNode previous = changed.content().set(key, node);
+    // replace, not set: set returns the object itself (for chaining), which the undo below would
+    // then put under the key, making the tree contain itself.
+    JsonNode previous = changed.content().replace(key, node);
     String plaintext;
     try {
       plaintext = engine.checkedPlaintext(changed.content());
