@@ -67,6 +67,13 @@ class AroundErrorsHttpTest {
     }
 
     @GET
+    @Path("forbidden")
+    public String forbidden(@Context Tracker tracker) {
+      tracker.put("step", "403");
+      throw new jakarta.ws.rs.WebApplicationException(403);
+    }
+
+    @GET
     @Path("unmapped")
     public String unmapped(@Context Tracker tracker) {
       tracker.put("step", "unmapped");
@@ -164,6 +171,13 @@ class AroundErrorsHttpTest {
     RawHttp.Response response = server.get("/client-error");
     assertEquals(400, response.status());
     assertTrue(stepIn(response).contains("400"));
+  }
+
+  @Test
+  void aChangeThenAWebApplicationException_isSealedIntoItsResponse() {
+    RawHttp.Response response = server.get("/forbidden");
+    assertEquals(403, response.status());
+    assertTrue(stepIn(response).contains("403"));
   }
 
   @Test
