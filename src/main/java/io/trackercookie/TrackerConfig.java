@@ -689,8 +689,7 @@ public final class TrackerConfig {
      * @throws IllegalArgumentException if insecureLoopbackForDevelopment is combined with the
      *     {@code __Host-} prefix, SameSite=None or Partitioned, which browsers refuse without
      *     Secure; if the legacy cookie's name is the tracker's; or, with {@link
-     *     PayloadFormat#IRON_SESSION}, if the current password id is not a number or the ttl is 60
-     *     seconds or less
+     *     PayloadFormat#IRON_SESSION}, if the current password id is not a number
      */
     public TrackerConfig build() {
       if (passwords == null) {
