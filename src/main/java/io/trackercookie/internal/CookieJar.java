@@ -5,6 +5,7 @@ import io.trackercookie.TrackerConfig;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -167,11 +168,12 @@ final class CookieJar {
   /**
    * The Set-Cookie lines for a new seal: one cookie, or with chunking as many chunks as it needs,
    * and deletions of the cookies they replace (the unchunked cookie, stale chunks, the legacy
-   * cookie). Null when the seal does not fit, which {@link #excessBytes} tells beforehand.
+   * cookie). Null when the seal does not fit, which {@link #excessBytes} tells beforehand. With a
+   * {@code sealExpiration} sooner than Max-Age, the cookies end with the seal (never longer).
    */
-  SealLines sealLines(String seal, Found found, boolean secure) {
+  SealLines sealLines(String seal, Instant sealExpiration, Found found, boolean secure) {
     List<String> lines = new ArrayList<>(2);
-    String line = writer.write(seal, secure);
+    String line = writer.write(seal, secure, sealExpiration);
     int written;
     int sealBytes = 0;
     if (line.length() <= MAX_SET_COOKIE_BYTES) {
@@ -189,7 +191,9 @@ final class CookieJar {
             chunkWriters
                 .get(i)
                 .write(
-                    seal.substring(from, Math.min(seal.length(), from + chunkValueBytes)), secure);
+                    seal.substring(from, Math.min(seal.length(), from + chunkValueBytes)),
+                    secure,
+                    sealExpiration);
         lines.add(chunk);
         sealBytes += chunk.length();
       }

@@ -150,7 +150,8 @@ public final class TrackerEngine {
       CookieJar.Found found,
       boolean secure) {
     String seal = sealer.seal(plaintext, content, notAfter);
-    CookieJar.SealLines lines = jar.sealLines(seal, found, secure);
+    // Only a reseal that kept an earlier expiration can end before Max-Age.
+    CookieJar.SealLines lines = jar.sealLines(seal, notAfter, found, secure);
     if (lines == null) {
       throw new TrackerTooLargeException(
           jar.excessBytes(seal.length()), jar.limitBytes(), TrackerJson.largestKeys(content));

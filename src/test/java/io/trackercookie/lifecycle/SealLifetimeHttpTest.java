@@ -129,6 +129,11 @@ class SealLifetimeHttpTest {
       String resealed = read.cookieValue(NAME);
       assertEquals("k2", passwordIdOf(resealed));
       assertEquals(T0.plus(HOUR), expirationOf(resealed), "not 1 h 50 min after it was written");
+      assertTrue(
+          read.setCookies()
+              .get(0)
+              .contains("; Max-Age=600; Expires=Fri, 02 Jan 2026 04:04:05 GMT;"),
+          "the cookie ends with its seal: " + read.setCookies().get(0));
 
       String unread = server.get("/nothing", cookie(old)).cookieValue(NAME);
       assertEquals("k2", passwordIdOf(unread));
