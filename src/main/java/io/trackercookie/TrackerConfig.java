@@ -472,6 +472,14 @@ public final class TrackerConfig {
 
     /** Refuses a seal lifetime that is sub-second, shorter than MIN_TTL or longer than max. */
     private static void checkLifetime(String setting, Duration lifetime, Duration max) {
+      if ("ttl".equals(setting) && lifetime.isZero()) {
+        // A zero ttl meant "no expiration" in earlier versions; say where that went.
+        throw new IllegalArgumentException(
+            "ttl must be from "
+                + MIN_TTL.toMinutes()
+                + " minutes; for seals without an expiration use sealsNeverExpire()"
+                + " (tracker.sealsNeverExpire=true)");
+      }
       if (lifetime.toNanosPart() != 0) {
         throw new IllegalArgumentException(
             setting + " must be whole seconds (Max-Age has no fractions), was " + lifetime);

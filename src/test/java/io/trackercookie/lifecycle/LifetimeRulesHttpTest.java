@@ -99,6 +99,11 @@ class LifetimeRulesHttpTest {
   void aTtlUnderTwoMinutes_isRefused_namingTheSetting() {
     refused("ttl", () -> TestConfigs.builder().ttl(Duration.ofSeconds(30)));
     refused("ttl", () -> TestConfigs.builder().ttl(Duration.ZERO));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder().ttl(Duration.ZERO))
+            .getMessage()
+            .contains("sealsNeverExpire"),
+        "a zero ttl points at the setting that now means no expiration");
     refused("slidingExpiry", () -> TestConfigs.builder().slidingExpiry(Duration.ofSeconds(90)));
     refused(TrackerSettings.TTL, () -> TestConfigs.fromSettings(TrackerSettings.TTL, "30"));
     assertDoesNotThrow(() -> TestConfigs.builder().ttl(TrackerConfig.MIN_TTL).build());
