@@ -145,27 +145,44 @@ class DiagnosticsHttpTest {
     return warnings;
   }
 
+  private static final CookieSettings THIRTY_DAYS =
+      CookieSettings.builder().maxAge(Duration.ofDays(30)).build();
+
   @Test
-  void aTtlShorterThanTheCookiesMaxAge_isOneWarningLineAtStartUp() {
-    List<String> warnings = startupWarnings(TestConfigs.builder().ttl(Duration.ofHours(1)).build());
+  void aTtlShorterThanTheMaxAgeTheApplicationSet_isOneWarningLineAtStartUp() {
+    List<String> warnings =
+        startupWarnings(TestConfigs.builder().cookie(THIRTY_DAYS).ttl(Duration.ofHours(1)).build());
     assertEquals(1, warnings.size(), warnings.toString());
     assertTrue(warnings.get(0).contains("tracker.ttl (PT1H)"), warnings.get(0));
     assertTrue(warnings.get(0).contains("Max-Age"), warnings.get(0));
   }
 
   @Test
-  void diagnosticsOn_isWarnedAboutAtStartUp_inTheSameOneLine() {
+  void diagnosticsOn_andAHeaderBudgetPastServerLimits_areWarnedAboutInTheSameOneLine() {
     List<String> warnings =
-        startupWarnings(TestConfigs.builder().ttl(Duration.ofHours(1)).diagnostics(true).build());
+        startupWarnings(
+            TestConfigs.builder()
+                .cookie(THIRTY_DAYS)
+                .slidingExpiry(Duration.ofHours(2))
+                .chunking()
+                .maxCookieHeaderBytes(12_000)
+                .diagnostics(true)
+                .build());
     assertEquals(1, warnings.size(), warnings.toString());
-    assertTrue(warnings.get(0).contains("tracker.ttl"), warnings.get(0));
+    assertTrue(warnings.get(0).contains("tracker.slidingExpiry (PT2H)"), warnings.get(0));
+    assertTrue(warnings.get(0).contains("tracker.maxCookieHeaderBytes is 12000"), warnings.get(0));
     assertTrue(warnings.get(0).contains("tracker.diagnostics is on"), warnings.get(0));
   }
 
   @Test
-  void theDefaults_startWithoutAWarning() {
+  void theDefaults_andATtlTheMaxAgeFollows_startWithoutAWarning() {
     assertEquals(List.of(), startupWarnings(TestConfigs.builder().build()));
+    // No Max-Age of its own: the cookie lives as long as the seal, by design.
     assertEquals(
-        List.of(), startupWarnings(TestConfigs.builder().ttl(Duration.ofDays(30)).build()));
+        List.of(), startupWarnings(TestConfigs.builder().ttl(Duration.ofHours(1)).build()));
+    assertEquals(
+        List.of(),
+        startupWarnings(
+            TestConfigs.builder().cookie(THIRTY_DAYS).ttl(Duration.ofDays(30)).build()));
   }
 }

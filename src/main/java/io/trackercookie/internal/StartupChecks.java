@@ -18,19 +18,28 @@ final class StartupChecks {
   /** The findings for this config, in a fixed order; empty when there is nothing to say. */
   static List<String> findings(TrackerConfig config) {
     List<String> findings = new ArrayList<>();
-    Duration ttl = config.ttl();
+    // A Max-Age the application chose, cut short by the seal's lifetime: visitors are logged out
+    // sooner than the cookie settings say. An unset Max-Age follows the ttl by design.
     Duration maxAge = config.cookie().maxAge();
-    if (config.slidingExpiry().isEmpty()
-        && !ttl.isZero()
-        && !maxAge.isZero()
-        && ttl.compareTo(maxAge) < 0) {
+    Duration written = config.cookieMaxAge();
+    if (config.cookie().maxAgeSet() && !maxAge.isZero() && written.compareTo(maxAge) < 0) {
       findings.add(
-          "tracker.ttl ("
-              + ttl
+          (config.slidingExpiry().isPresent() ? "tracker.slidingExpiry (" : "tracker.ttl (")
+              + written
               + ") is shorter than the cookie's Max-Age (tracker.cookie.maxAge, "
               + maxAge
-              + "): a tracker lasts only the ttl, not the Max-Age, and visitors lose it early"
-              + " without a word");
+              + "): Max-Age is shortened to it, so visitors lose their tracker after "
+              + written
+              + ", not "
+              + maxAge);
+    }
+    if (config.maxCookieHeaderBytes() > TrackerConfig.COMMON_SERVER_HEADER_LIMIT_BYTES) {
+      findings.add(
+          "tracker.maxCookieHeaderBytes is "
+              + config.maxCookieHeaderBytes()
+              + ", over the 8192-byte request-head limit of Grizzly, Tomcat and Jetty by default;"
+              + " raise the server's limit too, or a visitor with a large tracker gets 400 on every"
+              + " request (see docs/configuration.md)");
     }
     if (config.diagnostics()) {
       findings.add(

@@ -52,7 +52,8 @@ public final class TestKitEngine {
     }
     TrackerJson.checkWritable(object);
     String plaintext = engine.checkedPlaintext(object);
-    return engine.sealLines(plaintext, object, CookieJar.Found.NONE, true);
+    // A fresh write: the seal expires a full ttl from the config clock's now.
+    return engine.sealLines(plaintext, object, null, CookieJar.Found.NONE, true);
   }
 
   /**
