@@ -71,6 +71,7 @@ public final class TrackerConfig {
   private final int maxChunks; // 0: off
   private final int sealCacheMaxEntries;
   private final long sealCacheMaxBytes;
+  private final RevocationOptions revocation; // null: off
 
   private TrackerConfig(Builder b, IronPasswords passwords) {
     this.passwords = passwords;
@@ -90,6 +91,7 @@ public final class TrackerConfig {
     this.maxChunks = b.maxChunks;
     this.sealCacheMaxEntries = b.sealCacheMaxEntries;
     this.sealCacheMaxBytes = b.sealCacheMaxBytes;
+    this.revocation = b.revocation;
   }
 
   /** A builder with the defaults; only the password must be given. */
@@ -201,6 +203,11 @@ public final class TrackerConfig {
     return sealCacheMaxBytes;
   }
 
+  /** Revocation's options, if it is on ({@link Tracker#revoke()}, {@link Revocations}). */
+  public Optional<RevocationOptions> revocation() {
+    return Optional.ofNullable(revocation);
+  }
+
   /**
    * The Max-Age written: the cookie settings' value; with sliding expiry the sliding lifetime; with
    * {@link PayloadFormat#IRON_SESSION} and a ttl, the ttl less 60 s, as iron-session writes it.
@@ -253,6 +260,8 @@ public final class TrackerConfig {
         + (sealCacheMaxEntries == 0
             ? "off"
             : sealCacheMaxEntries + " entries/" + sealCacheMaxBytes + " bytes")
+        + ", revocation="
+        + (revocation == null ? "off" : revocation)
         + "]";
   }
 
@@ -289,6 +298,7 @@ public final class TrackerConfig {
     private int maxChunks;
     private int sealCacheMaxEntries = DEFAULT_SEAL_CACHE_MAX_ENTRIES;
     private long sealCacheMaxBytes = DEFAULT_SEAL_CACHE_MAX_BYTES;
+    private RevocationOptions revocation;
 
     private Builder() {}
 
@@ -545,6 +555,26 @@ public final class TrackerConfig {
     }
 
     /**
+     * Turns revocation on: {@link Tracker#revoke()} and {@link Revocations#revokeAllFor} make
+     * cookies read as empty on every node sharing the store. Each request that opens a cookie then
+     * asks the store (from memory: the embedded store, or the Redis store's local view). Needs a
+     * seal lifetime ({@link #ttl} or {@link #slidingExpiry}), which {@link #build()} checks. Off by
+     * default, at no cost.
+     *
+     * @throws NullPointerException if null
+     */
+    public Builder revocation(RevocationOptions options) {
+      this.revocation = Objects.requireNonNull(options, "revocation");
+      return this;
+    }
+
+    /** Turns revocation off (the default). */
+    public Builder noRevocation() {
+      this.revocation = null;
+      return this;
+    }
+
+    /**
      * The clock for Expires and seal expiration; there for tests.
      *
      * @throws NullPointerException if null
@@ -557,8 +587,8 @@ public final class TrackerConfig {
     /**
      * The config, once the combination of its options is checked.
      *
-     * @throws IllegalStateException if no password was given, naming the setting; or if
-     *     slidingExpiry and ttl are both set
+     * @throws IllegalStateException if no password was given, naming the setting; if slidingExpiry
+     *     and ttl are both set; or if revocation is on without a seal lifetime
      * @throws IllegalArgumentException if insecureLoopbackForDevelopment is combined with the
      *     {@code __Host-} prefix, SameSite=None or Partitioned, which browsers refuse without
      *     Secure; if the legacy cookie's name is the tracker's; or, with {@link
@@ -594,6 +624,17 @@ public final class TrackerConfig {
         payloadFormat.maxAge(cookie.maxAge(), ttl.isZero() ? payloadFormat.defaultTtl() : ttl);
       }
       TrackerConfig config = new TrackerConfig(this, sealing);
+      if (revocation != null && config.sealTtl().isZero()) {
+        // A revoked entry is kept until the seal it revokes expires, and a subject's cookies are
+        // dated by their expiration less the lifetime: both need every seal to expire.
+        throw new IllegalStateException(
+            "Revocation needs a seal lifetime: set "
+                + TrackerSettings.describe(TrackerSettings.TTL)
+                + " or "
+                + TrackerSettings.describe(TrackerSettings.SLIDING_EXPIRY)
+                + ", so each revocation can expire with the seal it revokes and a cookie's"
+                + " issue time can be told from its expiration");
+      }
       // Ask the codec and the legacy decoder now, so that a config that builds also starts.
       try {
         EngineFactory.codec(config);

@@ -24,6 +24,7 @@ public final class TrackerEngine {
   private final LegacyReader legacy; // null: legacy cookies are not read
   private final ResealPolicy reseal;
   private final Listeners listeners;
+  private final Revoker revoker; // null: revocation is off, and no request asks a store
 
   TrackerEngine(
       TrackerConfig config,
@@ -31,13 +32,15 @@ public final class TrackerEngine {
       Sealer sealer,
       LegacyReader legacy,
       ResealPolicy reseal,
-      Listeners listeners) {
+      Listeners listeners,
+      Revoker revoker) {
     this.config = config;
     this.jar = jar;
     this.sealer = sealer;
     this.legacy = legacy;
     this.reseal = reseal;
     this.listeners = listeners;
+    this.revoker = revoker;
   }
 
   public TrackerConfig config() {
@@ -64,8 +67,32 @@ public final class TrackerEngine {
    * made it, its sliding expiry is due, or it came from a legacy cookie, which the response then
    * deletes). {@code content} is null when no cookie held a tracker.
    */
-  record Opened(ObjectNode content, boolean resealDue) {
+  record Opened(
+      ObjectNode content, boolean resealDue, Revoker.Target revocable, boolean unchecked) {
     static final Opened NOTHING = new Opened(null, false);
+
+    Opened(ObjectNode content, boolean resealDue) {
+      this(content, resealDue, null, false);
+    }
+  }
+
+  // Revocation: revocable is what revoke() records for the seal that opened (null without
+  // revocation or a seal); unchecked when fail-closed refused a cookie the store could not check,
+  // so the response leaves the browser's cookie alone.
+
+  /** The application's Revocations; null when revocation is off. */
+  public io.trackercookie.Revocations revocations() {
+    return revoker;
+  }
+
+  /** Records a seal as revoked; false if the store could not. */
+  boolean revoke(Revoker.Target target) {
+    return revoker.revoke(target);
+  }
+
+  /** Whether revocation is on. */
+  boolean revocationOn() {
+    return revoker != null;
   }
 
   /**
@@ -74,12 +101,31 @@ public final class TrackerEngine {
    * report}, told to the listeners.
    */
   Opened open(CookieJar.Found found, boolean report) {
+    Revoker.Target unchecked = null; // the first seal the store could not check
     for (CookieHeaderParser.Candidate candidate : found.candidates()) {
       RejectionReason reason = candidate.rejection();
       if (reason == null) {
         try {
           Sealer.Opened opened = sealer.open(candidate.value());
-          return new Opened(opened.content(), reseal.isDue(opened.unsealed()));
+          if (revoker == null) {
+            return new Opened(opened.content(), reseal.isDue(opened.unsealed()));
+          }
+          Revoker.Checked checked =
+              revoker.check(candidate.value(), opened.unsealed(), opened.content());
+          switch (checked.verdict()) {
+            case ACCEPTED, UNCHECKED -> {
+              if (checked.verdict() == Revoker.Verdict.UNCHECKED && report) {
+                listeners.revocationUnchecked();
+              }
+              return new Opened(
+                  opened.content(), reseal.isDue(opened.unsealed()), checked.target(), false);
+            }
+            case REVOKED -> reason = RejectionReason.REVOKED;
+            case UNAVAILABLE -> {
+              reason = RejectionReason.STORE_UNAVAILABLE;
+              unchecked = unchecked != null ? unchecked : checked.target();
+            }
+          }
         } catch (IronException e) {
           reason = Listeners.reasonFor(e.reason());
         } catch (TrackerJson.Rejected e) {
@@ -90,6 +136,10 @@ public final class TrackerEngine {
         }
       }
       listeners.rejected(jar.name(), reason, report);
+    }
+    if (unchecked != null) {
+      // Neither a legacy upgrade nor anything else may replace a cookie that was not checked.
+      return new Opened(null, false, unchecked, true);
     }
     if (legacy != null && !found.legacy().isEmpty()) {
       ObjectNode content = legacy.open(found.legacy(), report);
