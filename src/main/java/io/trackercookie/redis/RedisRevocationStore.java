@@ -110,7 +110,7 @@ public final class RedisRevocationStore implements RevocationStore {
     this.resources =
         DefaultClientResources.builder()
             .ioThreadPoolSize(2)
-            .computationThreadPoolSize(1)
+            .computationThreadPoolSize(2)
             // Back within a fraction of a second once Redis is; Lettuce's default waits up to 30 s.
             .reconnectDelay(
                 Delay.exponential(

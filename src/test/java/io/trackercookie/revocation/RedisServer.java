@@ -53,6 +53,13 @@ final class RedisServer implements AutoCloseable {
    * killed server restarts with what it had.
    */
   static RedisServer start(boolean appendOnly) {
+    RedisServer server = notStarted(appendOnly);
+    server.restart();
+    return server;
+  }
+
+  /** A server with its port and directory chosen, not running until {@link #restart}. */
+  static RedisServer notStarted(boolean appendOnly) {
     Path binary = null;
     for (Path candidate : CANDIDATES) {
       if (Files.isExecutable(candidate)) {
@@ -66,11 +73,9 @@ final class RedisServer implements AutoCloseable {
       Assumptions.abort("redis-server is not installed: the Redis tests are skipped");
     }
     try {
-      RedisServer server = new RedisServer(binary, appendOnly);
-      server.startProcess();
-      return server;
+      return new RedisServer(binary, appendOnly);
     } catch (IOException e) {
-      throw new IllegalStateException("redis-server did not start", e);
+      throw new IllegalStateException("No temporary directory or port for redis-server", e);
     }
   }
 
@@ -82,7 +87,7 @@ final class RedisServer implements AutoCloseable {
     return port;
   }
 
-  /** Starts the process again on the same port and directory (after {@link #kill}). */
+  /** Starts the process (again) on the same port and directory. */
   void restart() {
     try {
       startProcess();
