@@ -225,6 +225,58 @@ class RedisFleetHttpTest {
     readEverywhere(cookie, "{}");
   }
 
+  @Test
+  void eachEntryCarriesItsOwnExpiry_theSealsExpirationPlusTheSkew() {
+    RawHttp.Response login = a().get("/login?user=expiring");
+    String value = login.cookieValue(EmbeddedRevocationHttpTest.NAME);
+    a().get("/logout", cookieHeader(login));
+    long expiration = Long.parseLong(io.trackercookie.iron.SealParts.parse(value).expiration());
+    List<String> keys = probe.sync().keys(prefix + "seal:*");
+    long closest = Long.MAX_VALUE;
+    for (String key : keys) {
+      long expireTime = probe.sync().pexpiretime(key);
+      closest = Math.min(closest, Math.abs(expireTime - expiration));
+    }
+    // iron accepts a seal up to 60 s past its expiration; the entry outlives that by a second.
+    assertEquals(61_000, closest);
+  }
+
+  @Test
+  void theStoresOwnPropagation_fromOneNodesWriteToAnothersLocalView() {
+    List<Double> millis = new ArrayList<>();
+    try (io.trackercookie.redis.RedisRevocationStore writer =
+            new io.trackercookie.redis.RedisRevocationStore(
+                redis.url(), prefix, Duration.ofMillis(250), 1000);
+        io.trackercookie.redis.RedisRevocationStore reader =
+            new io.trackercookie.redis.RedisRevocationStore(
+                redis.url(), prefix, Duration.ofMillis(250), 1000)) {
+      for (int round = 0; round < 20; round++) {
+        String key = "seal:probe-" + round;
+        eventually(
+            GENEROUS,
+            "the view to be live",
+            () -> {
+              try {
+                reader.get(key);
+                writer.get(key);
+              } catch (RevocationStoreException connecting) {
+                return false;
+              }
+              return reader.viewLive() && writer.viewLive();
+            });
+        reader.get(key); // now "absent" is held in the reader's view
+        writer.put(key, 1, java.time.Instant.now().plusSeconds(60));
+        long written = System.nanoTime();
+        eventually(GENEROUS, "the reader sees it", () -> reader.get(key).isPresent());
+        millis.add((System.nanoTime() - written) / 1e6);
+      }
+    }
+    Collections.sort(millis);
+    System.out.printf(
+        "Store to store (invalidation push, then a GET): median %.2f ms, max %.2f ms (20 rounds)%n",
+        millis.get(10), millis.get(19));
+  }
+
   private static long getCalls() {
     for (String line : probe.sync().info("commandstats").split("\r?\n")) {
       if (line.startsWith("cmdstat_get:")) {
