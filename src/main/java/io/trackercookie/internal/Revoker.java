@@ -6,7 +6,6 @@ import io.trackercookie.RevocationOptions;
 import io.trackercookie.Revocations;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.iron.IronOptions;
-import io.trackercookie.iron.SealParts;
 import io.trackercookie.iron.Unsealed;
 import io.trackercookie.revocation.RevocationStore;
 import io.trackercookie.revocation.RevocationStoreException;
@@ -189,19 +188,29 @@ final class Revoker implements Revocations, AutoCloseable {
     }
   }
 
-  /** The digest that names a seal: of its MAC part (iron-session's suffix removed). */
+  /**
+   * The digest that names a seal: of its MAC part, the text after the last {@code *} (the seal
+   * opened, so it has all eight parts; iron-session's suffix is removed first).
+   */
   static String sealDigest(String cookieValue) {
-    return digest(SealParts.parse(SealFormat.withoutSuffix(cookieValue)).hmac());
+    String seal = SealFormat.withoutSuffix(cookieValue);
+    return digest(seal.substring(seal.lastIndexOf('*') + 1));
   }
 
+  /** One SHA-256 per thread, so that a request does not look the algorithm up. */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("Every Java platform has SHA-256", e);
+            }
+          });
+
   private static String digest(String text) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java platform has SHA-256", e);
-    }
+    byte[] hash = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
   }
 
   @Override

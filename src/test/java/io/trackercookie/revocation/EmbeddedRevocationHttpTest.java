@@ -168,6 +168,20 @@ class EmbeddedRevocationHttpTest {
   }
 
   @Test
+  void logOutEverywhere_throughAnInjectedField_inAnAdminResource() {
+    start(revocable());
+    String alice = login("alice");
+    String bob = login("bob");
+    clock.advance(Duration.ofSeconds(1));
+
+    assertEquals(
+        "{\"revokedFor\":\"alice\"}", server.get("/admin/logout-everywhere?user=alice").body());
+
+    assertEquals("{}", server.get("/read", alice).body());
+    assertEquals("{\"userId\":\"bob\"}", server.get("/read", bob).body());
+  }
+
+  @Test
   void aSlidingReissue_neverRevivesACookieIssuedBeforeTheSubjectsEpoch() {
     start(
         TestConfigs.builder()

@@ -19,6 +19,16 @@ public class RevocationResource {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  @Context Revocations fieldRevocations;
+
+  /** An admin action: log out everywhere the user named in the query, through a field. */
+  @GET
+  @Path("admin/logout-everywhere")
+  public String adminLogoutEverywhere(@QueryParam("user") String user) {
+    fieldRevocations.revokeAllFor(user);
+    return json(Map.of("revokedFor", user));
+  }
+
   static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);
