@@ -6,8 +6,7 @@ import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 
 /**
  * Closes the revocation store (the Redis connection and its threads) when the Jersey application
- * stops or reloads. Registered by {@code TrackerFeature} only with revocation on and Jersey
- * present.
+ * stops. Registered by {@code TrackerFeature} only with revocation on and Jersey present.
  */
 public final class RevocationsLifecycle implements ContainerLifecycleListener {
 
@@ -16,7 +15,8 @@ public final class RevocationsLifecycle implements ContainerLifecycleListener {
 
   @Override
   public void onReload(Container container) {
-    close(container);
+    // The container may already describe the reloaded application, whose store is new: leave
+    // it; the old store's threads are daemons.
   }
 
   @Override
