@@ -124,7 +124,7 @@ class EmbeddedRevocationHttpTest {
   @Test
   void aChunkedCookie_isRevokedAsOneSeal_whicheverChunksAreReplayed() {
     start(revocable().chunking());
-    RawHttp.Response login = server.get("/login?user=alice&padding=5000");
+    RawHttp.Response login = server.get("/login?user=alice&padding=3500");
     String chunks = cookieHeader(login);
     assertTrue(login.cookieValue(NAME + ".1") != null, login.setCookies().toString());
     assertTrue(server.get("/read", chunks).body().contains("alice"));

@@ -16,13 +16,24 @@ import org.junit.jupiter.api.Test;
 class RevocationConfigurationTest {
 
   @Test
-  void revocationWithoutASealLifetime_failsAtConfiguration_sayingWhy() {
+  void revocationWithSealsThatNeverExpire_failsAtConfiguration_sayingWhy() {
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
-            () -> TestConfigs.builder().revocation(RevocationOptions.embedded()).build());
-    assertTrue(e.getMessage().contains("tracker.ttl"), e.getMessage());
-    assertTrue(e.getMessage().contains("expire with the seal"), e.getMessage());
+            () ->
+                TestConfigs.builder()
+                    .sealsNeverExpire()
+                    .revocation(RevocationOptions.embedded())
+                    .build());
+    assertTrue(e.getMessage().contains("tracker.sealsNeverExpire"), e.getMessage());
+    assertTrue(e.getMessage().contains("never be forgotten"), e.getMessage());
+  }
+
+  @Test
+  void revocationWithTheDefaultLifetime_datesSealsByTheCookiesMaxAge() {
+    TrackerConfig config = TestConfigs.builder().revocation(RevocationOptions.embedded()).build();
+    assertEquals(config.cookieMaxAge(), config.sealTtl());
+    assertFalse(config.sealTtl().isZero());
   }
 
   @Test
