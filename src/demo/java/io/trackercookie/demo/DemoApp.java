@@ -7,6 +7,7 @@ import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerFeature;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,7 +20,7 @@ import org.glassfish.jersey.server.ServerProperties;
 /**
  * The demo application: tracker-cookie's own usage example. {@code GET /} clears the tracker,
  * {@code GET /<anything>} records {@code {"path": "/<anything>"}}, {@code GET /tracker} answers the
- * tracker as JSON without changing it.
+ * tracker as JSON without changing it, {@code POST /logout} revokes the cookie it came with.
  */
 public final class DemoApp {
 
@@ -43,7 +44,7 @@ public final class DemoApp {
         .property(ServerProperties.WADL_FEATURE_DISABLE, true);
   }
 
-  /** The demo's three endpoints. */
+  /** The demo's endpoints. */
   @Path("/")
   public static final class DemoResource {
 
@@ -53,6 +54,23 @@ public final class DemoApp {
       Map<String, Object> before = tracker.asMap();
       tracker.clear();
       return page("/", before, tracker.asMap(), "cleared the tracker");
+    }
+
+    /**
+     * Logs this cookie out for good: a copy taken before reads as {@code {}} on every demo that
+     * shares the revocation store (the embedded one, or Redis with REDIS_URL).
+     */
+    @POST
+    @Path("logout")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String logout(@Context Tracker tracker) {
+      Map<String, Object> held = tracker.asMap();
+      try {
+        return json(Map.of("revoked", tracker.revoke(), "held", held));
+      } catch (IllegalStateException revocationOff) {
+        tracker.clear();
+        return json(Map.of("revoked", false, "held", held, "note", "revocation is off: cleared"));
+      }
     }
 
     @GET
@@ -105,7 +123,10 @@ public final class DemoApp {
         + "<ul><li><a href=\"/hello\">/hello</a> records a path</li>"
         + "<li><a href=\"/some/deeper/path\">/some/deeper/path</a> records another</li>"
         + "<li><a href=\"/tracker\">/tracker</a> shows the tracker as JSON, unchanged</li>"
-        + "<li><a href=\"/\">/</a> clears it</li></ul>\n</body></html>\n";
+        + "<li><a href=\"/\">/</a> clears it</li>"
+        + "<li><form method=\"post\" action=\"/logout\"><button>POST /logout</button></form>"
+        + " revokes this cookie: a copy of it taken before reads as {} from then on</li>"
+        + "</ul>\n</body></html>\n";
   }
 
   static String escape(String text) {
