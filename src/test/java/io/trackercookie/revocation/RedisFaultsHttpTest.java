@@ -106,6 +106,21 @@ class RedisFaultsHttpTest {
             () -> read(node, carolCookie).equals(carolContent));
         assertEquals("{}", read(node, dave)); // still revoked
       }
+      // Each node's connection tracks again, so its local view is back in use.
+      io.lettuce.core.RedisClient probeClient = io.lettuce.core.RedisClient.create(redis.url());
+      try (var probe = probeClient.connect()) {
+        eventually(
+            GENEROUS,
+            "three connections broadcast-tracking again",
+            () ->
+                java.util.Arrays.stream(probe.sync().clientList().split("\n"))
+                        .filter(line -> line.matches(".* flags=[A-Za-z]*t[A-Za-z]* .*"))
+                        .filter(line -> line.matches(".* flags=[A-Za-z]*B[A-Za-z]* .*"))
+                        .count()
+                    == 3);
+      } finally {
+        probeClient.shutdown();
+      }
     } finally {
       running.set(false);
       traffic.join();
