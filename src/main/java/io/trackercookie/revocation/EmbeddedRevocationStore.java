@@ -43,6 +43,8 @@ public final class EmbeddedRevocationStore implements RevocationStore {
     this.entries =
         Caffeine.newBuilder()
             .maximumSize(maxEntries)
+            // Maintenance and the full-store warning on the calling thread, not a shared pool.
+            .executor(Runnable::run)
             // The configured clock, so tests that move time see entries go; get() checks
             // expiry itself as well, so pruning late never keeps a revocation too long.
             .ticker(() -> clock.millis() * 1_000_000L)
