@@ -2,6 +2,7 @@ package io.trackercookie.demo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trackercookie.RevocationOptions;
 import io.trackercookie.Tracker;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerFeature;
@@ -30,10 +31,30 @@ public final class DemoApp {
 
   /** The demo's configuration: the password, and plain http allowed on loopback hosts. */
   public static TrackerConfig config(String password) {
+    return config(password, null);
+  }
+
+  /**
+   * The demo's configuration, with revocation in Redis at {@code redisUrl} (so demos on other ports
+   * share logouts), or in this JVM when it is null or blank.
+   */
+  public static TrackerConfig config(String password, String redisUrl) {
     return TrackerConfig.builder()
         .password(password)
         // The demo runs on http://127.0.0.1: Secure would make some clients drop the cookie.
         .insecureLoopbackForDevelopment(true)
+        .revocation(revocation(redisUrl))
+        .build();
+  }
+
+  /** Where POST /logout records revocations: Redis when a URL is given, else this JVM. */
+  static RevocationOptions revocation(String redisUrl) {
+    if (redisUrl == null || redisUrl.isBlank()) {
+      return RevocationOptions.embedded();
+    }
+    return RevocationOptions.builder()
+        .redis(redisUrl)
+        .keyPrefix("tracker-cookie-demo:revoked:")
         .build();
   }
 

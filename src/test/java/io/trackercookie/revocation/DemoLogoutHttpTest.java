@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trackercookie.RawHttp;
-import io.trackercookie.RevocationOptions;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
@@ -24,14 +23,6 @@ import org.junit.jupiter.api.Test;
 class DemoLogoutHttpTest {
 
   private static final String NAME = "persistent-information";
-
-  private static TrackerConfig demoConfig(RevocationOptions revocation) {
-    return TrackerConfig.builder()
-        .password(TestConfigs.PASSWORD)
-        .insecureLoopbackForDevelopment(true)
-        .revocation(revocation)
-        .build();
-  }
 
   private static String post(TestServer server, String path, String cookie)
       throws IOException, InterruptedException {
@@ -53,9 +44,9 @@ class DemoLogoutHttpTest {
   }
 
   @Test
-  void postLogout_revokesTheCookieItCameWith_aCapturedCopyThenReadsEmpty() throws Exception {
+  void postLogout_withTheDefaultEmbeddedStore_revokesTheCookieItCameWith() throws Exception {
     try (TestServer demo =
-        new TestServer(() -> DemoApp.create(demoConfig(RevocationOptions.embedded())))) {
+        new TestServer(() -> DemoApp.create(DemoApp.config(TestConfigs.PASSWORD)))) {
       String captured = capture(demo);
       assertEquals("{\"path\":\"/hello\"}", demo.get("/tracker", "Cookie: " + captured).body());
 
@@ -69,10 +60,10 @@ class DemoLogoutHttpTest {
   @Test
   void twoDemosSharingARedis_bothReadACookieLoggedOutOnOneAsEmpty() throws Exception {
     try (RedisServer redis = RedisServer.start()) {
-      RevocationOptions shared =
-          RevocationOptions.builder().redis(redis.url()).keyPrefix("demo-test:").build();
-      try (TestServer first = new TestServer(() -> DemoApp.create(demoConfig(shared)));
-          TestServer second = new TestServer(() -> DemoApp.create(demoConfig(shared)))) {
+      // What two demo processes started with REDIS_URL run.
+      TrackerConfig shared = DemoApp.config(TestConfigs.PASSWORD, redis.url());
+      try (TestServer first = new TestServer(() -> DemoApp.create(shared));
+          TestServer second = new TestServer(() -> DemoApp.create(shared))) {
         String captured = capture(first);
         RedisFleetHttpTest.eventually(
             Duration.ofSeconds(5),
