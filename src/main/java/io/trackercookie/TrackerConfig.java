@@ -103,6 +103,7 @@ public final class TrackerConfig {
   private final long sealCacheMaxBytes;
   // Diagnostics (development): a response names why its request's cookie was refused.
   private final boolean diagnostics;
+  private final RevocationOptions revocation; // null: off
 
   private TrackerConfig(Builder b, IronPasswords passwords) {
     this.passwords = passwords;
@@ -125,6 +126,7 @@ public final class TrackerConfig {
     this.sealCacheMaxEntries = b.sealCacheMaxEntries;
     this.sealCacheMaxBytes = b.sealCacheMaxBytes;
     this.diagnostics = b.diagnostics;
+    this.revocation = b.revocation;
   }
 
   /** A builder with the defaults; only the password must be given. */
@@ -249,6 +251,11 @@ public final class TrackerConfig {
     return sealCacheMaxBytes;
   }
 
+  /** Revocation's options, if it is on ({@link Tracker#revoke()}, {@link Revocations}). */
+  public Optional<RevocationOptions> revocation() {
+    return Optional.ofNullable(revocation);
+  }
+
   /**
    * The response header that names why a request's tracker cookie was refused, when {@link
    * #diagnostics()} is on: {@code Tracker-Diagnostics: rejected=BAD_MAC}.
@@ -336,6 +343,8 @@ public final class TrackerConfig {
         + (sealCacheMaxEntries == 0
             ? "off"
             : sealCacheMaxEntries + " entries/" + sealCacheMaxBytes + " bytes")
+        + ", revocation="
+        + (revocation == null ? "off" : revocation)
         + "]";
   }
 
@@ -375,6 +384,7 @@ public final class TrackerConfig {
     private int sealCacheMaxEntries = DEFAULT_SEAL_CACHE_MAX_ENTRIES;
     private long sealCacheMaxBytes = DEFAULT_SEAL_CACHE_MAX_BYTES;
     private boolean diagnostics;
+    private RevocationOptions revocation;
 
     private Builder() {}
 
@@ -710,6 +720,26 @@ public final class TrackerConfig {
     }
 
     /**
+     * Turns revocation on: {@link Tracker#revoke()} and {@link Revocations#revokeAllFor} make
+     * cookies read as empty on every node sharing the store. Each request that opens a cookie then
+     * asks the store (from memory: the embedded store, or the Redis store's local view). Needs
+     * seals that expire (any lifetime; not {@link #sealsNeverExpire()}), which {@link #build()}
+     * checks. Off by default, at no cost.
+     *
+     * @throws NullPointerException if null
+     */
+    public Builder revocation(RevocationOptions options) {
+      this.revocation = Objects.requireNonNull(options, "revocation");
+      return this;
+    }
+
+    /** Turns revocation off (the default). */
+    public Builder noRevocation() {
+      this.revocation = null;
+      return this;
+    }
+
+    /**
      * The clock for Expires and seal expiration; there for tests.
      *
      * @throws NullPointerException if null
@@ -722,8 +752,9 @@ public final class TrackerConfig {
     /**
      * The config, once the combination of its options is checked.
      *
-     * @throws IllegalStateException if no password was given, naming the setting; or if two of
-     *     slidingExpiry, ttl and sealsNeverExpire are set
+     * @throws IllegalStateException if no password was given, naming the setting; if two of
+     *     slidingExpiry, ttl and sealsNeverExpire are set; or if revocation is on with
+     *     sealsNeverExpire
      * @throws IllegalArgumentException if insecureLoopbackForDevelopment is combined with the
      *     {@code __Host-} prefix, SameSite=None or Partitioned, which browsers refuse without
      *     Secure; if the legacy cookie's name is the tracker's; or, with {@link
@@ -760,6 +791,15 @@ public final class TrackerConfig {
       }
       IronPasswords sealing = payloadFormat.passwords(passwords, singlePassword);
       TrackerConfig config = new TrackerConfig(this, sealing);
+      if (revocation != null && config.sealTtl().isZero()) {
+        // A revoked entry is kept until the seal it revokes expires, and a subject's cookies are
+        // dated by their expiration less the lifetime: both need every seal to expire.
+        throw new IllegalStateException(
+            "Revocation needs seals that expire, but "
+                + TrackerSettings.describe(TrackerSettings.SEALS_NEVER_EXPIRE)
+                + " is set: without an expiration a revocation could never be forgotten, and a"
+                + " cookie's issue time could not be told from its expiration");
+      }
       // Ask the codec and the legacy decoder now, so that a config that builds also starts.
       try {
         EngineFactory.codec(config);

@@ -27,4 +27,20 @@ public interface TrackerListener {
    * off.
    */
   default void sealCacheLookup(boolean hit) {}
+
+  /**
+   * With revocation on and the fail-open policy: a cookie was accepted without its revocation
+   * check, because the revocation store could not be asked. (Fail-closed reports {@link
+   * RejectionReason#STORE_UNAVAILABLE} through {@link #cookieRejected} instead.)
+   */
+  default void revocationUnchecked() {}
+
+  /** With revocation on: {@link Tracker#revoke()} recorded this request's cookie as revoked. */
+  default void cookieRevoked() {}
+
+  /**
+   * With revocation on: {@link Revocations#revokeAllFor} recorded that every cookie of a subject
+   * sealed until now is revoked (the subject is not named: it may be personal data).
+   */
+  default void subjectRevoked() {}
 }

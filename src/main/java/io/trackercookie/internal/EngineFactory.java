@@ -1,9 +1,12 @@
 package io.trackercookie.internal;
 
+import io.trackercookie.RevocationOptions;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.legacy.LegacySessionDecoder;
+import io.trackercookie.revocation.EmbeddedRevocationStore;
+import io.trackercookie.revocation.RevocationStore;
 
 /**
  * Assembles a {@link TrackerEngine} from a {@link TrackerConfig}: the iron codec with the config's
@@ -39,6 +42,16 @@ public final class EngineFactory {
   }
 
   static TrackerEngine create(TrackerConfig config, SealCodec sealCodec, Listeners listeners) {
+    return create(config, sealCodec, listeners, true);
+  }
+
+  /**
+   * As {@link #create(TrackerConfig, SealCodec, Listeners)}; without revocation when {@code
+   * revocation} is false, whatever the config says (the test kit reads what a response wrote, and
+   * opens no store of its own).
+   */
+  static TrackerEngine create(
+      TrackerConfig config, SealCodec sealCodec, Listeners listeners, boolean revocation) {
     LegacySessionDecoder legacyDecoder =
         config
             .legacySecret()
@@ -60,7 +73,44 @@ public final class EngineFactory {
         new Sealer(sealCodec, SealFormat.of(config.payloadFormat())),
         legacy,
         new ResealPolicy(config),
-        listeners);
+        listeners,
+        revocation
+            ? config.revocation().map(options -> revoker(config, options, listeners)).orElse(null)
+            : null);
+  }
+
+  /** Revocation's request-path part, over the store the options name. */
+  private static Revoker revoker(
+      TrackerConfig config, RevocationOptions options, Listeners listeners) {
+    return switch (options.storeKind()) {
+      case EMBEDDED ->
+          new Revoker(
+              config,
+              options,
+              new EmbeddedRevocationStore(options.maxEntries(), config.clock()),
+              true,
+              listeners);
+      case CUSTOM -> new Revoker(config, options, options.store().orElseThrow(), false, listeners);
+      case REDIS -> new Revoker(config, options, redisStore(options), true, listeners);
+    };
+  }
+
+  /** The Redis store, loaded by name: Lettuce is optional, and only this path needs it. */
+  private static RevocationStore redisStore(RevocationOptions options) {
+    try {
+      return Class.forName(
+              "io.trackercookie.redis.RedisRevocationStore",
+              true,
+              EngineFactory.class.getClassLoader())
+          .asSubclass(RevocationStore.class)
+          .getConstructor(RevocationOptions.class)
+          .newInstance(options);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException(
+          "The Redis revocation store could not be loaded: is io.lettuce:lettuce-core on the"
+              + " class path?",
+          e);
+    }
   }
 
   /**

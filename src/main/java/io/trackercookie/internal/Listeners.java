@@ -67,6 +67,20 @@ final class Listeners {
     }
   }
 
+  /** {@code Tracker.revoke()} recorded a cookie's seal as revoked. */
+  void cookieRevoked() {
+    if (!none) {
+      tell(TrackerListener::cookieRevoked);
+    }
+  }
+
+  /** {@code Revocations.revokeAllFor} recorded a subject's logout everywhere. */
+  void subjectRevoked() {
+    if (!none) {
+      tell(TrackerListener::subjectRevoked);
+    }
+  }
+
   private void tell(Consumer<TrackerListener> event) {
     for (TrackerListener listener : listeners) {
       try {
@@ -83,6 +97,13 @@ final class Listeners {
               first ? " (further failures are logged at FINE)" : ""
             });
       }
+    }
+  }
+
+  /** A cookie was accepted without its revocation check (fail-open, store unavailable). */
+  void revocationUnchecked() {
+    if (!none) {
+      tell(TrackerListener::revocationUnchecked);
     }
   }
 

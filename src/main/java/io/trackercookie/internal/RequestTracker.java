@@ -76,6 +76,10 @@ final class RequestTracker implements Tracker {
   private State state = UNOPENED;
   // Diagnostics only: the reasons of the cookies refused when this tracker was opened.
   private List<RejectionReason> rejected = List.of();
+  // Revocation: what opening found (the seal revoke() records, whether the store was unavailable)
+  // and whether revoke() was called.
+  private TrackerEngine.Opened openedFrom;
+  private boolean revoked;
 
   RequestTracker(
       TrackerEngine engine, CookieJar.Found found, Function<Type, ObjectMapper> mappers) {
@@ -96,6 +100,7 @@ final class RequestTracker implements Tracker {
   private Opened open() {
     List<RejectionReason> reasons = engine.diagnostics() ? new ArrayList<>(1) : null;
     TrackerEngine.Opened result = engine.open(found, true, reasons);
+    openedFrom = result;
     if (reasons != null) {
       rejected = reasons;
     }
@@ -197,6 +202,20 @@ final class RequestTracker implements Tracker {
   }
 
   @Override
+  public synchronized boolean revoke() {
+    if (!engine.revocationOn()) {
+      throw new IllegalStateException(
+          "Tracker.revoke needs revocation on: set tracker.revocation.store"
+              + " (TrackerConfig.Builder.revocation)");
+    }
+    content();
+    Revoker.Target target = openedFrom == null ? null : openedFrom.revocable();
+    clear();
+    revoked = true;
+    return target == null || engine.revoke(target);
+  }
+
+  @Override
   public synchronized boolean isEmpty() {
     return content().isEmpty();
   }
@@ -257,6 +276,12 @@ final class RequestTracker implements Tracker {
         return List.of();
       }
       current = open();
+    }
+    if (openedFrom != null && openedFrom.unchecked() && !revoked) {
+      // The store could not check the cookie (fail-closed): it read as empty, and is left in
+      // place so the visitor has it back once the store answers. Writes of this request are
+      // dropped rather than replace it.
+      return List.of();
     }
     if (current instanceof Opened opened) {
       if (!opened.reseal().due() || opened.content().isEmpty()) {

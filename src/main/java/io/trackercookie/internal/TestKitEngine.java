@@ -25,7 +25,7 @@ public final class TestKitEngine {
     // No listeners: a test's forged cookies are not the application's traffic.
     this.engine =
         EngineFactory.create(
-            config, new IronSealCodec(EngineFactory.codec(config)), Listeners.NONE);
+            config, new IronSealCodec(EngineFactory.codec(config)), Listeners.NONE, false);
   }
 
   /** The tracker cookie's name, as the Set-Cookie lines and the Cookie header carry it. */

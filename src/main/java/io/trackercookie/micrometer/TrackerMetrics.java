@@ -41,6 +41,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *       KiB</td></tr>
  *   <tr><td>{@value #SEAL_CACHE_LOOKUPS} ({@code tracker_seal_cache_lookups_total})</td><td>{@code
  *       result}: {@code hit}, {@code miss}</td><td>lookups in the verified-seal cache</td></tr>
+ *   <tr><td>{@value #REVOCATIONS} ({@code tracker_revocations_total})</td><td>{@code kind}: {@code
+ *       cookie}, {@code subject}</td><td>revocations recorded ({@code Tracker.revoke()}, {@code
+ *       Revocations.revokeAllFor}); refused revoked cookies count as {@code REVOKED}
+ *       rejections</td></tr>
+ *   <tr><td>{@value #REVOCATION_UNCHECKED} ({@code tracker_revocation_unchecked_total})</td><td>
+ *       </td><td>cookies accepted without their revocation check (fail-open while the store was
+ *       unavailable)</td></tr>
  * </table>
  *
  * <p>Tags never hold a cookie's value or content: a password id counts only once its password
@@ -63,6 +70,15 @@ public final class TrackerMetrics implements MeterBinder, TrackerListener {
 
   /** Verified-seal cache lookups, tagged {@value #RESULT_TAG}. */
   public static final String SEAL_CACHE_LOOKUPS = "tracker.seal.cache.lookups";
+
+  /** Revocations recorded, tagged {@value #KIND_TAG}: {@code cookie} or {@code subject}. */
+  public static final String REVOCATIONS = "tracker.revocations";
+
+  /** Cookies accepted without their revocation check (fail-open, store unavailable). */
+  public static final String REVOCATION_UNCHECKED = "tracker.revocation.unchecked";
+
+  /** The tag telling a cookie's revocation from a subject's logout everywhere. */
+  public static final String KIND_TAG = "kind";
 
   /** The tag naming the password id. */
   public static final String PASSWORD_ID_TAG = "password.id";
@@ -133,6 +149,27 @@ public final class TrackerMetrics implements MeterBinder, TrackerListener {
   }
 
   @Override
+  public void cookieRevoked() {
+    for (Meters meters : bound) {
+      meters.cookieRevocations.increment();
+    }
+  }
+
+  @Override
+  public void subjectRevoked() {
+    for (Meters meters : bound) {
+      meters.subjectRevocations.increment();
+    }
+  }
+
+  @Override
+  public void revocationUnchecked() {
+    for (Meters meters : bound) {
+      meters.unchecked.increment();
+    }
+  }
+
+  @Override
   public String toString() {
     return "TrackerMetrics[registries=" + bound.size() + "]";
   }
@@ -146,6 +183,9 @@ public final class TrackerMetrics implements MeterBinder, TrackerListener {
     final DistributionSummary setCookieSize;
     final Counter cacheHits;
     final Counter cacheMisses;
+    final Counter cookieRevocations;
+    final Counter subjectRevocations;
+    final Counter unchecked;
 
     Meters(MeterRegistry registry) {
       this.registry = registry;
@@ -170,12 +210,25 @@ public final class TrackerMetrics implements MeterBinder, TrackerListener {
               .register(registry);
       this.cacheHits = cacheCounter("hit");
       this.cacheMisses = cacheCounter("miss");
+      this.cookieRevocations = revocationCounter("cookie");
+      this.subjectRevocations = revocationCounter("subject");
+      this.unchecked =
+          Counter.builder(REVOCATION_UNCHECKED)
+              .description("Tracker cookies accepted without their revocation check (fail-open)")
+              .register(registry);
     }
 
     private Counter cacheCounter(String result) {
       return Counter.builder(SEAL_CACHE_LOOKUPS)
           .description("Verified-seal cache lookups: a hit skips the crypto")
           .tag(RESULT_TAG, result)
+          .register(registry);
+    }
+
+    private Counter revocationCounter(String kind) {
+      return Counter.builder(REVOCATIONS)
+          .description("Revocations recorded: one cookie, or every cookie of a subject")
+          .tag(KIND_TAG, kind)
           .register(registry);
     }
 

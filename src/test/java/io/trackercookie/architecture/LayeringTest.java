@@ -34,29 +34,24 @@ class LayeringTest {
     assertNoReference("json", List.of("jakarta/", "com/fasterxml/", "org/glassfish/"));
   }
 
+  @Test
+  void revocationStoresReferenceNoJaxRsJacksonOrLettuce() throws IOException {
+    assertNoReference(
+        "revocation", List.of("jakarta/", "com/fasterxml/", "org/glassfish/", "io/lettuce/"));
+  }
+
+  @Test
+  void onlyTheRedisPackageReferencesLettuce_soTheLibraryLoadsWithoutIt() throws IOException {
+    assertOnlyPackageReferences("redis", "io/lettuce/", "RedisRevocationStore.class");
+  }
+
   /**
    * Micrometer is optional: only io.trackercookie.micrometer may name it, so an application without
    * Micrometer never loads a class that needs it.
    */
   @Test
   void onlyTheMicrometerPackageReferencesMicrometer() throws IOException {
-    List<String> offences = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(CLASSES)) {
-      for (Path file :
-          (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
-        if (file.startsWith(CLASSES.resolve("micrometer"))) {
-          continue;
-        }
-        String constants = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-        if (constants.contains("io/micrometer/")) {
-          offences.add(CLASSES.relativize(file) + " references io/micrometer/");
-        }
-      }
-    }
-    assertTrue(offences.isEmpty(), String.join("\n", offences));
-    assertTrue(
-        Files.exists(CLASSES.resolve("micrometer").resolve("TrackerMetrics.class")),
-        "the check saw the compiled binder");
+    assertOnlyPackageReferences("micrometer", "io/micrometer/", "TrackerMetrics.class");
   }
 
   /** The test kit ships in the jar: it may need nothing a user's tests might not have. */
@@ -64,6 +59,27 @@ class LayeringTest {
   void testKitReferencesNoTestFrameworkNorRuntime() throws IOException {
     assertNoReference(
         "testkit", List.of("org/junit/", "org/glassfish/", "org/jboss/", "org/apache/cxf/"));
+  }
+
+  /** No class outside {@code pkg} names {@code prefix}; {@code witness} proves pkg was compiled. */
+  private static void assertOnlyPackageReferences(String pkg, String prefix, String witness)
+      throws IOException {
+    List<String> offences = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(CLASSES)) {
+      for (Path file :
+          (Iterable<Path>)
+              files
+                      .filter(f -> f.toString().endsWith(".class"))
+                      .filter(f -> !f.startsWith(CLASSES.resolve(pkg)))
+                  ::iterator) {
+        String constants = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        if (constants.contains(prefix)) {
+          offences.add(CLASSES.relativize(file) + " references " + prefix);
+        }
+      }
+    }
+    assertTrue(offences.isEmpty(), String.join("\n", offences));
+    assertTrue(Files.exists(CLASSES.resolve(pkg).resolve(witness)), "the check saw " + witness);
   }
 
   private static void assertNoReference(String pkg, List<String> forbidden) throws IOException {

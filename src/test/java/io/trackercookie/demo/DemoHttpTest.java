@@ -23,7 +23,7 @@ class DemoHttpTest {
     DemoMetrics metrics = new DemoMetrics();
     server =
         new TestServer(
-            () -> DemoApp.create(DemoApp.config(TestConfigs.PASSWORD, metrics), metrics));
+            () -> DemoApp.create(DemoApp.config(TestConfigs.PASSWORD, null, metrics), metrics));
   }
 
   @AfterAll

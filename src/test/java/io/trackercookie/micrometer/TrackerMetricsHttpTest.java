@@ -12,11 +12,15 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.trackercookie.RawHttp;
 import io.trackercookie.RejectionReason;
+import io.trackercookie.RevocationOptions;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
+import io.trackercookie.TrackerFeature;
 import io.trackercookie.TrackerSettings;
 import io.trackercookie.iron.IronPasswords;
+import io.trackercookie.revocation.RevocationResource;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
 
 /** The Micrometer meters, counted from real requests to a real server. */
@@ -162,6 +166,37 @@ class TrackerMetricsHttpTest {
     }
     assertEquals(
         1, count(registry, TrackerMetrics.REJECTED, TrackerMetrics.REASON_TAG, "MALFORMED"));
+  }
+
+  @Test
+  void revocations_areCountedByKind_andARevokedCookieIsARevokedRejection() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    TrackerConfig config =
+        TestConfigs.builder()
+            .revocation(RevocationOptions.builder().subjectKey("userId").build())
+            .listener(TrackerMetrics.registeredWith(registry))
+            .build();
+    try (TestServer server =
+        new TestServer(
+            () ->
+                new ResourceConfig(RevocationResource.class)
+                    .register(new TrackerFeature(config)))) {
+      String alice = cookie(server.get("/login?user=alice").cookieValue(NAME));
+      assertEquals(200, server.get("/logout", alice).status());
+      assertEquals(200, server.get("/read", alice).status()); // the copy is refused: REVOKED
+      String bob = cookie(server.get("/login?user=bob").cookieValue(NAME));
+      assertEquals(200, server.get("/logout-everywhere", bob).status());
+    }
+    assertEquals(1, count(registry, TrackerMetrics.REVOCATIONS, TrackerMetrics.KIND_TAG, "cookie"));
+    assertEquals(
+        1, count(registry, TrackerMetrics.REVOCATIONS, TrackerMetrics.KIND_TAG, "subject"));
+    assertEquals(1, count(registry, TrackerMetrics.REJECTED, TrackerMetrics.REASON_TAG, "REVOKED"));
+    assertNotNull(
+        registry
+            .find(TrackerMetrics.REJECTED)
+            .tag(TrackerMetrics.REASON_TAG, "STORE_UNAVAILABLE")
+            .counter(),
+        "every reason the library knows has its series");
   }
 
   @Test
