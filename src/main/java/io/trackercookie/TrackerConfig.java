@@ -3,11 +3,14 @@ package io.trackercookie;
 import io.trackercookie.internal.EngineFactory;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
+import io.trackercookie.keys.WeakPasswords;
 import io.trackercookie.legacy.LegacySessionDecoder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -290,6 +293,11 @@ public final class TrackerConfig {
     private int sealCacheMaxEntries = DEFAULT_SEAL_CACHE_MAX_ENTRIES;
     private long sealCacheMaxBytes = DEFAULT_SEAL_CACHE_MAX_BYTES;
 
+    // Password strength: each password given as text, under the setting that names it, checked by
+    // build() unless weak ones are allowed (whatever order the setters came in).
+    private final Map<String, String> passwordTexts = new LinkedHashMap<>();
+    private boolean allowWeakPassword;
+
     private Builder() {}
 
     /**
@@ -305,6 +313,8 @@ public final class TrackerConfig {
       TrackerSettings.checkPasswordLength(TrackerSettings.PASSWORD, password);
       this.passwords = IronPasswords.single(password);
       this.singlePassword = password;
+      passwordTexts.clear();
+      passwordTexts.put(TrackerSettings.PASSWORD, password);
       return this;
     }
 
@@ -317,6 +327,23 @@ public final class TrackerConfig {
     public Builder passwords(IronPasswords passwords) {
       this.passwords = Objects.requireNonNull(passwords, "passwords");
       this.singlePassword = null;
+      passwordTexts.clear();
+      return this;
+    }
+
+    /**
+     * Allows passwords that {@link #build()} would refuse as weak: published samples, placeholders
+     * such as {@code changeme}, and strings with too little variety. For tests only; default false.
+     */
+    public Builder allowWeakPassword(boolean allow) {
+      this.allowWeakPassword = allow;
+      return this;
+    }
+
+    /** The texts of a keyring read from settings, each under its setting, for the weak check. */
+    Builder passwordTexts(Map<String, String> textsBySetting) {
+      passwordTexts.clear();
+      passwordTexts.putAll(textsBySetting);
       return this;
     }
 
@@ -559,6 +586,9 @@ public final class TrackerConfig {
      *
      * @throws IllegalStateException if no password was given, naming the setting; or if
      *     slidingExpiry and ttl are both set
+     * @throws IllegalArgumentException if a password given as text is weak (a published sample, a
+     *     placeholder, too little variety) and {@link #allowWeakPassword} is off, naming the
+     *     setting and the rule, never the value
      * @throws IllegalArgumentException if insecureLoopbackForDevelopment is combined with the
      *     {@code __Host-} prefix, SameSite=None or Partitioned, which browsers refuse without
      *     Secure; if the legacy cookie's name is the tracker's; or, with {@link
@@ -572,6 +602,7 @@ public final class TrackerConfig {
                 + TrackerSettings.describe(TrackerSettings.PASSWORD)
                 + ", or call password(...)");
       }
+      checkStrength();
       if (insecureLoopbackForDevelopment
           && (cookie.hostPrefix()
               || cookie.partitioned()
@@ -616,6 +647,26 @@ public final class TrackerConfig {
         }
       }
       return config;
+    }
+
+    private void checkStrength() {
+      if (allowWeakPassword) {
+        return;
+      }
+      for (Map.Entry<String, String> text : passwordTexts.entrySet()) {
+        WeakPasswords.ruleBroken(text.getValue())
+            .ifPresent(
+                rule -> {
+                  throw new IllegalArgumentException(
+                      "The password "
+                          + TrackerSettings.describe(text.getKey())
+                          + " is refused as weak: "
+                          + rule
+                          + "; java -jar tracker-cookie.jar keygen prints a random one ("
+                          + TrackerSettings.describe(TrackerSettings.ALLOW_WEAK_PASSWORD)
+                          + " = true allows weak ones, for tests)");
+                });
+      }
     }
   }
 }

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -48,6 +50,14 @@ public final class TrackerSettings {
 
   /** Prefix of the setting holding an accepted password: {@code tracker.password.<id>}. */
   public static final String ACCEPTED_PASSWORD_PREFIX = "tracker.password.";
+
+  // Keys: weak passwords.
+
+  /**
+   * Allows weak passwords (published samples, placeholders, too little variety), which start-up
+   * otherwise refuses; for tests only. Default false.
+   */
+  public static final String ALLOW_WEAK_PASSWORD = "tracker.allowWeakPassword";
 
   /** Cookie name, default {@code persistent-information}. */
   public static final String COOKIE_NAME = "tracker.cookie.name";
@@ -127,6 +137,14 @@ public final class TrackerSettings {
   private record Setting(String name, String expected, BiConsumer<Target, String> apply) {}
 
   /**
+   * The settings that go with the passwords (read as any other value setting, listed next to the
+   * passwords).
+   */
+  private static final List<Setting> KEY_SETTINGS =
+      List.of(
+          new Setting(ALLOW_WEAK_PASSWORD, BOOLEAN, (t, v) -> t.config.allowWeakPassword(bool(v))));
+
+  /**
    * The settings other than the passwords, which {@link #passwords} reads as a group. Each applies
    * its value to a builder, whose setter checks it.
    */
@@ -198,6 +216,7 @@ public final class TrackerSettings {
     names.add(PASSWORD_ID);
     names.add(ACCEPTED_PASSWORD_IDS);
     names.add(ACCEPTED_PASSWORD_PREFIX);
+    KEY_SETTINGS.forEach(setting -> names.add(setting.name()));
     VALUE_SETTINGS.forEach(setting -> names.add(setting.name()));
     return List.copyOf(names);
   }
@@ -215,6 +234,12 @@ public final class TrackerSettings {
     Objects.requireNonNull(lookup, "lookup");
     Target target = new Target();
     passwords(lookup, target.config);
+    for (Setting setting : KEY_SETTINGS) {
+      String value = lookup.apply(setting.name());
+      if (value != null) {
+        apply(setting, value, target);
+      }
+    }
     for (Setting setting : VALUE_SETTINGS) {
       String value = lookup.apply(setting.name());
       if (value != null) {
@@ -354,6 +379,8 @@ public final class TrackerSettings {
           "Invalid value for " + describe(PASSWORD_ID) + ": expected letters, digits or '_'");
     }
     IronPasswords.Builder keyring = IronPasswords.builder().current(id, password);
+    Map<String, String> texts = new LinkedHashMap<>();
+    texts.put(PASSWORD, password);
     List<String> ids =
         acceptedIds == null
             ? List.of()
@@ -381,8 +408,9 @@ public final class TrackerSettings {
       }
       checkPasswordLength(setting, secret);
       keyring.accept(accepted, secret);
+      texts.put(setting, secret);
     }
-    config.passwords(keyring.build());
+    config.passwords(keyring.build()).passwordTexts(texts);
   }
 
   /**
