@@ -3,10 +3,15 @@ package io.trackercookie;
 import io.trackercookie.internal.EngineFactory;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
+import io.trackercookie.keys.PasswordFiles;
+import io.trackercookie.keys.PasswordRing;
+import io.trackercookie.keys.PasswordWatcher;
 import io.trackercookie.keys.WeakPasswords;
 import io.trackercookie.legacy.LegacySessionDecoder;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +79,11 @@ public final class TrackerConfig {
   private final int maxChunks; // 0: off
   private final int sealCacheMaxEntries;
   private final long sealCacheMaxBytes;
+  // Keys: passwords from files, a key schedule, weak passwords.
+  private final PasswordFiles passwordFiles; // null: the passwords were given
+  private final PasswordRing passwordRing; // null: no ring (as read from the files, if any)
+  private final Duration passwordPollInterval;
+  private final boolean allowWeakPassword;
 
   private TrackerConfig(Builder b, IronPasswords passwords) {
     this.passwords = passwords;
@@ -93,6 +103,10 @@ public final class TrackerConfig {
     this.maxChunks = b.maxChunks;
     this.sealCacheMaxEntries = b.sealCacheMaxEntries;
     this.sealCacheMaxBytes = b.sealCacheMaxBytes;
+    this.passwordFiles = b.passwordFiles;
+    this.passwordRing = b.builtRing;
+    this.passwordPollInterval = b.passwordPollInterval;
+    this.allowWeakPassword = b.allowWeakPassword;
   }
 
   /** A builder with the defaults; only the password must be given. */
@@ -204,6 +218,32 @@ public final class TrackerConfig {
     return sealCacheMaxBytes;
   }
 
+  // Keys: passwords from files, a key schedule, weak passwords.
+
+  /** The password files read at start-up and reloaded when they change, if any. */
+  public Optional<PasswordFiles> passwordFiles() {
+    return Optional.ofNullable(passwordFiles);
+  }
+
+  /**
+   * The passwords with their key schedule: as given to {@link Builder#passwordRing}, or as read
+   * from the {@linkplain #passwordFiles() files} when the config was built. Empty when the
+   * passwords were given as {@link #passwords()} alone, which then never change.
+   */
+  public Optional<PasswordRing> passwordRing() {
+    return Optional.ofNullable(passwordRing);
+  }
+
+  /** How often the password files are looked at for changes. */
+  public Duration passwordPollInterval() {
+    return passwordPollInterval;
+  }
+
+  /** Whether weak passwords were allowed (tests only). */
+  public boolean allowWeakPassword() {
+    return allowWeakPassword;
+  }
+
   /**
    * The Max-Age written: the cookie settings' value; with sliding expiry the sliding lifetime; with
    * {@link PayloadFormat#IRON_SESSION} and a ttl, the ttl less 60 s, as iron-session writes it.
@@ -297,6 +337,11 @@ public final class TrackerConfig {
     // build() unless weak ones are allowed (whatever order the setters came in).
     private final Map<String, String> passwordTexts = new LinkedHashMap<>();
     private boolean allowWeakPassword;
+    // Passwords from files, or with a key schedule; each password setter replaces the others.
+    private PasswordFiles passwordFiles;
+    private PasswordRing passwordRing;
+    private Duration passwordPollInterval = PasswordWatcher.DEFAULT_POLL_INTERVAL;
+    private PasswordRing builtRing; // set by build() for the config it makes
 
     private Builder() {}
 
@@ -315,6 +360,8 @@ public final class TrackerConfig {
       this.singlePassword = password;
       passwordTexts.clear();
       passwordTexts.put(TrackerSettings.PASSWORD, password);
+      this.passwordFiles = null;
+      this.passwordRing = null;
       return this;
     }
 
@@ -328,7 +375,77 @@ public final class TrackerConfig {
       this.passwords = Objects.requireNonNull(passwords, "passwords");
       this.singlePassword = null;
       passwordTexts.clear();
+      this.passwordFiles = null;
+      this.passwordRing = null;
       return this;
+    }
+
+    /**
+     * Passwords with a key schedule: each may carry a seal-from instant before which it is accepted
+     * but not used to seal. Replaces any password set by the other password setters.
+     *
+     * @throws NullPointerException if null
+     */
+    public Builder passwordRing(PasswordRing ring) {
+      Objects.requireNonNull(ring, "passwordRing");
+      clearPasswords();
+      this.passwordRing = ring;
+      return this;
+    }
+
+    /**
+     * Reads the passwords from a directory with one file per password id (as a Kubernetes Secret is
+     * mounted), and reloads them when the files change; see {@link PasswordFiles} for the files'
+     * form. {@link #build()} reads them once and fails if they are unusable; later, an unusable
+     * change leaves the passwords in force and logs a WARNING. Replaces any password set by the
+     * other password setters.
+     *
+     * @throws NullPointerException if null
+     */
+    public Builder passwordDirectory(Path directory) {
+      Objects.requireNonNull(directory, "passwordDirectory");
+      clearPasswords();
+      this.passwordFiles = PasswordFiles.directory(directory);
+      return this;
+    }
+
+    /**
+     * Reads the one password (no id) from a file, and reloads it when the file changes. A new
+     * password in this file refuses every cookie sealed with the old one: to rotate without losing
+     * visitors, use {@link #passwordDirectory}. Replaces any password set by the other password
+     * setters.
+     *
+     * @throws NullPointerException if null
+     */
+    public Builder passwordFile(Path file) {
+      Objects.requireNonNull(file, "passwordFile");
+      clearPasswords();
+      this.passwordFiles = PasswordFiles.file(file);
+      return this;
+    }
+
+    /**
+     * How often the password files are looked at for changes; default 5 seconds.
+     *
+     * @throws NullPointerException if null
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder passwordPollInterval(Duration interval) {
+      Objects.requireNonNull(interval, "passwordPollInterval");
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException(
+            "passwordPollInterval must be positive, was " + interval);
+      }
+      this.passwordPollInterval = interval;
+      return this;
+    }
+
+    private void clearPasswords() {
+      this.passwords = null;
+      this.singlePassword = null;
+      this.passwordTexts.clear();
+      this.passwordFiles = null;
+      this.passwordRing = null;
     }
 
     /**
@@ -596,7 +713,14 @@ public final class TrackerConfig {
      *     seconds or less
      */
     public TrackerConfig build() {
-      if (passwords == null) {
+      IronPasswords given = passwords;
+      String givenSingle = singlePassword;
+      builtRing = ringFromFilesOrGiven();
+      if (builtRing != null) {
+        given = passwordsNow(builtRing);
+        givenSingle = null;
+      }
+      if (given == null) {
         throw new IllegalStateException(
             "No tracker password: set "
                 + TrackerSettings.describe(TrackerSettings.PASSWORD)
@@ -620,7 +744,7 @@ public final class TrackerConfig {
         throw new IllegalArgumentException(
             "legacyCookieName must differ from the tracker cookie's name");
       }
-      IronPasswords sealing = payloadFormat.passwords(passwords, singlePassword);
+      IronPasswords sealing = payloadFormat.passwords(given, givenSingle);
       if (slidingExpiry == null) {
         payloadFormat.maxAge(cookie.maxAge(), ttl.isZero() ? payloadFormat.defaultTtl() : ttl);
       }
@@ -647,6 +771,43 @@ public final class TrackerConfig {
         }
       }
       return config;
+    }
+
+    /**
+     * The ring given, or read from the files now.
+     *
+     * @throws IllegalArgumentException naming the setting and the file, never its content
+     */
+    private PasswordRing ringFromFilesOrGiven() {
+      if (passwordFiles == null) {
+        return passwordRing;
+      }
+      String setting =
+          passwordFiles.isDirectory()
+              ? TrackerSettings.PASSWORD_DIR
+              : TrackerSettings.PASSWORD_FILE;
+      try {
+        return passwordFiles.read(MIN_PASSWORD_LENGTH, allowWeakPassword);
+      } catch (PasswordFiles.UnusableException e) {
+        throw new IllegalArgumentException(
+            "The tracker passwords (" + TrackerSettings.describe(setting) + "): " + e.getMessage());
+      }
+    }
+
+    /** The ring's passwords in force now. */
+    private IronPasswords passwordsNow(PasswordRing ring) {
+      Instant now = clock.instant();
+      if (!ring.isSingle() && ring.sealingIdAt(now).isEmpty()) {
+        throw new IllegalArgumentException(
+            "No tracker password seals yet: every one has a seal-from instant in the future");
+      }
+      IronPasswords inForce = null;
+      for (PasswordRing.Period period : ring.periods()) {
+        if (inForce == null || !period.from().isAfter(now)) {
+          inForce = period.passwords();
+        }
+      }
+      return inForce;
     }
 
     private void checkStrength() {

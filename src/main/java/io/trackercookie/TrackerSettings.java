@@ -1,7 +1,13 @@
 package io.trackercookie;
 
 import io.trackercookie.iron.IronPasswords;
+import io.trackercookie.iron.IronSecret;
+import io.trackercookie.keys.PasswordRing;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,7 +57,27 @@ public final class TrackerSettings {
   /** Prefix of the setting holding an accepted password: {@code tracker.password.<id>}. */
   public static final String ACCEPTED_PASSWORD_PREFIX = "tracker.password.";
 
-  // Keys: weak passwords.
+  // Keys: password files, a key schedule, weak passwords.
+
+  /**
+   * A directory with one file per password id, as a Kubernetes Secret is mounted, reloaded when the
+   * files change; instead of {@value #PASSWORD}. See {@link io.trackercookie.keys.PasswordFiles}
+   * for the files' form.
+   */
+  public static final String PASSWORD_DIR = "tracker.passwordDir";
+
+  /** A file holding the one password, reloaded when it changes; instead of {@value #PASSWORD}. */
+  public static final String PASSWORD_FILE = "tracker.passwordFile";
+
+  /** How often the password files are looked at for changes, a duration; default 5 seconds. */
+  public static final String PASSWORD_POLL_INTERVAL = "tracker.passwordPollInterval";
+
+  /**
+   * Suffix of the setting giving an accepted password's seal-from instant: {@code
+   * tracker.password.<id>.sealFrom} (environment {@code TRACKER_PASSWORD_<ID>_SEAL_FROM}), an
+   * ISO-8601 instant from which that password seals.
+   */
+  public static final String SEAL_FROM_SUFFIX = ".sealFrom";
 
   /**
    * Allows weak passwords (published samples, placeholders, too little variety), which start-up
@@ -142,6 +168,10 @@ public final class TrackerSettings {
    */
   private static final List<Setting> KEY_SETTINGS =
       List.of(
+          new Setting(
+              PASSWORD_POLL_INTERVAL,
+              DURATION + ", more than zero",
+              (t, v) -> t.config.passwordPollInterval(duration(v))),
           new Setting(ALLOW_WEAK_PASSWORD, BOOLEAN, (t, v) -> t.config.allowWeakPassword(bool(v))));
 
   /**
@@ -216,6 +246,8 @@ public final class TrackerSettings {
     names.add(PASSWORD_ID);
     names.add(ACCEPTED_PASSWORD_IDS);
     names.add(ACCEPTED_PASSWORD_PREFIX);
+    names.add(PASSWORD_DIR);
+    names.add(PASSWORD_FILE);
     KEY_SETTINGS.forEach(setting -> names.add(setting.name()));
     VALUE_SETTINGS.forEach(setting -> names.add(setting.name()));
     return List.copyOf(names);
@@ -356,6 +388,9 @@ public final class TrackerSettings {
    */
   private static void passwords(Function<String, String> lookup, TrackerConfig.Builder config) {
     String password = lookup.apply(PASSWORD);
+    if (passwordFiles(lookup, config, password != null && !password.isEmpty())) {
+      return;
+    }
     if (password == null || password.isEmpty()) {
       throw new IllegalStateException(
           "No tracker password: set "
@@ -381,6 +416,7 @@ public final class TrackerSettings {
     IronPasswords.Builder keyring = IronPasswords.builder().current(id, password);
     Map<String, String> texts = new LinkedHashMap<>();
     texts.put(PASSWORD, password);
+    Map<String, Instant> sealFrom = new LinkedHashMap<>();
     List<String> ids =
         acceptedIds == null
             ? List.of()
@@ -409,8 +445,31 @@ public final class TrackerSettings {
       checkPasswordLength(setting, secret);
       keyring.accept(accepted, secret);
       texts.put(setting, secret);
+      String from = trimmedOrNull(lookup.apply(setting + SEAL_FROM_SUFFIX));
+      if (from != null) {
+        sealFrom.put(accepted, instant(setting + SEAL_FROM_SUFFIX, from));
+      }
     }
-    config.passwords(keyring.build()).passwordTexts(texts);
+    if (sealFrom.isEmpty()) {
+      config.passwords(keyring.build()).passwordTexts(texts);
+      return;
+    }
+    // A key schedule: the current password seals until an accepted one's instant comes.
+    PasswordRing.Builder ring = PasswordRing.builder().current(id, IronSecret.password(password));
+    for (String accepted : ids) {
+      IronSecret secret = IronSecret.password(lookup.apply(ACCEPTED_PASSWORD_PREFIX + accepted));
+      Instant from = sealFrom.get(accepted);
+      if (from == null) {
+        ring.accept(accepted, secret);
+      } else {
+        ring.sealFrom(accepted, secret, from);
+      }
+    }
+    try {
+      config.passwordRing(ring.build()).passwordTexts(texts);
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException("The tracker password schedule: " + e.getMessage());
+    }
   }
 
   /**
@@ -426,6 +485,54 @@ public final class TrackerSettings {
               + " must be at least "
               + TrackerConfig.MIN_PASSWORD_LENGTH
               + " characters; java -jar tracker-cookie.jar keygen prints a random one");
+    }
+  }
+
+  /**
+   * Reads {@value #PASSWORD_DIR} or {@value #PASSWORD_FILE}, if either is set.
+   *
+   * @return true if the passwords come from files
+   * @throws IllegalArgumentException if both are set, or with {@value #PASSWORD}
+   */
+  private static boolean passwordFiles(
+      Function<String, String> lookup, TrackerConfig.Builder config, boolean passwordSet) {
+    String directory = trimmedOrNull(lookup.apply(PASSWORD_DIR));
+    String file = trimmedOrNull(lookup.apply(PASSWORD_FILE));
+    if (directory == null && file == null) {
+      return false;
+    }
+    if ((directory != null && file != null) || passwordSet) {
+      throw new IllegalArgumentException(
+          "Set only one of "
+              + describe(PASSWORD)
+              + ", "
+              + describe(PASSWORD_DIR)
+              + " and "
+              + describe(PASSWORD_FILE));
+    }
+    try {
+      if (directory != null) {
+        config.passwordDirectory(Path.of(directory));
+      } else {
+        config.passwordFile(Path.of(file));
+      }
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException(
+          "Invalid value for "
+              + describe(directory != null ? PASSWORD_DIR : PASSWORD_FILE)
+              + ": expected a path");
+    }
+    return true;
+  }
+
+  private static Instant instant(String setting, String value) {
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "Invalid value for "
+              + describe(setting)
+              + ": expected an ISO-8601 instant such as 2027-01-10T09:00:00Z");
     }
   }
 

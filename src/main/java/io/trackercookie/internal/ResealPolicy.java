@@ -1,13 +1,13 @@
 package io.trackercookie.internal;
 
 import io.trackercookie.TrackerConfig;
-import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.iron.SealParts;
 import io.trackercookie.iron.Unsealed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * When a valid, unchanged cookie is sealed again: it was made with a password that is no longer the
@@ -15,13 +15,18 @@ import java.util.List;
  */
 final class ResealPolicy {
 
-  private final IronPasswords passwords;
+  private final Predicate<String> isCurrent; // whether a seal's password id seals now
   private final Duration slidingLifetime; // null: no sliding expiry
   private final double reissueAfter;
   private final Clock clock;
 
   ResealPolicy(TrackerConfig config) {
-    this.passwords = config.passwords();
+    this(config, config.passwords()::isCurrent);
+  }
+
+  /** With {@code isCurrent} telling whether a seal's password id is the one that seals now. */
+  ResealPolicy(TrackerConfig config, Predicate<String> isCurrent) {
+    this.isCurrent = isCurrent;
     this.slidingLifetime = config.slidingExpiry().orElse(null);
     this.reissueAfter = config.reissueAfter();
     this.clock = config.clock();
@@ -56,7 +61,7 @@ final class ResealPolicy {
     } catch (RuntimeException e) {
       return false; // not a seal: nothing to reseal, and nobody asked for the tracker
     }
-    return !passwords.isCurrent(parts.passwordId()) || slidingDue(expiration);
+    return !isCurrent.test(parts.passwordId()) || slidingDue(expiration);
   }
 
   /**

@@ -6,9 +6,11 @@ import io.trackercookie.RejectionReason;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerTooLargeException;
 import io.trackercookie.iron.IronException;
+import io.trackercookie.keys.PasswordWatcher;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -24,6 +26,7 @@ public final class TrackerEngine {
   private final LegacyReader legacy; // null: legacy cookies are not read
   private final ResealPolicy reseal;
   private final Listeners listeners;
+  private PasswordWatcher passwordWatcher; // null: the passwords never change
 
   TrackerEngine(
       TrackerConfig config,
@@ -42,6 +45,17 @@ public final class TrackerEngine {
 
   public TrackerConfig config() {
     return config;
+  }
+
+  /** Watches the password files; set once, before the engine is shared. */
+  TrackerEngine watching(PasswordWatcher watcher) {
+    this.passwordWatcher = watcher;
+    return this;
+  }
+
+  /** The watcher of the password files, if the passwords come from files; not yet started. */
+  Optional<PasswordWatcher> passwordWatcher() {
+    return Optional.ofNullable(passwordWatcher);
   }
 
   String cookieName() {
