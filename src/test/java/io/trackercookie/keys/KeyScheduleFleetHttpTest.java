@@ -130,6 +130,12 @@ class KeyScheduleFleetHttpTest {
         }
       }
 
+      // Sealed by node a itself just before the instant, so its verified-seal cache holds it.
+      String cachedOnA = fleet.get(0).server().get("/put?k=cached&v=yes").cookieValue(NAME);
+      assertEquals(
+          "{\"cached\":\"yes\"}",
+          fleet.get(0).server().get("/read", "Cookie: " + NAME + "=" + cachedOnA).body());
+
       // The instant comes; node c's clock lags two seconds behind the others.
       fleet.get(0).clock().advance(Duration.between(START, SWITCH).plusSeconds(1));
       fleet.get(1).clock().advance(Duration.between(START, SWITCH).plusSeconds(1));
@@ -148,6 +154,16 @@ class KeyScheduleFleetHttpTest {
         visitor = visit(node, visitor, visits++);
         assertEquals("k2", SealParts.parse(visitor).passwordId());
       }
+      // Past the instant, a k1 cookie is resealed with k2 even when only read (from the cache) or
+      // not read at all.
+      RawHttp.Response reread =
+          fleet.get(0).server().get("/read", "Cookie: " + NAME + "=" + cachedOnA);
+      assertEquals("{\"cached\":\"yes\"}", reread.body());
+      assertEquals("k2", SealParts.parse(reread.cookieValue(NAME)).passwordId());
+      RawHttp.Response untouched =
+          fleet.get(0).server().get("/nothing", "Cookie: " + NAME + "=" + cachedOnA);
+      assertEquals("k2", SealParts.parse(untouched.cookieValue(NAME)).passwordId());
+
       // A cookie sealed with k1 before the instant still opens, and is resealed with k2.
       RawHttp.Response old =
           fleet.get(1).server().get("/read", "Cookie: " + NAME + "=" + k1Cookie());
