@@ -126,7 +126,9 @@ public final class TrackerConfig {
 
   /**
    * The passwords that seal and open. With {@link PayloadFormat#IRON_SESSION} a single password is
-   * given the id {@code 1}, as iron-session numbers a plain password.
+   * given the id {@code 1}, as iron-session numbers a plain password. With a {@linkplain
+   * #passwordRing() key schedule or password files}, the passwords in force when the config was
+   * built; the engine follows the ring from then on.
    */
   public IronPasswords passwords() {
     return passwords;
