@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +40,7 @@ public final class PasswordWatcher implements AutoCloseable {
   private final long intervalMillis;
   private final WeakReference<Consumer<PasswordRing>> target;
   private final Thread thread;
+  private final AtomicBoolean started = new AtomicBoolean();
   private volatile boolean closed;
 
   // Touched by the polling thread only.
@@ -75,9 +77,11 @@ public final class PasswordWatcher implements AutoCloseable {
     thread.setDaemon(true);
   }
 
-  /** Starts polling. */
+  /** Starts polling; a second call does nothing. */
   public void start() {
-    thread.start();
+    if (started.compareAndSet(false, true)) {
+      thread.start();
+    }
   }
 
   /** Stops polling and waits (briefly) for the thread to end. */

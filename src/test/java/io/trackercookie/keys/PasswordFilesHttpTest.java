@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trackercookie.PayloadFormat;
 import io.trackercookie.RawHttp;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
@@ -200,6 +201,31 @@ class PasswordFilesHttpTest {
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  @Test
+  void ironSessionsNumericIds_comeFromTheFileNames() {
+    KeyFiles.writeInPlace(dir.resolve("1"), plain(k1));
+    KeyFiles.writeInPlace(dir.resolve("2"), scheduled(PAST, k2));
+    TrackerConfig config =
+        TrackerConfig.builder()
+            .passwordDirectory(dir)
+            .payloadFormat(PayloadFormat.IRON_SESSION)
+            .build();
+    try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
+      String value = server.get("/put?k=a&v=b").cookieValue(NAME);
+      assertTrue(value.startsWith("Fe26.2*2*") && value.endsWith("~2"), value);
+    }
+    Path file = dir.resolve("1");
+    IllegalArgumentException single =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TrackerConfig.builder()
+                    .passwordFile(file)
+                    .payloadFormat(PayloadFormat.IRON_SESSION)
+                    .build());
+    assertTrue(single.getMessage().contains("numeric"), single.getMessage());
   }
 
   @Test
