@@ -165,8 +165,14 @@ final class RingSealCodec implements SealCodec, Consumer<PasswordRing> {
   }
 
   @Override
-  public <T> String seal(String plaintext, PayloadDecoder<T> decoder, Supplier<T> payload) {
-    return period().codec().seal(plaintext, decoder, payload);
+  public String seal(String plaintext, Instant notAfter) {
+    return period().codec().seal(plaintext, notAfter);
+  }
+
+  @Override
+  public <T> String seal(
+      String plaintext, Instant notAfter, PayloadDecoder<T> decoder, Supplier<T> payload) {
+    return period().codec().seal(plaintext, notAfter, decoder, payload);
   }
 
   @Override
