@@ -364,6 +364,9 @@ public final class TrackerConfig {
         + (sealCacheMaxEntries == 0
             ? "off"
             : sealCacheMaxEntries + " entries/" + sealCacheMaxBytes + " bytes")
+        // Keys: where the passwords come from, and their schedule (ids and instants only).
+        + (passwordFiles == null ? "" : ", " + passwordFiles)
+        + (passwordRing == null ? "" : ", " + passwordRing)
         + "]";
   }
 

@@ -79,5 +79,8 @@ class PasswordRingTest {
     assertTrue(text.contains("k2 seals from " + T1), text);
     assertFalse(text.contains(PASSWORD_A), text);
     assertTrue(text.contains("redacted"), text);
+    String config = io.trackercookie.TrackerConfig.builder().passwordRing(ring).build().toString();
+    assertTrue(config.contains("k2 seals from " + T1), config);
+    assertFalse(config.contains(PASSWORD_A), config);
   }
 }
