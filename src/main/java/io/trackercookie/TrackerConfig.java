@@ -114,6 +114,7 @@ public final class TrackerConfig {
   private final PasswordRing passwordRing; // null: no ring (as read from the files, if any)
   private final Duration passwordPollInterval;
   private final boolean allowWeakPassword;
+  private final RevocationOptions revocation; // null: off
 
   private TrackerConfig(Builder b, IronPasswords passwords) {
     this.passwords = passwords;
@@ -139,6 +140,7 @@ public final class TrackerConfig {
     this.passwordRing = b.builtRing;
     this.passwordPollInterval = b.passwordPollInterval;
     this.allowWeakPassword = b.allowWeakPassword;
+    this.revocation = b.revocation;
   }
 
   /** A builder with the defaults; only the password must be given. */
@@ -291,6 +293,11 @@ public final class TrackerConfig {
     return allowWeakPassword;
   }
 
+  /** Revocation's options, if it is on ({@link Tracker#revoke()}, {@link Revocations}). */
+  public Optional<RevocationOptions> revocation() {
+    return Optional.ofNullable(revocation);
+  }
+
   /**
    * The Max-Age written; {@link Duration#ZERO} for a session cookie. With sliding expiry, the
    * sliding lifetime. Otherwise the cookie settings' Max-Age when one was set (a session cookie
@@ -367,6 +374,8 @@ public final class TrackerConfig {
         // Keys: where the passwords come from, and their schedule (ids and instants only).
         + (passwordFiles == null ? "" : ", " + passwordFiles)
         + (passwordRing == null ? "" : ", " + passwordRing)
+        + ", revocation="
+        + (revocation == null ? "off" : revocation)
         + "]";
   }
 
@@ -405,6 +414,7 @@ public final class TrackerConfig {
     private int maxChunks;
     private int sealCacheMaxEntries = DEFAULT_SEAL_CACHE_MAX_ENTRIES;
     private long sealCacheMaxBytes = DEFAULT_SEAL_CACHE_MAX_BYTES;
+    private RevocationOptions revocation;
 
     // Password strength: each password given as text, under the setting that names it, checked by
     // build() unless weak ones are allowed (whatever order the setters came in).
@@ -829,6 +839,26 @@ public final class TrackerConfig {
     }
 
     /**
+     * Turns revocation on: {@link Tracker#revoke()} and {@link Revocations#revokeAllFor} make
+     * cookies read as empty on every node sharing the store. Each request that opens a cookie then
+     * asks the store (from memory: the embedded store, or the Redis store's local view). Needs
+     * seals that expire (any lifetime; not {@link #sealsNeverExpire()}), which {@link #build()}
+     * checks. Off by default, at no cost.
+     *
+     * @throws NullPointerException if null
+     */
+    public Builder revocation(RevocationOptions options) {
+      this.revocation = Objects.requireNonNull(options, "revocation");
+      return this;
+    }
+
+    /** Turns revocation off (the default). */
+    public Builder noRevocation() {
+      this.revocation = null;
+      return this;
+    }
+
+    /**
      * The clock for Expires and seal expiration; there for tests.
      *
      * @throws NullPointerException if null
@@ -841,8 +871,9 @@ public final class TrackerConfig {
     /**
      * The config, once the combination of its options is checked.
      *
-     * @throws IllegalStateException if no password was given, naming the setting; or if two of
-     *     slidingExpiry, ttl and sealsNeverExpire are set
+     * @throws IllegalStateException if no password was given, naming the setting; if two of
+     *     slidingExpiry, ttl and sealsNeverExpire are set; or if revocation is on with
+     *     sealsNeverExpire
      * @throws IllegalArgumentException if a password given as text is weak (a published sample, a
      *     placeholder, too little variety) and {@link #allowWeakPassword} is off, naming the
      *     setting and the rule, never the value; if password files are unusable, naming the file
@@ -890,6 +921,15 @@ public final class TrackerConfig {
       }
       IronPasswords sealing = payloadFormat.passwords(given, givenSingle);
       TrackerConfig config = new TrackerConfig(this, sealing);
+      if (revocation != null && config.sealTtl().isZero()) {
+        // A revoked entry is kept until the seal it revokes expires, and a subject's cookies are
+        // dated by their expiration less the lifetime: both need every seal to expire.
+        throw new IllegalStateException(
+            "Revocation needs seals that expire, but "
+                + TrackerSettings.describe(TrackerSettings.SEALS_NEVER_EXPIRE)
+                + " is set: without an expiration a revocation could never be forgotten, and a"
+                + " cookie's issue time could not be told from its expiration");
+      }
       // Ask the codec and the legacy decoder now, so that a config that builds also starts.
       try {
         EngineFactory.codec(config);

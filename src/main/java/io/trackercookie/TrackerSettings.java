@@ -157,6 +157,29 @@ public final class TrackerSettings {
   /** Estimated heap bytes of the verified-seal cache, default 16777216 (16 MiB). */
   public static final String SEAL_CACHE_MAX_BYTES = "tracker.sealCache.maxBytes";
 
+  // Revocation (see RevocationOptions).
+
+  /**
+   * Where revocations are kept: {@code off} (default), {@code embedded} (this JVM), or a {@code
+   * redis://} or {@code rediss://} URL (Lettuce on the class path).
+   */
+  public static final String REVOCATION_STORE = "tracker.revocation.store";
+
+  /** The tracker key holding a cookie's subject, for log-out-everywhere; default none. */
+  public static final String REVOCATION_SUBJECT_KEY = "tracker.revocation.subjectKey";
+
+  /** Accept cookies unchecked while the store is unavailable, default false (fail-closed). */
+  public static final String REVOCATION_FAIL_OPEN = "tracker.revocation.failOpen";
+
+  /** Bound of the embedded store, or of the Redis store's local view; default 100000. */
+  public static final String REVOCATION_MAX_ENTRIES = "tracker.revocation.maxEntries";
+
+  /** How long a Redis command may take, a duration; default 0.25 s. */
+  public static final String REVOCATION_TIMEOUT = "tracker.revocation.timeout";
+
+  /** The prefix of the Redis keys, default {@code tracker-cookie:revoked:}. */
+  public static final String REVOCATION_KEY_PREFIX = "tracker.revocation.keyPrefix";
+
   private static final String DURATION = "an ISO-8601 duration (P30D) or whole seconds";
   private static final String BOOLEAN = "true or false";
 
@@ -166,6 +189,9 @@ public final class TrackerSettings {
     final CookieSettings.Builder cookie = CookieSettings.builder();
     int cacheEntries = TrackerConfig.DEFAULT_SEAL_CACHE_MAX_ENTRIES;
     long cacheBytes = TrackerConfig.DEFAULT_SEAL_CACHE_MAX_BYTES;
+    final RevocationOptions.Builder revocation = RevocationOptions.builder();
+    boolean revocationOn;
+    String revocationOnlySetting; // a revocation setting given while the store is off
   }
 
   /** One setting: its name, what it expects (for the message), and where its value goes. */
@@ -268,6 +294,51 @@ public final class TrackerSettings {
                 t.config.sealCache(t.cacheEntries, t.cacheBytes);
               }));
 
+  /** The revocation settings; all but the store need the store on. */
+  private static final List<Setting> REVOCATION_SETTINGS =
+      List.of(
+          new Setting(
+              REVOCATION_STORE,
+              "off, embedded, or a redis:// or rediss:// URL",
+              (t, v) -> {
+                String store = v.trim();
+                if (store.equalsIgnoreCase("off")) {
+                  t.revocationOn = false;
+                } else if (store.equalsIgnoreCase("embedded")) {
+                  t.revocation.embedded();
+                  t.revocationOn = true;
+                } else {
+                  t.revocation.redis(store);
+                  t.revocationOn = true;
+                }
+              }),
+          revocationSetting(
+              REVOCATION_SUBJECT_KEY, "a non-blank tracker key", (b, v) -> b.subjectKey(v)),
+          revocationSetting(REVOCATION_FAIL_OPEN, BOOLEAN, (b, v) -> b.failOpen(bool(v))),
+          revocationSetting(
+              REVOCATION_MAX_ENTRIES,
+              "a whole number, 1 or more",
+              (b, v) -> b.maxEntries(Integer.parseInt(v.trim()))),
+          revocationSetting(
+              REVOCATION_TIMEOUT,
+              DURATION + ", from 1 ms to 10 s",
+              (b, v) -> b.timeout(duration(v))),
+          revocationSetting(
+              REVOCATION_KEY_PREFIX,
+              "printable ASCII without spaces",
+              (b, v) -> b.keyPrefix(v.trim())));
+
+  private static Setting revocationSetting(
+      String name, String expected, BiConsumer<RevocationOptions.Builder, String> apply) {
+    return new Setting(
+        name,
+        expected,
+        (t, v) -> {
+          apply.accept(t.revocation, v);
+          t.revocationOnlySetting = name;
+        });
+  }
+
   /**
    * Every setting name, in the order of the options table: {@value #ACCEPTED_PASSWORD_PREFIX}
    * stands for the {@code tracker.password.<id>} family.
@@ -286,6 +357,7 @@ public final class TrackerSettings {
     names.add(PASSWORD_FILE);
     KEY_SETTINGS.forEach(setting -> names.add(setting.name()));
     VALUE_SETTINGS.forEach(setting -> names.add(setting.name()));
+    REVOCATION_SETTINGS.forEach(setting -> names.add(setting.name()));
     return List.copyOf(names);
   }
 
@@ -313,6 +385,21 @@ public final class TrackerSettings {
       if (value != null) {
         apply(setting, value, target);
       }
+    }
+    for (Setting setting : REVOCATION_SETTINGS) {
+      String value = lookup.apply(setting.name());
+      if (value != null) {
+        apply(setting, value, target);
+      }
+    }
+    if (target.revocationOn) {
+      target.config.revocation(target.revocation.build());
+    } else if (target.revocationOnlySetting != null) {
+      throw new IllegalStateException(
+          describe(target.revocationOnlySetting)
+              + " is set but revocation is off: set "
+              + describe(REVOCATION_STORE)
+              + " to embedded or a redis:// URL");
     }
     CookieSettings cookie;
     try {

@@ -10,7 +10,8 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 /**
  * Starts the demo on http://127.0.0.1:$PORT (default 8080): {@code mvn -q test-compile exec:java}.
  * The password comes from {@code TRACKER_PASSWORD}, or is drawn at random (cookies then do not
- * survive a restart).
+ * survive a restart). With {@code REDIS_URL} (e.g. {@code redis://127.0.0.1:6379}) revocations go
+ * to Redis, so two demos on two ports share them.
  */
 public final class DemoServer {
 
@@ -27,9 +28,16 @@ public final class DemoServer {
           "WARNING: TRACKER_PASSWORD is not set; using a random password, so cookies"
               + " will not survive a restart. Set TRACKER_PASSWORD (32+ characters) to keep them.");
     }
+    String redisUrl = System.getenv("REDIS_URL");
     URI base = URI.create("http://127.0.0.1:" + port + "/");
     HttpServer server =
-        GrizzlyHttpServerFactory.createHttpServer(base, DemoApp.create(DemoApp.config(password)));
+        GrizzlyHttpServerFactory.createHttpServer(
+            base, DemoApp.create(DemoApp.config(password, redisUrl)));
+    System.out.println(
+        "POST /logout revokes the cookie it came with; revocations are kept "
+            + (redisUrl == null || redisUrl.isBlank()
+                ? "in this process (set REDIS_URL to share them between demos)"
+                : "in Redis (REDIS_URL), shared by every demo using it"));
     System.out.println(
         "Development mode: the cookie omits Secure on plain http to loopback hosts"
             + " (insecureLoopbackForDevelopment). Never enable it in production.");

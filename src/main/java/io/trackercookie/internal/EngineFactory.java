@@ -1,5 +1,6 @@
 package io.trackercookie.internal;
 
+import io.trackercookie.RevocationOptions;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronOptions;
@@ -7,6 +8,8 @@ import io.trackercookie.keys.PasswordFiles;
 import io.trackercookie.keys.PasswordRing;
 import io.trackercookie.keys.PasswordWatcher;
 import io.trackercookie.legacy.LegacySessionDecoder;
+import io.trackercookie.revocation.EmbeddedRevocationStore;
+import io.trackercookie.revocation.RevocationStore;
 
 /**
  * Assembles a {@link TrackerEngine} from a {@link TrackerConfig}: the iron codec with the config's
@@ -112,7 +115,40 @@ public final class EngineFactory {
         new Sealer(sealCodec, SealFormat.of(config.payloadFormat())),
         legacy,
         resealPolicy,
-        listeners);
+        listeners,
+        config.revocation().map(options -> revoker(config, options)).orElse(null));
+  }
+
+  /** Revocation's request-path part, over the store the options name. */
+  private static Revoker revoker(TrackerConfig config, RevocationOptions options) {
+    return switch (options.storeKind()) {
+      case EMBEDDED ->
+          new Revoker(
+              config,
+              options,
+              new EmbeddedRevocationStore(options.maxEntries(), config.clock()),
+              true);
+      case CUSTOM -> new Revoker(config, options, options.store().orElseThrow(), false);
+      case REDIS -> new Revoker(config, options, redisStore(options), true);
+    };
+  }
+
+  /** The Redis store, loaded by name: Lettuce is optional, and only this path needs it. */
+  private static RevocationStore redisStore(RevocationOptions options) {
+    try {
+      return Class.forName(
+              "io.trackercookie.redis.RedisRevocationStore",
+              true,
+              EngineFactory.class.getClassLoader())
+          .asSubclass(RevocationStore.class)
+          .getConstructor(RevocationOptions.class)
+          .newInstance(options);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException(
+          "The Redis revocation store could not be loaded: is io.lettuce:lettuce-core on the"
+              + " class path?",
+          e);
+    }
   }
 
   /**

@@ -23,6 +23,12 @@ public final class TrackerSupport {
     {"org.apache.cxf.jaxrs.ext.ContextProvider", "io.trackercookie.cxf.TrackerContextProvider"},
   };
 
+  /** Jersey's shutdown hook, which closes the revocation store (Jersey 3 and 4 alike). */
+  static final String[] REVOCATION_GLUE = {
+    "org.glassfish.jersey.server.spi.ContainerLifecycleListener",
+    "io.trackercookie.jersey.RevocationsLifecycle"
+  };
+
   private TrackerSupport() {}
 
   /**
@@ -48,6 +54,11 @@ public final class TrackerSupport {
     context.register(new TrackerResponseFilter(engine));
     context.register(new TrackerParamConverterProvider(engine));
     registerGlue(context);
+    if (engine.revocations() != null) {
+      // Revocations.from(Configuration) and @Context Revocations read it from here.
+      context.property(io.trackercookie.Revocations.PROPERTY, engine.revocations());
+      registerGlue(context, REVOCATION_GLUE);
+    }
     engine.passwordWatcher().ifPresent(watcher -> watch(context, watcher));
   }
 
@@ -78,20 +89,22 @@ public final class TrackerSupport {
   }
 
   private static void registerGlue(FeatureContext context) {
-    ClassLoader loader = TrackerSupport.class.getClassLoader();
     for (String[] glue : GLUE) {
-      try {
-        Class.forName(glue[0], false, loader);
-      } catch (ClassNotFoundException | LinkageError e) {
-        continue; // not this runtime
-      }
-      try {
-        context.register(
-            Class.forName(glue[1], true, loader).getDeclaredConstructor().newInstance());
-      } catch (ReflectiveOperationException | LinkageError e) {
-        Listeners.LOG.log(
-            Level.WARNING, glue[0] + " is present but @Context Tracker could not be enabled", e);
-      }
+      registerGlue(context, glue);
+    }
+  }
+
+  private static void registerGlue(FeatureContext context, String[] glue) {
+    ClassLoader loader = TrackerSupport.class.getClassLoader();
+    try {
+      Class.forName(glue[0], false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return; // not this runtime
+    }
+    try {
+      context.register(Class.forName(glue[1], true, loader).getDeclaredConstructor().newInstance());
+    } catch (ReflectiveOperationException | LinkageError e) {
+      Listeners.LOG.log(Level.WARNING, glue[0] + " is present but " + glue[1] + " failed", e);
     }
   }
 }

@@ -41,6 +41,31 @@ class LayeringTest {
     assertNoReference("json", List.of("jakarta/", "com/fasterxml/", "org/glassfish/"));
   }
 
+  @Test
+  void revocationStoresReferenceNoJaxRsJacksonOrLettuce() throws IOException {
+    assertNoReference(
+        "revocation", List.of("jakarta/", "com/fasterxml/", "org/glassfish/", "io/lettuce/"));
+  }
+
+  @Test
+  void onlyTheRedisPackageReferencesLettuce_soTheLibraryLoadsWithoutIt() throws IOException {
+    List<String> offences = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(CLASSES)) {
+      for (Path file :
+          (Iterable<Path>)
+              files
+                      .filter(f -> f.toString().endsWith(".class"))
+                      .filter(f -> !f.startsWith(CLASSES.resolve("redis")))
+                  ::iterator) {
+        String constants = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        if (constants.contains("io/lettuce/")) {
+          offences.add(CLASSES.relativize(file) + " references io/lettuce/");
+        }
+      }
+    }
+    assertTrue(offences.isEmpty(), String.join("\n", offences));
+  }
+
   private static void assertNoReference(String pkg, List<String> forbidden) throws IOException {
     Path dir = CLASSES.resolve(pkg);
     assertTrue(Files.isDirectory(dir), "compiled package " + dir);
