@@ -47,6 +47,19 @@ public final class DemoApp {
         .build();
   }
 
+  /**
+   * The demo's configuration with its passwords read from a directory (one file per password id, as
+   * a Kubernetes Secret is mounted) and reloaded when the files change.
+   */
+  public static TrackerConfig configFromPasswordDirectory(
+      java.nio.file.Path passwordDirectory, String redisUrl) {
+    return TrackerConfig.builder()
+        .passwordDirectory(passwordDirectory)
+        .insecureLoopbackForDevelopment(true)
+        .revocation(revocation(redisUrl))
+        .build();
+  }
+
   /** Where POST /logout records revocations: Redis when a URL is given, else this JVM. */
   static RevocationOptions revocation(String redisUrl) {
     if (redisUrl == null || redisUrl.isBlank()) {
