@@ -55,6 +55,30 @@ public final class DemoApp {
     return metrics == null ? builder.build() : metrics.addTo(builder).build();
   }
 
+  /**
+   * The demo's configuration with its passwords read from a directory (one file per password id, as
+   * a Kubernetes Secret is mounted) and reloaded when the files change.
+   */
+  public static TrackerConfig configFromPasswordDirectory(
+      java.nio.file.Path passwordDirectory, String redisUrl) {
+    return configFromPasswordDirectory(passwordDirectory, redisUrl, null);
+  }
+
+  /**
+   * As {@link #configFromPasswordDirectory(java.nio.file.Path, String)}, with the meters {@code GET
+   * /metrics} answers, if given.
+   */
+  public static TrackerConfig configFromPasswordDirectory(
+      java.nio.file.Path passwordDirectory, String redisUrl, DemoMetrics metrics) {
+    TrackerConfig.Builder builder =
+        TrackerConfig.builder()
+            .passwordDirectory(passwordDirectory)
+            .insecureLoopbackForDevelopment(true)
+            .diagnostics(true)
+            .revocation(revocation(redisUrl));
+    return metrics == null ? builder.build() : metrics.addTo(builder).build();
+  }
+
   /** Where POST /logout records revocations: Redis when a URL is given, else this JVM. */
   static RevocationOptions revocation(String redisUrl) {
     if (redisUrl == null || redisUrl.isBlank()) {

@@ -1,6 +1,8 @@
 package io.trackercookie.demo;
 
+import io.trackercookie.TrackerConfig;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
@@ -10,8 +12,9 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 /**
  * Starts the demo on http://127.0.0.1:$PORT (default 8080): {@code mvn -q test-compile exec:java}.
  * The password comes from {@code TRACKER_PASSWORD}, or is drawn at random (cookies then do not
- * survive a restart). With {@code REDIS_URL} (e.g. {@code redis://127.0.0.1:6379}) revocations go
- * to Redis, so two demos on two ports share them.
+ * survive a restart); with {@code TRACKER_PASSWORD_DIR}, from a directory with one file per
+ * password id, reloaded when the files change. With {@code REDIS_URL} (e.g. {@code
+ * redis://127.0.0.1:6379}) revocations go to Redis, so two demos on two ports share them.
  */
 public final class DemoServer {
 
@@ -19,8 +22,15 @@ public final class DemoServer {
 
   public static void main(String[] args) throws Exception {
     int port = port(System.getenv("PORT"));
+    String passwordDir = System.getenv("TRACKER_PASSWORD_DIR");
     String password = System.getenv("TRACKER_PASSWORD");
-    if (password == null || password.isEmpty()) {
+    if (passwordDir != null && !passwordDir.isBlank()) {
+      password = null;
+      System.out.println(
+          "Passwords from the files in "
+              + passwordDir
+              + " (TRACKER_PASSWORD_DIR), reloaded when they change.");
+    } else if (password == null || password.isEmpty()) {
       byte[] random = new byte[32];
       new SecureRandom().nextBytes(random);
       password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -31,9 +41,12 @@ public final class DemoServer {
     String redisUrl = System.getenv("REDIS_URL");
     URI base = URI.create("http://127.0.0.1:" + port + "/");
     DemoMetrics metrics = new DemoMetrics();
+    TrackerConfig config =
+        password == null
+            ? DemoApp.configFromPasswordDirectory(Path.of(passwordDir.trim()), redisUrl, metrics)
+            : DemoApp.config(password, redisUrl, metrics);
     HttpServer server =
-        GrizzlyHttpServerFactory.createHttpServer(
-            base, DemoApp.create(DemoApp.config(password, redisUrl, metrics), metrics));
+        GrizzlyHttpServerFactory.createHttpServer(base, DemoApp.create(config, metrics));
     System.out.println(
         "POST /logout revokes the cookie it came with; revocations are kept "
             + (redisUrl == null || redisUrl.isBlank()

@@ -4,6 +4,9 @@ import io.trackercookie.RevocationOptions;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronOptions;
+import io.trackercookie.keys.PasswordFiles;
+import io.trackercookie.keys.PasswordRing;
+import io.trackercookie.keys.PasswordWatcher;
 import io.trackercookie.legacy.LegacySessionDecoder;
 import io.trackercookie.revocation.EmbeddedRevocationStore;
 import io.trackercookie.revocation.RevocationStore;
@@ -19,6 +22,9 @@ public final class EngineFactory {
 
   /** The engine for this config. */
   public static TrackerEngine create(TrackerConfig config) {
+    if (config.passwordRing().isPresent()) {
+      return withRing(config);
+    }
     IronCodec codec = codec(config);
     Listeners listeners = new Listeners(config.listeners());
     SealCodec sealCodec =
@@ -42,16 +48,101 @@ public final class EngineFactory {
   }
 
   static TrackerEngine create(TrackerConfig config, SealCodec sealCodec, Listeners listeners) {
-    return create(config, sealCodec, listeners, true);
+    return create(config, sealCodec, new ResealPolicy(config), listeners, true);
   }
 
   /**
-   * As {@link #create(TrackerConfig, SealCodec, Listeners)}; without revocation when {@code
-   * revocation} is false, whatever the config says (the test kit reads what a response wrote, and
-   * opens no store of its own).
+   * The engine a test kit forges and reads cookies with: the application's codec (its ring, when it
+   * has one), but no listeners (forged cookies are not the application's traffic), no seal cache,
+   * no revocation store and no watcher of password files.
    */
-  static TrackerEngine create(
-      TrackerConfig config, SealCodec sealCodec, Listeners listeners, boolean revocation) {
+  static TrackerEngine forTestKit(TrackerConfig config) {
+    if (config.passwordRing().isPresent()) {
+      PasswordRing ring = config.passwordRing().orElseThrow();
+      if (config.passwordFiles().isPresent()) {
+        try {
+          ring =
+              config
+                  .passwordFiles()
+                  .orElseThrow()
+                  .read(TrackerConfig.MIN_PASSWORD_LENGTH, config.allowWeakPassword());
+        } catch (PasswordFiles.UnusableException e) {
+          // The ring the config was built with, as the application starts with.
+        }
+      }
+      RingSealCodec codec =
+          new RingSealCodec(
+              ring, options(config), config.payloadFormat(), 0, 1, config.clock(), Listeners.NONE);
+      return create(
+          config, codec, new ResealPolicy(config, codec::isCurrent), Listeners.NONE, false);
+    }
+    return create(
+        config, new IronSealCodec(codec(config)), new ResealPolicy(config), Listeners.NONE, false);
+  }
+
+  /**
+   * The engine for a config whose passwords carry a schedule or come from files: a codec that asks
+   * the ring in force for each seal, and, for files, a watcher that puts a changed ring in force.
+   * The files are read again here, so a config built a while ago starts with what they hold now.
+   */
+  private static TrackerEngine withRing(TrackerConfig config) {
+    Listeners listeners = new Listeners(config.listeners());
+    PasswordRing ring = config.passwordRing().orElseThrow();
+    PasswordFiles files = config.passwordFiles().orElse(null);
+    String fingerprint = null;
+    if (files != null) {
+      fingerprint = files.fingerprint();
+      try {
+        ring = files.read(TrackerConfig.MIN_PASSWORD_LENGTH, config.allowWeakPassword());
+      } catch (PasswordFiles.UnusableException e) {
+        fingerprint = ""; // the watcher reads them again, and warns, on its first polls
+      }
+    }
+    RingSealCodec codec;
+    try {
+      codec = ringCodec(config, ring, listeners);
+    } catch (IllegalArgumentException e) {
+      // checked when it was built
+      codec = ringCodec(config, config.passwordRing().orElseThrow(), listeners);
+      fingerprint = "";
+    }
+    TrackerEngine engine =
+        create(config, codec, new ResealPolicy(config, codec::isCurrent), listeners, true);
+    if (files == null) {
+      return engine;
+    }
+    return engine.watching(
+        new PasswordWatcher(
+            files,
+            fingerprint,
+            TrackerConfig.MIN_PASSWORD_LENGTH,
+            config.allowWeakPassword(),
+            config.passwordPollInterval(),
+            codec));
+  }
+
+  private static RingSealCodec ringCodec(
+      TrackerConfig config, PasswordRing ring, Listeners listeners) {
+    return new RingSealCodec(
+        ring,
+        options(config),
+        config.payloadFormat(),
+        config.sealCacheMaxEntries(),
+        config.sealCacheMaxBytes(),
+        config.clock(),
+        listeners);
+  }
+
+  /**
+   * The engine over this codec and reseal policy; without revocation when {@code revocation} is
+   * false, whatever the config says.
+   */
+  private static TrackerEngine create(
+      TrackerConfig config,
+      SealCodec sealCodec,
+      ResealPolicy resealPolicy,
+      Listeners listeners,
+      boolean revocation) {
     LegacySessionDecoder legacyDecoder =
         config
             .legacySecret()
@@ -72,7 +163,7 @@ public final class EngineFactory {
         new CookieJar(config, legacy != null),
         new Sealer(sealCodec, SealFormat.of(config.payloadFormat())),
         legacy,
-        new ResealPolicy(config),
+        resealPolicy,
         listeners,
         revocation
             ? config.revocation().map(options -> revoker(config, options, listeners)).orElse(null)
@@ -118,6 +209,11 @@ public final class EngineFactory {
    * the config's seal lifetime and clock, and room for every chunk when chunking is on.
    */
   public static IronCodec codec(TrackerConfig config) {
+    return IronCodec.create(config.passwords(), options(config));
+  }
+
+  /** iron's options for this config: its clock and seal lifetime, and room for every chunk. */
+  private static IronOptions options(TrackerConfig config) {
     IronOptions iron = config.ironOptions();
     IronOptions.Builder options = iron.toBuilder().clock(config.clock()).ttl(config.sealTtl());
     if (config.maxChunks() > 0) {
@@ -125,6 +221,6 @@ public final class EngineFactory {
       options.maxSealLength(
           Math.max(iron.maxSealLength(), config.maxChunks() * CookieJar.MAX_SET_COOKIE_BYTES));
     }
-    return IronCodec.create(config.passwords(), options.build());
+    return options.build();
   }
 }

@@ -22,10 +22,7 @@ public final class TestKitEngine {
 
   /** The engine of this config, for a test kit. */
   public TestKitEngine(TrackerConfig config) {
-    // No listeners: a test's forged cookies are not the application's traffic.
-    this.engine =
-        EngineFactory.create(
-            config, new IronSealCodec(EngineFactory.codec(config)), Listeners.NONE, false);
+    this.engine = EngineFactory.forTestKit(config);
   }
 
   /** The tracker cookie's name, as the Set-Cookie lines and the Cookie header carry it. */

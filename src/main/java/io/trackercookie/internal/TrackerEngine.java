@@ -6,10 +6,12 @@ import io.trackercookie.RejectionReason;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerTooLargeException;
 import io.trackercookie.iron.IronException;
+import io.trackercookie.keys.PasswordWatcher;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -26,6 +28,7 @@ public final class TrackerEngine {
   private final ResealPolicy reseal;
   private final Listeners listeners;
   private final Revoker revoker; // null: revocation is off, and no request asks a store
+  private PasswordWatcher passwordWatcher; // null: the passwords never change
 
   TrackerEngine(
       TrackerConfig config,
@@ -46,6 +49,17 @@ public final class TrackerEngine {
 
   public TrackerConfig config() {
     return config;
+  }
+
+  /** Watches the password files; set once, before the engine is shared. */
+  TrackerEngine watching(PasswordWatcher watcher) {
+    this.passwordWatcher = watcher;
+    return this;
+  }
+
+  /** The watcher of the password files, if the passwords come from files; not yet started. */
+  Optional<PasswordWatcher> passwordWatcher() {
+    return Optional.ofNullable(passwordWatcher);
   }
 
   String cookieName() {

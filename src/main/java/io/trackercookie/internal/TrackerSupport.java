@@ -1,5 +1,6 @@
 package io.trackercookie.internal;
 
+import io.trackercookie.keys.PasswordWatcher;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.logging.Level;
 
@@ -50,6 +51,33 @@ public final class TrackerSupport {
       context.property(io.trackercookie.Revocations.PROPERTY, engine.revocations());
       registerGlue(context, REVOCATION_GLUE);
     }
+    engine.passwordWatcher().ifPresent(watcher -> watch(context, watcher));
+  }
+
+  /** Jersey's lifecycle listener, which stops the password files' watcher on shutdown. */
+  static final String[] SHUTDOWN_GLUE = {
+    "org.glassfish.jersey.server.spi.ContainerLifecycleListener",
+    "io.trackercookie.jersey.TrackerShutdown"
+  };
+
+  /**
+   * Starts watching the password files and, on Jersey, stops on shutdown. Elsewhere the watcher (a
+   * daemon thread holding the engine weakly) ends once the application is gone.
+   */
+  private static void watch(FeatureContext context, PasswordWatcher watcher) {
+    ClassLoader loader = TrackerSupport.class.getClassLoader();
+    try {
+      Class.forName(SHUTDOWN_GLUE[0], false, loader);
+      context.register(
+          Class.forName(SHUTDOWN_GLUE[1], true, loader)
+              .getDeclaredConstructor(AutoCloseable.class)
+              .newInstance(watcher));
+    } catch (ClassNotFoundException | LinkageError e) {
+      // not Jersey
+    } catch (ReflectiveOperationException e) {
+      Listeners.LOG.log(Level.WARNING, "The password files' watcher cannot stop on shutdown", e);
+    }
+    watcher.start();
   }
 
   private static void registerGlue(FeatureContext context) {

@@ -1,6 +1,6 @@
 /**
  * Jersey-only glue, loaded by {@link io.trackercookie.TrackerFeature} only when Jersey is present:
- * the binding that makes {@code @Context Tracker} injectable. Nothing else in the library imports
- * {@code org.glassfish}.
+ * the binding that makes {@code @Context Tracker} injectable, and the listener that stops the
+ * password files' watcher on shutdown. Nothing else in the library imports {@code org.glassfish}.
  */
 package io.trackercookie.jersey;

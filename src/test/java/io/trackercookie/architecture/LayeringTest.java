@@ -29,6 +29,13 @@ class LayeringTest {
   }
 
   @Test
+  void keysReferenceNoJaxRsJacksonOrRequestPath() throws IOException {
+    assertNoReference(
+        "keys",
+        List.of("jakarta/", "com/fasterxml/", "org/glassfish/", "io/trackercookie/internal"));
+  }
+
+  @Test
   void cliReferencesNoJaxRsOrJackson() throws IOException {
     assertNoReference("cli", List.of("jakarta/", "com/fasterxml/", "org/glassfish/"));
     assertNoReference("json", List.of("jakarta/", "com/fasterxml/", "org/glassfish/"));

@@ -110,4 +110,15 @@ class DemoHttpTest {
     assertEquals(9090, DemoServer.port("9090"));
     assertThrows(IllegalArgumentException.class, () -> DemoServer.port("http"));
   }
+
+  @Test
+  void aPasswordDirectory_givesTheDemoItsKeys_byFileName(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Files.writeString(dir.resolve("k1"), TestConfigs.PASSWORD + "\n");
+    try (TestServer fromFiles =
+        new TestServer(() -> DemoApp.create(DemoApp.configFromPasswordDirectory(dir, null)))) {
+      String value = fromFiles.get("/hello").cookieValue(NAME);
+      assertEquals("k1", io.trackercookie.iron.SealParts.parse(value).passwordId());
+    }
+  }
 }
