@@ -11,6 +11,9 @@ import io.trackercookie.Tracker;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerFeature;
 import io.trackercookie.TrackerListener;
+import io.trackercookie.iron.IronSecret;
+import io.trackercookie.iron.SealParts;
+import io.trackercookie.keys.PasswordRing;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -217,6 +220,44 @@ class TrackerTestKitJerseyTest {
       Response due = get("peek", cookie);
       assertEquals("5", due.readEntity(String.class));
       assertEquals(Map.of("visits", 5), SLIDING_KIT.read(setCookies(due)).orElseThrow());
+    }
+  }
+
+  static final TestClock SCHEDULE_CLOCK = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
+  static final TrackerConfig SCHEDULED =
+      TrackerConfig.builder()
+          .passwordRing(
+              PasswordRing.builder()
+                  .current("k1", IronSecret.password(TestConfigs.PASSWORD))
+                  .sealFrom(
+                      "k2",
+                      IronSecret.password(TestConfigs.OTHER_PASSWORD),
+                      Instant.parse("2026-03-01T12:00:00Z"))
+                  .build())
+          .clock(SCHEDULE_CLOCK)
+          .build();
+  static final TrackerTestKit SCHEDULED_KIT = TrackerTestKit.of(SCHEDULED);
+
+  @Nested
+  class WithAKeySchedule extends AppTest {
+    @Override
+    TrackerConfig config() {
+      return SCHEDULED;
+    }
+
+    @Test
+    void theKitSeals_withThePasswordTheScheduleNamesAtTheClocksTime() {
+      SCHEDULE_CLOCK.set(Instant.parse("2026-03-01T11:00:00Z"));
+      String before = SCHEDULED_KIT.cookieHeader(Map.of("visits", 1));
+      assertEquals("k1", SealParts.parse(before.substring(before.indexOf('=') + 1)).passwordId());
+      SCHEDULE_CLOCK.set(Instant.parse("2026-03-01T12:30:00Z"));
+      String after = SCHEDULED_KIT.cookieHeader(Map.of("visits", 1));
+      assertEquals("k2", SealParts.parse(after.substring(after.indexOf('=') + 1)).passwordId());
+      // The application opens both, and reseals the k1 cookie with k2.
+      assertEquals("2", get("visit", after).readEntity(String.class));
+      Response old = get("visit", before);
+      assertEquals("2", old.readEntity(String.class));
+      assertEquals(Map.of("visits", 2), SCHEDULED_KIT.read(setCookies(old)).orElseThrow());
     }
   }
 
