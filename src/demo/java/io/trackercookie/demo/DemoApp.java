@@ -19,22 +19,13 @@ import org.glassfish.jersey.server.ServerProperties;
 /**
  * The demo application: tracker-cookie's own usage example. {@code GET /} clears the tracker,
  * {@code GET /<anything>} records {@code {"path": "/<anything>"}}, {@code GET /tracker} answers the
- * tracker as JSON without changing it.
+ * tracker as JSON without changing it. Its configuration comes from {@link DemoSettings}.
  */
 public final class DemoApp {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DemoApp() {}
-
-  /** The demo's configuration: the password, and plain http allowed on loopback hosts. */
-  public static TrackerConfig config(String password) {
-    return TrackerConfig.builder()
-        .password(password)
-        // The demo runs on http://127.0.0.1: Secure would make some clients drop the cookie.
-        .insecureLoopbackForDevelopment(true)
-        .build();
-  }
 
   /** The application, for the server and for the tests. */
   public static ResourceConfig create(TrackerConfig config) {

@@ -1,38 +1,28 @@
 package io.trackercookie.demo;
 
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 
 /**
- * Starts the demo on http://127.0.0.1:$PORT (default 8080): {@code mvn -q test-compile exec:java}.
- * The password comes from {@code TRACKER_PASSWORD}, or is drawn at random (cookies then do not
- * survive a restart).
+ * Starts the demo on http://127.0.0.1:$PORT (default 8080): {@code mvn -q -Pdemo compile
+ * exec:java}. It reads every {@code TRACKER_*} variable the no-arg {@code TrackerFeature} reads
+ * (see {@link DemoSettings}) and prints the effective configuration, without secrets.
  */
 public final class DemoServer {
 
   private DemoServer() {}
 
   public static void main(String[] args) throws Exception {
-    int port = port(System.getenv("PORT"));
-    String password = System.getenv("TRACKER_PASSWORD");
-    if (password == null || password.isEmpty()) {
-      byte[] random = new byte[32];
-      new SecureRandom().nextBytes(random);
-      password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      System.out.println(
-          "WARNING: TRACKER_PASSWORD is not set; using a random password, so cookies"
-              + " will not survive a restart. Set TRACKER_PASSWORD (32+ characters) to keep them.");
-    }
+    Map<String, String> environment = System.getenv();
+    int port = port(environment.get("PORT"));
+    DemoSettings settings = DemoSettings.read(environment);
+    settings.messages().forEach(System.out::println);
     URI base = URI.create("http://127.0.0.1:" + port + "/");
     HttpServer server =
-        GrizzlyHttpServerFactory.createHttpServer(base, DemoApp.create(DemoApp.config(password)));
-    System.out.println(
-        "Development mode: the cookie omits Secure on plain http to loopback hosts"
-            + " (insecureLoopbackForDevelopment). Never enable it in production.");
+        GrizzlyHttpServerFactory.createHttpServer(base, DemoApp.create(settings.config()));
     System.out.println(
         "tracker-cookie demo on "
             + base
@@ -49,6 +39,7 @@ public final class DemoServer {
     stopped.await();
   }
 
+  /** The listening port from {@code PORT}: 8080 when unset. */
   static int port(String value) {
     if (value == null || value.isBlank()) {
       return 8080;
