@@ -43,6 +43,9 @@ public final class CookieSettings {
   /** tracker-cookie's cookie max age. */
   public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(30);
 
+  /** The longest Max-Age: browsers cap a cookie's lifetime at 400 days (RFC 6265bis). */
+  public static final Duration MAX_MAX_AGE = Duration.ofDays(400);
+
   /** The prefix browsers accept only on a Secure, host-only cookie with path {@code /}. */
   public static final String HOST_PREFIX = "__Host-";
 
@@ -67,6 +70,7 @@ public final class CookieSettings {
 
   private final String name;
   private final Duration maxAge;
+  private final boolean maxAgeSet;
   private final String path;
   private final String domain;
   private final boolean secure;
@@ -78,6 +82,7 @@ public final class CookieSettings {
   private CookieSettings(Builder b) {
     this.name = b.name;
     this.maxAge = b.maxAge;
+    this.maxAgeSet = b.maxAgeSet;
     this.path = b.path;
     this.domain = b.domain;
     this.secure = b.secure;
@@ -102,6 +107,7 @@ public final class CookieSettings {
     Builder b = new Builder();
     b.name = name;
     b.maxAge = maxAge;
+    b.maxAgeSet = maxAgeSet;
     b.path = path;
     b.domain = domain;
     b.secure = secure;
@@ -125,6 +131,13 @@ public final class CookieSettings {
   /** Max-Age; {@link Duration#ZERO} for a session cookie (no Max-Age, no Expires). */
   public Duration maxAge() {
     return maxAge;
+  }
+
+  /**
+   * Whether {@link Builder#maxAge} was called: a payload format's own Max-Age never replaces it.
+   */
+  boolean maxAgeSet() {
+    return maxAgeSet;
   }
 
   /** The Path attribute. */
@@ -211,6 +224,7 @@ public final class CookieSettings {
   public static final class Builder {
     private String name = DEFAULT_NAME;
     private Duration maxAge = DEFAULT_MAX_AGE;
+    private boolean maxAgeSet;
     private String path = "/";
     private String domain;
     private boolean secure = true;
@@ -234,18 +248,29 @@ public final class CookieSettings {
     }
 
     /**
-     * The cookie's Max-Age, whole seconds; {@link Duration#ZERO} for a session cookie; default 30
-     * days.
+     * The cookie's Max-Age; {@link Duration#ZERO} for a session cookie; default 30 days. Kept as
+     * set whatever the payload format, but never longer than the seal's ttl (it is shortened to the
+     * ttl).
      *
      * @throws NullPointerException if null
-     * @throws IllegalArgumentException if negative
+     * @throws IllegalArgumentException if negative, not whole seconds, or longer than {@link
+     *     #MAX_MAX_AGE} (400 days, the most browsers keep)
      */
     public Builder maxAge(Duration maxAge) {
       Objects.requireNonNull(maxAge, "maxAge");
       if (maxAge.isNegative()) {
         throw new IllegalArgumentException("cookie maxAge must not be negative, was " + maxAge);
       }
+      if (maxAge.toNanosPart() != 0) {
+        throw new IllegalArgumentException(
+            "cookie maxAge must be whole seconds (Max-Age has no fractions), was " + maxAge);
+      }
+      if (maxAge.compareTo(MAX_MAX_AGE) > 0) {
+        throw new IllegalArgumentException(
+            "cookie maxAge must be at most 400 days, which browsers cap it to, was " + maxAge);
+      }
       this.maxAge = maxAge;
+      this.maxAgeSet = true;
       return this;
     }
 
@@ -267,17 +292,42 @@ public final class CookieSettings {
     /**
      * The Domain attribute; null for a host-only cookie (the default).
      *
-     * @throws IllegalArgumentException if empty or holding ';', a space or a control character
+     * @throws IllegalArgumentException if empty or not a host name: dot-separated labels of ASCII
+     *     letters, digits and '-' (not at a label's ends), each 1 to 63 characters, 253 in all,
+     *     with an optional leading dot. Browsers silently drop a cookie whose domain is anything
+     *     else.
      */
     public Builder domain(String domain) {
       if (domain != null) {
         if (domain.isEmpty()) {
           throw new IllegalArgumentException("cookie domain must not be empty; use null for none");
         }
-        checkAttributeValue("cookie domain", domain);
+        if (!isHostName(domain.startsWith(".") ? domain.substring(1) : domain)) {
+          throw new IllegalArgumentException(
+              "cookie domain must be a host name (letters, digits, '-' and dots; an optional"
+                  + " leading dot)");
+        }
       }
       this.domain = domain;
       return this;
+    }
+
+    private static boolean isHostName(String host) {
+      if (host.isEmpty() || host.length() > 253) {
+        return false;
+      }
+      for (String label : host.split("\\.", -1)) {
+        if (label.isEmpty()
+            || label.length() > 63
+            || label.startsWith("-")
+            || label.endsWith("-")
+            || !label
+                .chars()
+                .allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '-'))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** The Secure attribute; default true. */

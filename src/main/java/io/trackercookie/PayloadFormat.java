@@ -18,8 +18,9 @@ public enum PayloadFormat {
   PLAIN_JSON,
   /**
    * As iron-session 8 writes: the object's JSON sealed as it stands, with a numeric password id
-   * ({@code 1} for a single password), a {@code ~2} suffix, a 14-day ttl unless another is set, and
-   * the cookie's Max-Age 60 s below the ttl.
+   * ({@code 1} for a single password, which still opens seals without an id), a {@code ~2} suffix,
+   * a 14-day ttl unless another is set, and the cookie's Max-Age 60 s below the ttl unless a
+   * Max-Age is set.
    */
   IRON_SESSION {
     @Override
@@ -42,8 +43,13 @@ public enum PayloadFormat {
     @Override
     IronPasswords passwords(IronPasswords configured, String singlePassword) {
       // iron-session looks every seal's password up by a numeric id ("1" for a plain string).
+      // The same password still opens the seals the other formats made without an id, so
+      // switching the format keeps every visitor's tracker.
       if (singlePassword != null) {
-        return IronPasswords.builder().current("1", singlePassword).build();
+        return IronPasswords.builder()
+            .current("1", singlePassword)
+            .accept(IronPasswords.DEFAULT_ID, singlePassword)
+            .build();
       }
       if (!configured.currentId().matches("[0-9]+")) {
         throw new IllegalArgumentException(

@@ -22,6 +22,13 @@ import java.util.Map;
  *
  * <p>Safe to use from several threads of the same request. A tracker whose cookie was missing or
  * invalid reads as empty.
+ *
+ * <p>Lifetimes: a response that carries a change (after {@link #put}, {@link #remove} or {@link
+ * #replaceWith}) seals it with an expiration {@link TrackerConfig#sealTtl()} from then, as
+ * iron-session does on save; {@link #clear} deletes the cookie. A tracker that is not changed is
+ * sealed again only for a new password, another format's password id or a legacy upgrade, and then
+ * keeps the expiration its seal had; a seal already past its expiration is never sealed again
+ * unless changed. With sliding expiry, the reissue gives a fresh sliding lifetime.
  */
 public interface Tracker {
 
@@ -69,8 +76,11 @@ public interface Tracker {
   /**
    * Stores value (anything Jackson can write as JSON; null is stored as JSON null).
    *
-   * @throws TrackerTooLargeException if the cookie would then pass 4096 bytes; the tracker keeps
-   *     its content from before the call
+   * @throws TrackerTooLargeException if the cookie would then pass 4096 bytes (or, chunked, all its
+   *     chunks), or its cookies would add more than {@link TrackerConfig#maxCookieHeaderBytes()} to
+   *     the Cookie header; the tracker keeps its content from before the call
+   * @throws IllegalArgumentException if the value is not JSON the tracker can hold: NaN, Infinity,
+   *     a number past the range of a double, a {@code __proto__} key, nesting past 64
    */
   void put(String key, Object value);
 
@@ -89,8 +99,9 @@ public interface Tracker {
    * Replaces the whole content with one object (a POJO, record or Map that Jackson writes as a JSON
    * object); null clears.
    *
-   * @throws IllegalArgumentException if the object is not written as a JSON object
-   * @throws TrackerTooLargeException if the cookie would then pass 4096 bytes
+   * @throws IllegalArgumentException if the object is not written as a JSON object, or holds what
+   *     {@link #put} refuses
+   * @throws TrackerTooLargeException as {@link #put}
    */
   void replaceWith(Object content);
 

@@ -55,9 +55,39 @@ public final class TrackerConfig {
   /** The most chunks {@link Builder#chunking(int)} accepts: browsers keep ~50 cookies a site. */
   public static final int MAX_MAX_CHUNKS = 20;
 
+  /**
+   * The shortest ttl (and sliding expiry): iron accepts a seal up to 60 s past its expiration, so a
+   * shorter lifetime would mostly be skew.
+   */
+  public static final Duration MIN_TTL = Duration.ofMinutes(2);
+
+  /**
+   * The longest ttl: ten years, far inside what an expiration can say (the year 33658), so a seal
+   * this library writes is one it opens.
+   */
+  public static final Duration MAX_TTL = Duration.ofDays(3650);
+
+  /**
+   * The default Cookie-header budget: what this library's cookies may add to the Cookie header of
+   * every later request. Grizzly, Tomcat and Jetty refuse request heads over 8 KB by default; 6 KB
+   * leaves 2 KB for the request line and a browser's other headers and cookies.
+   */
+  public static final int DEFAULT_MAX_COOKIE_HEADER_BYTES = 6144;
+
+  /** The smallest Cookie-header budget: room for a tracker of some size. */
+  public static final int MIN_MAX_COOKIE_HEADER_BYTES = 1024;
+
+  /** The largest Cookie-header budget: every chunk {@link #MAX_MAX_CHUNKS} allows. */
+  public static final int MAX_MAX_COOKIE_HEADER_BYTES = MAX_MAX_CHUNKS * 4096;
+
+  /** The request-head size servers refuse above by default; a larger budget is warned about. */
+  public static final int COMMON_SERVER_HEADER_LIMIT_BYTES = 8192;
+
   private final IronPasswords passwords;
   private final IronOptions ironOptions;
-  private final Duration ttl;
+  private final Duration ttl; // null: as the cookie's Max-Age
+  private final boolean sealsNeverExpire;
+  private final int maxCookieHeaderBytes;
   private final CookieSettings cookie;
   private final String requestAttribute;
   private final PayloadFormat payloadFormat;
@@ -77,6 +107,8 @@ public final class TrackerConfig {
     this.passwords = passwords;
     this.ironOptions = b.ironOptions;
     this.ttl = b.ttl;
+    this.sealsNeverExpire = b.sealsNeverExpire;
+    this.maxCookieHeaderBytes = b.maxCookieHeaderBytes;
     this.cookie = b.cookie;
     this.requestAttribute = b.requestAttribute;
     this.payloadFormat = b.payloadFormat;
@@ -110,7 +142,8 @@ public final class TrackerConfig {
 
   /**
    * The passwords that seal and open. With {@link PayloadFormat#IRON_SESSION} a single password is
-   * given the id {@code 1}, as iron-session numbers a plain password.
+   * given the id {@code 1}, as iron-session numbers a plain password, and still opens seals that
+   * carry no id (those then count as made with an older password, and are sealed again).
    */
   public IronPasswords passwords() {
     return passwords;
@@ -125,12 +158,24 @@ public final class TrackerConfig {
   }
 
   /**
-   * The seal's absolute lifetime as configured; {@link Duration#ZERO} for none. With sliding expiry
-   * each seal's lifetime is {@link #slidingExpiry()} instead; with {@link
-   * PayloadFormat#IRON_SESSION} and no ttl, iron-session's 14 days apply.
+   * The ttl as configured with {@link Builder#ttl}, if it was; {@link #sealTtl()} is the lifetime
+   * seals get.
    */
-  public Duration ttl() {
-    return ttl;
+  public Optional<Duration> ttl() {
+    return Optional.ofNullable(ttl);
+  }
+
+  /** Whether seals are written without an expiration ({@link Builder#sealsNeverExpire()}). */
+  public boolean sealsNeverExpire() {
+    return sealsNeverExpire;
+  }
+
+  /**
+   * The most bytes this library's cookies may add to the Cookie header a browser sends back (names,
+   * values and separators, every chunk included).
+   */
+  public int maxCookieHeaderBytes() {
+    return maxCookieHeaderBytes;
   }
 
   public CookieSettings cookie() {
@@ -203,25 +248,44 @@ public final class TrackerConfig {
   }
 
   /**
-   * The Max-Age written: the cookie settings' value; with sliding expiry the sliding lifetime; with
-   * {@link PayloadFormat#IRON_SESSION} and a ttl, the ttl less 60 s, as iron-session writes it.
+   * The Max-Age written; {@link Duration#ZERO} for a session cookie. With sliding expiry, the
+   * sliding lifetime. Otherwise the cookie settings' Max-Age when one was set (a session cookie
+   * stays one), else the format's ({@link PayloadFormat#IRON_SESSION}: the ttl less 60 s, as
+   * iron-session writes it; the others: 30 days); in every case no longer than the seal's ttl, so
+   * the browser never keeps a cookie that no longer opens.
    */
   public Duration cookieMaxAge() {
     if (slidingExpiry != null) {
       return slidingExpiry;
     }
-    return payloadFormat.maxAge(cookie.maxAge(), sealTtl());
+    Duration sealTtl = sealTtl();
+    Duration maxAge =
+        cookie.maxAgeSet() ? cookie.maxAge() : payloadFormat.maxAge(cookie.maxAge(), sealTtl);
+    return !sealTtl.isZero() && maxAge.compareTo(sealTtl) > 0 ? sealTtl : maxAge;
   }
 
   /**
-   * The lifetime written into each seal: the sliding lifetime, or the ttl, or the format's default;
-   * {@link Duration#ZERO} for none.
+   * The lifetime written into each seal; {@link Duration#ZERO} for none ({@link
+   * Builder#sealsNeverExpire()}). With sliding expiry, the sliding lifetime; else the ttl if one
+   * was set; else the format's ({@link PayloadFormat#IRON_SESSION}: 14 days); else the cookie's
+   * Max-Age (30 days by default, and 30 days for a session cookie), so a seal expires when its
+   * cookie does.
    */
   public Duration sealTtl() {
     if (slidingExpiry != null) {
       return slidingExpiry;
     }
-    return ttl.isZero() ? payloadFormat.defaultTtl() : ttl;
+    if (sealsNeverExpire) {
+      return Duration.ZERO;
+    }
+    if (ttl != null) {
+      return ttl;
+    }
+    Duration formatTtl = payloadFormat.defaultTtl();
+    if (!formatTtl.isZero()) {
+      return formatTtl;
+    }
+    return cookie.maxAge().isZero() ? CookieSettings.DEFAULT_MAX_AGE : cookie.maxAge();
   }
 
   @Override
@@ -231,7 +295,9 @@ public final class TrackerConfig {
         + ", "
         + ironOptions
         + ", ttl="
-        + ttl
+        + (sealsNeverExpire ? "none" : sealTtl())
+        + ", maxCookieHeaderBytes="
+        + maxCookieHeaderBytes
         + ", "
         + cookie
         + ", requestAttribute="
@@ -275,7 +341,9 @@ public final class TrackerConfig {
         IronOptions.builder()
             .saltReuse(DEFAULT_SALT_REUSE_SEALS, DEFAULT_SALT_REUSE_MAX_AGE)
             .build();
-    private Duration ttl = Duration.ZERO;
+    private Duration ttl;
+    private boolean sealsNeverExpire;
+    private int maxCookieHeaderBytes = DEFAULT_MAX_COOKIE_HEADER_BYTES;
     private CookieSettings cookie = CookieSettings.defaults();
     private CookieSettings.Builder cookieAttributes; // null: no attribute set one by one
     private String requestAttribute = "tracker";
@@ -347,19 +415,87 @@ public final class TrackerConfig {
     }
 
     /**
-     * The seal's absolute lifetime (iron's ttl): a seal older than this is refused whatever the
-     * cookie's Max-Age; {@link Duration#ZERO} (the default) for none.
+     * The seal's lifetime (iron's ttl): a seal is refused this long after it was written, whatever
+     * the cookie's Max-Age. Default: the cookie's Max-Age, so a seal expires when its cookie does.
+     * Each write of the application ({@link Tracker#put}, {@link Tracker#replaceWith}, a removal)
+     * seals with an expiration this long from then; a seal made again without a change (a new
+     * password, a legacy upgrade) keeps its expiration. A Max-Age longer than the ttl is shortened
+     * to it.
      *
      * @throws NullPointerException if null
-     * @throws IllegalArgumentException if negative
+     * @throws IllegalArgumentException unless whole seconds from {@link TrackerConfig#MIN_TTL} (2
+     *     minutes) to {@link TrackerConfig#MAX_TTL} (10 years); {@link #sealsNeverExpire()} turns
+     *     expiration off
      */
     public Builder ttl(Duration ttl) {
       Objects.requireNonNull(ttl, "ttl");
-      if (ttl.isNegative()) {
-        throw new IllegalArgumentException("ttl must not be negative, was " + ttl);
-      }
+      checkLifetime("ttl", ttl, MAX_TTL);
       this.ttl = ttl;
       return this;
+    }
+
+    /**
+     * Seals carry no expiration: a copy of a cookie opens for as long as the password does, after
+     * the cookie itself is gone. For trackers that must outlive any one cookie, such as an
+     * anonymous visitor id whose Max-Age each write renews. Not combined with {@link #ttl} or
+     * {@link #slidingExpiry}.
+     */
+    public Builder sealsNeverExpire() {
+      this.sealsNeverExpire = true;
+      return this;
+    }
+
+    /**
+     * The most bytes this library's cookies may add to the Cookie header a browser sends on every
+     * later request: each cookie's name, {@code =}, value and {@code "; "}, every chunk included.
+     * Default {@value TrackerConfig#DEFAULT_MAX_COOKIE_HEADER_BYTES}: servers refuse request heads
+     * over 8 KB by default (Grizzly, Tomcat, Jetty), with a 400 before the application runs and so
+     * before it can clear the cookie. A {@link Tracker#put} past it throws {@link
+     * TrackerTooLargeException}. Raise it only with the server's own limit (see
+     * docs/configuration.md); a budget over 8192 is warned about at start-up.
+     *
+     * @throws IllegalArgumentException unless from {@value
+     *     TrackerConfig#MIN_MAX_COOKIE_HEADER_BYTES} to {@value
+     *     TrackerConfig#MAX_MAX_COOKIE_HEADER_BYTES}
+     */
+    public Builder maxCookieHeaderBytes(int bytes) {
+      if (bytes < MIN_MAX_COOKIE_HEADER_BYTES || bytes > MAX_MAX_COOKIE_HEADER_BYTES) {
+        throw new IllegalArgumentException(
+            "maxCookieHeaderBytes must be from "
+                + MIN_MAX_COOKIE_HEADER_BYTES
+                + " to "
+                + MAX_MAX_COOKIE_HEADER_BYTES
+                + ", was "
+                + bytes);
+      }
+      this.maxCookieHeaderBytes = bytes;
+      return this;
+    }
+
+    /** Refuses a seal lifetime that is sub-second, shorter than MIN_TTL or longer than max. */
+    private static void checkLifetime(String setting, Duration lifetime, Duration max) {
+      if ("ttl".equals(setting) && lifetime.isZero()) {
+        // A zero ttl meant "no expiration" in earlier versions; say where that went.
+        throw new IllegalArgumentException(
+            "ttl must be from "
+                + MIN_TTL.toMinutes()
+                + " minutes; for seals without an expiration use sealsNeverExpire()"
+                + " (tracker.sealsNeverExpire=true)");
+      }
+      if (lifetime.toNanosPart() != 0) {
+        throw new IllegalArgumentException(
+            setting + " must be whole seconds (Max-Age has no fractions), was " + lifetime);
+      }
+      if (lifetime.compareTo(MIN_TTL) < 0 || lifetime.compareTo(max) > 0) {
+        throw new IllegalArgumentException(
+            setting
+                + " must be from "
+                + MIN_TTL.toMinutes()
+                + " minutes (iron accepts 60 s past an expiration) to "
+                + max.toDays()
+                + " days, was "
+                + lifetime);
+      }
     }
 
     /**
@@ -531,14 +667,13 @@ public final class TrackerConfig {
      * this lifetime. Not combined with {@link #ttl}.
      *
      * @throws NullPointerException if null
-     * @throws IllegalArgumentException if shorter than one second
+     * @throws IllegalArgumentException unless whole seconds from {@link TrackerConfig#MIN_TTL} (2
+     *     minutes) to {@link CookieSettings#MAX_MAX_AGE} (400 days, the longest Max-Age browsers
+     *     keep)
      */
     public Builder slidingExpiry(Duration idleTimeout) {
       Objects.requireNonNull(idleTimeout, "slidingExpiry");
-      if (idleTimeout.toSeconds() < 1) {
-        throw new IllegalArgumentException(
-            "slidingExpiry must be at least one second, was " + idleTimeout);
-      }
+      checkLifetime("slidingExpiry", idleTimeout, CookieSettings.MAX_MAX_AGE);
       this.slidingExpiry = idleTimeout;
       return this;
     }
@@ -665,14 +800,13 @@ public final class TrackerConfig {
     /**
      * The config, once the combination of its options is checked.
      *
-     * @throws IllegalStateException if no password was given, naming the setting; if slidingExpiry
-     *     and ttl are both set; or for cookie attributes set one by one that {@link
-     *     CookieSettings.Builder#build} refuses
+     * @throws IllegalStateException if no password was given, naming the setting; if two of
+     *     slidingExpiry, ttl and sealsNeverExpire are set; or for cookie attributes set one by one
+     *     that {@link CookieSettings.Builder#build} refuses
      * @throws IllegalArgumentException if insecureLoopbackForDevelopment is combined with the
      *     {@code __Host-} prefix, SameSite=None or Partitioned, which browsers refuse without
      *     Secure; if the legacy cookie's name is the tracker's; or, with {@link
-     *     PayloadFormat#IRON_SESSION}, if the current password id is not a number or the ttl is 60
-     *     seconds or less
+     *     PayloadFormat#IRON_SESSION}, if the current password id is not a number
      */
     public TrackerConfig build() {
       if (cookieAttributes != null) {
@@ -692,19 +826,21 @@ public final class TrackerConfig {
             "insecureLoopbackForDevelopment cannot be combined with"
                 + " hostPrefix, partitioned or sameSite NONE: browsers refuse those without Secure");
       }
-      if (slidingExpiry != null && !ttl.isZero()) {
+      if (slidingExpiry != null && ttl != null) {
         throw new IllegalStateException(
             "slidingExpiry and ttl cannot both be set: with sliding"
                 + " expiry, each seal's lifetime is the sliding one");
+      }
+      if (sealsNeverExpire && (ttl != null || slidingExpiry != null)) {
+        throw new IllegalStateException(
+            "sealsNeverExpire cannot be combined with ttl or slidingExpiry, which give seals an"
+                + " expiration");
       }
       if (legacySecret != null && legacyCookieName.equals(cookie.cookieName())) {
         throw new IllegalArgumentException(
             "legacyCookieName must differ from the tracker cookie's name");
       }
       IronPasswords sealing = payloadFormat.passwords(passwords, singlePassword);
-      if (slidingExpiry == null) {
-        payloadFormat.maxAge(cookie.maxAge(), ttl.isZero() ? payloadFormat.defaultTtl() : ttl);
-      }
       TrackerConfig config = new TrackerConfig(this, sealing);
       // Ask the codec and the legacy decoder now, so that a config that builds also starts.
       try {

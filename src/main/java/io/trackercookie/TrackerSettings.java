@@ -76,8 +76,17 @@ public final class TrackerSettings {
   /** The {@code __Host-} name prefix, default false. */
   public static final String COOKIE_HOST_PREFIX = "tracker.cookie.hostPrefix";
 
-  /** The seal's absolute lifetime (iron's ttl), a duration; default 0 = none. */
+  /**
+   * The seal's lifetime (iron's ttl), a duration from 2 minutes to 10 years; default the cookie's
+   * Max-Age.
+   */
   public static final String TTL = "tracker.ttl";
+
+  /** Seals without an expiration, {@code true} or {@code false} (default). */
+  public static final String SEALS_NEVER_EXPIRE = "tracker.sealsNeverExpire";
+
+  /** What the tracker's cookies may add to the Cookie header, in bytes; default 6144. */
+  public static final String MAX_COOKIE_HEADER_BYTES = "tracker.maxCookieHeaderBytes";
 
   /** Request property naming the Tracker, default {@code tracker}. */
   public static final String REQUEST_ATTRIBUTE = "tracker.requestAttribute";
@@ -133,9 +142,15 @@ public final class TrackerSettings {
   private static final List<Setting> VALUE_SETTINGS =
       List.of(
           new Setting(COOKIE_NAME, "a cookie-name token", (t, v) -> t.cookie.name(v)),
-          new Setting(COOKIE_MAX_AGE, DURATION, (t, v) -> t.cookie.maxAge(duration(v))),
+          new Setting(
+              COOKIE_MAX_AGE,
+              DURATION + ", whole seconds, at most 400 days",
+              (t, v) -> t.cookie.maxAge(duration(v))),
           new Setting(COOKIE_PATH, "a path starting with '/'", (t, v) -> t.cookie.path(v)),
-          new Setting(COOKIE_DOMAIN, "a domain name", (t, v) -> t.cookie.domain(v)),
+          new Setting(
+              COOKIE_DOMAIN,
+              "a host name, with an optional leading dot",
+              (t, v) -> t.cookie.domain(v)),
           new Setting(COOKIE_SECURE, BOOLEAN, (t, v) -> t.cookie.secure(bool(v))),
           new Setting(COOKIE_HTTP_ONLY, BOOLEAN, (t, v) -> t.cookie.httpOnly(bool(v))),
           new Setting(
@@ -144,7 +159,18 @@ public final class TrackerSettings {
               (t, v) -> t.cookie.sameSite(enumValue(CookieSettings.SameSite.class, v))),
           new Setting(COOKIE_PARTITIONED, BOOLEAN, (t, v) -> t.cookie.partitioned(bool(v))),
           new Setting(COOKIE_HOST_PREFIX, BOOLEAN, (t, v) -> t.cookie.hostPrefix(bool(v))),
-          new Setting(TTL, DURATION, (t, v) -> t.config.ttl(duration(v))),
+          new Setting(
+              TTL,
+              DURATION + ", whole seconds from 2 minutes to 10 years",
+              (t, v) -> t.config.ttl(duration(v))),
+          new Setting(
+              SEALS_NEVER_EXPIRE,
+              BOOLEAN,
+              (t, v) -> {
+                if (bool(v)) {
+                  t.config.sealsNeverExpire();
+                }
+              }),
           new Setting(
               REQUEST_ATTRIBUTE, "a non-blank name", (t, v) -> t.config.requestAttribute(v)),
           new Setting(
@@ -155,7 +181,10 @@ public final class TrackerSettings {
               INSECURE_LOOPBACK,
               BOOLEAN,
               (t, v) -> t.config.insecureLoopbackForDevelopment(bool(v))),
-          new Setting(SLIDING_EXPIRY, DURATION, (t, v) -> t.config.slidingExpiry(duration(v))),
+          new Setting(
+              SLIDING_EXPIRY,
+              DURATION + ", whole seconds from 2 minutes to 400 days",
+              (t, v) -> t.config.slidingExpiry(duration(v))),
           new Setting(
               REISSUE_AFTER,
               "a number between 0 and 1",
@@ -168,6 +197,13 @@ public final class TrackerSettings {
               MAX_CHUNKS,
               "0 or a whole number from 2 to " + TrackerConfig.MAX_MAX_CHUNKS,
               (t, v) -> t.config.chunking(Integer.parseInt(v.trim()))),
+          new Setting(
+              MAX_COOKIE_HEADER_BYTES,
+              "a whole number of bytes from "
+                  + TrackerConfig.MIN_MAX_COOKIE_HEADER_BYTES
+                  + " to "
+                  + TrackerConfig.MAX_MAX_COOKIE_HEADER_BYTES,
+              (t, v) -> t.config.maxCookieHeaderBytes(Integer.parseInt(v.trim()))),
           // Either bound may be given alone: each re-applies both.
           new Setting(
               SEAL_CACHE_MAX_ENTRIES,

@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * Thrown by {@link Tracker#put}, {@link Tracker#replaceWith} (and, as a guard, when the response is
- * written) when the tracker's Set-Cookie line would pass the limit browsers keep. Nothing is
- * dropped or truncated: the change that made it too large is undone and the application decides.
- * The message names the size, the limit and the keys taking the most room, never a value.
+ * written) when the tracker's Set-Cookie line would pass the limit browsers keep, or its cookies
+ * would add more to later requests' Cookie header than {@link TrackerConfig#maxCookieHeaderBytes()}
+ * allows. Nothing is dropped or truncated: the change that made it too large is undone and the
+ * application decides. The message names the size, the limit and the keys taking the most room,
+ * never a value.
  */
 public final class TrackerTooLargeException extends RuntimeException {
 
@@ -30,12 +32,15 @@ public final class TrackerTooLargeException extends RuntimeException {
     this.largestKeys = List.copyOf(largestKeys);
   }
 
-  /** The length the Set-Cookie line (name, value and attributes) would have had. */
+  /**
+   * The bytes over the limit: the Set-Cookie line's length (name, value and attributes), or the
+   * Cookie-header bytes when the budget was passed.
+   */
   public int setCookieBytes() {
     return setCookieBytes;
   }
 
-  /** The limit, 4096. */
+  /** The limit: 4096 (or every chunk's), or the Cookie-header budget. */
   public int limitBytes() {
     return limitBytes;
   }

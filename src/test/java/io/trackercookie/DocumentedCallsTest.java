@@ -76,6 +76,8 @@ class DocumentedCallsTest {
     calls.put(".chunking(6)", b -> b.chunking(6));
     calls.put(".sealCache(10_000, 16_777_216)", b -> b.sealCache(10_000, 16_777_216));
     calls.put(".noSealCache()", b -> b.noSealCache());
+    calls.put(".sealsNeverExpire()", b -> b.sealsNeverExpire());
+    calls.put(".maxCookieHeaderBytes(8192)", b -> b.maxCookieHeaderBytes(8192));
     calls.put(
         ".cookie(CookieSettings.builder().name(\"visit\").maxAge(Duration.ofHours(1)).build())",
         b -> b.cookie(CookieSettings.builder().name("visit").maxAge(Duration.ofHours(1)).build()));

@@ -52,21 +52,31 @@ public final class RawHttp {
   private RawHttp() {}
 
   public static Response get(URI base, String path, String... headerLines) {
+    return request(base, "GET", path, headerLines);
+  }
+
+  /** A request with another method (HEAD, OPTIONS, ...) and no body. */
+  public static Response request(URI base, String method, String path, String... headerLines) {
     StringBuilder extra = new StringBuilder();
     for (String line : headerLines) {
       extra.append(line).append("\r\n");
     }
-    return send(base, path, extra.toString().getBytes(StandardCharsets.ISO_8859_1), true);
+    return send(base, method, path, extra.toString().getBytes(StandardCharsets.ISO_8859_1), true);
   }
 
   /** Sends extra header bytes as they are (they must end with CRLF); {@code host} adds Host. */
   public static Response send(URI base, String path, byte[] extraHeaders, boolean host) {
+    return send(base, "GET", path, extraHeaders, host);
+  }
+
+  private static Response send(
+      URI base, String method, String path, byte[] extraHeaders, boolean host) {
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       // A server that stops answering fails the test instead of hanging the build.
       socket.setSoTimeout(READ_TIMEOUT_MILLIS);
       OutputStream out = socket.getOutputStream();
       ByteArrayOutputStream request = new ByteArrayOutputStream();
-      request.write(("GET " + path + " HTTP/1.1\r\n").getBytes(StandardCharsets.US_ASCII));
+      request.write((method + " " + path + " HTTP/1.1\r\n").getBytes(StandardCharsets.US_ASCII));
       if (host) {
         request.write(
             ("Host: " + base.getHost() + ":" + base.getPort() + "\r\n")

@@ -5,6 +5,7 @@ import io.trackercookie.TrackerConfig;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -135,6 +136,23 @@ final class CookieJar {
         : 0;
   }
 
+  /**
+   * The bytes a seal of this length adds to the Cookie header the browser sends back: {@code
+   * name=value; } for the cookie, or for each chunk it takes. For a seal that fits ({@link
+   * #excessBytes} is 0).
+   */
+  int cookieHeaderBytes(int sealLength) {
+    if (lengthWithoutValue + sealLength <= MAX_SET_COOKIE_BYTES || chunkWriters.isEmpty()) {
+      return name.length() + 1 + sealLength + 2;
+    }
+    int chunks = chunksFor(sealLength);
+    int bytes = sealLength;
+    for (int i = 0; i < chunks; i++) {
+      bytes += chunkName(i).length() + 1 + 2;
+    }
+    return bytes;
+  }
+
   /** The most Set-Cookie bytes the tracker may take: one cookie, or every chunk. */
   int limitBytes() {
     return Math.max(1, chunkWriters.size()) * MAX_SET_COOKIE_BYTES;
@@ -150,11 +168,12 @@ final class CookieJar {
   /**
    * The Set-Cookie lines for a new seal: one cookie, or with chunking as many chunks as it needs,
    * and deletions of the cookies they replace (the unchunked cookie, stale chunks, the legacy
-   * cookie). Null when the seal does not fit, which {@link #excessBytes} tells beforehand.
+   * cookie). Null when the seal does not fit, which {@link #excessBytes} tells beforehand. With a
+   * {@code sealExpiration} sooner than Max-Age, the cookies end with the seal (never longer).
    */
-  SealLines sealLines(String seal, Found found, boolean secure) {
+  SealLines sealLines(String seal, Instant sealExpiration, Found found, boolean secure) {
     List<String> lines = new ArrayList<>(2);
-    String line = writer.write(seal, secure);
+    String line = writer.write(seal, secure, sealExpiration);
     int written;
     int sealBytes = 0;
     if (line.length() <= MAX_SET_COOKIE_BYTES) {
@@ -172,7 +191,9 @@ final class CookieJar {
             chunkWriters
                 .get(i)
                 .write(
-                    seal.substring(from, Math.min(seal.length(), from + chunkValueBytes)), secure);
+                    seal.substring(from, Math.min(seal.length(), from + chunkValueBytes)),
+                    secure,
+                    sealExpiration);
         lines.add(chunk);
         sealBytes += chunk.length();
       }

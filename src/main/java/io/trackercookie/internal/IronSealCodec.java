@@ -3,6 +3,7 @@ package io.trackercookie.internal;
 import io.trackercookie.iron.IronAlgorithm;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.Unsealed;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -31,18 +32,24 @@ final class IronSealCodec implements SealCodec {
 
   @Override
   public String seal(String plaintext) {
-    return seal(plaintext, null, null);
+    return seal(plaintext, null, null, null);
   }
 
   @Override
-  public <T> String seal(String plaintext, PayloadDecoder<T> decoder, Supplier<T> payload) {
+  public String seal(String plaintext, Instant notAfter) {
+    return seal(plaintext, notAfter, null, null);
+  }
+
+  @Override
+  public <T> String seal(
+      String plaintext, Instant notAfter, PayloadDecoder<T> decoder, Supplier<T> payload) {
     if (cache == null) {
-      return codec.seal(plaintext);
+      return notAfter == null ? codec.seal(plaintext) : codec.seal(plaintext, notAfter);
     }
     // A browser sends back the seal the response sets, so a visitor whose requests each change
     // the tracker would otherwise bring a seal the cache has never seen every time: a full open.
     // The codec describes its own seal exactly as opening it would, so it enters as verified.
-    IronCodec.Sealed sealed = codec.sealDescribed(plaintext);
+    IronCodec.Sealed sealed = codec.sealDescribed(plaintext, notAfter);
     String value = sealed.value();
     // The payload on offer describes the plaintext: a seal that holds other text (a lone surrogate
     // written as U+FFFD) has its payload decoded on its first hit instead.

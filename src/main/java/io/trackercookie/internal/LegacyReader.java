@@ -3,7 +3,9 @@ package io.trackercookie.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.legacy.LegacyCookieException;
+import io.trackercookie.legacy.LegacySession;
 import io.trackercookie.legacy.LegacySessionDecoder;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,13 +24,18 @@ final class LegacyReader {
     this.listeners = listeners;
   }
 
+  /** A legacy cookie's tracker object, and when the legacy cookie itself expires. */
+  record Opened(ObjectNode content, Instant expiration) {}
+
   /** The first legacy cookie that decodes into a tracker object, or null. */
-  ObjectNode open(List<CookieHeaderParser.Candidate> candidates, boolean report) {
+  Opened open(List<CookieHeaderParser.Candidate> candidates, boolean report) {
     for (CookieHeaderParser.Candidate candidate : candidates) {
       RejectionReason reason = candidate.rejection();
       if (reason == null) {
         try {
-          return SealFormat.read(decoder.decode(unescape(candidate.value())));
+          LegacySession session = decoder.open(unescape(candidate.value()));
+          return new Opened(
+              SealFormat.read(session.json()), session.timestamp().plus(decoder.timeout()));
         } catch (LegacyCookieException e) {
           reason = Listeners.reasonFor(e.reason());
         } catch (TrackerJson.Rejected e) {

@@ -50,18 +50,20 @@ final class RequestTracker implements Tracker {
   /**
    * Opened and not changed. {@code content} may be shared with other requests (the seal cache keeps
    * it), so it is read only: the first change works on a copy. {@code fromCookie}: a valid cookie
-   * held it; {@code resealDue}: that cookie must be sealed again even if unchanged.
+   * held it; {@code reseal}: whether that cookie must be sealed again even if unchanged, and how
+   * long the new seal may live.
    */
-  private record Opened(ObjectNode content, boolean fromCookie, boolean resealDue)
+  private record Opened(ObjectNode content, boolean fromCookie, ResealPolicy.Reseal reseal)
       implements State {}
 
   /**
    * Changed by the application. {@code content} is this request's own; {@code original} is what the
    * cookie held (null when no valid cookie did), to tell a real change from a put of the same
-   * value; {@code plaintext} is the last size check's text while it still describes the content.
+   * value; {@code plaintext} is the last size check's text while it still describes the content;
+   * {@code reseal}: what the opened cookie asked for, which applies if the content ends unchanged.
    */
   private record Changed(
-      ObjectNode original, ObjectNode content, String plaintext, boolean resealDue)
+      ObjectNode original, ObjectNode content, String plaintext, ResealPolicy.Reseal reseal)
       implements State {}
 
   private static final State UNOPENED = new Unopened();
@@ -91,8 +93,8 @@ final class RequestTracker implements Tracker {
     TrackerEngine.Opened result = engine.open(found, true);
     Opened opened =
         result.content() == null
-            ? new Opened(TrackerJson.WIRE.createObjectNode(), false, false)
-            : new Opened(result.content(), true, result.resealDue());
+            ? new Opened(TrackerJson.WIRE.createObjectNode(), false, ResealPolicy.Reseal.NONE)
+            : new Opened(result.content(), true, result.reseal());
     state = opened;
     return opened;
   }
@@ -111,9 +113,9 @@ final class RequestTracker implements Tracker {
                 opened.fromCookie() ? opened.content() : null,
                 TrackerJson.WIRE.createObjectNode().setAll(opened.content()),
                 null,
-                opened.resealDue())
+                opened.reseal())
             : (Changed) current;
-    return new Changed(changed.original(), changed.content(), null, changed.resealDue());
+    return new Changed(changed.original(), changed.content(), null, changed.reseal());
   }
 
   @Override
@@ -150,7 +152,9 @@ final class RequestTracker implements Tracker {
     JsonNode node = toTree(value, value == null ? Object.class : value.getClass());
     TrackerJson.checkWritable(node);
     Changed changed = changing();
-    JsonNode previous = changed.content().set(key, node);
+    // replace, not set: set returns the object itself (for chaining), which the undo below would
+    // then put under the key, making the tree contain itself.
+    JsonNode previous = changed.content().replace(key, node);
     String plaintext;
     try {
       plaintext = engine.checkedPlaintext(changed.content());
@@ -163,7 +167,7 @@ final class RequestTracker implements Tracker {
       }
       throw e;
     }
-    state = new Changed(changed.original(), changed.content(), plaintext, changed.resealDue());
+    state = new Changed(changed.original(), changed.content(), plaintext, changed.reseal());
   }
 
   @Override
@@ -181,7 +185,7 @@ final class RequestTracker implements Tracker {
     Changed changed = changing();
     state =
         new Changed(
-            changed.original(), TrackerJson.WIRE.createObjectNode(), null, changed.resealDue());
+            changed.original(), TrackerJson.WIRE.createObjectNode(), null, changed.reseal());
   }
 
   @Override
@@ -213,7 +217,7 @@ final class RequestTracker implements Tracker {
     TrackerJson.checkWritable(object);
     String plaintext = engine.checkedPlaintext(object);
     Changed changed = changing();
-    state = new Changed(changed.original(), object, plaintext, changed.resealDue());
+    state = new Changed(changed.original(), object, plaintext, changed.reseal());
   }
 
   @Override
@@ -247,10 +251,15 @@ final class RequestTracker implements Tracker {
       current = open();
     }
     if (current instanceof Opened opened) {
-      if (!opened.resealDue() || opened.content().isEmpty()) {
+      if (!opened.reseal().due() || opened.content().isEmpty()) {
         return List.of();
       }
-      return engine.sealLines(engine.plaintext(opened.content()), opened.content(), found, secure);
+      return engine.sealLines(
+          engine.plaintext(opened.content()),
+          opened.content(),
+          opened.reseal().notAfter(),
+          found,
+          secure);
     }
     Changed changed = (Changed) current;
     if (changed.content().isEmpty()) {
@@ -260,13 +269,20 @@ final class RequestTracker implements Tracker {
     }
     boolean unchanged =
         changed.original() != null && changed.content().equals(SAME_JSON, changed.original());
-    if (unchanged && !changed.resealDue()) {
+    if (unchanged && !changed.reseal().due()) {
       return List.of();
     }
     String plaintext =
         changed.plaintext() != null ? changed.plaintext() : engine.plaintext(changed.content());
-    List<String> lines = engine.sealLines(plaintext, changed.content(), found, secure);
-    state = new Opened(changed.content(), true, false);
+    // A write the application made gets a fresh lifetime; an unchanged one keeps the reseal's.
+    List<String> lines =
+        engine.sealLines(
+            plaintext,
+            changed.content(),
+            unchanged ? changed.reseal().notAfter() : null,
+            found,
+            secure);
+    state = new Opened(changed.content(), true, ResealPolicy.Reseal.NONE);
     return lines;
   }
 

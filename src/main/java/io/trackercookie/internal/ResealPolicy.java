@@ -7,56 +7,97 @@ import io.trackercookie.iron.Unsealed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * When a valid, unchanged cookie is sealed again: it was made with a password that is no longer the
- * current one (key rotation), or, with sliding expiry, it has used up its reissue share.
+ * When a valid, unchanged cookie is sealed again, and with which expiration. Sealed again: one made
+ * with a password that is no longer the current one (key rotation, or a payload format that numbers
+ * its passwords), a legacy cookie, and, with sliding expiry, one that has used up its reissue
+ * share.
+ *
+ * <p>Only sliding expiry gives a reseal a fresh lifetime. Every other reseal is one the application
+ * did not ask for, so it keeps the original's expiration: a copy taken from a browser must not
+ * outlive its ttl because the keys changed. A seal already past its expiration (accepted only
+ * within iron's clock skew) is never sealed again.
  */
 final class ResealPolicy {
+
+  /**
+   * Whether an unchanged tracker is sealed again and, if so, the latest expiration the new seal may
+   * have ({@code notAfter}; null: a fresh lifetime, as for an application's write).
+   */
+  record Reseal(boolean due, Instant notAfter) {
+    static final Reseal NONE = new Reseal(false, null);
+  }
 
   private final IronPasswords passwords;
   private final Duration slidingLifetime; // null: no sliding expiry
   private final double reissueAfter;
   private final Clock clock;
+  private final Duration localtimeOffset;
 
   ResealPolicy(TrackerConfig config) {
     this.passwords = config.passwords();
     this.slidingLifetime = config.slidingExpiry().orElse(null);
     this.reissueAfter = config.reissueAfter();
     this.clock = config.clock();
+    this.localtimeOffset = config.ironOptions().localtimeOffset();
+  }
+
+  /** What the response does with an opened seal whose content is unchanged. */
+  Reseal decide(Unsealed unsealed) {
+    return decide(unsealed.sealedWithCurrentPassword(), unsealed.expiration().orElse(null));
   }
 
   /**
-   * Whether an opened seal must be sealed again on this response, though its content is unchanged.
+   * What the response does with a tracker read from a legacy cookie that expires then: it is always
+   * sealed again (the legacy cookie is then deleted), keeping that expiration.
    */
-  boolean isDue(Unsealed unsealed) {
-    return !unsealed.sealedWithCurrentPassword() || slidingDue(unsealed.expiration().orElse(null));
+  Reseal forLegacy(Instant legacyExpiration) {
+    return new Reseal(true, legacyExpiration);
+  }
+
+  private Reseal decide(boolean current, Instant expiration) {
+    if (expiration != null && !now().isBefore(expiration)) {
+      return Reseal.NONE; // past its expiration, only inside the skew: let it lapse
+    }
+    if (slidingDue(expiration)) {
+      return new Reseal(true, null);
+    }
+    return current ? Reseal.NONE : new Reseal(true, expiration);
   }
 
   /**
    * Whether the response should open a cookie nobody read, to reseal it: decided from what the
-   * first candidate's seal says about itself, without crypto (the opening then verifies it).
+   * candidates' seals say about themselves, without crypto. Any candidate that may be due is
+   * enough, since the one that opens is not known before opening; opening then decides.
    */
   boolean mayBeDue(CookieJar.Found found) {
-    List<CookieHeaderParser.Candidate> candidates = found.candidates();
-    if (candidates.isEmpty()) {
-      return !found.legacy().isEmpty(); // a legacy visitor is upgraded on the first response
-    }
-    if (candidates.get(0).rejection() != null) {
-      return false;
-    }
-    SealParts parts;
-    Instant expiration = null;
-    try {
-      parts = SealParts.parse(SealFormat.withoutSuffix(candidates.get(0).value()));
-      if (!parts.expiration().isEmpty()) {
-        expiration = Instant.ofEpochMilli(Long.parseLong(parts.expiration()));
+    boolean anySeal = false;
+    for (CookieHeaderParser.Candidate candidate : found.candidates()) {
+      if (candidate.rejection() != null) {
+        continue;
       }
-    } catch (RuntimeException e) {
-      return false; // not a seal: nothing to reseal, and nobody asked for the tracker
+      SealParts parts;
+      Instant expiration = null;
+      try {
+        parts = SealParts.parse(SealFormat.withoutSuffix(candidate.value()));
+        if (!parts.expiration().isEmpty()) {
+          expiration = Instant.ofEpochMilli(Long.parseLong(parts.expiration()));
+        }
+      } catch (RuntimeException e) {
+        continue; // not a seal: nothing to reseal
+      }
+      anySeal = true;
+      if (decide(passwords.isCurrent(parts.passwordId()), expiration).due()) {
+        return true;
+      }
     }
-    return !passwords.isCurrent(parts.passwordId()) || slidingDue(expiration);
+    // A legacy visitor is upgraded on the first response, unless a seal may hold the tracker.
+    return !anySeal && !found.legacy().isEmpty();
+  }
+
+  private Instant now() {
+    return clock.instant().plus(localtimeOffset);
   }
 
   /**
@@ -71,6 +112,6 @@ final class ResealPolicy {
       return true;
     }
     long keepMillis = (long) (slidingLifetime.toMillis() * (1 - reissueAfter));
-    return !clock.instant().isBefore(expiration.minusMillis(keepMillis));
+    return !now().isBefore(expiration.minusMillis(keepMillis));
   }
 }

@@ -3,6 +3,7 @@ package io.trackercookie.internal;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronException;
 import io.trackercookie.iron.Unsealed;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -16,14 +17,21 @@ public interface SealCodec {
   String seal(String plaintext);
 
   /**
-   * As {@link #seal(String)}, with what {@code decoder} makes of the plaintext on offer: a codec
-   * that keeps verified seals may keep {@code payload} with the seal and, when the seal is first
-   * opened with that decoder, ask it instead of decoding. It gives exactly what {@code
-   * decoder.decode(plaintext)} would, or null when it cannot tell; what it gives is shared and must
-   * not change, as any shared payload.
+   * Seals plaintext into a cookie value that expires no later than {@code notAfter} (the ttl's
+   * expiration if that comes first): a reseal nobody asked for keeps the original seal's life.
    */
-  default <T> String seal(String plaintext, PayloadDecoder<T> decoder, Supplier<T> payload) {
-    return seal(plaintext);
+  String seal(String plaintext, Instant notAfter);
+
+  /**
+   * As {@link #seal(String)}, or {@link #seal(String, Instant)} when {@code notAfter} is not null,
+   * with what {@code decoder} makes of the plaintext on offer: a codec that keeps verified seals
+   * may keep {@code payload} with the seal and, when the seal is first opened with that decoder,
+   * ask it instead of decoding. It gives exactly what {@code decoder.decode(plaintext)} would, or
+   * null when it cannot tell; what it gives is shared and must not change, as any shared payload.
+   */
+  default <T> String seal(
+      String plaintext, Instant notAfter, PayloadDecoder<T> decoder, Supplier<T> payload) {
+    return notAfter == null ? seal(plaintext) : seal(plaintext, notAfter);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.trackercookie.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackercookie.iron.IronException;
 import io.trackercookie.iron.Unsealed;
+import java.time.Instant;
 
 /**
  * Text in, seal out, and back: the configured {@link SealFormat} over a {@link SealCodec} (iron,
@@ -38,12 +39,14 @@ final class Sealer {
    * Seals the text of {@code content}. The content is shared from here on: the browser's next
    * request brings this seal back, and the codec may keep the tree with the seal and hand it out
    * then instead of parsing the text, once checked (on that request, so a seal that never comes
-   * back costs no check) to be exactly what parsing gives.
+   * back costs no check) to be exactly what parsing gives. A non-null {@code notAfter} bounds the
+   * seal's expiration.
    */
-  String seal(String plaintext, ObjectNode content) {
+  String seal(String plaintext, ObjectNode content, Instant notAfter) {
     return format.withSuffix(
         codec.seal(
             plaintext,
+            notAfter,
             TRACKER_OBJECT,
             () -> TrackerJson.readsBackAsItself(content) ? content : null));
   }

@@ -47,6 +47,32 @@ final class SetCookieWriter {
     return namePrefix + value + suffix(secure);
   }
 
+  /**
+   * As {@link #write(String, boolean)}, for a seal that expires at {@code sealExpiration}: when
+   * that comes before the configured Max-Age would end, Max-Age and Expires end with the seal (a
+   * reseal that kept an earlier expiration), so the browser drops a cookie that no longer opens. A
+   * session cookie stays one.
+   */
+  String write(String value, boolean secure, Instant sealExpiration) {
+    long maxAgeSeconds = maxAge.toSeconds();
+    if (sealExpiration == null || maxAgeSeconds <= 0) {
+      return write(value, secure);
+    }
+    long epochSecond = Math.floorDiv(clock.millis(), 1000L);
+    long untilExpiration = Math.max(1, sealExpiration.getEpochSecond() - epochSecond);
+    if (untilExpiration >= maxAgeSeconds) {
+      return write(value, secure);
+    }
+    StringBuilder line = new StringBuilder(value.length() + 200);
+    line.append(namePrefix)
+        .append(value)
+        .append("; Max-Age=")
+        .append(untilExpiration)
+        .append("; Expires=")
+        .append(HTTP_DATE.format(Instant.ofEpochSecond(epochSecond + untilExpiration)));
+    return appendAttributes(line, secure);
+  }
+
   private String suffix(boolean secure) {
     long epochSecond = Math.floorDiv(clock.millis(), 1000L);
     Suffix last = lastSuffix;

@@ -8,6 +8,7 @@ import io.trackercookie.TrackerTooLargeException;
 import io.trackercookie.iron.IronException;
 import java.lang.reflect.Type;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -60,12 +61,13 @@ public final class TrackerEngine {
 
   /**
    * What a request's cookies held, never to be modified (it may be shared with other requests);
-   * {@code resealDue} when the response must seal it again even if unchanged (an older password
-   * made it, its sliding expiry is due, or it came from a legacy cookie, which the response then
-   * deletes). {@code content} is null when no cookie held a tracker.
+   * {@code reseal} says whether the response must seal it again even if unchanged (an older
+   * password made it, its sliding expiry is due, or it came from a legacy cookie, which the
+   * response then deletes) and how long the new seal may live. {@code content} is null when no
+   * cookie held a tracker.
    */
-  record Opened(ObjectNode content, boolean resealDue) {
-    static final Opened NOTHING = new Opened(null, false);
+  record Opened(ObjectNode content, ResealPolicy.Reseal reseal) {
+    static final Opened NOTHING = new Opened(null, ResealPolicy.Reseal.NONE);
   }
 
   /**
@@ -79,7 +81,7 @@ public final class TrackerEngine {
       if (reason == null) {
         try {
           Sealer.Opened opened = sealer.open(candidate.value());
-          return new Opened(opened.content(), reseal.isDue(opened.unsealed()));
+          return new Opened(opened.content(), reseal.decide(opened.unsealed()));
         } catch (IronException e) {
           reason = Listeners.reasonFor(e.reason());
         } catch (TrackerJson.Rejected e) {
@@ -92,9 +94,9 @@ public final class TrackerEngine {
       listeners.rejected(jar.name(), reason, report);
     }
     if (legacy != null && !found.legacy().isEmpty()) {
-      ObjectNode content = legacy.open(found.legacy(), report);
-      if (content != null) {
-        return new Opened(content, true);
+      LegacyReader.Opened opened = legacy.open(found.legacy(), report);
+      if (opened != null) {
+        return new Opened(opened.content(), reseal.forLegacy(opened.expiration()));
       }
     }
     return Opened.NOTHING;
@@ -106,16 +108,25 @@ public final class TrackerEngine {
   }
 
   /**
-   * The text a seal of this content holds, once checked to fit; exact, and without crypto.
+   * The text a seal of this content holds, once checked to fit the cookie limits and the
+   * Cookie-header budget; exact, and without crypto.
    *
    * @throws TrackerTooLargeException naming the size, the limit and the largest keys
    */
   String checkedPlaintext(ObjectNode content) {
     String plaintext = sealer.plaintext(content);
-    int excess = jar.excessBytes(sealer.sealedLength(plaintext));
+    int sealLength = sealer.sealedLength(plaintext);
+    int excess = jar.excessBytes(sealLength);
     if (excess > 0) {
       throw new TrackerTooLargeException(
           excess, jar.limitBytes(), TrackerJson.largestKeys(content));
+    }
+    // Past the budget, every later request's head may be refused by the server before the
+    // application can run, so the visitor could never be given a smaller cookie.
+    int headerBytes = jar.cookieHeaderBytes(sealLength);
+    if (headerBytes > config.maxCookieHeaderBytes()) {
+      throw new TrackerTooLargeException(
+          headerBytes, config.maxCookieHeaderBytes(), TrackerJson.largestKeys(content));
     }
     return plaintext;
   }
@@ -127,14 +138,20 @@ public final class TrackerEngine {
 
   /**
    * Seals the content's text into Set-Cookie lines, with the deletions of the cookies it replaces.
-   * The content is shared from here on (read only).
+   * The content is shared from here on (read only). The seal expires a ttl from now, or no later
+   * than {@code notAfter} when that is set (a reseal keeping the original's expiration).
    *
    * @throws TrackerTooLargeException if the seal does not fit after all (a guard: checked before)
    */
   List<String> sealLines(
-      String plaintext, ObjectNode content, CookieJar.Found found, boolean secure) {
-    String seal = sealer.seal(plaintext, content);
-    CookieJar.SealLines lines = jar.sealLines(seal, found, secure);
+      String plaintext,
+      ObjectNode content,
+      Instant notAfter,
+      CookieJar.Found found,
+      boolean secure) {
+    String seal = sealer.seal(plaintext, content, notAfter);
+    // Only a reseal that kept an earlier expiration can end before Max-Age.
+    CookieJar.SealLines lines = jar.sealLines(seal, notAfter, found, secure);
     if (lines == null) {
       throw new TrackerTooLargeException(
           jar.excessBytes(seal.length()), jar.limitBytes(), TrackerJson.largestKeys(content));

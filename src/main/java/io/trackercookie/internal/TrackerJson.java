@@ -63,8 +63,9 @@ final class TrackerJson {
     if (!(node instanceof ObjectNode)) {
       throw new Rejected(RejectionReason.NOT_AN_OBJECT);
     }
-    if (hasForbiddenKey(node)) {
-      throw new Rejected(RejectionReason.FORBIDDEN_KEY);
+    RejectionReason problem = problem(node);
+    if (problem != null) {
+      throw new Rejected(problem);
     }
     return (ObjectNode) node;
   }
@@ -228,7 +229,8 @@ final class TrackerJson {
   }
 
   /**
-   * Refuses what would be rejected on read (a {@code __proto__} key, nesting past the bound).
+   * Refuses what would be rejected on read (a {@code __proto__} key, nesting past the bound, a
+   * number outside the range of a double).
    *
    * @throws IllegalArgumentException naming the problem, never a value
    */
@@ -236,8 +238,14 @@ final class TrackerJson {
     if (depth(node, 0) > MAX_DEPTH) {
       throw new IllegalArgumentException("The tracker nests deeper than " + MAX_DEPTH + " levels");
     }
-    if (hasForbiddenKey(node)) {
+    RejectionReason problem = problem(node);
+    if (problem == RejectionReason.FORBIDDEN_KEY) {
       throw new IllegalArgumentException("The tracker cannot hold a __proto__ key");
+    }
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          "The tracker cannot hold NaN, Infinity or a number past the range of a double:"
+              + " JSON has no such value, and JavaScript would read another");
     }
   }
 
@@ -337,21 +345,35 @@ final class TrackerJson {
     return max;
   }
 
-  private static boolean hasForbiddenKey(JsonNode node) {
+  /**
+   * Why a tree is no tracker content, in one walk: a {@code __proto__} key ({@code FORBIDDEN_KEY}),
+   * or a number outside the range of a double ({@code INVALID_JSON}: the parser reads {@code 1e999}
+   * as Infinity, which would be written back as another value); null if neither.
+   */
+  private static RejectionReason problem(JsonNode node) {
     if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        if (FORBIDDEN_KEY.equals(field.getKey()) || hasForbiddenKey(field.getValue())) {
-          return true;
+        if (FORBIDDEN_KEY.equals(field.getKey())) {
+          return RejectionReason.FORBIDDEN_KEY;
+        }
+        RejectionReason problem = problem(field.getValue());
+        if (problem != null) {
+          return problem;
         }
       }
     } else if (node.isArray()) {
       for (JsonNode child : node) {
-        if (hasForbiddenKey(child)) {
-          return true;
+        RejectionReason problem = problem(child);
+        if (problem != null) {
+          return problem;
         }
       }
+    } else if (node.isNumber()
+        && !(node instanceof IntNode || node instanceof LongNode)
+        && !Double.isFinite(node.doubleValue())) {
+      return RejectionReason.INVALID_JSON;
     }
-    return false;
+    return null;
   }
 }

@@ -1,5 +1,6 @@
 package io.trackercookie.internal;
 
+import io.trackercookie.TrackerConfig;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.logging.Level;
 
@@ -33,6 +34,14 @@ public final class TrackerSupport {
       Listeners.LOG.warning(
           "Tracker cookie: insecureLoopbackForDevelopment is on; Secure is"
               + " omitted for plain-http requests to loopback hosts. Never use this in production.");
+    }
+    if (engine.config().maxCookieHeaderBytes() > TrackerConfig.COMMON_SERVER_HEADER_LIMIT_BYTES) {
+      Listeners.LOG.warning(
+          "Tracker cookie: maxCookieHeaderBytes is "
+              + engine.config().maxCookieHeaderBytes()
+              + ", over the 8192-byte request-head limit of Grizzly, Tomcat and Jetty by default;"
+              + " raise the server's limit too, or a visitor with a large tracker gets 400 on every"
+              + " request (see docs/configuration.md).");
     }
     context.register(new TrackerRequestFilter(engine));
     context.register(new TrackerResponseFilter(engine));

@@ -48,6 +48,9 @@ public final class IronCodec {
   private static final int IV_SIZE_BYTES = CryptoContext.IV_SIZE_BYTES;
   private static final long NO_EXPIRATION = Long.MIN_VALUE; // a seal without an expiration part
 
+  /** The latest expiration {@link #open} reads: 15 digits of milliseconds, the year 33658. */
+  public static final Instant LATEST_EXPIRATION = Instant.ofEpochMilli(999_999_999_999_999L);
+
   private final IronPasswords passwords;
   private final IronOptions options;
   private final SaltSource salts; // the salts and keys of new seals, as options.saltPolicy() says
@@ -100,6 +103,18 @@ public final class IronCodec {
   }
 
   /**
+   * Seals text to expire no later than {@code notAfter}: the ttl's expiration if that comes first,
+   * else {@code notAfter} (also when there is no ttl). For sealing again what an earlier seal held
+   * without giving it a longer life than that seal had.
+   *
+   * @throws IronException with {@link IronException.Reason#SEAL_TOO_LONG} as {@link #seal(byte[])}
+   */
+  public String seal(String text, Instant notAfter) {
+    Objects.requireNonNull(notAfter, "notAfter");
+    return seal(Utf8.encode(Objects.requireNonNull(text, "text")), expirationForNewSeal(notAfter));
+  }
+
+  /**
    * Seals bytes.
    *
    * @throws IronException with {@link IronException.Reason#SEAL_TOO_LONG} if the seal would be
@@ -127,8 +142,18 @@ public final class IronCodec {
    * @throws IronException with {@link IronException.Reason#SEAL_TOO_LONG} as {@link #seal(byte[])}
    */
   public Sealed sealDescribed(String text) {
+    return sealDescribed(text, null);
+  }
+
+  /**
+   * As {@link #sealDescribed(String)}, expiring no later than {@code notAfter} as {@link
+   * #seal(String, Instant)} does; a null {@code notAfter} sets no bound.
+   *
+   * @throws IronException with {@link IronException.Reason#SEAL_TOO_LONG} as {@link #seal(byte[])}
+   */
+  public Sealed sealDescribed(String text, Instant notAfter) {
     Utf8.Encoded plaintext = Utf8.encodeWithText(Objects.requireNonNull(text, "text"));
-    long expirationMillis = expirationForNewSeal();
+    long expirationMillis = expirationForNewSeal(notAfter);
     String value = seal(plaintext.bytes(), expirationMillis);
     Unsealed opened =
         new Unsealed(
@@ -147,6 +172,18 @@ public final class IronCodec {
     }
     long now = options.clock().millis() + options.localtimeOffset().toMillis();
     return now + options.ttl().toMillis();
+  }
+
+  private long expirationForNewSeal(Instant notAfter) {
+    long fresh = expirationForNewSeal();
+    if (notAfter == null) {
+      return fresh;
+    }
+    if (notAfter.isAfter(LATEST_EXPIRATION)) {
+      return fresh; // past what an expiration can say: no bound
+    }
+    long bound = notAfter.toEpochMilli();
+    return fresh == NO_EXPIRATION ? bound : Math.min(fresh, bound);
   }
 
   private String seal(byte[] plaintext, long expirationMillis) {

@@ -2,7 +2,7 @@
  * Jersey-only glue, loaded by {@link io.trackercookie.TrackerFeature} only when Jersey is present:
  * the binding that makes {@code @Context Tracker} injectable. Jersey itself loads {@link
  * io.trackercookie.jersey.TrackerAutoDiscoverable} (through {@code META-INF/services}), which says
- * to register the feature when an application forgot it. Nothing else in the library imports
- * {@code org.glassfish}.
+ * to register the feature when an application forgot it. Nothing else in the library imports {@code
+ * org.glassfish}.
  */
 package io.trackercookie.jersey;

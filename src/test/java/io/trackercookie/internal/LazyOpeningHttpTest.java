@@ -38,6 +38,12 @@ class LazyOpeningHttpTest {
     }
 
     @Override
+    public String seal(String plaintext, java.time.Instant notAfter) {
+      seals.incrementAndGet();
+      return delegate.seal(plaintext, notAfter);
+    }
+
+    @Override
     public Unsealed open(String sealed) {
       unseals.incrementAndGet();
       return delegate.open(sealed);

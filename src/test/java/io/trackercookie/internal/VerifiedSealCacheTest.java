@@ -173,6 +173,7 @@ class VerifiedSealCacheTest {
     String value =
         sealCodec.seal(
             "{\"visits\":5}",
+            null,
             decoder,
             () -> {
               asked.incrementAndGet();
@@ -201,18 +202,19 @@ class VerifiedSealCacheTest {
 
     // A lone surrogate is sealed as U+FFFD (as Node writes it): the plaintext's payload would lie.
     String otherText =
-        sealCodec.seal("{\"a\":\"\ud800\"}", decoder, () -> "the plaintext's payload");
+        sealCodec.seal("{\"a\":\"\ud800\"}", null, decoder, () -> "the plaintext's payload");
     assertEquals(
         "decoded {\"a\":\"\ufffd\"}",
         cache.open(otherText, VerifiedSealCacheTest::noFullOpen, decoder).payload());
 
-    String unknown = sealCodec.seal("{\"a\":1}", decoder, () -> null); // the offer cannot tell
+    String unknown =
+        sealCodec.seal("{\"a\":1}", null, decoder, () -> null); // the offer cannot tell
     SealCodec.Decoded<String> opened =
         cache.open(unknown, VerifiedSealCacheTest::noFullOpen, decoder);
     assertEquals("decoded {\"a\":1}", opened.payload());
     assertSame(opened, cache.open(unknown, VerifiedSealCacheTest::noFullOpen, decoder), "and kept");
 
-    String noOffer = sealCodec.seal("{\"a\":2}", decoder, null);
+    String noOffer = sealCodec.seal("{\"a\":2}", null, decoder, null);
     assertEquals(
         "decoded {\"a\":2}",
         cache.open(noOffer, VerifiedSealCacheTest::noFullOpen, decoder).payload());
@@ -224,7 +226,7 @@ class VerifiedSealCacheTest {
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
     Sealer sealer = new Sealer(new IronSealCodec(codec, cache), SealFormat.IRON_SESSION);
 
-    String value = sealer.seal("{}", TrackerJson.WIRE.createObjectNode());
+    String value = sealer.seal("{}", TrackerJson.WIRE.createObjectNode(), null);
 
     assertTrue(value.endsWith(SealFormat.IRON_SESSION_SUFFIX));
     assertEquals(

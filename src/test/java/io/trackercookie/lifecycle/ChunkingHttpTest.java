@@ -56,7 +56,7 @@ class ChunkingHttpTest {
 
   @Test
   void largeTracker_isSplitIntoChunksEachWithinTheLimit_andReadsBack() {
-    RawHttp.Response response = server.get("/big?n=5000");
+    RawHttp.Response response = server.get("/big?n=4000");
     assertEquals(200, response.status());
     assertEquals(List.of(NAME + ".0", NAME + ".1"), names(response));
     for (String line : response.setCookies()) {
@@ -75,7 +75,7 @@ class ChunkingHttpTest {
 
   @Test
   void shrinkingTracker_deletesTheStaleChunks() {
-    RawHttp.Response big = server.get("/big?n=5000");
+    RawHttp.Response big = server.get("/big?n=4000");
     RawHttp.Response small = server.get("/big?n=10", cookieHeader(big));
     assertEquals(List.of(NAME, NAME + ".0 deleted", NAME + ".1 deleted"), names(small));
     assertEquals(small.body(), server.get("/read", cookieHeader(small)).body());
@@ -84,13 +84,13 @@ class ChunkingHttpTest {
   @Test
   void growingFromOneCookie_deletesTheUnchunkedOne() {
     RawHttp.Response small = server.get("/put?k=a&v=b");
-    RawHttp.Response big = server.get("/big?n=5000", cookieHeader(small));
+    RawHttp.Response big = server.get("/big?n=4000", cookieHeader(small));
     assertEquals(List.of(NAME + ".0", NAME + ".1", NAME + " deleted"), names(big));
   }
 
   @Test
   void clearedTracker_deletesEveryChunk() {
-    RawHttp.Response big = server.get("/big?n=5000");
+    RawHttp.Response big = server.get("/big?n=4000");
     RawHttp.Response cleared = server.get("/clear", cookieHeader(big));
     assertEquals(
         List.of(NAME + " deleted", NAME + ".0 deleted", NAME + ".1 deleted"), names(cleared));
@@ -98,7 +98,7 @@ class ChunkingHttpTest {
 
   @Test
   void missingOrReorderedChunk_readsAsAnEmptyTracker() {
-    RawHttp.Response big = server.get("/big?n=5000");
+    RawHttp.Response big = server.get("/big?n=4000");
     String header = cookieHeader(big);
     String withoutLast = header.substring(0, header.indexOf("; " + NAME + ".1="));
     assertEquals("{}", server.get("/read", withoutLast).body());

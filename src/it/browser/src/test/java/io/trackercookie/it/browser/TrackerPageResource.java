@@ -1,6 +1,7 @@
 package io.trackercookie.it.browser;
 
 import io.trackercookie.Tracker;
+import io.trackercookie.TrackerTooLargeException;
 import io.trackercookie.it.TrackerResource;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -41,6 +42,8 @@ public class TrackerPageResource {
         + "</pre>"
         + "<form id=\"large\" method=\"post\" action=\"page/big\">"
         + "<button id=\"store-big\" type=\"submit\">store a large value</button></form>"
+        + "<form id=\"largest\" method=\"post\" action=\"page/largest\">"
+        + "<button id=\"store-largest\" type=\"submit\">store the largest value</button></form>"
         + "<form id=\"set\" method=\"post\" action=\"page/color\">"
         + "<input id=\"color\" name=\"color\"><button id=\"save\" type=\"submit\">save</button></form>"
         + "<form id=\"clear\" method=\"post\" action=\"page/clear\">"
@@ -63,6 +66,25 @@ public class TrackerPageResource {
   @Path("big")
   public Response big(@Context Tracker tracker, @Context UriInfo uri) {
     tracker.put("big", "0123456789".repeat(BIG_LENGTH / 10));
+    return Response.seeOther(uri.getBaseUriBuilder().path("page").build()).build();
+  }
+
+  /** The largest value the tracker takes: as large as the Cookie-header budget allows. */
+  @POST
+  @Path("largest")
+  public Response largest(@Context Tracker tracker, @Context UriInfo uri) {
+    int fits = 0;
+    int refused = 100_000;
+    while (refused - fits > 1) {
+      int length = (fits + refused) / 2;
+      try {
+        tracker.put("big", "0123456789".repeat(length / 10 + 1).substring(0, length));
+        fits = length;
+      } catch (TrackerTooLargeException tooLarge) {
+        refused = length;
+      }
+    }
+    tracker.put("big", "0123456789".repeat(fits / 10 + 1).substring(0, fits));
     return Response.seeOther(uri.getBaseUriBuilder().path("page").build()).build();
   }
 
