@@ -17,7 +17,8 @@
 # the two wrk start in alternating order (A first in odd rounds, B first in even ones).
 #
 # Environment:
-#   A_APP, B_APP   HttpBenchServer apps: plain plaincookie sealfloor tracker nocache (default tracker)
+#   A_APP, B_APP   HttpBenchServer apps: plain plaincookie sealfloor tracker nocache revoke-embedded
+#                  revoke-redis redis-session (default tracker; the redis apps need REDIS_URL)
 #   A_CP, B_CP     class paths (default: this tree's bench class path, built as run-http.sh does)
 #   A_LABEL, B_LABEL  names in the table (default: the app names)
 #   PATHS          paths to load, default "/read /write" (/write-chained as in run-http.sh)

@@ -26,5 +26,16 @@ public enum RejectionReason {
   /** The sealed JSON is valid but not an object (a number, a string, an array...). */
   NOT_AN_OBJECT,
   /** The JSON has a {@code __proto__} key, which Node's iron (Bourne) refuses too. */
-  FORBIDDEN_KEY
+  FORBIDDEN_KEY,
+  /**
+   * The seal was revoked ({@link Tracker#revoke()}), or sealed for a subject before its {@link
+   * Revocations#revokeAllFor} (or the revocation store holds a value under its key that this
+   * library did not write). Checked only with revocation on, after the seal opened.
+   */
+  REVOKED,
+  /**
+   * The revocation store could not be asked and the policy is fail-closed: the cookie reads as
+   * empty for this request and the response leaves it in place.
+   */
+  STORE_UNAVAILABLE
 }

@@ -90,6 +90,18 @@ public interface Tracker {
   /** Empties the tracker: the response deletes the cookie. */
   void clear();
 
+  /**
+   * Logs this cookie out for good: empties the tracker as {@link #clear()} does, and records the
+   * seal the request came with as revoked until that seal expires, so a copy of the cookie kept
+   * anywhere reads as empty on every node that shares the revocation store. A copy used before this
+   * call is not undone.
+   *
+   * @return false if the revocation store could not record it (the tracker is emptied and the
+   *     cookie deleted all the same); true otherwise, also when the request carried no valid cookie
+   * @throws IllegalStateException if revocation is off ({@link TrackerConfig.Builder#revocation})
+   */
+  boolean revoke();
+
   boolean isEmpty();
 
   /** A read-only snapshot of the content as plain Java values, in insertion order. */

@@ -3,11 +3,19 @@ package io.trackercookie;
 import io.trackercookie.internal.EngineFactory;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
+import io.trackercookie.keys.PasswordFiles;
+import io.trackercookie.keys.PasswordRing;
+import io.trackercookie.keys.PasswordWatcher;
+import io.trackercookie.keys.WeakPasswords;
 import io.trackercookie.legacy.LegacySessionDecoder;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -102,6 +110,12 @@ public final class TrackerConfig {
   private final int maxChunks; // 0: off
   private final int sealCacheMaxEntries;
   private final long sealCacheMaxBytes;
+  // Keys: passwords from files, a key schedule, weak passwords.
+  private final PasswordFiles passwordFiles; // null: the passwords were given
+  private final PasswordRing passwordRing; // null: no ring (as read from the files, if any)
+  private final Duration passwordPollInterval;
+  private final boolean allowWeakPassword;
+  private final RevocationOptions revocation; // null: off
 
   private TrackerConfig(Builder b, IronPasswords passwords) {
     this.passwords = passwords;
@@ -123,6 +137,11 @@ public final class TrackerConfig {
     this.maxChunks = b.maxChunks;
     this.sealCacheMaxEntries = b.sealCacheMaxEntries;
     this.sealCacheMaxBytes = b.sealCacheMaxBytes;
+    this.passwordFiles = b.passwordFiles;
+    this.passwordRing = b.builtRing;
+    this.passwordPollInterval = b.passwordPollInterval;
+    this.allowWeakPassword = b.allowWeakPassword;
+    this.revocation = b.revocation;
   }
 
   /** A builder with the defaults; only the password must be given. */
@@ -143,7 +162,9 @@ public final class TrackerConfig {
   /**
    * The passwords that seal and open. With {@link PayloadFormat#IRON_SESSION} a single password is
    * given the id {@code 1}, as iron-session numbers a plain password, and still opens seals that
-   * carry no id (those then count as made with an older password, and are sealed again).
+   * carry no id (those then count as made with an older password, and are sealed again). With a
+   * {@linkplain #passwordRing() key schedule or password files}, the passwords in force when the
+   * config was built; the engine follows the ring from then on.
    */
   public IronPasswords passwords() {
     return passwords;
@@ -247,6 +268,37 @@ public final class TrackerConfig {
     return sealCacheMaxBytes;
   }
 
+  // Keys: passwords from files, a key schedule, weak passwords.
+
+  /** The password files read at start-up and reloaded when they change, if any. */
+  public Optional<PasswordFiles> passwordFiles() {
+    return Optional.ofNullable(passwordFiles);
+  }
+
+  /**
+   * The passwords with their key schedule: as given to {@link Builder#passwordRing}, or as read
+   * from the {@linkplain #passwordFiles() files} when the config was built. Empty when the
+   * passwords were given as {@link #passwords()} alone, which then never change.
+   */
+  public Optional<PasswordRing> passwordRing() {
+    return Optional.ofNullable(passwordRing);
+  }
+
+  /** How often the password files are looked at for changes. */
+  public Duration passwordPollInterval() {
+    return passwordPollInterval;
+  }
+
+  /** Whether weak passwords were allowed (tests only). */
+  public boolean allowWeakPassword() {
+    return allowWeakPassword;
+  }
+
+  /** Revocation's options, if it is on ({@link Tracker#revoke()}, {@link Revocations}). */
+  public Optional<RevocationOptions> revocation() {
+    return Optional.ofNullable(revocation);
+  }
+
   /**
    * The Max-Age written; {@link Duration#ZERO} for a session cookie. With sliding expiry, the
    * sliding lifetime. Otherwise the cookie settings' Max-Age when one was set (a session cookie
@@ -320,6 +372,11 @@ public final class TrackerConfig {
         + (sealCacheMaxEntries == 0
             ? "off"
             : sealCacheMaxEntries + " entries/" + sealCacheMaxBytes + " bytes")
+        // Keys: where the passwords come from, and their schedule (ids and instants only).
+        + (passwordFiles == null ? "" : ", " + passwordFiles)
+        + (passwordRing == null ? "" : ", " + passwordRing)
+        + ", revocation="
+        + (revocation == null ? "off" : revocation)
         + "]";
   }
 
@@ -359,6 +416,17 @@ public final class TrackerConfig {
     private int maxChunks;
     private int sealCacheMaxEntries = DEFAULT_SEAL_CACHE_MAX_ENTRIES;
     private long sealCacheMaxBytes = DEFAULT_SEAL_CACHE_MAX_BYTES;
+    private RevocationOptions revocation;
+
+    // Password strength: each password given as text, under the setting that names it, checked by
+    // build() unless weak ones are allowed (whatever order the setters came in).
+    private final Map<String, String> passwordTexts = new LinkedHashMap<>();
+    private boolean allowWeakPassword;
+    // Passwords from files, or with a key schedule; each password setter replaces the others.
+    private PasswordFiles passwordFiles;
+    private PasswordRing passwordRing;
+    private Duration passwordPollInterval = PasswordWatcher.DEFAULT_POLL_INTERVAL;
+    private PasswordRing builtRing; // set by build() for the config it makes
 
     private Builder() {}
 
@@ -375,6 +443,10 @@ public final class TrackerConfig {
       TrackerSettings.checkPasswordLength(TrackerSettings.PASSWORD, password);
       this.passwords = IronPasswords.single(password);
       this.singlePassword = password;
+      passwordTexts.clear();
+      passwordTexts.put(TrackerSettings.PASSWORD, password);
+      this.passwordFiles = null;
+      this.passwordRing = null;
       return this;
     }
 
@@ -387,6 +459,93 @@ public final class TrackerConfig {
     public Builder passwords(IronPasswords passwords) {
       this.passwords = Objects.requireNonNull(passwords, "passwords");
       this.singlePassword = null;
+      passwordTexts.clear();
+      this.passwordFiles = null;
+      this.passwordRing = null;
+      return this;
+    }
+
+    /**
+     * Passwords with a key schedule: each may carry a seal-from instant before which it is accepted
+     * but not used to seal. Replaces any password set by the other password setters.
+     *
+     * @throws NullPointerException if null
+     */
+    public Builder passwordRing(PasswordRing ring) {
+      Objects.requireNonNull(ring, "passwordRing");
+      clearPasswords();
+      this.passwordRing = ring;
+      return this;
+    }
+
+    /**
+     * Reads the passwords from a directory with one file per password id (as a Kubernetes Secret is
+     * mounted), and reloads them when the files change; see {@link PasswordFiles} for the files'
+     * form. {@link #build()} reads them once and fails if they are unusable; later, an unusable
+     * change leaves the passwords in force and logs a WARNING. Replaces any password set by the
+     * other password setters.
+     *
+     * @throws NullPointerException if null
+     */
+    public Builder passwordDirectory(Path directory) {
+      Objects.requireNonNull(directory, "passwordDirectory");
+      clearPasswords();
+      this.passwordFiles = PasswordFiles.directory(directory);
+      return this;
+    }
+
+    /**
+     * Reads the one password (no id) from a file, and reloads it when the file changes. A new
+     * password in this file refuses every cookie sealed with the old one: to rotate without losing
+     * visitors, use {@link #passwordDirectory}. Replaces any password set by the other password
+     * setters.
+     *
+     * @throws NullPointerException if null
+     */
+    public Builder passwordFile(Path file) {
+      Objects.requireNonNull(file, "passwordFile");
+      clearPasswords();
+      this.passwordFiles = PasswordFiles.file(file);
+      return this;
+    }
+
+    /**
+     * How often the password files are looked at for changes; default 5 seconds.
+     *
+     * @throws NullPointerException if null
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder passwordPollInterval(Duration interval) {
+      Objects.requireNonNull(interval, "passwordPollInterval");
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException(
+            "passwordPollInterval must be positive, was " + interval);
+      }
+      this.passwordPollInterval = interval;
+      return this;
+    }
+
+    private void clearPasswords() {
+      this.passwords = null;
+      this.singlePassword = null;
+      this.passwordTexts.clear();
+      this.passwordFiles = null;
+      this.passwordRing = null;
+    }
+
+    /**
+     * Allows passwords that {@link #build()} would refuse as weak: published samples, placeholders
+     * such as {@code changeme}, and strings with too little variety. For tests only; default false.
+     */
+    public Builder allowWeakPassword(boolean allow) {
+      this.allowWeakPassword = allow;
+      return this;
+    }
+
+    /** The texts of a keyring read from settings, each under its setting, for the weak check. */
+    Builder passwordTexts(Map<String, String> textsBySetting) {
+      passwordTexts.clear();
+      passwordTexts.putAll(textsBySetting);
       return this;
     }
 
@@ -788,6 +947,26 @@ public final class TrackerConfig {
     }
 
     /**
+     * Turns revocation on: {@link Tracker#revoke()} and {@link Revocations#revokeAllFor} make
+     * cookies read as empty on every node sharing the store. Each request that opens a cookie then
+     * asks the store (from memory: the embedded store, or the Redis store's local view). Needs
+     * seals that expire (any lifetime; not {@link #sealsNeverExpire()}), which {@link #build()}
+     * checks. Off by default, at no cost.
+     *
+     * @throws NullPointerException if null
+     */
+    public Builder revocation(RevocationOptions options) {
+      this.revocation = Objects.requireNonNull(options, "revocation");
+      return this;
+    }
+
+    /** Turns revocation off (the default). */
+    public Builder noRevocation() {
+      this.revocation = null;
+      return this;
+    }
+
+    /**
      * The clock for Expires and seal expiration; there for tests.
      *
      * @throws NullPointerException if null
@@ -801,8 +980,12 @@ public final class TrackerConfig {
      * The config, once the combination of its options is checked.
      *
      * @throws IllegalStateException if no password was given, naming the setting; if two of
-     *     slidingExpiry, ttl and sealsNeverExpire are set; or for cookie attributes set one by one
-     *     that {@link CookieSettings.Builder#build} refuses
+     *     slidingExpiry, ttl and sealsNeverExpire are set; if revocation is on with
+     *     sealsNeverExpire; or for cookie attributes set one by one that {@link
+     *     CookieSettings.Builder#build} refuses
+     * @throws IllegalArgumentException if a password given as text is weak (a published sample, a
+     *     placeholder, too little variety) and {@link #allowWeakPassword} is off, naming the
+     *     setting and the rule, never the value; if password files are unusable, naming the file
      * @throws IllegalArgumentException if insecureLoopbackForDevelopment is combined with the
      *     {@code __Host-} prefix, SameSite=None or Partitioned, which browsers refuse without
      *     Secure; if the legacy cookie's name is the tracker's; or, with {@link
@@ -812,12 +995,20 @@ public final class TrackerConfig {
       if (cookieAttributes != null) {
         cookie = cookieAttributes.build();
       }
-      if (passwords == null) {
+      IronPasswords given = passwords;
+      String givenSingle = singlePassword;
+      builtRing = ringFromFilesOrGiven();
+      if (builtRing != null) {
+        given = passwordsNow(builtRing);
+        givenSingle = null;
+      }
+      if (given == null) {
         throw new IllegalStateException(
             "No tracker password: set "
                 + TrackerSettings.describe(TrackerSettings.PASSWORD)
                 + ", or call password(...)");
       }
+      checkStrength();
       if (insecureLoopbackForDevelopment
           && (cookie.hostPrefix()
               || cookie.partitioned()
@@ -840,8 +1031,17 @@ public final class TrackerConfig {
         throw new IllegalArgumentException(
             "legacyCookieName must differ from the tracker cookie's name");
       }
-      IronPasswords sealing = payloadFormat.passwords(passwords, singlePassword);
+      IronPasswords sealing = payloadFormat.passwords(given, givenSingle);
       TrackerConfig config = new TrackerConfig(this, sealing);
+      if (revocation != null && config.sealTtl().isZero()) {
+        // A revoked entry is kept until the seal it revokes expires, and a subject's cookies are
+        // dated by their expiration less the lifetime: both need every seal to expire.
+        throw new IllegalStateException(
+            "Revocation needs seals that expire, but "
+                + TrackerSettings.describe(TrackerSettings.SEALS_NEVER_EXPIRE)
+                + " is set: without an expiration a revocation could never be forgotten, and a"
+                + " cookie's issue time could not be told from its expiration");
+      }
       // Ask the codec and the legacy decoder now, so that a config that builds also starts.
       try {
         EngineFactory.codec(config);
@@ -864,6 +1064,63 @@ public final class TrackerConfig {
         }
       }
       return config;
+    }
+
+    /**
+     * The ring given, or read from the files now.
+     *
+     * @throws IllegalArgumentException naming the setting and the file, never its content
+     */
+    private PasswordRing ringFromFilesOrGiven() {
+      if (passwordFiles == null) {
+        return passwordRing;
+      }
+      String setting =
+          passwordFiles.isDirectory()
+              ? TrackerSettings.PASSWORD_DIR
+              : TrackerSettings.PASSWORD_FILE;
+      try {
+        return passwordFiles.read(MIN_PASSWORD_LENGTH, allowWeakPassword);
+      } catch (PasswordFiles.UnusableException e) {
+        throw new IllegalArgumentException(
+            "The tracker passwords (" + TrackerSettings.describe(setting) + "): " + e.getMessage());
+      }
+    }
+
+    /** The ring's passwords in force now. */
+    private IronPasswords passwordsNow(PasswordRing ring) {
+      Instant now = clock.instant();
+      if (!ring.isSingle() && ring.sealingIdAt(now).isEmpty()) {
+        throw new IllegalArgumentException(
+            "No tracker password seals yet: every one has a seal-from instant in the future");
+      }
+      IronPasswords inForce = null;
+      for (PasswordRing.Period period : ring.periods()) {
+        if (inForce == null || !period.from().isAfter(now)) {
+          inForce = period.passwords();
+        }
+      }
+      return inForce;
+    }
+
+    private void checkStrength() {
+      if (allowWeakPassword) {
+        return;
+      }
+      for (Map.Entry<String, String> text : passwordTexts.entrySet()) {
+        WeakPasswords.ruleBroken(text.getValue())
+            .ifPresent(
+                rule -> {
+                  throw new IllegalArgumentException(
+                      "The password "
+                          + TrackerSettings.describe(text.getKey())
+                          + " is refused as weak: "
+                          + rule
+                          + "; java -jar tracker-cookie.jar keygen prints a random one ("
+                          + TrackerSettings.describe(TrackerSettings.ALLOW_WEAK_PASSWORD)
+                          + " = true allows weak ones, for tests)");
+                });
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.trackercookie;
 
 import io.trackercookie.internal.EngineFactory;
+import io.trackercookie.internal.TrackerEngine;
 import io.trackercookie.internal.TrackerSupport;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
@@ -29,6 +30,7 @@ public final class TrackerFeature implements Feature {
   private static final Logger LOG = Logger.getLogger("io.trackercookie");
 
   private final TrackerConfig config;
+  private volatile TrackerEngine engine; // the last configure's
 
   /** Configured from properties and the environment when the application starts. */
   public TrackerFeature() {
@@ -42,8 +44,31 @@ public final class TrackerFeature implements Feature {
   @Override
   public boolean configure(FeatureContext context) {
     TrackerConfig effective = config != null ? config : fromEnvironment(context.getConfiguration());
-    TrackerSupport.register(context, EngineFactory.create(effective));
+    TrackerEngine created = EngineFactory.create(effective);
+    TrackerSupport.register(context, created);
+    engine = created;
     return true;
+  }
+
+  /**
+   * The application's {@link Revocations}, for log-out-everywhere from outside a request (an admin
+   * action); inside one, {@code @Context Revocations} gives the same.
+   *
+   * @throws IllegalStateException if the application has not started yet or revocation is off
+   */
+  public Revocations revocations() {
+    TrackerEngine current = engine;
+    if (current == null) {
+      throw new IllegalStateException("The application has not configured this TrackerFeature yet");
+    }
+    Revocations revocations = current.revocations();
+    if (revocations == null) {
+      throw new IllegalStateException(
+          "Revocation is off: set "
+              + TrackerSettings.describe(TrackerSettings.REVOCATION_STORE)
+              + " or TrackerConfig.Builder.revocation");
+    }
+    return revocations;
   }
 
   private static TrackerConfig fromEnvironment(Configuration configuration) {

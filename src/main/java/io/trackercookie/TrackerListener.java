@@ -12,4 +12,11 @@ public interface TrackerListener {
 
   /** A Set-Cookie carrying a new seal was written; {@code setCookieBytes} is its full length. */
   default void cookieSealed(int setCookieBytes) {}
+
+  /**
+   * With revocation on and the fail-open policy: a cookie was accepted without its revocation
+   * check, because the revocation store could not be asked. (Fail-closed reports {@link
+   * RejectionReason#STORE_UNAVAILABLE} through {@link #cookieRejected} instead.)
+   */
+  default void revocationUnchecked() {}
 }

@@ -1,12 +1,20 @@
 package io.trackercookie;
 
 import io.trackercookie.iron.IronPasswords;
+import io.trackercookie.iron.IronSecret;
+import io.trackercookie.keys.PasswordRing;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -48,6 +56,34 @@ public final class TrackerSettings {
 
   /** Prefix of the setting holding an accepted password: {@code tracker.password.<id>}. */
   public static final String ACCEPTED_PASSWORD_PREFIX = "tracker.password.";
+
+  // Keys: password files, a key schedule, weak passwords.
+
+  /**
+   * A directory with one file per password id, as a Kubernetes Secret is mounted, reloaded when the
+   * files change; instead of {@value #PASSWORD}. See {@link io.trackercookie.keys.PasswordFiles}
+   * for the files' form.
+   */
+  public static final String PASSWORD_DIR = "tracker.passwordDir";
+
+  /** A file holding the one password, reloaded when it changes; instead of {@value #PASSWORD}. */
+  public static final String PASSWORD_FILE = "tracker.passwordFile";
+
+  /** How often the password files are looked at for changes, a duration; default 5 seconds. */
+  public static final String PASSWORD_POLL_INTERVAL = "tracker.passwordPollInterval";
+
+  /**
+   * Suffix of the setting giving an accepted password's seal-from instant: {@code
+   * tracker.password.<id>.sealFrom} (environment {@code TRACKER_PASSWORD_<ID>_SEAL_FROM}), an
+   * ISO-8601 instant from which that password seals.
+   */
+  public static final String SEAL_FROM_SUFFIX = ".sealFrom";
+
+  /**
+   * Allows weak passwords (published samples, placeholders, too little variety), which start-up
+   * otherwise refuses; for tests only. Default false.
+   */
+  public static final String ALLOW_WEAK_PASSWORD = "tracker.allowWeakPassword";
 
   /** Cookie name, default {@code persistent-information}. */
   public static final String COOKIE_NAME = "tracker.cookie.name";
@@ -121,6 +157,29 @@ public final class TrackerSettings {
   /** Estimated heap bytes of the verified-seal cache, default 16777216 (16 MiB). */
   public static final String SEAL_CACHE_MAX_BYTES = "tracker.sealCache.maxBytes";
 
+  // Revocation (see RevocationOptions).
+
+  /**
+   * Where revocations are kept: {@code off} (default), {@code embedded} (this JVM), or a {@code
+   * redis://} or {@code rediss://} URL (Lettuce on the class path).
+   */
+  public static final String REVOCATION_STORE = "tracker.revocation.store";
+
+  /** The tracker key holding a cookie's subject, for log-out-everywhere; default none. */
+  public static final String REVOCATION_SUBJECT_KEY = "tracker.revocation.subjectKey";
+
+  /** Accept cookies unchecked while the store is unavailable, default false (fail-closed). */
+  public static final String REVOCATION_FAIL_OPEN = "tracker.revocation.failOpen";
+
+  /** Bound of the embedded store, or of the Redis store's local view; default 100000. */
+  public static final String REVOCATION_MAX_ENTRIES = "tracker.revocation.maxEntries";
+
+  /** How long a Redis command may take, a duration; default 0.25 s. */
+  public static final String REVOCATION_TIMEOUT = "tracker.revocation.timeout";
+
+  /** The prefix of the Redis keys, default {@code tracker-cookie:revoked:}. */
+  public static final String REVOCATION_KEY_PREFIX = "tracker.revocation.keyPrefix";
+
   private static final String DURATION = "an ISO-8601 duration (P30D) or whole seconds";
   private static final String BOOLEAN = "true or false";
 
@@ -130,10 +189,25 @@ public final class TrackerSettings {
     final CookieSettings.Builder cookie = CookieSettings.builder();
     int cacheEntries = TrackerConfig.DEFAULT_SEAL_CACHE_MAX_ENTRIES;
     long cacheBytes = TrackerConfig.DEFAULT_SEAL_CACHE_MAX_BYTES;
+    final RevocationOptions.Builder revocation = RevocationOptions.builder();
+    boolean revocationOn;
+    String revocationOnlySetting; // a revocation setting given while the store is off
   }
 
   /** One setting: its name, what it expects (for the message), and where its value goes. */
   private record Setting(String name, String expected, BiConsumer<Target, String> apply) {}
+
+  /**
+   * The settings that go with the passwords (read as any other value setting, listed next to the
+   * passwords).
+   */
+  private static final List<Setting> KEY_SETTINGS =
+      List.of(
+          new Setting(
+              PASSWORD_POLL_INTERVAL,
+              DURATION + ", more than zero",
+              (t, v) -> t.config.passwordPollInterval(duration(v))),
+          new Setting(ALLOW_WEAK_PASSWORD, BOOLEAN, (t, v) -> t.config.allowWeakPassword(bool(v))));
 
   /**
    * The settings other than the passwords, which {@link #passwords} reads as a group. Each applies
@@ -220,6 +294,51 @@ public final class TrackerSettings {
                 t.config.sealCache(t.cacheEntries, t.cacheBytes);
               }));
 
+  /** The revocation settings; all but the store need the store on. */
+  private static final List<Setting> REVOCATION_SETTINGS =
+      List.of(
+          new Setting(
+              REVOCATION_STORE,
+              "off, embedded, or a redis:// or rediss:// URL",
+              (t, v) -> {
+                String store = v.trim();
+                if (store.equalsIgnoreCase("off")) {
+                  t.revocationOn = false;
+                } else if (store.equalsIgnoreCase("embedded")) {
+                  t.revocation.embedded();
+                  t.revocationOn = true;
+                } else {
+                  t.revocation.redis(store);
+                  t.revocationOn = true;
+                }
+              }),
+          revocationSetting(
+              REVOCATION_SUBJECT_KEY, "a non-blank tracker key", (b, v) -> b.subjectKey(v)),
+          revocationSetting(REVOCATION_FAIL_OPEN, BOOLEAN, (b, v) -> b.failOpen(bool(v))),
+          revocationSetting(
+              REVOCATION_MAX_ENTRIES,
+              "a whole number, 1 or more",
+              (b, v) -> b.maxEntries(Integer.parseInt(v.trim()))),
+          revocationSetting(
+              REVOCATION_TIMEOUT,
+              DURATION + ", from 1 ms to 10 s",
+              (b, v) -> b.timeout(duration(v))),
+          revocationSetting(
+              REVOCATION_KEY_PREFIX,
+              "printable ASCII without spaces",
+              (b, v) -> b.keyPrefix(v.trim())));
+
+  private static Setting revocationSetting(
+      String name, String expected, BiConsumer<RevocationOptions.Builder, String> apply) {
+    return new Setting(
+        name,
+        expected,
+        (t, v) -> {
+          apply.accept(t.revocation, v);
+          t.revocationOnlySetting = name;
+        });
+  }
+
   /**
    * Every setting name, in the order of the options table: {@value #ACCEPTED_PASSWORD_PREFIX}
    * stands for the {@code tracker.password.<id>} family.
@@ -234,7 +353,11 @@ public final class TrackerSettings {
     names.add(PASSWORD_ID);
     names.add(ACCEPTED_PASSWORD_IDS);
     names.add(ACCEPTED_PASSWORD_PREFIX);
+    names.add(PASSWORD_DIR);
+    names.add(PASSWORD_FILE);
+    KEY_SETTINGS.forEach(setting -> names.add(setting.name()));
     VALUE_SETTINGS.forEach(setting -> names.add(setting.name()));
+    REVOCATION_SETTINGS.forEach(setting -> names.add(setting.name()));
     return List.copyOf(names);
   }
 
@@ -251,11 +374,32 @@ public final class TrackerSettings {
     Objects.requireNonNull(lookup, "lookup");
     Target target = new Target();
     passwords(lookup, target.config);
+    for (Setting setting : KEY_SETTINGS) {
+      String value = lookup.apply(setting.name());
+      if (value != null) {
+        apply(setting, value, target);
+      }
+    }
     for (Setting setting : VALUE_SETTINGS) {
       String value = lookup.apply(setting.name());
       if (value != null) {
         apply(setting, value, target);
       }
+    }
+    for (Setting setting : REVOCATION_SETTINGS) {
+      String value = lookup.apply(setting.name());
+      if (value != null) {
+        apply(setting, value, target);
+      }
+    }
+    if (target.revocationOn) {
+      target.config.revocation(target.revocation.build());
+    } else if (target.revocationOnlySetting != null) {
+      throw new IllegalStateException(
+          describe(target.revocationOnlySetting)
+              + " is set but revocation is off: set "
+              + describe(REVOCATION_STORE)
+              + " to embedded or a redis:// URL");
     }
     CookieSettings cookie;
     try {
@@ -367,6 +511,9 @@ public final class TrackerSettings {
    */
   private static void passwords(Function<String, String> lookup, TrackerConfig.Builder config) {
     String password = lookup.apply(PASSWORD);
+    if (passwordFiles(lookup, config, password != null && !password.isEmpty())) {
+      return;
+    }
     if (password == null || password.isEmpty()) {
       throw new IllegalStateException(
           "No tracker password: set "
@@ -390,6 +537,9 @@ public final class TrackerSettings {
           "Invalid value for " + describe(PASSWORD_ID) + ": expected letters, digits or '_'");
     }
     IronPasswords.Builder keyring = IronPasswords.builder().current(id, password);
+    Map<String, String> texts = new LinkedHashMap<>();
+    texts.put(PASSWORD, password);
+    Map<String, Instant> sealFrom = new LinkedHashMap<>();
     List<String> ids =
         acceptedIds == null
             ? List.of()
@@ -417,8 +567,32 @@ public final class TrackerSettings {
       }
       checkPasswordLength(setting, secret);
       keyring.accept(accepted, secret);
+      texts.put(setting, secret);
+      String from = trimmedOrNull(lookup.apply(setting + SEAL_FROM_SUFFIX));
+      if (from != null) {
+        sealFrom.put(accepted, instant(setting + SEAL_FROM_SUFFIX, from));
+      }
     }
-    config.passwords(keyring.build());
+    if (sealFrom.isEmpty()) {
+      config.passwords(keyring.build()).passwordTexts(texts);
+      return;
+    }
+    // A key schedule: the current password seals until an accepted one's instant comes.
+    PasswordRing.Builder ring = PasswordRing.builder().current(id, IronSecret.password(password));
+    for (String accepted : ids) {
+      IronSecret secret = IronSecret.password(lookup.apply(ACCEPTED_PASSWORD_PREFIX + accepted));
+      Instant from = sealFrom.get(accepted);
+      if (from == null) {
+        ring.accept(accepted, secret);
+      } else {
+        ring.sealFrom(accepted, secret, from);
+      }
+    }
+    try {
+      config.passwordRing(ring.build()).passwordTexts(texts);
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException("The tracker password schedule: " + e.getMessage());
+    }
   }
 
   /**
@@ -434,6 +608,54 @@ public final class TrackerSettings {
               + " must be at least "
               + TrackerConfig.MIN_PASSWORD_LENGTH
               + " characters; java -jar tracker-cookie.jar keygen prints a random one");
+    }
+  }
+
+  /**
+   * Reads {@value #PASSWORD_DIR} or {@value #PASSWORD_FILE}, if either is set.
+   *
+   * @return true if the passwords come from files
+   * @throws IllegalArgumentException if both are set, or with {@value #PASSWORD}
+   */
+  private static boolean passwordFiles(
+      Function<String, String> lookup, TrackerConfig.Builder config, boolean passwordSet) {
+    String directory = trimmedOrNull(lookup.apply(PASSWORD_DIR));
+    String file = trimmedOrNull(lookup.apply(PASSWORD_FILE));
+    if (directory == null && file == null) {
+      return false;
+    }
+    if ((directory != null && file != null) || passwordSet) {
+      throw new IllegalArgumentException(
+          "Set only one of "
+              + describe(PASSWORD)
+              + ", "
+              + describe(PASSWORD_DIR)
+              + " and "
+              + describe(PASSWORD_FILE));
+    }
+    try {
+      if (directory != null) {
+        config.passwordDirectory(Path.of(directory));
+      } else {
+        config.passwordFile(Path.of(file));
+      }
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException(
+          "Invalid value for "
+              + describe(directory != null ? PASSWORD_DIR : PASSWORD_FILE)
+              + ": expected a path");
+    }
+    return true;
+  }
+
+  private static Instant instant(String setting, String value) {
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "Invalid value for "
+              + describe(setting)
+              + ": expected an ISO-8601 instant such as 2027-01-10T09:00:00Z");
     }
   }
 

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
+import io.trackercookie.iron.IronSecret;
+import io.trackercookie.keys.PasswordRing;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +36,23 @@ class DocumentedCallsTest {
   private static final String oldPassword = TestConfigs.PASSWORD;
   private static final String legacySecret = "the cookie-sessions secret";
   private static final TrackerListener listener = new TrackerListener() {};
+
+  private static Path secrets;
+
+  /** A stand-in for /run/secrets: a password directory and a password file. */
+  private static synchronized Path secrets() {
+    if (secrets == null) {
+      try {
+        secrets = Files.createTempDirectory("documented-calls");
+        Files.createDirectories(secrets.resolve("tracker"));
+        Files.writeString(secrets.resolve("tracker").resolve("k1"), oldPassword + "\n");
+        Files.writeString(secrets.resolve("tracker-password"), oldPassword + "\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return secrets;
+  }
 
   /** Each documented call, as text, and the same call as code. */
   private static Map<String, UnaryOperator<TrackerConfig.Builder>> calls() {
@@ -86,6 +106,41 @@ class DocumentedCallsTest {
         ".ironOptions(IronOptions.builder().saltReuse(1_000, Duration.ofSeconds(10)).build())",
         b -> b.ironOptions(IronOptions.builder().saltReuse(1_000, Duration.ofSeconds(10)).build()));
     calls.put(".clock(Clock.systemUTC())", b -> b.clock(Clock.systemUTC()));
+    // The files' calls build from a temporary copy of the path the docs show.
+    calls.put(
+        ".passwordDirectory(Path.of(\"/run/secrets/tracker\"))",
+        b -> b.passwordDirectory(secrets().resolve("tracker")));
+    calls.put(
+        ".passwordFile(Path.of(\"/run/secrets/tracker-password\"))",
+        b -> b.passwordFile(secrets().resolve("tracker-password")));
+    calls.put(
+        ".passwordPollInterval(Duration.ofSeconds(5))",
+        b ->
+            b.passwordFile(secrets().resolve("tracker-password"))
+                .passwordPollInterval(Duration.ofSeconds(5)));
+    calls.put(".allowWeakPassword(true)", b -> b.allowWeakPassword(true));
+    calls.put(
+        ".passwordRing(PasswordRing.builder().current(\"k2\","
+            + " IronSecret.password(newPassword)).accept(\"k1\","
+            + " IronSecret.password(oldPassword)).build())",
+        b ->
+            b.passwordRing(
+                PasswordRing.builder()
+                    .current("k2", IronSecret.password(newPassword))
+                    .accept("k1", IronSecret.password(oldPassword))
+                    .build()));
+    calls.put(
+        ".revocation(RevocationOptions.embedded())",
+        b -> b.revocation(RevocationOptions.embedded()));
+    calls.put(
+        ".revocation(RevocationOptions.builder().subjectKey(\"userId\").build())",
+        b -> b.revocation(RevocationOptions.builder().subjectKey("userId").build()));
+    calls.put(
+        ".revocation(RevocationOptions.builder().failOpen(true).build())",
+        b -> b.revocation(RevocationOptions.builder().failOpen(true).build()));
+    calls.put(
+        ".revocation(RevocationOptions.builder().maxEntries(50_000).build())",
+        b -> b.revocation(RevocationOptions.builder().maxEntries(50_000).build()));
     calls.put(".build()", b -> b);
     return calls;
   }

@@ -11,8 +11,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 /** Passwords, clocks and applications shared by the HTTP tests. */
 public final class TestConfigs {
 
-  public static final String PASSWORD = "a-test-password-that-is-long-enough-0123456789";
-  public static final String OTHER_PASSWORD = "another-password-also-long-enough-9876543210abc";
+  public static final String PASSWORD = "gQ7vN2kXc9TzR4wLpB8hYs3mDf6JuEa1Ko5xWn0iCtV";
+  public static final String OTHER_PASSWORD = "Zr4HqP9sLm2VbX7cNt1WyKe6GdJ3uFo8Ai5RzQw0Es_";
 
   /** 2026-01-02T03:04:05Z: Expires headers and expirations are exact under it. */
   public static final Clock FIXED_CLOCK =

@@ -2,11 +2,13 @@ package io.trackercookie.demo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trackercookie.RevocationOptions;
 import io.trackercookie.Tracker;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerFeature;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,13 +21,57 @@ import org.glassfish.jersey.server.ServerProperties;
 /**
  * The demo application: tracker-cookie's own usage example. {@code GET /} clears the tracker,
  * {@code GET /<anything>} records {@code {"path": "/<anything>"}}, {@code GET /tracker} answers the
- * tracker as JSON without changing it. Its configuration comes from {@link DemoSettings}.
+ * tracker as JSON without changing it, {@code POST /logout} revokes the cookie it came with. The
+ * server configures it from the environment with {@link DemoSettings}; the tests also use the
+ * factories below.
  */
 public final class DemoApp {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DemoApp() {}
+
+  /** The demo's configuration: the password, and plain http allowed on loopback hosts. */
+  public static TrackerConfig config(String password) {
+    return config(password, null);
+  }
+
+  /**
+   * The demo's configuration, with revocation in Redis at {@code redisUrl} (so demos on other ports
+   * share logouts), or in this JVM when it is null or blank.
+   */
+  public static TrackerConfig config(String password, String redisUrl) {
+    return TrackerConfig.builder()
+        .password(password)
+        // The demo runs on http://127.0.0.1: Secure would make some clients drop the cookie.
+        .insecureLoopbackForDevelopment(true)
+        .revocation(revocation(redisUrl))
+        .build();
+  }
+
+  /**
+   * The demo's configuration with its passwords read from a directory (one file per password id, as
+   * a Kubernetes Secret is mounted) and reloaded when the files change.
+   */
+  public static TrackerConfig configFromPasswordDirectory(
+      java.nio.file.Path passwordDirectory, String redisUrl) {
+    return TrackerConfig.builder()
+        .passwordDirectory(passwordDirectory)
+        .insecureLoopbackForDevelopment(true)
+        .revocation(revocation(redisUrl))
+        .build();
+  }
+
+  /** Where POST /logout records revocations: Redis when a URL is given, else this JVM. */
+  static RevocationOptions revocation(String redisUrl) {
+    if (redisUrl == null || redisUrl.isBlank()) {
+      return RevocationOptions.embedded();
+    }
+    return RevocationOptions.builder()
+        .redis(redisUrl)
+        .keyPrefix("tracker-cookie-demo:revoked:")
+        .build();
+  }
 
   /** The application, for the server and for the tests. */
   public static ResourceConfig create(TrackerConfig config) {
@@ -34,7 +80,7 @@ public final class DemoApp {
         .property(ServerProperties.WADL_FEATURE_DISABLE, true);
   }
 
-  /** The demo's three endpoints. */
+  /** The demo's endpoints. */
   @Path("/")
   public static final class DemoResource {
 
@@ -44,6 +90,23 @@ public final class DemoApp {
       Map<String, Object> before = tracker.asMap();
       tracker.clear();
       return page("/", before, tracker.asMap(), "cleared the tracker");
+    }
+
+    /**
+     * Logs this cookie out for good: a copy taken before reads as {@code {}} on every demo that
+     * shares the revocation store (the embedded one, or Redis with REDIS_URL).
+     */
+    @POST
+    @Path("logout")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String logout(@Context Tracker tracker) {
+      Map<String, Object> held = tracker.asMap();
+      try {
+        return json(Map.of("revoked", tracker.revoke(), "held", held));
+      } catch (IllegalStateException revocationOff) {
+        tracker.clear();
+        return json(Map.of("revoked", false, "held", held, "note", "revocation is off: cleared"));
+      }
     }
 
     @GET
@@ -96,7 +159,10 @@ public final class DemoApp {
         + "<ul><li><a href=\"/hello\">/hello</a> records a path</li>"
         + "<li><a href=\"/some/deeper/path\">/some/deeper/path</a> records another</li>"
         + "<li><a href=\"/tracker\">/tracker</a> shows the tracker as JSON, unchanged</li>"
-        + "<li><a href=\"/\">/</a> clears it</li></ul>\n</body></html>\n";
+        + "<li><a href=\"/\">/</a> clears it</li>"
+        + "<li><form method=\"post\" action=\"/logout\"><button>POST /logout</button></form>"
+        + " revokes this cookie: a copy of it taken before reads as {} from then on</li>"
+        + "</ul>\n</body></html>\n";
   }
 
   static String escape(String text) {

@@ -9,7 +9,11 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 /**
  * Starts the demo on http://127.0.0.1:$PORT (default 8080): {@code mvn -q -Pdemo compile
  * exec:java}. It reads every {@code TRACKER_*} variable the no-arg {@code TrackerFeature} reads
- * (see {@link DemoSettings}) and prints the effective configuration, without secrets.
+ * (see {@link DemoSettings}): the password from {@code TRACKER_PASSWORD}, or from a directory of
+ * password files with {@code TRACKER_PASSWORD_DIR}, or drawn at random; revocations for {@code POST
+ * /logout} in this process, or in Redis at {@code REDIS_URL} (e.g. {@code redis://127.0.0.1:6379})
+ * so that two demos on two ports share them. It prints the effective configuration, without
+ * secrets.
  */
 public final class DemoServer {
 

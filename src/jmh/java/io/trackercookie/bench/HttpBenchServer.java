@@ -31,12 +31,15 @@ import org.glassfish.jersey.server.ServerProperties;
  * as long as the tracker's (the cost of the bytes alone), "sealfloor" neither, but its /write sends
  * a fresh seal by hand (the cost of the bytes and the crypto alone), "tracker" registers {@link
  * TrackerFeature} with its defaults (verified-seal cache on), "nocache" the same with the cache
- * off. The second argument picks one app for this JVM (the script runs one JVM per app); without it
- * all five start. All listen on 127.0.0.1 on ports the OS picks; prints {@code {"plain": port,
- * ...}} for the apps started and writes a cookie value (bench/payloads/152.json sealed as
- * tracker-cookie seals it) to the file given as the first argument. Exits when stdin closes, so it
- * never outlives the script. A line {@code alloc} on stdin prints {@code alloc <bytes>}: the bytes
- * allocated so far by all live threads, so the script can report heap allocation per request.
+ * off; "revoke-embedded" and "revoke-redis" are "tracker" with revocation on (the embedded store,
+ * or Redis at {@code REDIS_URL} with its local view), and "redis-session" is the server-side
+ * session teams would otherwise deploy ({@link RedisSession}). The second argument picks one app
+ * for this JVM (the script runs one JVM per app); without it all five start. All listen on
+ * 127.0.0.1 on ports the OS picks; prints {@code {"plain": port, ...}} for the apps started and
+ * writes a cookie value (bench/payloads/152.json sealed as tracker-cookie seals it) to the file
+ * given as the first argument. Exits when stdin closes, so it never outlives the script. A line
+ * {@code alloc} on stdin prints {@code alloc <bytes>}: the bytes allocated so far by all live
+ * threads, so the script can report heap allocation per request.
  *
  * <p>Routes: {@code GET /read} answers {@code visits=<n>} from the tracker (baseline: a constant),
  * {@code GET /write} puts visits + 1, so every response carries a new seal.
@@ -147,10 +150,20 @@ public final class HttpBenchServer {
     }
   }
 
+  private static String redisUrl() {
+    String url = System.getenv("REDIS_URL");
+    if (url == null || url.isEmpty()) {
+      throw new IllegalStateException("REDIS_URL must name the Redis of the redis apps");
+    }
+    return url;
+  }
+
   public static void main(String[] args) throws IOException {
     if (args.length < 1 || args.length > 2) {
       throw new IllegalArgumentException(
-          "usage: HttpBenchServer COOKIE_FILE [plain|plaincookie|sealfloor|tracker|nocache]");
+          "usage: HttpBenchServer COOKIE_FILE"
+              + " [plain|plaincookie|sealfloor|tracker|nocache|revoke-embedded|revoke-redis"
+              + "|redis-session]");
     }
     // One app per JVM is how the script runs them: apps sharing a JVM share JIT profiles, and
     // alternating the load between them made the JIT recompile shared code between rounds.
@@ -215,6 +228,25 @@ public final class HttpBenchServer {
                 start(
                     new ResourceConfig(TrackedResource.class)
                         .register(new TrackerFeature(noCache))));
+        case "revoke-embedded", "revoke-redis" -> {
+          io.trackercookie.RevocationOptions.Builder revocation =
+              io.trackercookie.RevocationOptions.builder().subjectKey("userId");
+          if (app.equals("revoke-redis")) {
+            revocation.redis(redisUrl());
+          }
+          TrackerConfig revocable =
+              TrackerConfig.builder()
+                  .password(password)
+                  .ttl(java.time.Duration.ofDays(30))
+                  .revocation(revocation.build())
+                  .build();
+          servers.put(
+              app,
+              start(
+                  new ResourceConfig(TrackedResource.class)
+                      .register(new TrackerFeature(revocable))));
+        }
+        case "redis-session" -> servers.put(app, start(RedisSession.app(redisUrl(), json, cookie)));
         default -> throw new IllegalArgumentException("unknown app " + app);
       }
     }

@@ -1,9 +1,15 @@
 package io.trackercookie.internal;
 
+import io.trackercookie.RevocationOptions;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronOptions;
+import io.trackercookie.keys.PasswordFiles;
+import io.trackercookie.keys.PasswordRing;
+import io.trackercookie.keys.PasswordWatcher;
 import io.trackercookie.legacy.LegacySessionDecoder;
+import io.trackercookie.revocation.EmbeddedRevocationStore;
+import io.trackercookie.revocation.RevocationStore;
 
 /**
  * Assembles a {@link TrackerEngine} from a {@link TrackerConfig}: the iron codec with the config's
@@ -16,6 +22,9 @@ public final class EngineFactory {
 
   /** The engine for this config. */
   public static TrackerEngine create(TrackerConfig config) {
+    if (config.passwordRing().isPresent()) {
+      return withRing(config);
+    }
     IronCodec codec = codec(config);
     SealCodec sealCodec =
         config.sealCacheMaxEntries() == 0
@@ -31,6 +40,59 @@ public final class EngineFactory {
    * The engine for this config with another codec behind the seam (tests count calls through it).
    */
   static TrackerEngine create(TrackerConfig config, SealCodec sealCodec) {
+    return create(config, sealCodec, new ResealPolicy(config));
+  }
+
+  /**
+   * The engine for a config whose passwords carry a schedule or come from files: a codec that asks
+   * the ring in force for each seal, and, for files, a watcher that puts a changed ring in force.
+   * The files are read again here, so a config built a while ago starts with what they hold now.
+   */
+  private static TrackerEngine withRing(TrackerConfig config) {
+    PasswordRing ring = config.passwordRing().orElseThrow();
+    PasswordFiles files = config.passwordFiles().orElse(null);
+    String fingerprint = null;
+    if (files != null) {
+      fingerprint = files.fingerprint();
+      try {
+        ring = files.read(TrackerConfig.MIN_PASSWORD_LENGTH, config.allowWeakPassword());
+      } catch (PasswordFiles.UnusableException e) {
+        fingerprint = ""; // the watcher reads them again, and warns, on its first polls
+      }
+    }
+    RingSealCodec codec;
+    try {
+      codec = ringCodec(config, ring);
+    } catch (IllegalArgumentException e) {
+      codec = ringCodec(config, config.passwordRing().orElseThrow()); // checked when it was built
+      fingerprint = "";
+    }
+    TrackerEngine engine = create(config, codec, new ResealPolicy(config, codec::isCurrent));
+    if (files == null) {
+      return engine;
+    }
+    return engine.watching(
+        new PasswordWatcher(
+            files,
+            fingerprint,
+            TrackerConfig.MIN_PASSWORD_LENGTH,
+            config.allowWeakPassword(),
+            config.passwordPollInterval(),
+            codec));
+  }
+
+  private static RingSealCodec ringCodec(TrackerConfig config, PasswordRing ring) {
+    return new RingSealCodec(
+        ring,
+        options(config),
+        config.payloadFormat(),
+        config.sealCacheMaxEntries(),
+        config.sealCacheMaxBytes(),
+        config.clock());
+  }
+
+  private static TrackerEngine create(
+      TrackerConfig config, SealCodec sealCodec, ResealPolicy resealPolicy) {
     Listeners listeners = new Listeners(config.listeners());
     LegacySessionDecoder legacyDecoder =
         config
@@ -52,8 +114,41 @@ public final class EngineFactory {
         new CookieJar(config, legacy != null),
         new Sealer(sealCodec, SealFormat.of(config.payloadFormat())),
         legacy,
-        new ResealPolicy(config),
-        listeners);
+        resealPolicy,
+        listeners,
+        config.revocation().map(options -> revoker(config, options)).orElse(null));
+  }
+
+  /** Revocation's request-path part, over the store the options name. */
+  private static Revoker revoker(TrackerConfig config, RevocationOptions options) {
+    return switch (options.storeKind()) {
+      case EMBEDDED ->
+          new Revoker(
+              config,
+              options,
+              new EmbeddedRevocationStore(options.maxEntries(), config.clock()),
+              true);
+      case CUSTOM -> new Revoker(config, options, options.store().orElseThrow(), false);
+      case REDIS -> new Revoker(config, options, redisStore(options), true);
+    };
+  }
+
+  /** The Redis store, loaded by name: Lettuce is optional, and only this path needs it. */
+  private static RevocationStore redisStore(RevocationOptions options) {
+    try {
+      return Class.forName(
+              "io.trackercookie.redis.RedisRevocationStore",
+              true,
+              EngineFactory.class.getClassLoader())
+          .asSubclass(RevocationStore.class)
+          .getConstructor(RevocationOptions.class)
+          .newInstance(options);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException(
+          "The Redis revocation store could not be loaded: is io.lettuce:lettuce-core on the"
+              + " class path?",
+          e);
+    }
   }
 
   /**
@@ -61,6 +156,11 @@ public final class EngineFactory {
    * the config's seal lifetime and clock, and room for every chunk when chunking is on.
    */
   public static IronCodec codec(TrackerConfig config) {
+    return IronCodec.create(config.passwords(), options(config));
+  }
+
+  /** iron's options for this config: its clock and seal lifetime, and room for every chunk. */
+  private static IronOptions options(TrackerConfig config) {
     IronOptions iron = config.ironOptions();
     IronOptions.Builder options = iron.toBuilder().clock(config.clock()).ttl(config.sealTtl());
     if (config.maxChunks() > 0) {
@@ -68,6 +168,6 @@ public final class EngineFactory {
       options.maxSealLength(
           Math.max(iron.maxSealLength(), config.maxChunks() * CookieJar.MAX_SET_COOKIE_BYTES));
     }
-    return IronCodec.create(config.passwords(), options.build());
+    return options.build();
   }
 }

@@ -52,6 +52,17 @@ final class Listeners {
     }
   }
 
+  /** A cookie was accepted without its revocation check (fail-open, store unavailable). */
+  void revocationUnchecked() {
+    for (TrackerListener listener : listeners) {
+      try {
+        listener.revocationUnchecked();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "A TrackerListener threw " + e.getClass().getName());
+      }
+    }
+  }
+
   /** The rejection reason for a seal that iron refused. */
   static RejectionReason reasonFor(IronException.Reason reason) {
     return switch (reason) {

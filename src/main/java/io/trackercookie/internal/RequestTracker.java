@@ -72,6 +72,10 @@ final class RequestTracker implements Tracker {
   private final CookieJar.Found found;
   private final Function<Type, ObjectMapper> mappers;
   private State state = UNOPENED;
+  // Revocation: what opening found (the seal revoke() records, whether the store was unavailable)
+  // and whether revoke() was called.
+  private TrackerEngine.Opened openedFrom;
+  private boolean revoked;
 
   RequestTracker(
       TrackerEngine engine, CookieJar.Found found, Function<Type, ObjectMapper> mappers) {
@@ -91,6 +95,7 @@ final class RequestTracker implements Tracker {
 
   private Opened open() {
     TrackerEngine.Opened result = engine.open(found, true);
+    openedFrom = result;
     Opened opened =
         result.content() == null
             ? new Opened(TrackerJson.WIRE.createObjectNode(), false, ResealPolicy.Reseal.NONE)
@@ -189,6 +194,20 @@ final class RequestTracker implements Tracker {
   }
 
   @Override
+  public synchronized boolean revoke() {
+    if (!engine.revocationOn()) {
+      throw new IllegalStateException(
+          "Tracker.revoke needs revocation on: set tracker.revocation.store"
+              + " (TrackerConfig.Builder.revocation)");
+    }
+    content();
+    Revoker.Target target = openedFrom == null ? null : openedFrom.revocable();
+    clear();
+    revoked = true;
+    return target == null || engine.revoke(target);
+  }
+
+  @Override
   public synchronized boolean isEmpty() {
     return content().isEmpty();
   }
@@ -249,6 +268,12 @@ final class RequestTracker implements Tracker {
         return List.of();
       }
       current = open();
+    }
+    if (openedFrom != null && openedFrom.unchecked() && !revoked) {
+      // The store could not check the cookie (fail-closed): it read as empty, and is left in
+      // place so the visitor has it back once the store answers. Writes of this request are
+      // dropped rather than replace it.
+      return List.of();
     }
     if (current instanceof Opened opened) {
       if (!opened.reseal().due() || opened.content().isEmpty()) {

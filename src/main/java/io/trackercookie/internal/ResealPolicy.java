@@ -1,12 +1,12 @@
 package io.trackercookie.internal;
 
 import io.trackercookie.TrackerConfig;
-import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.iron.SealParts;
 import io.trackercookie.iron.Unsealed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
 
 /**
  * When a valid, unchanged cookie is sealed again, and with which expiration. Sealed again: one made
@@ -29,14 +29,19 @@ final class ResealPolicy {
     static final Reseal NONE = new Reseal(false, null);
   }
 
-  private final IronPasswords passwords;
+  private final Predicate<String> isCurrent; // whether a seal's password id seals now
   private final Duration slidingLifetime; // null: no sliding expiry
   private final double reissueAfter;
   private final Clock clock;
   private final Duration localtimeOffset;
 
   ResealPolicy(TrackerConfig config) {
-    this.passwords = config.passwords();
+    this(config, config.passwords()::isCurrent);
+  }
+
+  /** With {@code isCurrent} telling whether a seal's password id is the one that seals now. */
+  ResealPolicy(TrackerConfig config, Predicate<String> isCurrent) {
+    this.isCurrent = isCurrent;
     this.slidingLifetime = config.slidingExpiry().orElse(null);
     this.reissueAfter = config.reissueAfter();
     this.clock = config.clock();
@@ -88,7 +93,7 @@ final class ResealPolicy {
         continue; // not a seal: nothing to reseal
       }
       anySeal = true;
-      if (decide(passwords.isCurrent(parts.passwordId()), expiration).due()) {
+      if (decide(isCurrent.test(parts.passwordId()), expiration).due()) {
         return true;
       }
     }

@@ -6,10 +6,12 @@ import io.trackercookie.RejectionReason;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerTooLargeException;
 import io.trackercookie.iron.IronException;
+import io.trackercookie.keys.PasswordWatcher;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -25,6 +27,8 @@ public final class TrackerEngine {
   private final LegacyReader legacy; // null: legacy cookies are not read
   private final ResealPolicy reseal;
   private final Listeners listeners;
+  private final Revoker revoker; // null: revocation is off, and no request asks a store
+  private PasswordWatcher passwordWatcher; // null: the passwords never change
 
   TrackerEngine(
       TrackerConfig config,
@@ -32,17 +36,30 @@ public final class TrackerEngine {
       Sealer sealer,
       LegacyReader legacy,
       ResealPolicy reseal,
-      Listeners listeners) {
+      Listeners listeners,
+      Revoker revoker) {
     this.config = config;
     this.jar = jar;
     this.sealer = sealer;
     this.legacy = legacy;
     this.reseal = reseal;
     this.listeners = listeners;
+    this.revoker = revoker;
   }
 
   public TrackerConfig config() {
     return config;
+  }
+
+  /** Watches the password files; set once, before the engine is shared. */
+  TrackerEngine watching(PasswordWatcher watcher) {
+    this.passwordWatcher = watcher;
+    return this;
+  }
+
+  /** The watcher of the password files, if the passwords come from files; not yet started. */
+  Optional<PasswordWatcher> passwordWatcher() {
+    return Optional.ofNullable(passwordWatcher);
   }
 
   String cookieName() {
@@ -66,8 +83,32 @@ public final class TrackerEngine {
    * response then deletes) and how long the new seal may live. {@code content} is null when no
    * cookie held a tracker.
    */
-  record Opened(ObjectNode content, ResealPolicy.Reseal reseal) {
+  record Opened(
+      ObjectNode content, ResealPolicy.Reseal reseal, Revoker.Target revocable, boolean unchecked) {
     static final Opened NOTHING = new Opened(null, ResealPolicy.Reseal.NONE);
+
+    Opened(ObjectNode content, ResealPolicy.Reseal reseal) {
+      this(content, reseal, null, false);
+    }
+  }
+
+  // Revocation: revocable is what revoke() records for the seal that opened (null without
+  // revocation or a seal); unchecked when fail-closed refused a cookie the store could not check,
+  // so the response leaves the browser's cookie alone.
+
+  /** The application's Revocations; null when revocation is off. */
+  public io.trackercookie.Revocations revocations() {
+    return revoker;
+  }
+
+  /** Records a seal as revoked; false if the store could not. */
+  boolean revoke(Revoker.Target target) {
+    return revoker.revoke(target);
+  }
+
+  /** Whether revocation is on. */
+  boolean revocationOn() {
+    return revoker != null;
   }
 
   /**
@@ -76,12 +117,31 @@ public final class TrackerEngine {
    * report}, told to the listeners.
    */
   Opened open(CookieJar.Found found, boolean report) {
+    Revoker.Target unchecked = null; // the first seal the store could not check
     for (CookieHeaderParser.Candidate candidate : found.candidates()) {
       RejectionReason reason = candidate.rejection();
       if (reason == null) {
         try {
           Sealer.Opened opened = sealer.open(candidate.value());
-          return new Opened(opened.content(), reseal.decide(opened.unsealed()));
+          if (revoker == null) {
+            return new Opened(opened.content(), reseal.decide(opened.unsealed()));
+          }
+          Revoker.Checked checked =
+              revoker.check(candidate.value(), opened.unsealed(), opened.content());
+          switch (checked.verdict()) {
+            case ACCEPTED, UNCHECKED -> {
+              if (checked.verdict() == Revoker.Verdict.UNCHECKED && report) {
+                listeners.revocationUnchecked();
+              }
+              return new Opened(
+                  opened.content(), reseal.decide(opened.unsealed()), checked.target(), false);
+            }
+            case REVOKED -> reason = RejectionReason.REVOKED;
+            case UNAVAILABLE -> {
+              reason = RejectionReason.STORE_UNAVAILABLE;
+              unchecked = unchecked != null ? unchecked : checked.target();
+            }
+          }
         } catch (IronException e) {
           reason = Listeners.reasonFor(e.reason());
         } catch (TrackerJson.Rejected e) {
@@ -92,6 +152,10 @@ public final class TrackerEngine {
         }
       }
       listeners.rejected(jar.name(), reason, report);
+    }
+    if (unchecked != null) {
+      // Neither a legacy upgrade nor anything else may replace a cookie that was not checked.
+      return new Opened(null, ResealPolicy.Reseal.NONE, unchecked, true);
     }
     if (legacy != null && !found.legacy().isEmpty()) {
       LegacyReader.Opened opened = legacy.open(found.legacy(), report);

@@ -1,6 +1,7 @@
 package io.trackercookie.internal;
 
 import io.trackercookie.TrackerConfig;
+import io.trackercookie.keys.PasswordWatcher;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.logging.Level;
 
@@ -20,6 +21,12 @@ public final class TrackerSupport {
     {"org.glassfish.jersey.inject.hk2.AbstractBinder", "io.trackercookie.hk2.TrackerHk2Binder"},
     {"org.jboss.resteasy.spi.ContextInjector", "io.trackercookie.resteasy.TrackerContextInjector"},
     {"org.apache.cxf.jaxrs.ext.ContextProvider", "io.trackercookie.cxf.TrackerContextProvider"},
+  };
+
+  /** Jersey's shutdown hook, which closes the revocation store (Jersey 3 and 4 alike). */
+  static final String[] REVOCATION_GLUE = {
+    "org.glassfish.jersey.server.spi.ContainerLifecycleListener",
+    "io.trackercookie.jersey.RevocationsLifecycle"
   };
 
   private TrackerSupport() {}
@@ -47,23 +54,57 @@ public final class TrackerSupport {
     context.register(new TrackerResponseFilter(engine));
     context.register(new TrackerParamConverterProvider(engine));
     registerGlue(context);
+    if (engine.revocations() != null) {
+      // Revocations.from(Configuration) and @Context Revocations read it from here.
+      context.property(io.trackercookie.Revocations.PROPERTY, engine.revocations());
+      registerGlue(context, REVOCATION_GLUE);
+    }
+    engine.passwordWatcher().ifPresent(watcher -> watch(context, watcher));
+  }
+
+  /** Jersey's lifecycle listener, which stops the password files' watcher on shutdown. */
+  static final String[] SHUTDOWN_GLUE = {
+    "org.glassfish.jersey.server.spi.ContainerLifecycleListener",
+    "io.trackercookie.jersey.TrackerShutdown"
+  };
+
+  /**
+   * Starts watching the password files and, on Jersey, stops on shutdown. Elsewhere the watcher (a
+   * daemon thread holding the engine weakly) ends once the application is gone.
+   */
+  private static void watch(FeatureContext context, PasswordWatcher watcher) {
+    ClassLoader loader = TrackerSupport.class.getClassLoader();
+    try {
+      Class.forName(SHUTDOWN_GLUE[0], false, loader);
+      context.register(
+          Class.forName(SHUTDOWN_GLUE[1], true, loader)
+              .getDeclaredConstructor(AutoCloseable.class)
+              .newInstance(watcher));
+    } catch (ClassNotFoundException | LinkageError e) {
+      // not Jersey
+    } catch (ReflectiveOperationException e) {
+      Listeners.LOG.log(Level.WARNING, "The password files' watcher cannot stop on shutdown", e);
+    }
+    watcher.start();
   }
 
   private static void registerGlue(FeatureContext context) {
-    ClassLoader loader = TrackerSupport.class.getClassLoader();
     for (String[] glue : GLUE) {
-      try {
-        Class.forName(glue[0], false, loader);
-      } catch (ClassNotFoundException | LinkageError e) {
-        continue; // not this runtime
-      }
-      try {
-        context.register(
-            Class.forName(glue[1], true, loader).getDeclaredConstructor().newInstance());
-      } catch (ReflectiveOperationException | LinkageError e) {
-        Listeners.LOG.log(
-            Level.WARNING, glue[0] + " is present but @Context Tracker could not be enabled", e);
-      }
+      registerGlue(context, glue);
+    }
+  }
+
+  private static void registerGlue(FeatureContext context, String[] glue) {
+    ClassLoader loader = TrackerSupport.class.getClassLoader();
+    try {
+      Class.forName(glue[0], false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return; // not this runtime
+    }
+    try {
+      context.register(Class.forName(glue[1], true, loader).getDeclaredConstructor().newInstance());
+    } catch (ReflectiveOperationException | LinkageError e) {
+      Listeners.LOG.log(Level.WARNING, glue[0] + " is present but " + glue[1] + " failed", e);
     }
   }
 }

@@ -1,10 +1,12 @@
 package io.trackercookie.jersey;
 
+import io.trackercookie.Revocations;
 import io.trackercookie.Tracker;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Configuration;
 import java.util.function.Supplier;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.process.internal.RequestScoped;
@@ -30,6 +32,33 @@ public final class TrackerBinder extends AbstractBinder {
     // the binding above, HK2 would create, store and dispose a request-scoped service per
     // request, which JFR showed among the largest costs the feature adds to a request.
     bind(new TrackerParamProvider()).to(ValueParamProvider.class);
+    // @Context Revocations in fields too (parameters go through TrackerParamProvider): one per
+    // application, read from the property the feature set.
+    bindFactory(RevocationsSupplier.class, Singleton.class)
+        .to(Revocations.class)
+        .in(Singleton.class);
+  }
+
+  /** Reads the application's Revocations from its configuration. */
+  public static final class RevocationsSupplier implements Supplier<Revocations> {
+    private final Configuration configuration;
+
+    @Inject
+    public RevocationsSupplier(Configuration configuration) {
+      this.configuration = configuration;
+    }
+
+    /** With revocation off, one whose use fails with the reason, so injection never fails. */
+    @Override
+    public Revocations get() {
+      try {
+        return Revocations.from(configuration);
+      } catch (IllegalStateException off) {
+        return subject -> {
+          throw off;
+        };
+      }
+    }
   }
 
   /** Reads the Tracker the request filter put on the request. */

@@ -1,5 +1,6 @@
 package io.trackercookie.jersey;
 
+import io.trackercookie.Revocations;
 import io.trackercookie.Tracker;
 import java.util.function.Function;
 import org.glassfish.jersey.server.ContainerRequest;
@@ -7,21 +8,28 @@ import org.glassfish.jersey.server.model.Parameter;
 import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
 
 /**
- * Supplies a resource method's {@code @Context Tracker} parameter straight from the request: the
- * Tracker the request filter put there. Without it Jersey resolves the parameter through the
- * request-scoped binding, and HK2 creates, stores and disposes a service on every request, which
- * JFR showed among the largest costs the feature adds to a request. Fields still go through the
- * binding (a singleton's field needs its proxy). Bound by the Jersey 3 and Jersey 4 glue alike:
- * this SPI is the same in both.
+ * Supplies a resource method's {@code @Context Tracker} parameter straight from the request (and a
+ * {@code @Context Revocations} one from the application's configuration): the Tracker the request
+ * filter put there. Without it Jersey resolves the parameter through the request-scoped binding,
+ * and HK2 creates, stores and disposes a service on every request, which JFR showed among the
+ * largest costs the feature adds to a request. Fields still go through the binding (a singleton's
+ * field needs its proxy). Bound by the Jersey 3 and Jersey 4 glue alike: this SPI is the same in
+ * both.
  */
 public final class TrackerParamProvider implements ValueParamProvider {
 
   @Override
   public Function<ContainerRequest, ?> getValueProvider(Parameter parameter) {
-    boolean ours =
-        parameter.getSource() == Parameter.Source.CONTEXT
-            && parameter.getRawType() == Tracker.class;
-    return ours ? Tracker::from : null;
+    if (parameter.getSource() != Parameter.Source.CONTEXT) {
+      return null;
+    }
+    if (parameter.getRawType() == Tracker.class) {
+      return Tracker::from;
+    }
+    if (parameter.getRawType() == Revocations.class) {
+      return request -> Revocations.from(request.getConfiguration());
+    }
+    return null;
   }
 
   @Override

@@ -69,6 +69,11 @@ public final class TrackerContextInjector implements ContextInjector<Tracker, Tr
     }
 
     @Override
+    public boolean revoke() {
+      return current().revoke();
+    }
+
+    @Override
     public boolean isEmpty() {
       return current().isEmpty();
     }

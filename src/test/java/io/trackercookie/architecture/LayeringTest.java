@@ -29,9 +29,41 @@ class LayeringTest {
   }
 
   @Test
+  void keysReferenceNoJaxRsJacksonOrRequestPath() throws IOException {
+    assertNoReference(
+        "keys",
+        List.of("jakarta/", "com/fasterxml/", "org/glassfish/", "io/trackercookie/internal"));
+  }
+
+  @Test
   void cliReferencesNoJaxRsOrJackson() throws IOException {
     assertNoReference("cli", List.of("jakarta/", "com/fasterxml/", "org/glassfish/"));
     assertNoReference("json", List.of("jakarta/", "com/fasterxml/", "org/glassfish/"));
+  }
+
+  @Test
+  void revocationStoresReferenceNoJaxRsJacksonOrLettuce() throws IOException {
+    assertNoReference(
+        "revocation", List.of("jakarta/", "com/fasterxml/", "org/glassfish/", "io/lettuce/"));
+  }
+
+  @Test
+  void onlyTheRedisPackageReferencesLettuce_soTheLibraryLoadsWithoutIt() throws IOException {
+    List<String> offences = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(CLASSES)) {
+      for (Path file :
+          (Iterable<Path>)
+              files
+                      .filter(f -> f.toString().endsWith(".class"))
+                      .filter(f -> !f.startsWith(CLASSES.resolve("redis")))
+                  ::iterator) {
+        String constants = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        if (constants.contains("io/lettuce/")) {
+          offences.add(CLASSES.relativize(file) + " references io/lettuce/");
+        }
+      }
+    }
+    assertTrue(offences.isEmpty(), String.join("\n", offences));
   }
 
   private static void assertNoReference(String pkg, List<String> forbidden) throws IOException {

@@ -89,6 +89,16 @@ class DemoHttpTest {
   }
 
   @Test
+  void passwordDirVariable_givesTheDemoItsKeys_byFileName(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Files.writeString(dir.resolve("k1"), TestConfigs.PASSWORD + "\n");
+    try (TestServer fromFiles = demo(Map.of("TRACKER_PASSWORD_DIR", dir.toString()))) {
+      String value = fromFiles.get("/hello").cookieValue(NAME);
+      assertEquals("k1", io.trackercookie.iron.SealParts.parse(value).passwordId());
+    }
+  }
+
+  @Test
   void trackerVariables_shapeTheDemosCookie_nameIdTtlAndChunking() {
     try (TestServer custom =
         demo(
@@ -147,7 +157,7 @@ class DemoHttpTest {
     String text = String.join("\n", settings.messages());
     assertTrue(text.contains("TRACKER_PASSWORD, TRACKER_TTL"), text);
     assertTrue(text.contains("did you mean TRACKER_COOKIE_SAME_SITE?"), text);
-    assertTrue(text.contains("ttl=PT1H"), text);
+    assertEquals(java.time.Duration.ofHours(1), settings.config().sealTtl());
     assertFalse(text.contains(TestConfigs.PASSWORD), "the password is never printed");
     assertFalse(text.contains("random password"), text);
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.trackercookie.RejectionReason;
+import io.trackercookie.TestConfigs;
 import io.trackercookie.TrackerConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ import java.util.List;
 class CookieHeaderFuzzTest {
 
   private static final String NAME = "persistent-information";
-  private static final String PASSWORD = "a-test-password-that-is-long-enough-0123456789";
+  private static final String PASSWORD = TestConfigs.PASSWORD;
   private static final TrackerConfig CONFIG = TrackerConfig.builder().password(PASSWORD).build();
   private static final TrackerEngine ENGINE = EngineFactory.create(CONFIG);
 

@@ -29,7 +29,7 @@ import java.util.Locale;
 public final class TrackerCycle {
 
   /** The password every it application is configured with (test data, not a secret). */
-  public static final String PASSWORD = "it-password-that-is-at-least-32-characters-long";
+  public static final String PASSWORD = "Hs8fK2pWq5ZnV9xTb3LcR7mYd1GjE4uAo6NiQ0tXw_e";
 
   private static final String NAME = CookieSettings.DEFAULT_NAME;
 

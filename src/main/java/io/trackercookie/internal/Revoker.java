@@ -1,0 +1,222 @@
+package io.trackercookie.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackercookie.RevocationOptions;
+import io.trackercookie.Revocations;
+import io.trackercookie.TrackerConfig;
+import io.trackercookie.iron.IronOptions;
+import io.trackercookie.iron.Unsealed;
+import io.trackercookie.revocation.RevocationStore;
+import io.trackercookie.revocation.RevocationStoreException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+
+/**
+ * Revocation on the request path: checks an opened seal against the store, records a revoked seal,
+ * and sets a subject's log-out epoch. Present only when revocation is on, so with it off no request
+ * asks a store.
+ *
+ * <p>A seal is named by a SHA-256 digest of its MAC part (unique to the seal, and no credential if
+ * the store leaks); a chunked cookie is one seal. A subject is named by a digest of its text. A
+ * seal's issue time is its expiration less the seal lifetime, so no key is added to the JSON.
+ *
+ * <p>When the store cannot be asked, the policy decides (fail-closed: refuse for this request;
+ * fail-open: accept unchecked), and one WARNING is logged per outage, not per request.
+ */
+final class Revoker implements Revocations, AutoCloseable {
+
+  private static final String SEAL_KEY = "seal:";
+  private static final String SUBJECT_KEY = "subject:";
+
+  /** What an opened seal's check found. */
+  enum Verdict {
+    /** Not revoked. */
+    ACCEPTED,
+    /** The store could not be asked; fail-open accepts. */
+    UNCHECKED,
+    /** Revoked, or a foreign value sits under its key. */
+    REVOKED,
+    /** The store could not be asked; fail-closed refuses. */
+    UNAVAILABLE
+  }
+
+  /** What {@link #revoke} records for a seal: its key, and until when. */
+  record Target(String key, Instant until) {}
+
+  /** A check's verdict, and what revoking this seal would record. */
+  record Checked(Verdict verdict, Target target) {}
+
+  private final RevocationStore store;
+  private final boolean ownsStore;
+  private final String subjectKey; // null: log-out-everywhere is off
+  private final boolean failOpen;
+  private final Duration sealTtl;
+  private final Duration localtimeOffset;
+  private final Duration margin; // skew and offset: how long past its expiration a seal opens
+  private final Clock clock;
+  private final AtomicBoolean outage = new AtomicBoolean();
+
+  Revoker(TrackerConfig config, RevocationOptions options, RevocationStore store, boolean owns) {
+    this.store = store;
+    this.ownsStore = owns;
+    this.subjectKey = options.subjectKey().orElse(null);
+    this.failOpen = options.failOpen();
+    this.sealTtl = config.sealTtl();
+    IronOptions iron = config.ironOptions();
+    this.localtimeOffset = iron.localtimeOffset();
+    this.margin = iron.timestampSkew().plus(iron.localtimeOffset().abs()).plusSeconds(1);
+    this.clock = config.clock();
+  }
+
+  /**
+   * Checks a seal that opened: revoked itself, or sealed for its subject before the subject's
+   * epoch.
+   */
+  Checked check(String cookieValue, Unsealed unsealed, ObjectNode content) {
+    Instant expiration = unsealed.expiration().orElse(null);
+    Target target =
+        new Target(
+            SEAL_KEY + sealDigest(cookieValue),
+            (expiration != null ? expiration : clock.instant().plus(sealTtl)).plus(margin));
+    try {
+      if (store.get(target.key()).isPresent()) {
+        return new Checked(Verdict.REVOKED, target);
+      }
+      String subject = subjectOf(content);
+      if (subject != null) {
+        OptionalLong epoch = store.get(SUBJECT_KEY + digest(subject));
+        // A seal without an expiration has no known issue time: any epoch revokes it.
+        if (epoch.isPresent()
+            && (expiration == null || issuedAt(expiration).toEpochMilli() < epoch.getAsLong())) {
+          return new Checked(Verdict.REVOKED, target);
+        }
+      }
+      available();
+      return new Checked(Verdict.ACCEPTED, target);
+    } catch (RevocationStoreException e) {
+      if (e.foreignValue()) {
+        Listeners.LOG.log(Level.FINE, "A revocation entry holds a foreign value; cookie refused");
+        return new Checked(Verdict.REVOKED, target);
+      }
+      unavailable(e);
+    } catch (RuntimeException e) {
+      unavailable(e); // an application's store that fails otherwise is unavailable too
+    }
+    return new Checked(failOpen ? Verdict.UNCHECKED : Verdict.UNAVAILABLE, target);
+  }
+
+  /** When a seal expiring then was sealed: iron writes now + local-time offset + ttl. */
+  private Instant issuedAt(Instant expiration) {
+    return expiration.minus(sealTtl).minus(localtimeOffset);
+  }
+
+  /** Records a seal as revoked; false (and the outage logged) if the store could not. */
+  boolean revoke(Target target) {
+    try {
+      store.put(target.key(), target.until().toEpochMilli(), target.until());
+      available();
+      return true;
+    } catch (RuntimeException e) {
+      unavailable(e);
+      return false;
+    }
+  }
+
+  @Override
+  public void revokeAllFor(String subject) {
+    Objects.requireNonNull(subject, "subject");
+    if (subjectKey == null) {
+      throw new IllegalStateException(
+          "revokeAllFor needs the tracker key that holds the subject: set "
+              + io.trackercookie.TrackerSettings.REVOCATION_SUBJECT_KEY
+              + " (RevocationOptions.Builder.subjectKey)");
+    }
+    Instant epoch = clock.instant();
+    // Every seal sealed before the epoch has expired by then, so the entry can go.
+    Instant until = epoch.plus(sealTtl).plus(margin);
+    try {
+      store.put(SUBJECT_KEY + digest(subject), epoch.toEpochMilli(), until);
+      available();
+    } catch (RevocationStoreException e) {
+      unavailable(e);
+      throw e;
+    } catch (RuntimeException e) {
+      unavailable(e);
+      throw RevocationStoreException.unavailable("The revocation store failed", e);
+    }
+  }
+
+  /** The subject's text: a string as it is, a number as its JSON text; null for anything else. */
+  private String subjectOf(ObjectNode content) {
+    if (subjectKey == null) {
+      return null;
+    }
+    JsonNode value = content.get(subjectKey);
+    if (value == null || !(value.isTextual() || value.isIntegralNumber())) {
+      return null;
+    }
+    return value.asText();
+  }
+
+  private void unavailable(RuntimeException e) {
+    if (outage.compareAndSet(false, true)) {
+      // The exception's class only: a client's message may name the host or carry a URL.
+      Listeners.LOG.warning(
+          "The revocation store is unavailable ("
+              + e.getClass().getName()
+              + "): "
+              + (failOpen
+                  ? "cookies are accepted without their revocation check (fail-open)"
+                  : "cookies read as empty and are left in place (fail-closed)")
+              + " until it answers again");
+    }
+  }
+
+  private void available() {
+    if (outage.get() && outage.compareAndSet(true, false)) {
+      Listeners.LOG.info("The revocation store answers again: revocation checks resume");
+    }
+  }
+
+  /**
+   * The digest that names a seal: of its MAC part, the text after the last {@code *} (the seal
+   * opened, so it has all eight parts; iron-session's suffix is removed first).
+   */
+  static String sealDigest(String cookieValue) {
+    String seal = SealFormat.withoutSuffix(cookieValue);
+    return digest(seal.substring(seal.lastIndexOf('*') + 1));
+  }
+
+  /** One SHA-256 per thread, so that a request does not look the algorithm up. */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("Every Java platform has SHA-256", e);
+            }
+          });
+
+  private static String digest(String text) {
+    byte[] hash = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+  }
+
+  @Override
+  public void close() {
+    if (ownsStore) {
+      store.close();
+    }
+  }
+}
