@@ -9,6 +9,19 @@ import java.util.Objects;
  * the {@code __Host-} prefix all need {@code Secure}; the prefix also needs path {@code /} and no
  * domain).
  *
+ * <pre>{@code
+ * CookieSettings cookie = CookieSettings.builder()
+ *     .name("visit")
+ *     .maxAge(Duration.ofHours(1))
+ *     .sameSite(CookieSettings.SameSite.STRICT)
+ *     .build();
+ * TrackerConfig config = TrackerConfig.builder().password(password).cookie(cookie).build();
+ * }</pre>
+ *
+ * <p>{@link TrackerConfig.Builder} sets the same attributes one by one ({@code
+ * TrackerConfig.builder().maxAge(...).secure(...)}); both ways check the same rules. The settings
+ * {@code tracker.cookie.*} ({@link TrackerSettings}) set them by name.
+ *
  * <table>
  *   <caption>Defaults</caption>
  *   <tr><td>name</td><td>{@code persistent-information} (as npm tracker-cookie)</td></tr>
@@ -84,8 +97,25 @@ public final class CookieSettings {
     return builder().build();
   }
 
+  /** A builder with the defaults listed above. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name;
+    b.maxAge = maxAge;
+    b.maxAgeSet = maxAgeSet;
+    b.path = path;
+    b.domain = domain;
+    b.secure = secure;
+    b.httpOnly = httpOnly;
+    b.sameSite = sameSite;
+    b.partitioned = partitioned;
+    b.hostPrefix = hostPrefix;
+    return b;
   }
 
   /** The name as configured, without any {@code __Host-} prefix. */
@@ -111,6 +141,7 @@ public final class CookieSettings {
     return maxAgeSet;
   }
 
+  /** The Path attribute. */
   public String path() {
     return path;
   }
@@ -120,22 +151,27 @@ public final class CookieSettings {
     return domain;
   }
 
+  /** The Secure attribute. */
   public boolean secure() {
     return secure;
   }
 
+  /** The HttpOnly attribute. */
   public boolean httpOnly() {
     return httpOnly;
   }
 
+  /** The SameSite attribute. */
   public SameSite sameSite() {
     return sameSite;
   }
 
+  /** The Partitioned attribute (CHIPS). */
   public boolean partitioned() {
     return partitioned;
   }
 
+  /** Whether the name is sent with the {@code __Host-} prefix. */
   public boolean hostPrefix() {
     return hostPrefix;
   }
@@ -213,9 +249,11 @@ public final class CookieSettings {
     }
 
     /**
-     * The cookie's Max-Age; {@link Duration#ZERO} for a session cookie. Kept as set whatever the
-     * payload format, but never longer than the seal's ttl (it is shortened to the ttl).
+     * The cookie's Max-Age; {@link Duration#ZERO} for a session cookie; default 30 days. Kept as
+     * set whatever the payload format, but never longer than the seal's ttl (it is shortened to the
+     * ttl).
      *
+     * @throws NullPointerException if null
      * @throws IllegalArgumentException if negative, not whole seconds, or longer than {@link
      *     #MAX_MAX_AGE} (400 days, the most browsers keep)
      */
@@ -293,16 +331,23 @@ public final class CookieSettings {
       return true;
     }
 
+    /** The Secure attribute; default true. */
     public Builder secure(boolean secure) {
       this.secure = secure;
       return this;
     }
 
+    /** The HttpOnly attribute; default true. */
     public Builder httpOnly(boolean httpOnly) {
       this.httpOnly = httpOnly;
       return this;
     }
 
+    /**
+     * The SameSite attribute; default {@link SameSite#LAX}. {@code NONE} needs Secure.
+     *
+     * @throws NullPointerException if null
+     */
     public Builder sameSite(SameSite sameSite) {
       this.sameSite = Objects.requireNonNull(sameSite, "sameSite");
       return this;

@@ -29,7 +29,8 @@ import java.util.function.Function;
  * <pre>{@code
  * TrackerConfig config = TrackerConfig.builder()
  *     .password(System.getenv("TRACKER_PASSWORD"))
- *     .cookie(CookieSettings.builder().sameSite(CookieSettings.SameSite.STRICT).build())
+ *     .maxAge(Duration.ofDays(7))
+ *     .sameSite(CookieSettings.SameSite.STRICT)
  *     .build();
  * }</pre>
  *
@@ -418,6 +419,7 @@ public final class TrackerConfig {
     private boolean sealsNeverExpire;
     private int maxCookieHeaderBytes = DEFAULT_MAX_COOKIE_HEADER_BYTES;
     private CookieSettings cookie = CookieSettings.defaults();
+    private CookieSettings.Builder cookieAttributes; // null: no attribute set one by one
     private String requestAttribute = "tracker";
     private PayloadFormat payloadFormat = PayloadFormat.TRACKER_COOKIE;
     private final List<TrackerListener> listeners = new ArrayList<>();
@@ -674,13 +676,119 @@ public final class TrackerConfig {
     }
 
     /**
-     * The cookie's name and attributes; default {@link CookieSettings#defaults()}.
+     * The cookie's name and attributes; default {@link CookieSettings#defaults()}. Replaces what
+     * {@link #cookieName}, {@link #maxAge}, {@link #path}, {@link #domain}, {@link #secure}, {@link
+     * #httpOnly}, {@link #sameSite}, {@link #partitioned} and {@link #hostPrefix} set before it;
+     * those called after it change this value's attributes.
      *
      * @throws NullPointerException if null
      */
     public Builder cookie(CookieSettings cookie) {
       this.cookie = Objects.requireNonNull(cookie, "cookie");
+      this.cookieAttributes = null;
       return this;
+    }
+
+    /**
+     * The cookie's name, an RFC 6265 token; default {@code persistent-information}. The same as
+     * {@link CookieSettings.Builder#name}.
+     *
+     * @throws NullPointerException if null
+     * @throws IllegalArgumentException if empty or not a token
+     */
+    public Builder cookieName(String name) {
+      cookieAttributes().name(name);
+      return this;
+    }
+
+    /**
+     * The cookie's Max-Age, whole seconds; {@link Duration#ZERO} for a session cookie; default 30
+     * days. This is how long the browser keeps the cookie; how long a seal is accepted is {@link
+     * #ttl} or {@link #slidingExpiry}. The same as {@link CookieSettings.Builder#maxAge}.
+     *
+     * @throws NullPointerException if null
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder maxAge(Duration maxAge) {
+      cookieAttributes().maxAge(maxAge);
+      return this;
+    }
+
+    /**
+     * The cookie's Path; default {@code /}. The same as {@link CookieSettings.Builder#path}.
+     *
+     * @throws NullPointerException if null
+     * @throws IllegalArgumentException unless it starts with '/' and has no ';' or control char
+     */
+    public Builder path(String path) {
+      cookieAttributes().path(path);
+      return this;
+    }
+
+    /**
+     * The cookie's Domain; null (the default) for a host-only cookie. The same as {@link
+     * CookieSettings.Builder#domain}.
+     *
+     * @throws IllegalArgumentException if empty or holding ';', a space or a control character
+     */
+    public Builder domain(String domain) {
+      cookieAttributes().domain(domain);
+      return this;
+    }
+
+    /**
+     * The cookie's Secure attribute; default true. For plain http during development, prefer {@link
+     * #insecureLoopbackForDevelopment}. The same as {@link CookieSettings.Builder#secure}.
+     */
+    public Builder secure(boolean secure) {
+      cookieAttributes().secure(secure);
+      return this;
+    }
+
+    /**
+     * The cookie's HttpOnly attribute; default true (scripts cannot read the cookie). The same as
+     * {@link CookieSettings.Builder#httpOnly}.
+     */
+    public Builder httpOnly(boolean httpOnly) {
+      cookieAttributes().httpOnly(httpOnly);
+      return this;
+    }
+
+    /**
+     * The cookie's SameSite attribute; default {@link CookieSettings.SameSite#LAX}; {@code NONE}
+     * needs Secure ({@link #build} checks). The same as {@link CookieSettings.Builder#sameSite}.
+     *
+     * @throws NullPointerException if null
+     */
+    public Builder sameSite(CookieSettings.SameSite sameSite) {
+      cookieAttributes().sameSite(sameSite);
+      return this;
+    }
+
+    /**
+     * The cookie's Partitioned attribute (CHIPS); default false; needs Secure. The same as {@link
+     * CookieSettings.Builder#partitioned}.
+     */
+    public Builder partitioned(boolean partitioned) {
+      cookieAttributes().partitioned(partitioned);
+      return this;
+    }
+
+    /**
+     * Sends the cookie as {@code __Host-<name>}; default false; needs Secure, path {@code /} and no
+     * domain. The same as {@link CookieSettings.Builder#hostPrefix}.
+     */
+    public Builder hostPrefix(boolean hostPrefix) {
+      cookieAttributes().hostPrefix(hostPrefix);
+      return this;
+    }
+
+    /** The cookie attributes being changed one by one, starting from {@link #cookie}'s value. */
+    private CookieSettings.Builder cookieAttributes() {
+      if (cookieAttributes == null) {
+        cookieAttributes = cookie.toBuilder();
+      }
+      return cookieAttributes;
     }
 
     /**
@@ -902,8 +1010,9 @@ public final class TrackerConfig {
      * The config, once the combination of its options is checked.
      *
      * @throws IllegalStateException if no password was given, naming the setting; if two of
-     *     slidingExpiry, ttl and sealsNeverExpire are set; or if revocation is on with
-     *     sealsNeverExpire
+     *     slidingExpiry, ttl and sealsNeverExpire are set; if revocation is on with
+     *     sealsNeverExpire; or for cookie attributes set one by one that {@link
+     *     CookieSettings.Builder#build} refuses
      * @throws IllegalArgumentException if a password given as text is weak (a published sample, a
      *     placeholder, too little variety) and {@link #allowWeakPassword} is off, naming the
      *     setting and the rule, never the value; if password files are unusable, naming the file
@@ -913,6 +1022,9 @@ public final class TrackerConfig {
      *     PayloadFormat#IRON_SESSION}, if the current password id is not a number
      */
     public TrackerConfig build() {
+      if (cookieAttributes != null) {
+        cookie = cookieAttributes.build();
+      }
       IronPasswords given = passwords;
       String givenSingle = singlePassword;
       builtRing = ringFromFilesOrGiven();

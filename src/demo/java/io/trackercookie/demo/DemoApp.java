@@ -21,7 +21,9 @@ import org.glassfish.jersey.server.ServerProperties;
 /**
  * The demo application: tracker-cookie's own usage example. {@code GET /} clears the tracker,
  * {@code GET /<anything>} records {@code {"path": "/<anything>"}}, {@code GET /tracker} answers the
- * tracker as JSON without changing it, {@code POST /logout} revokes the cookie it came with.
+ * tracker as JSON without changing it, {@code POST /logout} revokes the cookie it came with. The
+ * server configures it from the environment with {@link DemoSettings}; the tests also use the
+ * factories below.
  */
 public final class DemoApp {
 
@@ -31,7 +33,7 @@ public final class DemoApp {
 
   /** The demo's configuration: the password, and plain http allowed on loopback hosts. */
   public static TrackerConfig config(String password) {
-    return config(password, null, null);
+    return config(password, null);
   }
 
   /**
@@ -39,20 +41,14 @@ public final class DemoApp {
    * share logouts), or in this JVM when it is null or blank.
    */
   public static TrackerConfig config(String password, String redisUrl) {
-    return config(password, redisUrl, null);
-  }
-
-  /** As {@link #config(String, String)}, with the meters {@code GET /metrics} answers, if given. */
-  public static TrackerConfig config(String password, String redisUrl, DemoMetrics metrics) {
-    TrackerConfig.Builder builder =
-        TrackerConfig.builder()
-            .password(password)
-            // The demo runs on http://127.0.0.1: Secure would make some clients drop the cookie.
-            .insecureLoopbackForDevelopment(true)
-            // A developer trying the demo sees why a cookie was refused (Tracker-Diagnostics).
-            .diagnostics(true)
-            .revocation(revocation(redisUrl));
-    return metrics == null ? builder.build() : metrics.addTo(builder).build();
+    return TrackerConfig.builder()
+        .password(password)
+        // The demo runs on http://127.0.0.1: Secure would make some clients drop the cookie.
+        .insecureLoopbackForDevelopment(true)
+        // A developer trying the demo sees why a cookie was refused (Tracker-Diagnostics).
+        .diagnostics(true)
+        .revocation(revocation(redisUrl))
+        .build();
   }
 
   /**
@@ -61,22 +57,12 @@ public final class DemoApp {
    */
   public static TrackerConfig configFromPasswordDirectory(
       java.nio.file.Path passwordDirectory, String redisUrl) {
-    return configFromPasswordDirectory(passwordDirectory, redisUrl, null);
-  }
-
-  /**
-   * As {@link #configFromPasswordDirectory(java.nio.file.Path, String)}, with the meters {@code GET
-   * /metrics} answers, if given.
-   */
-  public static TrackerConfig configFromPasswordDirectory(
-      java.nio.file.Path passwordDirectory, String redisUrl, DemoMetrics metrics) {
-    TrackerConfig.Builder builder =
-        TrackerConfig.builder()
-            .passwordDirectory(passwordDirectory)
-            .insecureLoopbackForDevelopment(true)
-            .diagnostics(true)
-            .revocation(revocation(redisUrl));
-    return metrics == null ? builder.build() : metrics.addTo(builder).build();
+    return TrackerConfig.builder()
+        .passwordDirectory(passwordDirectory)
+        .insecureLoopbackForDevelopment(true)
+        .diagnostics(true)
+        .revocation(revocation(redisUrl))
+        .build();
   }
 
   /** Where POST /logout records revocations: Redis when a URL is given, else this JVM. */
@@ -95,6 +81,11 @@ public final class DemoApp {
     return new ResourceConfig(DemoResource.class)
         .register(new TrackerFeature(config))
         .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+  }
+
+  /** The application as the server starts it: its settings, and {@code GET /metrics}. */
+  public static ResourceConfig create(DemoSettings settings) {
+    return create(settings.config(), settings.metrics());
   }
 
   /** The application with {@code GET /metrics}; {@code config} carries the same metrics. */

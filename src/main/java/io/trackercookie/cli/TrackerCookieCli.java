@@ -32,10 +32,11 @@ import java.util.regex.Pattern;
 /**
  * The {@code tracker-cookie} command-line tool: {@code java -jar tracker-cookie.jar COMMAND}.
  *
- * <p>Commands: {@code seal} (JSON on stdin, token out), {@code unseal} (token on stdin, JSON out),
- * {@code inspect} (what a token says about itself, and with a password whether its MAC holds) and
- * {@code keygen} (a fresh random password). The password comes from {@value #PASSWORD_ENV} or
- * {@code --password-file FILE}. {@code --help} prints the whole contract and the exit codes.
+ * <p>Commands: {@code seal} (JSON on stdin, token out), {@code unseal} (token or cookie value on
+ * stdin, the JSON object out, in any layout the library reads), {@code inspect} (what a token says
+ * about itself, and with a password whether its MAC holds) and {@code keygen} (a fresh random
+ * password). The password comes from {@value #PASSWORD_ENV} or {@code --password-file FILE}. {@code
+ * --help} prints the whole contract and the exit codes.
  *
  * <p>On failure nothing is written to stdout and one line goes to stderr; that line never holds the
  * password, the token or the plaintext. The output is written only once a command has fully
@@ -88,7 +89,11 @@ public final class TrackerCookieCli {
       Commands:
         seal      Read JSON from stdin (at most 64 KB), check it strictly (RFC 8259), remove
                   insignificant whitespace (as JSON.stringify writes it) and print the token.
-        unseal    Read a token from stdin (surrounding whitespace ignored) and print its text.
+        unseal    Read a token or a cookie value from stdin (surrounding whitespace ignored) and
+                  print the JSON in it, compact. Every layout the library reads: tracker-cookie's
+                  JSON string holding JSON (printed unwrapped), plain JSON, iron-session's seal
+                  ending in ~2. Text that @hapi/iron would refuse (not JSON: a byte order mark,
+                  text after the value, NaN, comments, nothing; or a __proto__ name) is refused.
         inspect   Read a token from stdin and print what it says about itself: format, password
                   id, expiration (and whether it has passed), part sizes. With a password, also
                   whether its MAC holds and, if not, why. Never prints the content. Exits 0
@@ -101,7 +106,9 @@ public final class TrackerCookieCli {
         --ttl MILLIS          Give the token an expiration MILLIS milliseconds from now. (seal)
         --password-id ID      Write password id ID (letters, digits, _) into the token.  (seal)
         --tracker-cookie      Use the npm tracker-cookie layout: seal the JSON as a JSON string
-                              (JSON.stringify twice); unseal unwraps it again. (seal, unseal)
+                              (JSON.stringify twice); unseal insists on that layout and prints
+                              the string's text.                          (seal, unseal)
+        --raw                 Print the sealed text as it is, unchecked.  (unseal)
         --help, -h            Print this help and exit 0.
 
       Environment:
@@ -113,7 +120,8 @@ public final class TrackerCookieCli {
         2  usage error: unknown command or option, missing or invalid option value
         3  no password, or an unusable one (empty, shorter than 32, unreadable file)
         4  invalid input: stdin empty, too large, not UTF-8, or (seal) not strict JSON
-        5  the token was refused; stderr names iron's reason, e.g. BAD_MAC or EXPIRED
+        5  the token was refused; stderr names the reason, e.g. BAD_MAC, EXPIRED or
+           (unseal) INVALID_JSON, FORBIDDEN_KEY
 
       On failure stdout is empty and stderr holds one line, which never contains the password,
       the token or the plaintext.
@@ -126,11 +134,21 @@ public final class TrackerCookieCli {
   private static final String TTL = "--ttl";
   private static final String PASSWORD_ID_OPTION = "--password-id";
   private static final String TRACKER_COOKIE = "--tracker-cookie";
+  private static final String RAW = "--raw";
+
+  /** Options that take no value. */
+  private static final Set<String> FLAGS = Set.of(TRACKER_COOKIE, RAW);
+
+  /** iron-session 8's format version, after the seal in its cookies; only this exact suffix. */
+  static final String IRON_SESSION_SUFFIX = "~2";
+
+  /** The member name @hapi/iron's JSON parse (Bourne, protoAction 'error') refuses. */
+  static final String FORBIDDEN_NAME = "__proto__";
 
   private static final Map<String, Set<String>> OPTIONS_BY_COMMAND =
       Map.of(
           "seal", Set.of(PASSWORD_FILE, TTL, PASSWORD_ID_OPTION, TRACKER_COOKIE),
-          "unseal", Set.of(PASSWORD_FILE, TRACKER_COOKIE),
+          "unseal", Set.of(PASSWORD_FILE, TRACKER_COOKIE, RAW),
           "inspect", Set.of(PASSWORD_FILE),
           "keygen", Set.of());
 
@@ -245,25 +263,96 @@ public final class TrackerCookieCli {
   }
 
   private String unseal(Arguments arguments, InputStream stdin) throws CliFailure {
+    boolean raw = arguments.options.containsKey(RAW);
+    boolean trackerCookie = arguments.options.containsKey(TRACKER_COOKIE);
+    if (raw && trackerCookie) {
+      throw new CliFailure(EXIT_USAGE, "--raw and --tracker-cookie cannot be combined");
+    }
     IronCodec codec = codec(IronPasswords.single(requirePassword(arguments)), options().build());
     String token = readToken(stdin);
+    if (token.endsWith(IRON_SESSION_SUFFIX)) {
+      token = token.substring(0, token.length() - IRON_SESSION_SUFFIX.length());
+    }
     String text;
     try {
       text = codec.unseal(token);
     } catch (IronException e) {
       throw refused(e);
     }
-    if (arguments.options.containsKey(TRACKER_COOKIE)) {
-      try {
-        text = StrictJson.unquote(text);
-      } catch (StrictJson.JsonSyntaxException e) {
-        throw new CliFailure(
-            EXIT_INPUT,
-            "the token opened, but its content is not a JSON string, so it is not in the"
-                + " tracker-cookie layout (try without --tracker-cookie)");
-      }
+    if (raw) {
+      return text + "\n";
+    }
+    if (!trackerCookie) {
+      return sealedJson(text) + "\n";
+    }
+    try {
+      text = StrictJson.unquote(text);
+    } catch (StrictJson.JsonSyntaxException e) {
+      throw new CliFailure(
+          EXIT_INPUT,
+          "the token opened, but its content is not a JSON string, so it is not in the"
+              + " tracker-cookie layout (try without --tracker-cookie)");
     }
     return text + "\n";
+  }
+
+  /**
+   * The JSON in an opened seal, compact: refused as @hapi/iron refuses it, and tracker-cookie's
+   * JSON string holding JSON unwrapped. A string that holds no JSON is printed as the string it is.
+   */
+  private static String sealedJson(String text) throws CliFailure {
+    String json = ironJson(text);
+    if (!json.startsWith("\"")) {
+      return json;
+    }
+    String inner;
+    try {
+      inner = StrictJson.unquote(json);
+    } catch (StrictJson.JsonSyntaxException e) {
+      return json; // a lone surrogate: the string, escaped as sealed, is all there is to show
+    }
+    String innerJson;
+    try {
+      innerJson = StrictJson.minifyAllowingRepeatedNames(inner);
+    } catch (StrictJson.JsonSyntaxException e) {
+      return json;
+    }
+    checkNoForbiddenName(innerJson);
+    return innerJson;
+  }
+
+  /** The text as @hapi/iron parses it (JSON.parse, then no {@code __proto__} name), compact. */
+  private static String ironJson(String text) throws CliFailure {
+    String json;
+    try {
+      json = StrictJson.minifyAllowingRepeatedNames(text);
+    } catch (StrictJson.JsonSyntaxException e) {
+      // The parser's message gives a position, never the text.
+      throw new CliFailure(
+          EXIT_REFUSED,
+          "refused: INVALID_JSON \u2014 the sealed text is not JSON, so @hapi/iron would refuse"
+              + " it: "
+              + e.getMessage()
+              + " (--raw prints it as it is)");
+    }
+    checkNoForbiddenName(json);
+    return json;
+  }
+
+  private static void checkNoForbiddenName(String json) throws CliFailure {
+    boolean forbidden;
+    try {
+      forbidden = StrictJson.hasMemberName(json, FORBIDDEN_NAME);
+    } catch (StrictJson.JsonSyntaxException e) {
+      throw new IllegalStateException("valid JSON became invalid", e);
+    }
+    if (forbidden) {
+      throw new CliFailure(
+          EXIT_REFUSED,
+          "refused: FORBIDDEN_KEY \u2014 the sealed JSON has a "
+              + FORBIDDEN_NAME
+              + " member name, which @hapi/iron refuses (--raw prints it as it is)");
+    }
   }
 
   private String inspect(Arguments arguments, InputStream stdin) throws CliFailure {
@@ -525,14 +614,15 @@ public final class TrackerCookieCli {
           int equals = arg.indexOf('=');
           String name = equals < 0 ? arg : arg.substring(0, equals);
           String value = equals < 0 ? null : arg.substring(equals + 1);
-          if (!List.of(PASSWORD_FILE, TTL, PASSWORD_ID_OPTION, TRACKER_COOKIE).contains(name)) {
+          if (!List.of(PASSWORD_FILE, TTL, PASSWORD_ID_OPTION, TRACKER_COOKIE, RAW)
+              .contains(name)) {
             // Only the name before '=' is echoed: the value could be something secret.
             throw new CliFailure(EXIT_USAGE, "unknown option " + printable(name) + " (see --help)");
           }
           if (parsed.options.containsKey(name)) {
             throw new CliFailure(EXIT_USAGE, "option " + name + " is given twice");
           }
-          if (name.equals(TRACKER_COOKIE)) {
+          if (FLAGS.contains(name)) {
             if (value != null) {
               throw new CliFailure(EXIT_USAGE, "option " + name + " takes no value");
             }

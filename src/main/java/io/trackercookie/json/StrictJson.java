@@ -22,6 +22,9 @@ public final class StrictJson {
   private final String text;
   private final StringBuilder out;
   private int pos;
+  private boolean allowRepeatedNames;
+  private String watchedName; // null: none
+  private boolean watchedNameSeen;
 
   private StrictJson(String text) {
     this.text = text;
@@ -44,7 +47,37 @@ public final class StrictJson {
    * @throws JsonSyntaxException if the text is not exactly one valid JSON value
    */
   public static String minify(String text) throws JsonSyntaxException {
+    return parse(new StrictJson(text)).out.toString();
+  }
+
+  /**
+   * As {@link #minify}, but with JavaScript's {@code JSON.parse} view of repeated names within one
+   * object: allowed (the last one wins there). What {@code JSON.parse} refuses is refused: a byte
+   * order mark, text after the value, comments, {@code NaN}, an empty text.
+   *
+   * @throws JsonSyntaxException if the text is not exactly one valid JSON value
+   */
+  public static String minifyAllowingRepeatedNames(String text) throws JsonSyntaxException {
     StrictJson parser = new StrictJson(text);
+    parser.allowRepeatedNames = true;
+    return parse(parser).out.toString();
+  }
+
+  /**
+   * Whether an object anywhere in this JSON text has a member of this name, compared after
+   * unescaping, so a name spelled with escapes counts too. Repeated names are allowed here.
+   *
+   * @throws JsonSyntaxException if the text is not exactly one valid JSON value
+   */
+  public static boolean hasMemberName(String text, String name) throws JsonSyntaxException {
+    StrictJson parser = new StrictJson(text);
+    parser.allowRepeatedNames = true;
+    parser.watchedName = name;
+    return parse(parser).watchedNameSeen;
+  }
+
+  private static StrictJson parse(StrictJson parser) throws JsonSyntaxException {
+    String text = parser.text;
     parser.skipWhitespace();
     if (parser.pos == text.length()) {
       throw new JsonSyntaxException("no JSON value (the input is empty or only whitespace)");
@@ -54,7 +87,7 @@ public final class StrictJson {
     if (parser.pos != text.length()) {
       throw parser.error("unexpected text after the JSON value");
     }
-    return parser.out.toString();
+    return parser;
   }
 
   /** True if the text is exactly one strict JSON value (see {@link #minify}). */
@@ -154,7 +187,11 @@ public final class StrictJson {
         throw error("expected a string as object member name");
       }
       int namePos = pos;
-      if (!names.add(string())) {
+      String name = string();
+      if (name.equals(watchedName)) {
+        watchedNameSeen = true;
+      }
+      if (!names.add(name) && !allowRepeatedNames) {
         pos = namePos;
         throw error("duplicate object member name");
       }

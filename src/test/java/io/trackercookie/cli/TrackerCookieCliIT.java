@@ -85,12 +85,20 @@ class TrackerCookieCliIT {
     String password = vectors.get("password").asText();
     String cookieValue = exchange.get("cookieValue").asText();
 
-    CliProcess.Result raw = CliProcess.withPassword(password).stdin(cookieValue).run("unseal");
+    CliProcess.Result plain = CliProcess.withPassword(password).stdin(cookieValue).run("unseal");
+    assertEquals(EXIT_OK, plain.exitCode(), plain::toString);
+    assertEquals(
+        exchange.get("tracked"),
+        MAPPER.readTree(plain.line()),
+        "without an option: the object, unwrapped, as the library reads it");
+
+    CliProcess.Result raw =
+        CliProcess.withPassword(password).stdin(cookieValue).run("unseal", "--raw");
     assertEquals(EXIT_OK, raw.exitCode(), raw::toString);
     assertEquals(
         MAPPER.writeValueAsString(exchange.get("unsealedRaw").asText()),
         raw.line(),
-        "without the option: the JSON string literal that iron returns");
+        "--raw: the JSON string literal that iron returns");
 
     CliProcess.Result unwrapped =
         CliProcess.withPassword(password).stdin(cookieValue).run("unseal", "--tracker-cookie");
@@ -243,6 +251,7 @@ class TrackerCookieCliIT {
           "--ttl",
           "--password-id",
           "--tracker-cookie",
+          "--raw",
           "TRACKER_PASSWORD",
           "Exit codes",
           "  5  "
@@ -270,6 +279,9 @@ class TrackerCookieCliIT {
     assertFailure(pw.run("seal", "--tracker-cookie=yes"), EXIT_USAGE, token);
     assertFailure(pw.run("unseal", "--ttl", "5"), EXIT_USAGE, token);
     assertFailure(pw.run("inspect", "--tracker-cookie"), EXIT_USAGE, token);
+    assertFailure(pw.run("seal", "--raw"), EXIT_USAGE, token);
+    assertFailure(pw.run("unseal", "--raw=yes"), EXIT_USAGE, token);
+    assertFailure(pw.run("unseal", "--raw", "--tracker-cookie"), EXIT_USAGE, token);
     assertFailure(pw.run("keygen", "--password-id", "v1"), EXIT_USAGE, token);
   }
 
@@ -344,6 +356,13 @@ class TrackerCookieCliIT {
         CliProcess.withPassword(PASSWORD).stdin("not-a-token").run("unseal");
     assertFailure(garbage, EXIT_REFUSED, "not-a-token");
     assertTrue(garbage.stderr().contains("WRONG_PART_COUNT"), garbage.stderr());
+
+    CliProcess.Result notJson =
+        CliProcess.withPassword(PASSWORD)
+            .stdin(TrackerCookieCliTest.ironSeal(PASSWORD, SECRET_JSON + " trailing"))
+            .run("unseal");
+    assertFailure(notJson, EXIT_REFUSED, "alice");
+    assertTrue(notJson.stderr().contains("refused: INVALID_JSON"), notJson.stderr());
 
     CliProcess.Result badPrefix =
         CliProcess.withoutPassword().stdin(token.replace("Fe26.2", "Fe26.1")).run("inspect");

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,72 @@ class TrackerCookieCliTest {
     IronOptions options =
         IronOptions.builder().ttl(ttl).clock(Clock.fixed(sealedAt, ZoneOffset.UTC)).build();
     return IronCodec.create(IronPasswords.single(PASSWORD), options).seal("{\"a\":1}");
+  }
+
+  /** A seal of any plaintext, as another iron implementation could make it. */
+  static String ironSeal(String password, String plaintext) {
+    return IronCodec.create(IronPasswords.single(password), IronOptions.defaults()).seal(plaintext);
+  }
+
+  @Test
+  void unseal_refusesPlaintextThatIronRefuses_withTheReason_andRawPrintsItAsItIs() {
+    Map<String, String> refused = new LinkedHashMap<>();
+    refused.put("\uFEFF{\"secret\":1}", "INVALID_JSON");
+    refused.put("{\"secret\":1} trailing", "INVALID_JSON");
+    refused.put("{\"secret\":1}{}", "INVALID_JSON");
+    refused.put("{\"secret\":NaN}", "INVALID_JSON");
+    refused.put("/* secret */ {}", "INVALID_JSON");
+    refused.put("{\"secret\":1} // c", "INVALID_JSON");
+    refused.put("{'secret':1}", "INVALID_JSON");
+    refused.put("", "INVALID_JSON");
+    refused.put(" \n", "INVALID_JSON");
+    refused.put("{\"__proto__\":{\"secret\":1}}", "FORBIDDEN_KEY");
+    refused.put("{\"a\":[{\"__pro\\u0074o__\":\"secret\"}]}", "FORBIDDEN_KEY");
+    refused.put("\"{\\\"__proto__\\\":\\\"secret\\\"}\"", "FORBIDDEN_KEY");
+    for (Map.Entry<String, String> entry : refused.entrySet()) {
+      String token = ironSeal(PASSWORD, entry.getKey());
+      Run opened = run(PASSWORD, token, "unseal");
+      assertEquals(TrackerCookieCli.EXIT_REFUSED, opened.exitCode(), entry.getKey());
+      assertEquals("", opened.stdout(), entry.getKey());
+      assertTrue(
+          opened.stderr().startsWith("tracker-cookie: refused: " + entry.getValue() + " \u2014 "),
+          opened.stderr());
+      assertFalse(opened.stderr().contains("secret"), "no plaintext: " + opened.stderr());
+      assertEquals(1, opened.stderr().lines().count(), opened.stderr());
+
+      Run raw = run(PASSWORD, token, "unseal", "--raw");
+      assertEquals(TrackerCookieCli.EXIT_OK, raw.exitCode(), raw.stderr());
+      assertEquals(entry.getKey() + "\n", raw.stdout());
+    }
+  }
+
+  @Test
+  void unseal_printsWhatIronAccepts_compact_andUnwrapsTheTrackerCookieLayout() {
+    Map<String, String> accepted = new LinkedHashMap<>();
+    accepted.put(" {\"a\" : 1, \"a\": 2}\n", "{\"a\":1,\"a\":2}"); // JSON.parse: the last wins
+    accepted.put("[1, \"x\"]", "[1,\"x\"]");
+    accepted.put("\"just a string\"", "\"just a string\"");
+    accepted.put("\"{\\\"user\\\": \\\"bob\\\"}\"", "{\"user\":\"bob\"}");
+    accepted.put("\"{\\\"a\\\":1} trailing\"", "\"{\\\"a\\\":1} trailing\"");
+    accepted.put("\"\\ud800\"", "\"\\ud800\"");
+    accepted.put("{\"__proto\":1,\"_proto__\":2}", "{\"__proto\":1,\"_proto__\":2}");
+    for (Map.Entry<String, String> entry : accepted.entrySet()) {
+      Run opened = run(PASSWORD, ironSeal(PASSWORD, entry.getKey()), "unseal");
+      assertEquals(TrackerCookieCli.EXIT_OK, opened.exitCode(), opened.stderr());
+      assertEquals(entry.getValue() + "\n", opened.stdout(), entry.getKey());
+    }
+  }
+
+  @Test
+  void unseal_readsIronSessionsSuffixedSeal_andOnlyThatExactSuffix() {
+    String seal =
+        IronCodec.create(
+                IronPasswords.builder().current("1", PASSWORD).build(), IronOptions.defaults())
+            .seal("{\"user\":\"carol\"}");
+    Run opened = run(PASSWORD, seal + "~2", "unseal");
+    assertEquals(TrackerCookieCli.EXIT_OK, opened.exitCode(), opened.stderr());
+    assertEquals("{\"user\":\"carol\"}\n", opened.stdout());
+    assertEquals(TrackerCookieCli.EXIT_REFUSED, run(PASSWORD, seal + "~3", "unseal").exitCode());
   }
 
   @Test

@@ -2,13 +2,19 @@ package io.trackercookie.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trackercookie.RawHttp;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,15 +26,17 @@ class DemoHttpTest {
 
   @BeforeAll
   static void start() {
-    DemoMetrics metrics = new DemoMetrics();
-    server =
-        new TestServer(
-            () -> DemoApp.create(DemoApp.config(TestConfigs.PASSWORD, null, metrics), metrics));
+    server = demo(Map.of("TRACKER_PASSWORD", TestConfigs.PASSWORD));
   }
 
   @AfterAll
   static void stop() throws Exception {
     server.close();
+  }
+
+  private static TestServer demo(Map<String, String> environment) {
+    DemoSettings settings = DemoSettings.read(environment);
+    return new TestServer(() -> DemoApp.create(settings));
   }
 
   @Test
@@ -112,13 +120,126 @@ class DemoHttpTest {
   }
 
   @Test
-  void aPasswordDirectory_givesTheDemoItsKeys_byFileName(
+  void passwordDirVariable_givesTheDemoItsKeys_byFileName(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
     java.nio.file.Files.writeString(dir.resolve("k1"), TestConfigs.PASSWORD + "\n");
-    try (TestServer fromFiles =
-        new TestServer(() -> DemoApp.create(DemoApp.configFromPasswordDirectory(dir, null)))) {
+    try (TestServer fromFiles = demo(Map.of("TRACKER_PASSWORD_DIR", dir.toString()))) {
       String value = fromFiles.get("/hello").cookieValue(NAME);
       assertEquals("k1", io.trackercookie.iron.SealParts.parse(value).passwordId());
     }
+  }
+
+  @Test
+  void trackerVariables_shapeTheDemosCookie_nameIdTtlAndChunking() {
+    try (TestServer custom =
+        demo(
+            Map.of(
+                "TRACKER_PASSWORD", TestConfigs.PASSWORD,
+                "TRACKER_PASSWORD_ID", "k2",
+                "TRACKER_TTL", "PT1H",
+                "TRACKER_COOKIE_NAME", "demo-visit",
+                "TRACKER_PAYLOAD_FORMAT", "plain_json",
+                "TRACKER_MAX_CHUNKS", "3"))) {
+      RawHttp.Response hello = custom.get("/hello");
+      String seal = hello.cookieValue("demo-visit");
+      assertNotNull(seal, "the cookie carries TRACKER_COOKIE_NAME: " + hello.setCookies());
+      String[] parts = seal.split("\\*", -1);
+      assertEquals("k2", parts[1], "TRACKER_PASSWORD_ID is written into the seal");
+      assertFalse(parts[5].isEmpty(), "TRACKER_TTL gives the seal an expiration");
+      assertEquals(
+          "{\"path\":\"/hello\"}",
+          custom.get("/tracker", "Cookie: demo-visit=" + seal).body(),
+          "PLAIN_JSON reads back");
+    }
+  }
+
+  @Test
+  void twoDemos_rotateThePassword_theNewOneReadsAndReseals_theOldCookie() {
+    try (TestServer old = demo(Map.of("TRACKER_PASSWORD", TestConfigs.PASSWORD));
+        TestServer rotated =
+            demo(
+                Map.of(
+                    "TRACKER_PASSWORD",
+                    TestConfigs.OTHER_PASSWORD,
+                    "TRACKER_PASSWORD_ID",
+                    "k2",
+                    "TRACKER_ACCEPTED_PASSWORD_IDS",
+                    "default",
+                    "TRACKER_PASSWORD_DEFAULT",
+                    TestConfigs.PASSWORD))) {
+      String oldSeal = old.get("/from-the-old-demo").cookieValue(NAME);
+      RawHttp.Response read = rotated.get("/tracker", "Cookie: " + NAME + "=" + oldSeal);
+      assertEquals("{\"path\":\"/from-the-old-demo\"}", read.body());
+      String resealed = read.cookieValue(NAME);
+      assertNotNull(resealed, "a cookie opened with an accepted password is resealed");
+      assertTrue(resealed.startsWith("Fe26.2*k2*"), resealed);
+    }
+  }
+
+  @Test
+  void startUpMessages_nameWhatWasRead_andWarnAboutMisspellings_neverShowingASecret() {
+    DemoSettings settings =
+        DemoSettings.read(
+            Map.of(
+                "TRACKER_PASSWORD", TestConfigs.PASSWORD,
+                "TRACKER_TTL", "3600",
+                "TRACKER_COOKIE_SAMESITE", "Strict",
+                "PORT", "9000"));
+    String text = String.join("\n", settings.messages());
+    assertTrue(text.contains("TRACKER_PASSWORD, TRACKER_TTL"), text);
+    assertTrue(text.contains("did you mean TRACKER_COOKIE_SAME_SITE?"), text);
+    assertEquals(java.time.Duration.ofHours(1), settings.config().sealTtl());
+    assertFalse(text.contains(TestConfigs.PASSWORD), "the password is never printed");
+    assertFalse(text.contains("random password"), text);
+  }
+
+  @Test
+  void withoutAPassword_theDemoUsesARandomOne_andSaysSo() {
+    DemoSettings settings = DemoSettings.read(Map.of());
+    assertTrue(settings.messages().get(0).startsWith("WARNING: TRACKER_PASSWORD is not set"));
+    assertTrue(settings.config().insecureLoopbackForDevelopment());
+  }
+
+  @Test
+  void theDevelopmentModeWarning_isGivenOnce() {
+    List<String> logged = new ArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger logger = Logger.getLogger("io.trackercookie");
+    logger.addHandler(handler);
+    List<String> printed;
+    try {
+      DemoSettings settings = DemoSettings.read(Map.of("TRACKER_PASSWORD", TestConfigs.PASSWORD));
+      printed = settings.messages();
+      try (TestServer started = new TestServer(() -> DemoApp.create(settings.config()))) {
+        assertEquals(200, started.get("/tracker").status());
+      }
+    } finally {
+      logger.removeHandler(handler);
+    }
+    List<String> warnings = new ArrayList<>();
+    for (String line : concat(printed, logged)) {
+      if (line.contains("Never") && line.contains("production")) {
+        warnings.add(line);
+      }
+    }
+    assertEquals(1, warnings.size(), "one development-mode warning: " + warnings);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 }
