@@ -377,6 +377,8 @@ public final class TrackerConfig {
         + listeners.size()
         + ", insecureLoopbackForDevelopment="
         + insecureLoopbackForDevelopment
+        + ", diagnostics="
+        + diagnostics
         + ", slidingExpiry="
         + slidingExpiry
         + ", reissueAfter="

@@ -110,6 +110,7 @@ class DiagnosticsHttpTest {
   void theDiagnosticsSetting_turnsItOn() {
     TrackerConfig config = TestConfigs.fromSettings(TrackerSettings.DIAGNOSTICS, "true");
     assertTrue(config.diagnostics());
+    assertTrue(config.toString().contains("diagnostics=true"), "the effective config says so");
     assertFalse(TestConfigs.fromSettings().diagnostics(), "off by default");
     try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
       RawHttp.Response response = server.get("/read", "Cookie: " + NAME + "=x\u00e9");
