@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trackercookie.testkit.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -138,7 +139,7 @@ class CookieAttributesHttpTest {
   @Test
   void expires_followsTheClock_secondBySecond_andKeepsTheSecureSettingOfEachRequest()
       throws Exception {
-    MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-02T03:04:05.200Z"));
+    TestClock clock = new TestClock(java.time.Instant.parse("2026-01-02T03:04:05.200Z"));
     TrackerConfig config =
         TestConfigs.builder().clock(clock).insecureLoopbackForDevelopment(true).build();
     byte[] foreignHost = "Host: shop.example.com\r\n".getBytes(StandardCharsets.US_ASCII);

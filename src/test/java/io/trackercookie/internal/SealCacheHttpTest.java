@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trackercookie.MutableClock;
 import io.trackercookie.RawHttp;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.TestConfigs;
@@ -14,6 +13,7 @@ import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerListener;
 import io.trackercookie.TrackerSettings;
 import io.trackercookie.TrackerTestResource;
+import io.trackercookie.testkit.TestClock;
 import jakarta.ws.rs.core.Feature;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +29,7 @@ class SealCacheHttpTest {
 
   @Test
   void cachedCookie_expiresOnTime_throughTheFilters() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-01-02T03:04:05Z"));
+    TestClock clock = new TestClock(Instant.parse("2026-01-02T03:04:05Z"));
     List<RejectionReason> reasons = new CopyOnWriteArrayList<>();
     TrackerConfig config =
         TestConfigs.builder()

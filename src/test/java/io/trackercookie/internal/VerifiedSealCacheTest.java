@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trackercookie.MutableClock;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronException;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.iron.IronSecret;
 import io.trackercookie.iron.Unsealed;
+import io.trackercookie.testkit.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +92,7 @@ class VerifiedSealCacheTest {
 
   @Test
   void expiredSeal_isRejectedEvenWhenCached() {
-    MutableClock clock = new MutableClock(START);
+    TestClock clock = new TestClock(START);
     IronCodec codec = codec(IronPasswords.single(PASSWORD), clock, Duration.ofMinutes(5));
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
     String sealed = codec.seal("{\"a\":1}");
@@ -120,7 +120,7 @@ class VerifiedSealCacheTest {
 
   @Test
   void aSealTheProviderWrites_isAHitOnTheRequestThatBringsItBack() throws Exception {
-    MutableClock clock = new MutableClock(START);
+    TestClock clock = new TestClock(START);
     IronCodec codec = codec(IronPasswords.single(PASSWORD), clock, Duration.ofMinutes(5));
     VerifiedSealCache cache = VerifiedSealCache.create(codec.options(), 100, 1 << 20);
     IronSealCodec sealCodec = new IronSealCodec(codec, cache);
@@ -302,7 +302,7 @@ class VerifiedSealCacheTest {
 
   @Test
   void expiryOnHit_honoursLocaltimeOffsetAndSkewLikeTheCodec() {
-    MutableClock clock = new MutableClock(START);
+    TestClock clock = new TestClock(START);
     IronCodec codec =
         IronCodec.create(
             IronPasswords.single(PASSWORD),

@@ -6,7 +6,6 @@ import static io.trackercookie.keys.KeyFiles.scheduled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trackercookie.MutableClock;
 import io.trackercookie.RawHttp;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
@@ -16,6 +15,7 @@ import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.iron.SealParts;
+import io.trackercookie.testkit.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class KeyScheduleFleetHttpTest {
   @TempDir Path root;
 
   /** One node: its directory, its clock, its server. */
-  private record Node(Path dir, MutableClock clock, TestServer server) implements AutoCloseable {
+  private record Node(Path dir, TestClock clock, TestServer server) implements AutoCloseable {
     String idOfNewSeal() {
       return SealParts.parse(server.get("/put?k=probe&v=1").cookieValue(NAME)).passwordId();
     }
@@ -66,7 +66,7 @@ class KeyScheduleFleetHttpTest {
   private Node node(String name) throws IOException {
     Path dir = Files.createDirectory(root.resolve(name));
     KeyFiles.writeInPlace(dir.resolve("k1"), plain(k1));
-    MutableClock clock = new MutableClock(START);
+    TestClock clock = new TestClock(START);
     TrackerConfig config =
         TrackerConfig.builder()
             .passwordDirectory(dir)

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trackercookie.CookieSettings;
-import io.trackercookie.MutableClock;
 import io.trackercookie.PayloadFormat;
 import io.trackercookie.RawHttp;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerSettings;
+import io.trackercookie.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -79,7 +79,7 @@ class LifetimeRulesHttpTest {
 
   @Test
   void theLongestLifetimes_writeCookiesThatBrowsersKeepAndSealsThatOpen() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-01-02T03:04:05Z"));
+    TestClock clock = new TestClock(Instant.parse("2026-01-02T03:04:05Z"));
     CookieSettings longest = CookieSettings.builder().maxAge(CookieSettings.MAX_MAX_AGE).build();
     TrackerConfig config =
         TestConfigs.builder().cookie(longest).ttl(TrackerConfig.MAX_TTL).clock(clock).build();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trackercookie.CookieSettings;
-import io.trackercookie.MutableClock;
 import io.trackercookie.PayloadFormat;
 import io.trackercookie.RawHttp;
 import io.trackercookie.TestConfigs;
@@ -17,6 +16,7 @@ import io.trackercookie.TrackerSettings;
 import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.iron.SealParts;
 import io.trackercookie.legacy.LegacyCookieWriter;
+import io.trackercookie.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class SealLifetimeHttpTest {
   }
 
   /** A node whose current password is new, still accepting the old (id-less) one. */
-  private static TrackerConfig.Builder rotated(MutableClock clock) {
+  private static TrackerConfig.Builder rotated(TestClock clock) {
     return TrackerConfig.builder()
         .passwords(
             IronPasswords.builder()
@@ -65,7 +65,7 @@ class SealLifetimeHttpTest {
         .clock(clock);
   }
 
-  private static String writtenAtT0(MutableClock clock, TrackerConfig.Builder config) {
+  private static String writtenAtT0(TestClock clock, TrackerConfig.Builder config) {
     try (TestServer server = server(config.clock(clock).build())) {
       return server.get("/put?k=user&v=alice").cookieValue(NAME);
     }
@@ -73,7 +73,7 @@ class SealLifetimeHttpTest {
 
   @Test
   void byDefault_aSealExpiresWhenItsCookieDoes_andIsRefusedAfterThat() {
-    MutableClock clock = new MutableClock(T0);
+    TestClock clock = new TestClock(T0);
     try (TestServer server = server(TestConfigs.builder().clock(clock).build())) {
       RawHttp.Response put = server.get("/put?k=user&v=alice");
       String value = put.cookieValue(NAME);
@@ -89,7 +89,7 @@ class SealLifetimeHttpTest {
 
   @Test
   void aSessionCookie_getsThirtyDaySeals_andAShorterMaxAgeGivesItsOwnLifetime() {
-    MutableClock clock = new MutableClock(T0);
+    TestClock clock = new TestClock(T0);
     CookieSettings session = CookieSettings.builder().maxAge(Duration.ZERO).build();
     try (TestServer server = server(TestConfigs.builder().cookie(session).clock(clock).build())) {
       RawHttp.Response put = server.get("/put?k=user&v=alice");
@@ -105,7 +105,7 @@ class SealLifetimeHttpTest {
 
   @Test
   void sealsNeverExpire_writesSealsWithoutAnExpiration_fromTheBuilderOrTheSetting() {
-    MutableClock clock = new MutableClock(T0);
+    TestClock clock = new TestClock(T0);
     String value = writtenAtT0(clock, TestConfigs.builder().sealsNeverExpire());
     assertNull(expirationOf(value));
     assertEquals(
@@ -120,7 +120,7 @@ class SealLifetimeHttpTest {
 
   @Test
   void aRotationReseal_keepsTheSealsExpiration_soACopyDiesOnTime() {
-    MutableClock clock = new MutableClock(T0);
+    TestClock clock = new TestClock(T0);
     String old = writtenAtT0(clock, TestConfigs.builder().ttl(HOUR));
     clock.advance(Duration.ofMinutes(50));
     try (TestServer server = server(rotated(clock).ttl(HOUR).build())) {
@@ -146,7 +146,7 @@ class SealLifetimeHttpTest {
 
   @Test
   void aCopyPastItsExpirationButInsideTheSkew_isReadButNeverResealed() {
-    MutableClock clock = new MutableClock(T0);
+    TestClock clock = new TestClock(T0);
     String old = writtenAtT0(clock, TestConfigs.builder().ttl(HOUR));
     clock.advance(HOUR.plusSeconds(30));
     try (TestServer server = server(rotated(clock).ttl(HOUR).build())) {
@@ -159,7 +159,7 @@ class SealLifetimeHttpTest {
 
   @Test
   void anApplicationWrite_givesTheSealAFullTtlFromNow() {
-    MutableClock clock = new MutableClock(T0);
+    TestClock clock = new TestClock(T0);
     String old = writtenAtT0(clock, TestConfigs.builder().ttl(HOUR));
     clock.advance(Duration.ofMinutes(50));
     try (TestServer server = server(rotated(clock).ttl(HOUR).build())) {
@@ -171,7 +171,7 @@ class SealLifetimeHttpTest {
   @Test
   void aLegacyUpgrade_keepsTheLegacyCookiesOwnExpiry() {
     String secret = "a-legacy-cookie-sessions-secret";
-    MutableClock clock = new MutableClock(T0);
+    TestClock clock = new TestClock(T0);
     String legacy =
         LegacyCookieWriter.write(
             secret, T0.minus(Duration.ofHours(2)).toEpochMilli(), "{\"user\":\"alice\"}");
@@ -192,7 +192,7 @@ class SealLifetimeHttpTest {
 
   @Test
   void switchingToIronSession_keepsTrackersSealedWithoutAnId_resealedUnderId1WithTheirExpiration() {
-    MutableClock clock = new MutableClock(T0);
+    TestClock clock = new TestClock(T0);
     String before = writtenAtT0(clock, TestConfigs.builder());
     assertEquals("", passwordIdOf(before));
     clock.advance(Duration.ofDays(1));
@@ -218,7 +218,7 @@ class SealLifetimeHttpTest {
 
   @Test
   void rotationOnAnUnreadRequest_followsTheCookieThatOpens_notAJunkOneAheadOfIt() {
-    MutableClock clock = new MutableClock(T0);
+    TestClock clock = new TestClock(T0);
     String old = writtenAtT0(clock, TestConfigs.builder());
     String junkWithTheCurrentId = "Fe26.2*k2*salt*iv*data**hmacsalt*hmac";
     try (TestServer server = server(rotated(clock).build())) {

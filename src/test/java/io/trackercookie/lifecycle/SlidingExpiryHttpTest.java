@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trackercookie.MutableClock;
 import io.trackercookie.RawHttp;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.TestConfigs;
@@ -14,6 +13,7 @@ import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerListener;
 import io.trackercookie.TrackerSettings;
 import io.trackercookie.iron.SealParts;
+import io.trackercookie.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,13 +29,13 @@ class SlidingExpiryHttpTest {
   private static final Instant START = Instant.parse("2026-01-02T03:04:05Z");
   private static final Duration IDLE = Duration.ofHours(1);
 
-  private MutableClock clock;
+  private TestClock clock;
   private TestServer server;
   private final List<RejectionReason> reasons = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() {
-    clock = new MutableClock(START);
+    clock = new TestClock(START);
     TrackerListener listener =
         new TrackerListener() {
           @Override

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trackercookie.MutableClock;
 import io.trackercookie.RawHttp;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.RevocationOptions;
@@ -19,6 +18,7 @@ import io.trackercookie.TrackerFeature;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
+import io.trackercookie.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +33,7 @@ class EmbeddedRevocationHttpTest {
   static final String NAME = "persistent-information";
   private static final Instant START = Instant.parse("2026-01-02T03:04:05Z");
 
-  private final MutableClock clock = new MutableClock(START);
+  private final TestClock clock = new TestClock(START);
   private final Recorder recorder = new Recorder();
   private TestServer server;
   private TrackerFeature feature;

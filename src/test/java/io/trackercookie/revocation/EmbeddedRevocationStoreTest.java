@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trackercookie.MutableClock;
+import io.trackercookie.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The embedded store on its own: entries leave with their expiry, and the bound holds. */
 class EmbeddedRevocationStoreTest {
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-02T03:04:05Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-01-02T03:04:05Z"));
 
   @Test
   void anEntry_isHeldUntilItsExpiry_thenGone() {

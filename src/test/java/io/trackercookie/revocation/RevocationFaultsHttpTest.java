@@ -4,13 +4,13 @@ import static io.trackercookie.revocation.EmbeddedRevocationHttpTest.cookieHeade
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trackercookie.MutableClock;
 import io.trackercookie.RawHttp;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.RevocationOptions;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerFeature;
+import io.trackercookie.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -30,7 +30,7 @@ class RevocationFaultsHttpTest {
     volatile boolean down;
     volatile boolean foreign;
 
-    SwitchableStore(MutableClock clock) {
+    SwitchableStore(TestClock clock) {
       inner = new EmbeddedRevocationStore(1000, clock);
     }
 
@@ -54,7 +54,7 @@ class RevocationFaultsHttpTest {
     }
   }
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-02T03:04:05Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-01-02T03:04:05Z"));
   private final Recorder recorder = new Recorder();
   private final SwitchableStore store = new SwitchableStore(clock);
   private TestServer server;
