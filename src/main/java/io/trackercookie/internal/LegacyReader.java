@@ -24,8 +24,11 @@ final class LegacyReader {
     this.listeners = listeners;
   }
 
-  /** A legacy cookie's tracker object, and when the legacy cookie itself expires. */
-  record Opened(ObjectNode content, Instant expiration) {}
+  /**
+   * A legacy cookie's tracker object, its HMAC (which names it for revocation), when
+   * cookie-sessions wrote it, and when the legacy cookie itself expires.
+   */
+  record Opened(ObjectNode content, String hmac, Instant written, Instant expiration) {}
 
   /**
    * The first legacy cookie that decodes into a tracker object, or null; the reason of each refused
@@ -39,9 +42,13 @@ final class LegacyReader {
       RejectionReason reason = candidate.rejection();
       if (reason == null) {
         try {
-          LegacySession session = decoder.open(unescape(candidate.value()));
+          String value = unescape(candidate.value());
+          LegacySession session = decoder.open(value);
           return new Opened(
-              SealFormat.read(session.json()), session.timestamp().plus(decoder.timeout()));
+              SealFormat.read(session.json()),
+              value.substring(0, LegacySessionDecoder.HMAC_CHARS),
+              session.timestamp(),
+              session.timestamp().plus(decoder.timeout()));
         } catch (LegacyCookieException e) {
           reason = Listeners.reasonFor(e.reason());
         } catch (TrackerJson.Rejected e) {

@@ -37,6 +37,7 @@ final class Revoker implements Revocations, AutoCloseable {
 
   private static final String SEAL_KEY = "seal:";
   private static final String SUBJECT_KEY = "subject:";
+  private static final String LEGACY_KEY = "legacy:"; // digested with the HMAC: apart from seals
 
   /** What an opened seal's check found. */
   enum Verdict {
@@ -91,10 +92,31 @@ final class Revoker implements Revocations, AutoCloseable {
    */
   Checked check(String cookieValue, Unsealed unsealed, ObjectNode content) {
     Instant expiration = unsealed.expiration().orElse(null);
+    return check(
+        SEAL_KEY + sealDigest(cookieValue),
+        expiration == null ? null : issuedAt(expiration),
+        expiration,
+        content);
+  }
+
+  /**
+   * Checks a legacy cookie that opened, named by its HMAC (lowercase hex, so one spelling per
+   * cookie) and issued when cookie-sessions wrote it: revoked itself, or written for its subject
+   * before the subject's epoch. Without this a revoked visitor's legacy cookie would be read and
+   * upgraded into a fresh seal.
+   */
+  Checked checkLegacy(String legacyHmac, Instant written, Instant expiration, ObjectNode content) {
+    return check(SEAL_KEY + digest(LEGACY_KEY + legacyHmac), written, expiration, content);
+  }
+
+  /**
+   * Whether the cookie under {@code key}, issued at {@code issuedAt} (null: unknown), is revoked
+   * itself or for its subject.
+   */
+  private Checked check(String key, Instant issuedAt, Instant expiration, ObjectNode content) {
     Target target =
         new Target(
-            SEAL_KEY + sealDigest(cookieValue),
-            (expiration != null ? expiration : clock.instant().plus(sealTtl)).plus(margin));
+            key, (expiration != null ? expiration : clock.instant().plus(sealTtl)).plus(margin));
     try {
       if (store.get(target.key()).isPresent()) {
         return new Checked(Verdict.REVOKED, target);
@@ -104,7 +126,7 @@ final class Revoker implements Revocations, AutoCloseable {
         OptionalLong epoch = store.get(SUBJECT_KEY + digest(subject));
         // A seal without an expiration has no known issue time: any epoch revokes it.
         if (epoch.isPresent()
-            && (expiration == null || issuedAt(expiration).toEpochMilli() < epoch.getAsLong())) {
+            && (issuedAt == null || issuedAt.toEpochMilli() < epoch.getAsLong())) {
           return new Checked(Verdict.REVOKED, target);
         }
       }

@@ -177,10 +177,41 @@ public final class TrackerEngine {
     if (legacy != null && !found.legacy().isEmpty()) {
       LegacyReader.Opened opened = legacy.open(found.legacy(), report, rejected);
       if (opened != null) {
-        return new Opened(opened.content(), reseal.forLegacy(opened.expiration()));
+        return revoker == null
+            ? new Opened(opened.content(), reseal.forLegacy(opened.expiration()))
+            : checkedLegacy(opened, report, rejected);
       }
     }
     return Opened.NOTHING;
+  }
+
+  /**
+   * A legacy cookie that opened, once the revocation store has been asked: the upgrade would seal
+   * its content afresh, so a revoked one must be refused here or it would come back.
+   */
+  private Opened checkedLegacy(
+      LegacyReader.Opened opened, boolean report, List<RejectionReason> rejected) {
+    Revoker.Checked checked =
+        revoker.checkLegacy(opened.hmac(), opened.written(), opened.expiration(), opened.content());
+    RejectionReason reason;
+    switch (checked.verdict()) {
+      case ACCEPTED, UNCHECKED -> {
+        if (checked.verdict() == Revoker.Verdict.UNCHECKED && report) {
+          listeners.revocationUnchecked();
+        }
+        return new Opened(
+            opened.content(), reseal.forLegacy(opened.expiration()), checked.target(), false);
+      }
+      case REVOKED -> reason = RejectionReason.REVOKED;
+      default -> reason = RejectionReason.STORE_UNAVAILABLE;
+    }
+    listeners.rejected(config.legacyCookieName(), reason, report);
+    if (rejected != null) {
+      rejected.add(reason);
+    }
+    return reason == RejectionReason.REVOKED
+        ? Opened.NOTHING
+        : new Opened(null, ResealPolicy.Reseal.NONE, checked.target(), true);
   }
 
   /** Whether a response should open a cookie nobody read, to reseal it; no crypto. */

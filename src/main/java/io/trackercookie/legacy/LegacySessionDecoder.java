@@ -62,6 +62,10 @@ public final class LegacySessionDecoder {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(24);
 
   static final int HMAC_HEX_CHARS = 40;
+
+  /** The length of the HMAC that starts every cookie this decoder opens (lowercase hex). */
+  public static final int HMAC_CHARS = HMAC_HEX_CHARS;
+
   static final int TIMESTAMP_CHARS = 13;
   private static final int AES_BLOCK_HEX_CHARS = 32;
 

@@ -18,6 +18,7 @@ import io.trackercookie.TrackerFeature;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
+import io.trackercookie.legacy.LegacyCookieWriter;
 import io.trackercookie.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -223,6 +224,49 @@ class EmbeddedRevocationHttpTest {
     feature.revocations().revokeAllFor("42");
     assertEquals("{}", server.get("/read", numeric).body());
     assertNotEquals("{}", server.get("/read", cookie).body());
+  }
+
+  private static final String LEGACY_SECRET = "a-legacy-cookie-sessions-secret";
+
+  /** A cookie-sessions cookie for this user, written an hour before the test starts. */
+  private static String legacyCookie(String user) {
+    return "Cookie: _node="
+        + LegacyCookieWriter.write(
+            LEGACY_SECRET,
+            START.minus(Duration.ofHours(1)).toEpochMilli(),
+            "{\"userId\":\"" + user + "\"}");
+  }
+
+  private static TrackerConfig.Builder revocableWithLegacy() {
+    return revocable().legacySecret(LEGACY_SECRET).legacyTimeout(Duration.ofHours(24));
+  }
+
+  @Test
+  void aLegacyCookieWrittenBeforeLogOutEverywhere_isNeitherReadNorUpgraded() {
+    start(revocableWithLegacy());
+    String alice = legacyCookie("alice");
+    feature.revocations().revokeAllFor("alice");
+
+    RawHttp.Response read = server.get("/read", alice);
+    assertEquals("{}", read.body());
+    assertNull(read.cookieValue(NAME), read.setCookies().toString());
+    assertEquals(List.of(RejectionReason.REVOKED), recorder.rejections);
+    // Another user's legacy cookie is still carried over.
+    RawHttp.Response bob = server.get("/read", legacyCookie("bob"));
+    assertEquals("{\"userId\":\"bob\"}", bob.body());
+    assertNotNull(bob.cookieValue(NAME));
+  }
+
+  @Test
+  void aLegacyCookieRevokedByLogout_cannotBeReplayedIntoANewSeal() {
+    start(revocableWithLegacy());
+    String alice = legacyCookie("alice");
+    assertEquals("{\"recorded\":true}", server.get("/logout", alice).body());
+
+    RawHttp.Response replay = server.get("/read", alice);
+    assertEquals("{}", replay.body());
+    assertNull(replay.cookieValue(NAME), replay.setCookies().toString());
+    assertEquals(List.of(RejectionReason.REVOKED), recorder.rejections);
   }
 
   @Test
