@@ -3,6 +3,7 @@ package io.trackercookie.keys;
 import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.iron.IronSecret;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -37,6 +38,9 @@ import java.util.TreeMap;
 public final class PasswordFiles {
 
   private static final String SEAL_FROM = "sealFrom=";
+
+  /** The largest password file read: a sealFrom line and a password fit many times over. */
+  static final int MAX_FILE_BYTES = 8192;
 
   private final Path path;
   private final boolean directory;
@@ -196,9 +200,21 @@ public final class PasswordFiles {
       throws UnusableException {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      // Not a pipe or a device: opening one may block, or never end.
+      if (!Files.isRegularFile(file)) {
+        throw new UnusableException(file, "is not a regular file");
+      }
+      // At most one byte past the bound is read, whatever size the file claims, so a huge file
+      // (a backup dropped into the mount) costs neither the heap nor the watcher thread.
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+      }
     } catch (IOException | SecurityException e) {
       throw new UnusableException(file, "cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new UnusableException(
+          file, "is larger than " + MAX_FILE_BYTES + " bytes: not a password file");
     }
     String text;
     try {

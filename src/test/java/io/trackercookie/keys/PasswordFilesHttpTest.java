@@ -147,6 +147,30 @@ class PasswordFilesHttpTest {
   }
 
   @Test
+  void aHugeFileInTheDirectory_isRefusedUnread_andReloadingGoesOn() throws IOException {
+    KeyFiles.writeInPlace(dir.resolve("k1"), plain(k1));
+    try (KeyFiles.LogCapture log = new KeyFiles.LogCapture();
+        TestServer server = serverOnDirectory()) {
+      String before = server.get("/put?k=user&v=gina").cookieValue(NAME);
+      // A sparse file of 3 GiB whose name reads as a password id (a backup dropped in the mount).
+      Path huge = dir.resolve("backup");
+      try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+        file.setLength(3L << 30);
+      }
+      await("a warning names the huge file", () -> log.warningsMentioning(huge.toString()) > 0);
+      assertTrue(
+          log.warnings().stream().anyMatch(w -> w.contains(huge + ": is larger than")),
+          log.warnings().toString());
+      assertEquals("{\"user\":\"gina\"}", read(server, before).body());
+
+      // The watcher is still there: the next change is picked up.
+      KeyFiles.delete(huge);
+      KeyFiles.writeInPlace(dir.resolve("k2"), scheduled(PAST, k2));
+      await("k2 seals after the huge file went", () -> idOfNewSeal(server).equals("k2"));
+    }
+  }
+
+  @Test
   void theSealingPasswordsFileVanishing_keepsTheRing_butAnOldPasswordsFileMayGo() {
     KeyFiles.writeInPlace(dir.resolve("k1"), plain(k1));
     KeyFiles.writeInPlace(dir.resolve("k2"), scheduled(PAST, k2));
