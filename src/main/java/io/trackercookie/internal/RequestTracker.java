@@ -284,7 +284,7 @@ final class RequestTracker implements Tracker {
       return List.of();
     }
     if (current instanceof Opened opened) {
-      if (!opened.reseal().due() || opened.content().isEmpty()) {
+      if (!opened.reseal().due() || opened.content().isEmpty() || !engine.mayReseal(openedFrom)) {
         return List.of();
       }
       return engine.sealLines(
@@ -302,7 +302,7 @@ final class RequestTracker implements Tracker {
     }
     boolean unchanged =
         changed.original() != null && changed.content().equals(SAME_JSON, changed.original());
-    if (unchanged && !changed.reseal().due()) {
+    if (unchanged && (!changed.reseal().due() || !engine.mayReseal(openedFrom))) {
       return List.of();
     }
     String plaintext =

@@ -51,8 +51,11 @@ final class Revoker implements Revocations, AutoCloseable {
     UNAVAILABLE
   }
 
-  /** What {@link #revoke} records for a seal: its key, and until when. */
-  record Target(String key, Instant until) {}
+  /**
+   * What {@link #revoke} records for a seal: its key, and until when; with what {@link #stillValid}
+   * asks again: when it was issued (null: unknown) and its subject (null: none).
+   */
+  record Target(String key, Instant until, Instant issuedAt, String subject) {}
 
   /** A check's verdict, and what revoking this seal would record. */
   record Checked(Verdict verdict, Target target) {}
@@ -116,19 +119,13 @@ final class Revoker implements Revocations, AutoCloseable {
   private Checked check(String key, Instant issuedAt, Instant expiration, ObjectNode content) {
     Target target =
         new Target(
-            key, (expiration != null ? expiration : clock.instant().plus(sealTtl)).plus(margin));
+            key,
+            (expiration != null ? expiration : clock.instant().plus(sealTtl)).plus(margin),
+            issuedAt,
+            subjectOf(content));
     try {
-      if (store.get(target.key()).isPresent()) {
+      if (revoked(target)) {
         return new Checked(Verdict.REVOKED, target);
-      }
-      String subject = subjectOf(content);
-      if (subject != null) {
-        OptionalLong epoch = store.get(SUBJECT_KEY + digest(subject));
-        // A seal without an expiration has no known issue time: any epoch revokes it.
-        if (epoch.isPresent()
-            && (issuedAt == null || issuedAt.toEpochMilli() < epoch.getAsLong())) {
-          return new Checked(Verdict.REVOKED, target);
-        }
       }
       available();
       return new Checked(Verdict.ACCEPTED, target);
@@ -142,6 +139,35 @@ final class Revoker implements Revocations, AutoCloseable {
       unavailable(e); // an application's store that fails otherwise is unavailable too
     }
     return new Checked(failOpen ? Verdict.UNCHECKED : Verdict.UNAVAILABLE, target);
+  }
+
+  /** Whether the store holds the target's seal as revoked, or its subject's epoch after it. */
+  private boolean revoked(Target target) {
+    if (store.get(target.key()).isPresent()) {
+      return true;
+    }
+    if (target.subject() != null) {
+      OptionalLong epoch = store.get(SUBJECT_KEY + digest(target.subject()));
+      // A seal without an expiration has no known issue time: any epoch revokes it.
+      return epoch.isPresent()
+          && (target.issuedAt() == null || target.issuedAt().toEpochMilli() < epoch.getAsLong());
+    }
+    return false;
+  }
+
+  /**
+   * Asked again just before a reseal the application did not ask for (a sliding reissue, a new
+   * password, a legacy upgrade): the seal was checked when it opened, but a revocation since, by
+   * this very request ("sign out all my devices") or another, must not be outlived by a seal whose
+   * issue time is now. False when revoked, and when the store cannot tell: skipping a reseal never
+   * loses the tracker, the cookie the browser holds stays as it was.
+   */
+  boolean stillValid(Target target) {
+    try {
+      return !revoked(target);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** When a seal expiring then was sealed: iron writes now + local-time offset + ttl. */

@@ -106,6 +106,17 @@ public final class TrackerEngine {
     return revoker.revoke(target);
   }
 
+  /**
+   * Whether a reseal the application did not ask for may go ahead: always without revocation or a
+   * checked seal; otherwise only if the seal is still not revoked ({@link Revoker#stillValid}).
+   */
+  boolean mayReseal(Opened opened) {
+    return revoker == null
+        || opened == null
+        || opened.revocable() == null
+        || revoker.stillValid(opened.revocable());
+  }
+
   /** Whether revocation is on. */
   boolean revocationOn() {
     return revoker != null;

@@ -206,6 +206,21 @@ class EmbeddedRevocationHttpTest {
   }
 
   @Test
+  void theRequestThatLogsOutEverywhere_isNotGivenASlidingReissueThatSurvivesIt() {
+    start(
+        TestConfigs.builder()
+            .slidingExpiry(Duration.ofHours(1))
+            .revocation(RevocationOptions.builder().subjectKey("userId").build()));
+    String alice = login("alice");
+    clock.advance(Duration.ofMinutes(45)); // past the reissue share: this response would reseal
+
+    RawHttp.Response everywhere = server.get("/logout-everywhere", alice);
+    assertEquals("{\"revokedFor\":\"alice\"}", everywhere.body());
+    assertNull(everywhere.cookieValue(NAME), everywhere.setCookies().toString());
+    assertEquals("{}", server.get("/read", alice).body());
+  }
+
+  @Test
   void aNumericSubject_isRevokedByItsDecimalText() {
     start(revocable());
     RawHttp.Response login = server.get("/login?user=alice");
