@@ -287,7 +287,11 @@ public final class RedisRevocationStore implements RevocationStore {
         return null;
       }
     }
-    return Long.parseLong(text);
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      return null; // 19 digits past Long.MAX_VALUE: not a value this library wrote
+    }
   }
 
   /** Whether reads are answered from the local view (tracking on, connection up); for tests. */

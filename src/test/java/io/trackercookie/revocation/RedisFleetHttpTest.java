@@ -2,6 +2,7 @@ package io.trackercookie.revocation;
 
 import static io.trackercookie.revocation.EmbeddedRevocationHttpTest.cookieHeader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lettuce.core.RedisClient;
@@ -203,14 +204,20 @@ class RedisFleetHttpTest {
   void aForeignValueUnderThePrefix_isRefusedLikeABadCookie_andNeverA500() throws Exception {
     String mallory = login(a(), "mallory");
     String trudy = login(a(), "trudy");
+    String oscar = login(a(), "oscar");
     readEverywhere(mallory, "{\"userId\":\"mallory\"}");
-    // Not a number under the subject's key, and not even a string under another.
+    // Not a number under the subject's key, and not even a string under another; digits past
+    // the range of a long under a third.
     probe.sync().set(prefix + "subject:" + digest("mallory"), "not a number");
     probe.sync().hset(prefix + "subject:" + digest("trudy"), "field", "value");
+    probe.sync().set(prefix + "subject:" + digest("oscar"), "9999999999999999999");
 
     readEverywhere(mallory, "{}");
     readEverywhere(trudy, "{}");
+    readEverywhere(oscar, "{}");
     assertTrue(a().told().contains(RejectionReason.REVOKED));
+    // Refused as foreign, not taken for an outage (which fail-open would accept).
+    assertFalse(a().told().contains(RejectionReason.STORE_UNAVAILABLE), a().told().toString());
   }
 
   @Test
