@@ -459,7 +459,11 @@ public final class TrackerConfig {
      *     (32) characters; the message names the setting, never the value
      */
     public Builder password(String password) {
-      Objects.requireNonNull(password, "password");
+      // Usually System.getenv("TRACKER_PASSWORD") on a machine where it is not set.
+      Objects.requireNonNull(
+          password,
+          "password is null: is TRACKER_PASSWORD set? java -jar tracker-cookie.jar keygen prints"
+              + " a random one");
       TrackerSettings.checkPasswordLength(TrackerSettings.PASSWORD, password);
       this.passwords = IronPasswords.single(password);
       this.singlePassword = password;
@@ -654,7 +658,7 @@ public final class TrackerConfig {
     /** Refuses a seal lifetime that is sub-second, shorter than MIN_TTL or longer than max. */
     private static void checkLifetime(String setting, Duration lifetime, Duration max) {
       if ("ttl".equals(setting) && lifetime.isZero()) {
-        // A zero ttl meant "no expiration" in earlier versions; say where that went.
+        // Users reach for ttl(ZERO) to mean "no expiration"; say which setting means that.
         throw new IllegalArgumentException(
             "ttl must be from "
                 + MIN_TTL.toMinutes()

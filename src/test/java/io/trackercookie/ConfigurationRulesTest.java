@@ -85,7 +85,10 @@ class ConfigurationRulesTest {
 
   @Test
   void password_refusesNull_andAShortOne_namingTheSettingButNotTheValue() {
-    assertThrows(NullPointerException.class, () -> TrackerConfig.builder().password(null));
+    NullPointerException missing =
+        assertThrows(NullPointerException.class, () -> TrackerConfig.builder().password(null));
+    assertTrue(missing.getMessage().contains("TRACKER_PASSWORD"), missing.getMessage());
+    assertTrue(missing.getMessage().contains("keygen"), missing.getMessage());
     IllegalArgumentException shortOne =
         assertThrows(
             IllegalArgumentException.class,
