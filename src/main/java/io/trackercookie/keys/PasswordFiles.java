@@ -228,6 +228,11 @@ public final class PasswordFiles {
     } catch (CharacterCodingException e) {
       throw new UnusableException(file, "is not UTF-8 text");
     }
+    if (text.startsWith("\uFEFF")) {
+      // Some editors save one; kept, it would silently become part of the key.
+      throw new UnusableException(
+          file, "starts with a byte-order mark; save it as UTF-8 without one");
+    }
     int end = text.length();
     while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
       end--;

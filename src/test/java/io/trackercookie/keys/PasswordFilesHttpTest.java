@@ -147,6 +147,26 @@ class PasswordFilesHttpTest {
   }
 
   @Test
+  void aFileStartingWithAByteOrderMark_isRefused_notSealedWithAPasswordNobodyTyped() {
+    KeyFiles.writeInPlace(dir.resolve("k1"), plain(k1));
+    try (KeyFiles.LogCapture log = new KeyFiles.LogCapture();
+        TestServer server = serverOnDirectory()) {
+      String before = server.get("/put?k=user&v=hana").cookieValue(NAME);
+      // The same password saved again by an editor that writes a UTF-8 byte-order mark: the mark
+      // would become part of the key, and every cookie (and every other service) would disagree.
+      KeyFiles.writeInPlace(dir.resolve("k1"), "\uFEFF" + plain(k1));
+      await("a warning names k1", () -> log.warningsMentioning(dir.resolve("k1").toString()) > 0);
+      assertTrue(
+          log.warnings().stream().anyMatch(w -> w.contains("byte-order mark")),
+          log.warnings().toString());
+      assertEquals("{\"user\":\"hana\"}", read(server, before).body());
+      assertEquals(
+          "{\"user\":\"hana\"}",
+          read(server, server.get("/put?k=user&v=hana").cookieValue(NAME)).body());
+    }
+  }
+
+  @Test
   void aHugeFileInTheDirectory_isRefusedUnread_andReloadingGoesOn() throws IOException {
     KeyFiles.writeInPlace(dir.resolve("k1"), plain(k1));
     try (KeyFiles.LogCapture log = new KeyFiles.LogCapture();
