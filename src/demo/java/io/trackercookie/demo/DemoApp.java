@@ -90,7 +90,7 @@ public final class DemoApp {
 
   /** The application with {@code GET /metrics}; {@code config} carries the same metrics. */
   public static ResourceConfig create(TrackerConfig config, DemoMetrics metrics) {
-    return create(config).register(metrics.resource());
+    return create(config).registerResources(metrics.resource());
   }
 
   /** The demo's endpoints. */

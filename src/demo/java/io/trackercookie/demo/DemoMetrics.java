@@ -4,9 +4,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.micrometer.TrackerMetrics;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.glassfish.jersey.process.Inflector;
+import org.glassfish.jersey.server.model.Resource;
 
 /**
  * The demo's metrics: the tracker's Micrometer meters in a Prometheus registry, answered at {@code
@@ -28,24 +28,16 @@ public final class DemoMetrics {
     return config.listener(meters);
   }
 
-  /** The {@code GET /metrics} resource, to register with the application. */
+  /**
+   * {@code GET /metrics}, built as a Jersey resource model: the registry is this object's, and a
+   * resource class would need injection to reach it.
+   */
   Resource resource() {
-    return new Resource(registry);
-  }
-
-  /** {@code GET /metrics}: every meter of the registry, in Prometheus' text format. */
-  @Path("metrics")
-  public static final class Resource {
-    private final PrometheusMeterRegistry registry;
-
-    Resource(PrometheusMeterRegistry registry) {
-      this.registry = registry;
-    }
-
-    @GET
-    @Produces(TEXT_FORMAT)
-    public String scrape() {
-      return registry.scrape();
-    }
+    Resource.Builder metrics = Resource.builder("metrics");
+    metrics
+        .addMethod("GET")
+        .produces(TEXT_FORMAT)
+        .handledBy((Inflector<ContainerRequestContext, String>) request -> registry.scrape());
+    return metrics.build();
   }
 }
