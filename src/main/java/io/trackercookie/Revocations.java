@@ -37,6 +37,7 @@ public interface Revocations {
    * affected. A subject stored as a JSON number is given as its decimal text ({@code "42"}).
    *
    * @throws NullPointerException if subject is null
+   * @throws IllegalArgumentException if subject holds a lone surrogate, which no tracker holds
    * @throws IllegalStateException if no subject key is configured
    * @throws io.trackercookie.revocation.RevocationStoreException if the store could not record it
    *     (nothing was revoked; try again)

@@ -197,6 +197,11 @@ final class Revoker implements Revocations, AutoCloseable {
               + io.trackercookie.TrackerSettings.REVOCATION_SUBJECT_KEY
               + " (RevocationOptions.Builder.subjectKey)");
     }
+    if (!StandardCharsets.UTF_8.newEncoder().canEncode(subject)) {
+      // UTF-8 would turn a lone surrogate into '?', and revoke the subject "?" instead.
+      throw new IllegalArgumentException(
+          "subject is not well-formed Unicode (a lone surrogate); no tracker can hold it");
+    }
     Instant epoch = clock.instant();
     // Every seal sealed before the epoch has expired by then, so the entry can go.
     Instant until = epoch.plus(sealTtl).plus(margin);

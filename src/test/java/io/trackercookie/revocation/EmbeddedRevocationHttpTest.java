@@ -241,6 +241,15 @@ class EmbeddedRevocationHttpTest {
     assertNotEquals("{}", server.get("/read", cookie).body());
   }
 
+  @Test
+  void revokeAllFor_aSubjectWithALoneSurrogate_isRefused_notTakenForAnotherSubject() {
+    start(revocable());
+    String question = login("?");
+    assertThrows(
+        IllegalArgumentException.class, () -> feature.revocations().revokeAllFor("\uD800"));
+    assertEquals("{\"userId\":\"?\"}", server.get("/read", question).body());
+  }
+
   private static final String LEGACY_SECRET = "a-legacy-cookie-sessions-secret";
 
   /** A cookie-sessions cookie for this user, written an hour before the test starts. */
