@@ -28,7 +28,8 @@ public class TrackerTestResource {
 
   @Context Tracker fieldTracker;
 
-  static String json(Object value) {
+  /** The JSON text of a value, as the test resources answer it. */
+  public static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {

@@ -1,7 +1,7 @@
 package io.trackercookie.revocation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.trackercookie.TrackerTestResource.json;
+
 import io.trackercookie.Revocations;
 import io.trackercookie.Tracker;
 import jakarta.ws.rs.GET;
@@ -17,8 +17,6 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class RevocationResource {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Context Revocations fieldRevocations;
 
   /** An admin action: log out everywhere the user named in the query, through a field. */
@@ -27,14 +25,6 @@ public class RevocationResource {
   public String adminLogoutEverywhere(@QueryParam("user") String user) {
     fieldRevocations.revokeAllFor(user);
     return json(Map.of("revokedFor", user));
-  }
-
-  static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @GET
