@@ -8,8 +8,9 @@ import jakarta.ws.rs.core.Configuration;
  * that shares the revocation store. One object per application, thread-safe, usable from a resource
  * method and from outside any request (an admin action).
  *
- * <p>Get it with {@code @Context Revocations} (Jersey), from {@link TrackerFeature#revocations()},
- * or with {@link #from(Configuration)} ({@code @Context Configuration} works in every runtime).
+ * <p>Get it with {@code @Context Revocations} (Jersey, CXF), from {@link
+ * TrackerFeature#revocations()}, or with {@link #from(Configuration)} ({@code @Context
+ * Configuration} on Jersey and RESTEasy; CXF's holds only the application's own properties).
  */
 public interface Revocations {
 

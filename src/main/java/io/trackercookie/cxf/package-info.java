@@ -1,5 +1,6 @@
 /**
  * Apache CXF glue, loaded by {@link io.trackercookie.TrackerFeature} only when CXF is present: the
- * {@code ContextProvider} that makes {@code @Context Tracker} injectable.
+ * {@code ContextProvider}s that make {@code @Context Tracker} and {@code @Context Revocations}
+ * injectable.
  */
 package io.trackercookie.cxf;

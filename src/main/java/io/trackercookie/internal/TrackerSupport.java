@@ -28,6 +28,14 @@ public final class TrackerSupport {
     "io.trackercookie.jersey.RevocationsLifecycle"
   };
 
+  /**
+   * CXF's {@code @Context Revocations}, given the application's Revocations: CXF's {@code @Context
+   * Configuration} does not carry the property a feature sets.
+   */
+  static final String[] CXF_REVOCATIONS_GLUE = {
+    "org.apache.cxf.jaxrs.ext.ContextProvider", "io.trackercookie.cxf.RevocationsContextProvider"
+  };
+
   private TrackerSupport() {}
 
   /**
@@ -50,6 +58,7 @@ public final class TrackerSupport {
       // Revocations.from(Configuration) and @Context Revocations read it from here.
       context.property(io.trackercookie.Revocations.PROPERTY, engine.revocations());
       registerGlue(context, REVOCATION_GLUE);
+      registerCxfRevocations(context, engine.revocations());
     }
     engine.passwordWatcher().ifPresent(watcher -> watch(context, watcher));
   }
@@ -78,6 +87,27 @@ public final class TrackerSupport {
       Listeners.LOG.log(Level.WARNING, "The password files' watcher cannot stop on shutdown", e);
     }
     watcher.start();
+  }
+
+  private static void registerCxfRevocations(
+      FeatureContext context, io.trackercookie.Revocations revocations) {
+    ClassLoader loader = TrackerSupport.class.getClassLoader();
+    try {
+      Class.forName(CXF_REVOCATIONS_GLUE[0], false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return; // not CXF
+    }
+    try {
+      context.register(
+          Class.forName(CXF_REVOCATIONS_GLUE[1], true, loader)
+              .getDeclaredConstructor(io.trackercookie.Revocations.class)
+              .newInstance(revocations));
+    } catch (ReflectiveOperationException | LinkageError e) {
+      Listeners.LOG.log(
+          Level.WARNING,
+          CXF_REVOCATIONS_GLUE[0] + " is present but " + CXF_REVOCATIONS_GLUE[1] + " failed",
+          e);
+    }
   }
 
   private static void registerGlue(FeatureContext context) {

@@ -24,6 +24,20 @@ class RuntimeGlueTableTest {
   }
 
   @Test
+  void cxfRevocationsGlue_existsAndTakesTheRevocations() {
+    String name = TrackerSupport.CXF_REVOCATIONS_GLUE[1];
+    Class<?> type =
+        assertDoesNotThrow(() -> Class.forName(name, false, getClass().getClassLoader()), name);
+    assertTrue(Modifier.isPublic(type.getModifiers()), name + " is public");
+    assertDoesNotThrow(
+        () -> type.getConstructor(io.trackercookie.Revocations.class),
+        name + " has a public constructor taking the Revocations");
+    assertTrue(
+        !TrackerSupport.CXF_REVOCATIONS_GLUE[0].startsWith("io.trackercookie."),
+        "the marker is CXF's class");
+  }
+
+  @Test
   void everyRuntimeMarker_isOutsideTheLibrary() {
     for (String[] glue : TrackerSupport.GLUE) {
       assertTrue(!glue[0].startsWith("io.trackercookie."), glue[0] + " is a runtime's class");
