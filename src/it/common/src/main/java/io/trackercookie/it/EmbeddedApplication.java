@@ -17,10 +17,13 @@ public record EmbeddedApplication(
     perRequestResources = Set.copyOf(perRequestResources);
   }
 
-  /** {@link TrackerResource} and {@link FieldTrackerResource}, a new singleton, a new feature. */
+  /**
+   * {@link TrackerResource}, {@link FieldTrackerResource} and {@link RevocationResource}, a new
+   * singleton, a new feature.
+   */
   public static EmbeddedApplication create() {
     return new EmbeddedApplication(
-        Set.of(TrackerResource.class, FieldTrackerResource.class),
+        Set.of(TrackerResource.class, FieldTrackerResource.class, RevocationResource.class),
         new SingletonTrackerResource(),
         new TrackerFeature(TrackerCycle.config()));
   }
@@ -28,5 +31,13 @@ public record EmbeddedApplication(
   /** The instances a runtime registers as they are: the singleton resource and the feature. */
   public Set<Object> instances() {
     return Set.of(singletonResource, feature);
+  }
+
+  /**
+   * The resources that take {@code @Context Revocations}, as a parameter and as a field, for the
+   * runtimes whose glue injects it (Jersey); the others would not deploy them.
+   */
+  public static Set<Class<?>> contextRevocationsResources() {
+    return Set.of(RevocationsParameterResource.class, RevocationsFieldResource.class);
   }
 }

@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * The application of the Jakarta EE server projects, as a Jakarta EE user writes it: TrackerFeature
  * among its classes, configured from the server's environment (TRACKER_PASSWORD), with {@link
- * TrackerResource}, {@link FieldTrackerResource} and {@link CdiTrackerResource}. Abstract, so that
- * no server deploys it from this jar: each project's subclass says where it answers, with
+ * TrackerResource}, {@link FieldTrackerResource}, {@link CdiTrackerResource} and {@link
+ * RevocationResource}, revocation on from the environment as well. Abstract, so that no server
+ * deploys it from this jar: each project's subclass says where it answers, with
  * {@code @ApplicationPath}.
  */
 public abstract class JakartaEeApplication extends Application {
@@ -19,6 +20,7 @@ public abstract class JakartaEeApplication extends Application {
         TrackerFeature.class,
         TrackerResource.class,
         FieldTrackerResource.class,
-        CdiTrackerResource.class);
+        CdiTrackerResource.class,
+        RevocationResource.class);
   }
 }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What every full Jakarta EE server passes, on top of {@link RuntimeChecks}, with the project's
  * packaged WAR deployed: a {@link JakartaEeApplication} at {@code /app/api/}, password {@link
- * TrackerCycle#PASSWORD} taken from the server's environment. A subclass says how to launch its
- * server; this class starts it, waits for the application and stops it.
+ * TrackerCycle#PASSWORD} and embedded revocation with subject key {@link TrackerCycle#SUBJECT_KEY}
+ * taken from the server's environment. A subclass says how to launch its server; this class starts
+ * it, waits for the application and stops it.
  */
 public abstract class JakartaEeServerChecks extends RuntimeChecks<ServerProcess> {
 
@@ -38,6 +39,8 @@ public abstract class JakartaEeServerChecks extends RuntimeChecks<ServerProcess>
     Launch launch = launch(packagedWar());
     // As an operator configures it: the password from the environment.
     launch.command().environment().put("TRACKER_PASSWORD", TrackerCycle.PASSWORD);
+    launch.command().environment().put("TRACKER_REVOCATION_STORE", "embedded");
+    launch.command().environment().put("TRACKER_REVOCATION_SUBJECT_KEY", TrackerCycle.SUBJECT_KEY);
     URI base = URI.create("http://127.0.0.1:" + launch.httpPort() + "/app/api/");
     return ServerProcess.start(launch.command(), launch.log(), base, START_LIMIT);
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,5 +70,40 @@ public abstract class RuntimeChecks<S extends RunningServer> {
   @Test
   public void contextTrackerField_readsTheCookie() {
     cycle().assertFieldInjection();
+  }
+
+  @Test
+  public void trackerRevoke_makesACopyOfTheCookieReadAsEmpty() {
+    cycle().assertRevokeEndsEveryCopy();
+  }
+
+  /**
+   * The resources through which this runtime's application reaches {@code revokeAllFor}: {@link
+   * RevocationResource} ({@code Revocations.from(@Context Configuration)}) by default; where the
+   * glue injects {@code @Context Revocations}, add {@link #CONTEXT_REVOCATIONS} (and deploy {@link
+   * EmbeddedApplication#contextRevocationsResources()}).
+   */
+  protected List<String> revokeAllForResources() {
+    return List.of(CONFIGURATION_REVOCATIONS);
+  }
+
+  /** {@link RevocationResource}'s log-out-everywhere. */
+  protected static final String CONFIGURATION_REVOCATIONS = "revocation/everywhere";
+
+  /** {@link RevocationsParameterResource} and {@link RevocationsFieldResource}. */
+  protected static final List<String> CONTEXT_REVOCATIONS =
+      List.of("revocations/parameter", "revocations/field");
+
+  /**
+   * Both ways: for Jersey, whose Configuration carries the feature's property and which injects.
+   */
+  protected static final List<String> CONFIGURATION_AND_CONTEXT_REVOCATIONS =
+      List.of(CONFIGURATION_REVOCATIONS, "revocations/parameter", "revocations/field");
+
+  @Test
+  public void revokeAllFor_emptiesTheSubjectsEarlierCookiesOnly_throughEveryWayTheRuntimeOffers() {
+    for (String resource : revokeAllForResources()) {
+      cycle().assertRevokeAllForEndsTheSubjectsCookies(resource);
+    }
   }
 }

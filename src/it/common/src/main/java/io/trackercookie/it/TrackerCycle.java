@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trackercookie.CookieSettings;
+import io.trackercookie.RevocationOptions;
 import io.trackercookie.TrackerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,12 @@ public final class TrackerCycle {
 
   /** The password every it application is configured with (test data, not a secret). */
   public static final String PASSWORD = "Hs8fK2pWq5ZnV9xTb3LcR7mYd1GjE4uAo6NiQ0tXw_e";
+
+  /**
+   * The tracker key that names a cookie's subject in every it application, with revocation on in
+   * the embedded store.
+   */
+  public static final String SUBJECT_KEY = "user";
 
   private static final String NAME = CookieSettings.DEFAULT_NAME;
 
@@ -61,7 +68,10 @@ public final class TrackerCycle {
 
   /** The configuration the programmatic apps register. */
   public static TrackerConfig config() {
-    return TrackerConfig.builder().password(PASSWORD).build();
+    return TrackerConfig.builder()
+        .password(PASSWORD)
+        .revocation(RevocationOptions.builder().subjectKey(SUBJECT_KEY).build())
+        .build();
   }
 
   /** Every step of the cycle; the first that fails names itself. */
@@ -164,6 +174,61 @@ public final class TrackerCycle {
         "{}",
         send("GET", "singleton", null, null).body,
         "the singleton is empty for a request without a cookie");
+  }
+
+  /**
+   * Logging out with {@code Tracker.revoke()} ({@link RevocationResource}): a copy of the cookie
+   * taken before reads as empty afterwards; another visitor's cookie still reads.
+   */
+  public void assertRevokeEndsEveryCopy() {
+    String copy = send("PUT", "tracker/" + SUBJECT_KEY, null, "ada").cookieValue();
+    String other = send("PUT", "tracker/" + SUBJECT_KEY, null, "alan").cookieValue();
+    assertEquals(
+        "{user=ada}", send("GET", resource, NAME + "=" + copy, null).body, "the login reads");
+
+    Reply out = send("POST", "revocation/logout", NAME + "=" + copy, null);
+    assertEquals(200, out.status, "POST revocation/logout");
+    assertEquals("{}", out.body, "revoke() empties the tracker");
+    assertNotNull(out.setCookie, "revoke() sends a deleting Set-Cookie");
+    assertEquals("", out.cookieValue(), "the deleting cookie has no value");
+
+    Reply replayed = send("GET", resource, NAME + "=" + copy, null);
+    assertEquals(200, replayed.status, "GET with a copy of the revoked cookie");
+    assertEquals("{}", replayed.body, "a copy of the revoked cookie reads as empty");
+    assertEquals(
+        "{user=alan}",
+        send("GET", resource, NAME + "=" + other, null).body,
+        "another visitor's cookie still reads");
+  }
+
+  /**
+   * Log-out-everywhere through the resource at {@code path} (POST, the subject as the body): every
+   * cookie of the subject sealed before reads as empty; another subject's cookie still reads.
+   */
+  public void assertRevokeAllForEndsTheSubjectsCookies(String path) {
+    String subject = "grace at " + path;
+    String earlier = send("PUT", "tracker/" + SUBJECT_KEY, null, subject).cookieValue();
+    String changed =
+        send("PUT", "tracker/color", NAME + "=" + earlier, "teal").cookieValue(); // a later seal
+    String other = send("PUT", "tracker/" + SUBJECT_KEY, null, "linus").cookieValue();
+    assertEquals(
+        "{user=" + subject + "}",
+        send("GET", resource, NAME + "=" + earlier, null).body,
+        "the subject's cookie reads before");
+
+    Reply revoked = send("POST", path, null, subject);
+    assertEquals(200, revoked.status, "POST " + path + " (revokeAllFor)");
+    assertEquals("revoked", revoked.body, "POST " + path + " (revokeAllFor)");
+
+    for (String copy : List.of(earlier, changed)) {
+      Reply read = send("GET", resource, NAME + "=" + copy, null);
+      assertEquals(200, read.status, "GET with a cookie of the revoked subject");
+      assertEquals("{}", read.body, "a cookie of the revoked subject reads as empty");
+    }
+    assertEquals(
+        "{user=linus}",
+        send("GET", resource, NAME + "=" + other, null).body,
+        "another subject's cookie still reads");
   }
 
   /** Sends one request; {@code path} is relative to the base. */

@@ -15,12 +15,22 @@ import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
 /** CXF on its embedded Jetty, the application registered in a JAXRSServerFactoryBean. */
 class CxfTrackerTest extends EmbeddedRuntimeChecks {
 
+  /**
+   * {@code @Context Revocations} only: CXF's {@code @Context Configuration} holds the application's
+   * own properties, not the feature's, so {@code Revocations.from(configuration)} finds none.
+   */
+  @Override
+  protected List<String> revokeAllForResources() {
+    return CONTEXT_REVOCATIONS;
+  }
+
   @Override
   protected RunningServer serve(EmbeddedApplication app) throws IOException {
     int port = LoopbackPorts.free();
     JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
     List<Class<?>> resources = new ArrayList<>(app.perRequestResources());
     resources.add(SingletonTrackerResource.class);
+    resources.addAll(EmbeddedApplication.contextRevocationsResources());
     factory.setResourceClasses(resources);
     // One instance for all requests; the other classes get one per request.
     factory.setResourceProvider(

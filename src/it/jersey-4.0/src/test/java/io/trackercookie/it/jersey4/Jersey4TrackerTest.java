@@ -7,6 +7,7 @@ import io.trackercookie.it.EmbeddedRuntimeChecks;
 import io.trackercookie.it.JerseyGrizzlyServer;
 import io.trackercookie.it.RunningServer;
 import jakarta.ws.rs.core.Application;
+import java.util.List;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,14 @@ class Jersey4TrackerTest extends EmbeddedRuntimeChecks {
   @Override
   protected RunningServer serve(EmbeddedApplication app) {
     return JerseyGrizzlyServer.start(
-        new ResourceConfig(app.perRequestResources()).registerInstances(app.instances()));
+        new ResourceConfig(app.perRequestResources())
+            .registerClasses(EmbeddedApplication.contextRevocationsResources())
+            .registerInstances(app.instances()));
+  }
+
+  @Override
+  protected List<String> revokeAllForResources() {
+    return CONFIGURATION_AND_CONTEXT_REVOCATIONS;
   }
 
   @Test

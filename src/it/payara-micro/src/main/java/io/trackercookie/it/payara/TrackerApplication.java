@@ -1,8 +1,22 @@
 package io.trackercookie.it.payara;
 
+import io.trackercookie.it.EmbeddedApplication;
 import io.trackercookie.it.JakartaEeApplication;
 import jakarta.ws.rs.ApplicationPath;
+import java.util.HashSet;
+import java.util.Set;
 
-/** The shared application, deployed where the checks look for it. */
+/**
+ * The shared application, deployed where the checks look for it, with the resources that take
+ * {@code @Context Revocations}: Payara serves Jakarta REST with Jersey, whose glue injects it.
+ */
 @ApplicationPath("api")
-public class TrackerApplication extends JakartaEeApplication {}
+public class TrackerApplication extends JakartaEeApplication {
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    Set<Class<?>> classes = new HashSet<>(super.getClasses());
+    classes.addAll(EmbeddedApplication.contextRevocationsResources());
+    return classes;
+  }
+}

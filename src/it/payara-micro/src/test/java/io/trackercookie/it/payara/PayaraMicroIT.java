@@ -47,4 +47,9 @@ class PayaraMicroIT extends JakartaEeServerChecks {
                 "app"));
     return new Launch(command, port, work.resolve("payara.log"));
   }
+
+  @Override
+  protected List<String> revokeAllForResources() {
+    return CONFIGURATION_AND_CONTEXT_REVOCATIONS;
+  }
 }

@@ -7,6 +7,7 @@ import io.trackercookie.it.RuntimeChecks;
 import io.trackercookie.it.TrackerCycle;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
@@ -38,6 +39,11 @@ class ServletWarIT extends RuntimeChecks<RunningServer> {
           tomcat.stop();
           tomcat.destroy();
         });
+  }
+
+  @Override
+  protected List<String> revokeAllForResources() {
+    return CONFIGURATION_AND_CONTEXT_REVOCATIONS;
   }
 
   @Test
