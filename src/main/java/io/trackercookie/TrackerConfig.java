@@ -1058,6 +1058,18 @@ public final class TrackerConfig {
             "slidingExpiry and ttl cannot both be set: with sliding"
                 + " expiry, each seal's lifetime is the sliding one");
       }
+      if (slidingExpiry != null
+          && cookie.maxAgeSet()
+          && cookie.maxAge().compareTo(slidingExpiry) < 0) {
+        // The Max-Age written is the sliding lifetime: a shorter one (a session cookie included)
+        // would be silently replaced by a longer one.
+        throw new IllegalStateException(
+            TrackerSettings.describe(TrackerSettings.COOKIE_MAX_AGE)
+                + " cannot be shorter than "
+                + TrackerSettings.describe(TrackerSettings.SLIDING_EXPIRY)
+                + " (a session cookie included): with sliding expiry the cookie's Max-Age is the"
+                + " sliding lifetime; leave maxAge unset");
+      }
       if (sealsNeverExpire && (ttl != null || slidingExpiry != null)) {
         throw new IllegalStateException(
             "sealsNeverExpire cannot be combined with ttl or slidingExpiry, which give seals an"

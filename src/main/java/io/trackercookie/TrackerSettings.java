@@ -435,6 +435,26 @@ public final class TrackerSettings {
    * The environment variable read for a setting: {@code tracker.cookie.maxAge} → {@code
    * TRACKER_COOKIE_MAX_AGE}.
    */
+  /**
+   * Refuses an accepted id whose environment name is another setting's: id {@code dir} would read
+   * its password from TRACKER_PASSWORD_DIR, id {@code id} from TRACKER_PASSWORD_ID.
+   */
+  private static void checkNoEnvironmentClash(String passwordSetting) {
+    String env = environmentName(passwordSetting);
+    for (String name : NAMES) {
+      if (!name.equals(ACCEPTED_PASSWORD_PREFIX) && environmentName(name).equals(env)) {
+        throw new IllegalArgumentException(
+            "Invalid value for "
+                + describe(ACCEPTED_PASSWORD_IDS)
+                + ": the password of that id would be read from "
+                + env
+                + ", which is "
+                + name
+                + "; choose another id");
+      }
+    }
+  }
+
   public static String environmentName(String setting) {
     StringBuilder env = new StringBuilder(setting.length() + 8);
     for (int i = 0; i < setting.length(); i++) {
@@ -581,6 +601,7 @@ public final class TrackerSettings {
         throw new IllegalArgumentException(ACCEPTED_PASSWORD_IDS + " lists " + accepted + " twice");
       }
       String setting = ACCEPTED_PASSWORD_PREFIX + accepted;
+      checkNoEnvironmentClash(setting);
       String secret = lookup.apply(setting);
       if (secret == null || secret.isEmpty()) {
         throw new IllegalStateException(

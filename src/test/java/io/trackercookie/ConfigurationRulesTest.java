@@ -29,6 +29,22 @@ class ConfigurationRulesTest {
   private static final Pattern ANY_SETTING = Pattern.compile("`(tracker\\.[A-Za-z.]+)");
 
   @Test
+  void slidingExpiry_refusesAShorterMaxAge_orASessionCookie_whichItWouldReplace() {
+    for (Duration maxAge : List.of(Duration.ZERO, Duration.ofMinutes(10))) {
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  TestConfigs.builder().maxAge(maxAge).slidingExpiry(Duration.ofHours(1)).build());
+      assertTrue(e.getMessage().contains(TrackerSettings.COOKIE_MAX_AGE), e.getMessage());
+      assertTrue(e.getMessage().contains(TrackerSettings.SLIDING_EXPIRY), e.getMessage());
+    }
+    TrackerConfig longer =
+        TestConfigs.builder().maxAge(Duration.ofDays(2)).slidingExpiry(Duration.ofHours(1)).build();
+    assertEquals(Duration.ofHours(1), longer.cookieMaxAge(), "a longer Max-Age is aligned");
+  }
+
+  @Test
   void theConfigurationTable_listsExactlyTheSettingsTheCodeKnows() throws IOException {
     List<String> documented = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of("docs/configuration.md"))) {

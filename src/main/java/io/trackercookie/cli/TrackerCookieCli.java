@@ -269,10 +269,7 @@ public final class TrackerCookieCli {
       throw new CliFailure(EXIT_USAGE, "--raw and --tracker-cookie cannot be combined");
     }
     IronCodec codec = codec(IronPasswords.single(requirePassword(arguments)), options().build());
-    String token = readToken(stdin);
-    if (token.endsWith(IRON_SESSION_SUFFIX)) {
-      token = token.substring(0, token.length() - IRON_SESSION_SUFFIX.length());
-    }
+    String token = withoutIronSessionSuffix(readToken(stdin));
     String text;
     try {
       text = codec.unseal(token);
@@ -362,7 +359,7 @@ public final class TrackerCookieCli {
         password.isPresent()
             ? codec(IronPasswords.single(password.get()), options().build())
             : null;
-    String token = readToken(stdin);
+    String token = withoutIronSessionSuffix(readToken(stdin));
     SealParts parts;
     try {
       parts = SealParts.parse(token);
@@ -562,6 +559,15 @@ public final class TrackerCookieCli {
       throw new CliFailure(EXIT_INPUT, "no token on stdin");
     }
     return token;
+  }
+
+  /**
+   * iron-session 8's seals end in {@code ~2}, which is no part of the iron token: that exact one.
+   */
+  private static String withoutIronSessionSuffix(String token) {
+    return token.endsWith(IRON_SESSION_SUFFIX)
+        ? token.substring(0, token.length() - IRON_SESSION_SUFFIX.length())
+        : token;
   }
 
   private static String readStdin(InputStream stdin, int maxBytes, String what) throws CliFailure {

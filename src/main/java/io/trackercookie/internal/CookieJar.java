@@ -30,6 +30,7 @@ final class CookieJar {
   private final String legacyName; // null: legacy cookies are not read
   private final Duration maxAge;
   private final Clock clock;
+  private final Duration sealClockOffset; // iron's local-time offset: expirations are on clock + it
 
   CookieJar(TrackerConfig config, boolean readsLegacy) {
     this.settings = config.cookie();
@@ -37,13 +38,14 @@ final class CookieJar {
     this.name = settings.cookieName();
     this.maxAge = config.cookieMaxAge();
     this.clock = config.clock();
-    this.writer = new SetCookieWriter(settings, name, maxAge, clock);
+    this.sealClockOffset = config.ironOptions().localtimeOffset();
+    this.writer = new SetCookieWriter(settings, name, maxAge, clock, sealClockOffset);
     // Predictions assume Secure, the longer form, so a loopback request never passes a check
     // that a production request would fail.
     this.lengthWithoutValue = writer.lengthWithoutValue(true);
     List<SetCookieWriter> chunks = new ArrayList<>();
     for (int i = 0; i < config.maxChunks(); i++) {
-      chunks.add(new SetCookieWriter(settings, chunkName(i), maxAge, clock));
+      chunks.add(new SetCookieWriter(settings, chunkName(i), maxAge, clock, sealClockOffset));
     }
     this.chunkWriters = List.copyOf(chunks);
     // The last chunk has the longest name, so its room holds for every chunk.
@@ -232,7 +234,8 @@ final class CookieJar {
   private String chunkDelete(int index, boolean secure) {
     return index < chunkWriters.size()
         ? chunkWriters.get(index).delete(secure)
-        : new SetCookieWriter(settings, chunkName(index), maxAge, clock).delete(secure);
+        : new SetCookieWriter(settings, chunkName(index), maxAge, clock, sealClockOffset)
+            .delete(secure);
   }
 
   /** cookie-sessions writes its cookie with {@code path=/} and no domain; deleted the same way. */

@@ -287,7 +287,7 @@ final class RequestTracker implements Tracker {
       if (!opened.reseal().due() || opened.content().isEmpty() || !engine.mayReseal(openedFrom)) {
         return List.of();
       }
-      return engine.sealLines(
+      return engine.resealLines(
           engine.plaintext(opened.content()),
           opened.content(),
           opened.reseal().notAfter(),
@@ -307,14 +307,13 @@ final class RequestTracker implements Tracker {
     }
     String plaintext =
         changed.plaintext() != null ? changed.plaintext() : engine.plaintext(changed.content());
-    // A write the application made gets a fresh lifetime; an unchanged one keeps the reseal's.
+    // A write the application made gets a fresh lifetime; an unchanged one keeps the reseal's,
+    // and is left as it is when the new seal would not fit.
     List<String> lines =
-        engine.sealLines(
-            plaintext,
-            changed.content(),
-            unchanged ? changed.reseal().notAfter() : null,
-            found,
-            secure);
+        unchanged
+            ? engine.resealLines(
+                plaintext, changed.content(), changed.reseal().notAfter(), found, secure)
+            : engine.sealLines(plaintext, changed.content(), null, found, secure);
     state = new Opened(changed.content(), true, ResealPolicy.Reseal.NONE);
     return lines;
   }

@@ -27,6 +27,7 @@ final class SetCookieWriter {
   private final String name;
   private final String namePrefix; // "name="
   private final Duration maxAge;
+  private final long sealClockOffsetMillis;
   // Everything after the value, for the last second and Secure setting asked for: every response
   // within a second writes the same text, so a line is one concatenation (formatting the date,
   // and then copying the line through a builder, showed in the write path's profile).
@@ -34,8 +35,18 @@ final class SetCookieWriter {
 
   private record Suffix(long epochSecond, boolean secure, String text) {}
 
-  /** A writer for one cookie name (the tracker's, or a chunk's) with the configured attributes. */
-  SetCookieWriter(CookieSettings settings, String name, Duration maxAge, Clock clock) {
+  /**
+   * A writer for one cookie name (the tracker's, or a chunk's) with the configured attributes.
+   * {@code sealClockOffset}: iron's local-time offset, since seal expirations are written and read
+   * on the clock plus it.
+   */
+  SetCookieWriter(
+      CookieSettings settings,
+      String name,
+      Duration maxAge,
+      Clock clock,
+      Duration sealClockOffset) {
+    this.sealClockOffsetMillis = sealClockOffset.toMillis();
     this.settings = settings;
     this.clock = clock;
     this.name = name;
@@ -50,16 +61,20 @@ final class SetCookieWriter {
   /**
    * As {@link #write(String, boolean)}, for a seal that expires at {@code sealExpiration}: when
    * that comes before the configured Max-Age would end, Max-Age and Expires end with the seal (a
-   * reseal that kept an earlier expiration), so the browser drops a cookie that no longer opens. A
-   * session cookie stays one.
+   * reseal that kept an earlier expiration), so the browser drops a cookie that no longer opens.
+   * The time left is measured on the seal's clock (with iron's local-time offset). A session cookie
+   * stays one.
    */
   String write(String value, boolean secure, Instant sealExpiration) {
     long maxAgeSeconds = maxAge.toSeconds();
     if (sealExpiration == null || maxAgeSeconds <= 0) {
       return write(value, secure);
     }
-    long epochSecond = Math.floorDiv(clock.millis(), 1000L);
-    long untilExpiration = Math.max(1, sealExpiration.getEpochSecond() - epochSecond);
+    long millis = clock.millis();
+    long epochSecond = Math.floorDiv(millis, 1000L);
+    // How long the seal still opens, measured on the clock its expiration was written on.
+    long sealClockSecond = Math.floorDiv(millis + sealClockOffsetMillis, 1000L);
+    long untilExpiration = Math.max(1, sealExpiration.getEpochSecond() - sealClockSecond);
     if (untilExpiration >= maxAgeSeconds) {
       return write(value, secure);
     }

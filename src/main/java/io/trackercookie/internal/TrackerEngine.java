@@ -283,6 +283,31 @@ public final class TrackerEngine {
     return lines.lines();
   }
 
+  /**
+   * As {@link #sealLines}, for a reseal the application did not ask for (a newer password, another
+   * format's id, a legacy upgrade): none when the new seal would pass the cookie limit or the
+   * Cookie-header budget, which a longer password id or a legacy cookie's content can make it do.
+   * The visitor then keeps the cookie it has, and the response stays the application's.
+   */
+  List<String> resealLines(
+      String plaintext,
+      ObjectNode content,
+      Instant notAfter,
+      CookieJar.Found found,
+      boolean secure) {
+    String seal = sealer.seal(plaintext, content, notAfter);
+    if (jar.excessBytes(seal.length()) > 0
+        || jar.cookieHeaderBytes(seal.length()) > config.maxCookieHeaderBytes()) {
+      return List.of();
+    }
+    CookieJar.SealLines lines = jar.sealLines(seal, notAfter, found, secure);
+    if (lines == null) {
+      return List.of();
+    }
+    listeners.sealed(lines.sealBytes());
+    return lines.lines();
+  }
+
   /** The lines that delete the tracker's cookies. */
   List<String> deleteLines(CookieJar.Found found, boolean secure) {
     return jar.deleteLines(found, secure);

@@ -124,6 +124,21 @@ class TrackerCookieCliTest {
   }
 
   @Test
+  void inspect_readsIronSessionsSuffixedSeal_asUnsealDoes() {
+    String seal =
+        IronCodec.create(
+                IronPasswords.builder().current("1", PASSWORD).build(), IronOptions.defaults())
+            .seal("{\"user\":\"carol\"}");
+    Run report = run(PASSWORD, seal + "~2", "inspect");
+    assertEquals(TrackerCookieCli.EXIT_OK, report.exitCode(), report.stderr());
+    assertTrue(report.stdout().contains("password id: 1\n"), report.stdout());
+    assertTrue(report.stdout().contains("mac: holds"), report.stdout());
+    assertTrue(report.stdout().contains("verdict: accepted"), report.stdout());
+    Run other = run(PASSWORD, seal + "~3", "inspect");
+    assertTrue(other.stdout().contains("mac: does not hold: BAD_MAC"), other.stdout());
+  }
+
+  @Test
   void inspect_expirationWithinIronsClockSkew_isPassedButStillAccepted() {
     String token = sealExpiringAt(NOW.minusSeconds(40), Duration.ofSeconds(10)); // expired 30 s ago
     Run report = run(PASSWORD, token, "inspect");

@@ -226,6 +226,28 @@ class KeyRotationHttpTest {
   }
 
   @Test
+  void anAcceptedIdWhoseVariableIsAnotherSettings_isRefused_namingBoth() {
+    // Id "dir" would read its password from TRACKER_PASSWORD_DIR, id "id" from TRACKER_PASSWORD_ID.
+    for (String id : List.of("dir", "id", "file")) {
+      IllegalArgumentException clash =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  settings(
+                      TrackerSettings.PASSWORD,
+                      OLD,
+                      TrackerSettings.ACCEPTED_PASSWORD_IDS,
+                      id,
+                      "tracker.password." + id,
+                      NEW));
+      String env = TrackerSettings.environmentName("tracker.password." + id);
+      assertTrue(clash.getMessage().contains(env), clash.getMessage());
+      assertTrue(clash.getMessage().contains("choose another id"), clash.getMessage());
+      assertFalse(clash.getMessage().contains(NEW) || clash.getMessage().contains(OLD));
+    }
+  }
+
+  @Test
   void configToString_namesTheIdsButNoPassword() {
     String text = newCurrent().toString();
     assertTrue(text.contains("k2") && text.contains("default"), text);
