@@ -1,6 +1,6 @@
 package io.trackercookie;
 
-import io.trackercookie.internal.EngineFactory;
+import io.trackercookie.internal.engine.EngineFactory;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.keys.PasswordFiles;

@@ -1,8 +1,8 @@
 package io.trackercookie;
 
-import io.trackercookie.internal.EngineFactory;
-import io.trackercookie.internal.TrackerEngine;
-import io.trackercookie.internal.TrackerSupport;
+import io.trackercookie.internal.engine.EngineFactory;
+import io.trackercookie.internal.engine.TrackerEngine;
+import io.trackercookie.internal.jaxrs.FeatureRegistration;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
@@ -45,7 +45,7 @@ public final class TrackerFeature implements Feature {
   public boolean configure(FeatureContext context) {
     TrackerConfig effective = config != null ? config : fromEnvironment(context.getConfiguration());
     TrackerEngine created = EngineFactory.create(effective);
-    TrackerSupport.register(context, created);
+    FeatureRegistration.register(context, created);
     engine = created;
     return true;
   }

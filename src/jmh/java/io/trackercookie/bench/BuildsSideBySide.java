@@ -23,7 +23,7 @@ import java.util.List;
  * git worktree add target/before HEAD~1 &amp;&amp; (cd target/before &amp;&amp; mvn -q -Pbench -DskipTests test-compile)
  * mvn -q -Pbench -DskipTests test-compile
  * java -cp "$(test class path of -Pbench)" io.trackercookie.bench.BuildsSideBySide \
- *     io.trackercookie.internal.RequestPathBench writePath payloadBytes=152 target/before/target target
+ *     io.trackercookie.internal.engine.RequestPathBench writePath payloadBytes=152 target/before/target target
  * </pre>
  *
  * Each build directory holds {@code classes} and {@code test-classes}. System properties {@code

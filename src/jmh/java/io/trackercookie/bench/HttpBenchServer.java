@@ -4,7 +4,7 @@ import com.sun.management.ThreadMXBean;
 import io.trackercookie.Tracker;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerFeature;
-import io.trackercookie.internal.EngineFactory;
+import io.trackercookie.internal.engine.EngineFactory;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

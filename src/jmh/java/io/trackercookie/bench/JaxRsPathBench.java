@@ -2,7 +2,7 @@ package io.trackercookie.bench;
 
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerFeature;
-import io.trackercookie.internal.EngineFactory;
+import io.trackercookie.internal.engine.EngineFactory;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

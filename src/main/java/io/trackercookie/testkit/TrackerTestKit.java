@@ -1,7 +1,7 @@
 package io.trackercookie.testkit;
 
 import io.trackercookie.TrackerConfig;
-import io.trackercookie.internal.TestKitEngine;
+import io.trackercookie.internal.engine.TestKitGateway;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,10 +28,10 @@ import java.util.Optional;
  */
 public final class TrackerTestKit {
 
-  private final TestKitEngine engine;
+  private final TestKitGateway gateway;
 
   private TrackerTestKit(TrackerConfig config) {
-    this.engine = new TestKitEngine(config);
+    this.gateway = new TestKitGateway(config);
   }
 
   /**
@@ -45,7 +45,7 @@ public final class TrackerTestKit {
 
   /** The tracker cookie's name (with its {@code __Host-} prefix when the config sets one). */
   public String cookieName() {
-    return engine.cookieName();
+    return gateway.cookieName();
   }
 
   /**
@@ -63,7 +63,7 @@ public final class TrackerTestKit {
   public String cookieHeader(Object content) {
     Objects.requireNonNull(content, "content");
     List<String> pairs = new ArrayList<>();
-    for (String line : engine.setCookieLines(content)) {
+    for (String line : gateway.setCookieLines(content)) {
       int end = line.indexOf(';');
       pairs.add(end < 0 ? line : line.substring(0, end));
     }
@@ -82,7 +82,7 @@ public final class TrackerTestKit {
    *     open, naming the {@link io.trackercookie.RejectionReason}
    */
   public Optional<Map<String, Object>> read(Collection<String> setCookieHeaders) {
-    String name = engine.cookieName();
+    String name = gateway.cookieName();
     List<String> pairs = new ArrayList<>();
     boolean deleted = false;
     if (setCookieHeaders != null) {
@@ -108,12 +108,12 @@ public final class TrackerTestKit {
     if (pairs.isEmpty()) {
       return deleted ? Optional.of(Map.of()) : Optional.empty();
     }
-    Object opened = engine.open(List.of(String.join("; ", pairs)));
-    if (opened instanceof TestKitEngine.Refused refused) {
+    Object opened = gateway.open(List.of(String.join("; ", pairs)));
+    if (opened instanceof TestKitGateway.Refused refused) {
       throw new IllegalStateException(
           "The response set a tracker cookie that this config does not open: " + refused.reason());
     }
-    @SuppressWarnings("unchecked") // TestKitEngine.open gives a Map or a Refused
+    @SuppressWarnings("unchecked") // TestKitGateway.open gives a Map or a Refused
     Map<String, Object> content = (Map<String, Object>) opened;
     return Optional.of(content);
   }
@@ -126,11 +126,11 @@ public final class TrackerTestKit {
     if (cookieHeader == null) {
       return Map.of();
     }
-    Object opened = engine.open(List.of(cookieHeader));
-    if (opened instanceof TestKitEngine.Refused) {
+    Object opened = gateway.open(List.of(cookieHeader));
+    if (opened instanceof TestKitGateway.Refused) {
       return Map.of();
     }
-    @SuppressWarnings("unchecked") // TestKitEngine.open gives a Map or a Refused
+    @SuppressWarnings("unchecked") // TestKitGateway.open gives a Map or a Refused
     Map<String, Object> content = (Map<String, Object>) opened;
     return content;
   }

@@ -1,0 +1,232 @@
+package io.trackercookie.internal.engine;
+
+import io.trackercookie.RevocationOptions;
+import io.trackercookie.TrackerConfig;
+import io.trackercookie.internal.cookie.CookieJar;
+import io.trackercookie.internal.seal.IronSealCodec;
+import io.trackercookie.internal.seal.RingSealCodec;
+import io.trackercookie.internal.seal.SealCodec;
+import io.trackercookie.internal.seal.SealFormat;
+import io.trackercookie.internal.seal.Sealer;
+import io.trackercookie.internal.seal.VerifiedSealCache;
+import io.trackercookie.iron.IronCodec;
+import io.trackercookie.iron.IronOptions;
+import io.trackercookie.keys.PasswordFiles;
+import io.trackercookie.keys.PasswordRing;
+import io.trackercookie.keys.PasswordWatcher;
+import io.trackercookie.legacy.LegacySessionDecoder;
+import io.trackercookie.revocation.EmbeddedRevocationStore;
+import io.trackercookie.revocation.RevocationStore;
+
+/**
+ * Assembles a {@link TrackerEngine} from a {@link TrackerConfig}: the iron codec with the config's
+ * ttl and clock, the verified-seal cache, the payload format, the cookie jar and the legacy reader.
+ * The config checked every value when it was built, so assembling does not fail.
+ */
+public final class EngineFactory {
+
+  private EngineFactory() {}
+
+  /** The engine for this config. */
+  public static TrackerEngine create(TrackerConfig config) {
+    if (config.passwordRing().isPresent()) {
+      return withRing(config);
+    }
+    IronCodec codec = codec(config);
+    ListenerFanout listeners = new ListenerFanout(config.listeners());
+    SealCodec sealCodec =
+        config.sealCacheMaxEntries() == 0
+            ? new IronSealCodec(codec)
+            : new IronSealCodec(
+                codec,
+                VerifiedSealCache.create(
+                    codec.options(),
+                    config.sealCacheMaxEntries(),
+                    config.sealCacheMaxBytes(),
+                    listeners::sealCacheLookup));
+    return create(config, sealCodec, new ResealPolicy(config), listeners, true);
+  }
+
+  /**
+   * The engine a test kit forges and reads cookies with: the application's codec (its ring, when it
+   * has one), but no listeners (forged cookies are not the application's traffic), no seal cache,
+   * no revocation store and no watcher of password files.
+   */
+  static TrackerEngine forTestKit(TrackerConfig config) {
+    if (config.passwordRing().isPresent()) {
+      PasswordRing ring = config.passwordRing().orElseThrow();
+      if (config.passwordFiles().isPresent()) {
+        try {
+          ring =
+              config
+                  .passwordFiles()
+                  .orElseThrow()
+                  .read(TrackerConfig.MIN_PASSWORD_LENGTH, config.allowWeakPassword());
+        } catch (PasswordFiles.UnusableException e) {
+          // The ring the config was built with, as the application starts with.
+        }
+      }
+      RingSealCodec codec =
+          new RingSealCodec(
+              ring,
+              options(config),
+              config.payloadFormat(),
+              0,
+              1,
+              config.clock(),
+              VerifiedSealCache.LookupListener.NONE);
+      return create(
+          config, codec, new ResealPolicy(config, codec::isCurrent), ListenerFanout.NONE, false);
+    }
+    return create(
+        config,
+        new IronSealCodec(codec(config)),
+        new ResealPolicy(config),
+        ListenerFanout.NONE,
+        false);
+  }
+
+  /**
+   * The engine for a config whose passwords carry a schedule or come from files: a codec that asks
+   * the ring in force for each seal, and, for files, a watcher that puts a changed ring in force.
+   * The files are read again here, so a config built a while ago starts with what they hold now.
+   */
+  private static TrackerEngine withRing(TrackerConfig config) {
+    ListenerFanout listeners = new ListenerFanout(config.listeners());
+    PasswordRing ring = config.passwordRing().orElseThrow();
+    PasswordFiles files = config.passwordFiles().orElse(null);
+    String fingerprint = null;
+    if (files != null) {
+      fingerprint = files.fingerprint();
+      try {
+        ring = files.read(TrackerConfig.MIN_PASSWORD_LENGTH, config.allowWeakPassword());
+      } catch (PasswordFiles.UnusableException e) {
+        fingerprint = ""; // the watcher reads them again, and warns, on its first polls
+      }
+    }
+    RingSealCodec codec;
+    try {
+      codec = ringCodec(config, ring, listeners);
+    } catch (IllegalArgumentException e) {
+      // checked when it was built
+      codec = ringCodec(config, config.passwordRing().orElseThrow(), listeners);
+      fingerprint = "";
+    }
+    TrackerEngine engine =
+        create(config, codec, new ResealPolicy(config, codec::isCurrent), listeners, true);
+    if (files == null) {
+      return engine;
+    }
+    return engine.watching(
+        new PasswordWatcher(
+            files,
+            fingerprint,
+            TrackerConfig.MIN_PASSWORD_LENGTH,
+            config.allowWeakPassword(),
+            config.passwordPollInterval(),
+            codec));
+  }
+
+  private static RingSealCodec ringCodec(
+      TrackerConfig config, PasswordRing ring, ListenerFanout listeners) {
+    return new RingSealCodec(
+        ring,
+        options(config),
+        config.payloadFormat(),
+        config.sealCacheMaxEntries(),
+        config.sealCacheMaxBytes(),
+        config.clock(),
+        listeners::sealCacheLookup);
+  }
+
+  /**
+   * The engine over this codec and reseal policy; without revocation when {@code revocation} is
+   * false, whatever the config says.
+   */
+  private static TrackerEngine create(
+      TrackerConfig config,
+      SealCodec sealCodec,
+      ResealPolicy resealPolicy,
+      ListenerFanout listeners,
+      boolean revocation) {
+    LegacySessionDecoder legacyDecoder =
+        config
+            .legacySecret()
+            .map(
+                secret ->
+                    LegacySessionDecoder.builder()
+                        .secret(secret)
+                        .timeout(config.legacyTimeout())
+                        .clock(config.clock())
+                        .build())
+            .orElse(null);
+    LegacyReader legacy =
+        legacyDecoder == null
+            ? null
+            : new LegacyReader(legacyDecoder, config.legacyCookieName(), listeners);
+    return new TrackerEngine(
+        config,
+        new CookieJar(config, legacy != null),
+        new Sealer(sealCodec, SealFormat.of(config.payloadFormat())),
+        legacy,
+        resealPolicy,
+        listeners,
+        revocation
+            ? config.revocation().map(options -> revoker(config, options, listeners)).orElse(null)
+            : null);
+  }
+
+  /** Revocation's request-path part, over the store the options name. */
+  private static Revoker revoker(
+      TrackerConfig config, RevocationOptions options, ListenerFanout listeners) {
+    return switch (options.storeKind()) {
+      case EMBEDDED ->
+          new Revoker(
+              config,
+              options,
+              new EmbeddedRevocationStore(options.maxEntries(), config.clock()),
+              true,
+              listeners);
+      case CUSTOM -> new Revoker(config, options, options.store().orElseThrow(), false, listeners);
+      case REDIS -> new Revoker(config, options, redisStore(options), true, listeners);
+    };
+  }
+
+  /** The Redis store, loaded by name: Lettuce is optional, and only this path needs it. */
+  private static RevocationStore redisStore(RevocationOptions options) {
+    try {
+      return Class.forName(
+              "io.trackercookie.redis.RedisRevocationStore",
+              true,
+              EngineFactory.class.getClassLoader())
+          .asSubclass(RevocationStore.class)
+          .getConstructor(RevocationOptions.class)
+          .newInstance(options);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException(
+          "The Redis revocation store could not be loaded: is io.lettuce:lettuce-core on the"
+              + " class path?",
+          e);
+    }
+  }
+
+  /**
+   * The iron codec that seals and opens this config's cookies: its passwords and iron options, with
+   * the config's seal lifetime and clock, and room for every chunk when chunking is on.
+   */
+  public static IronCodec codec(TrackerConfig config) {
+    return IronCodec.create(config.passwords(), options(config));
+  }
+
+  /** iron's options for this config: its clock and seal lifetime, and room for every chunk. */
+  private static IronOptions options(TrackerConfig config) {
+    IronOptions iron = config.ironOptions();
+    IronOptions.Builder options = iron.toBuilder().clock(config.clock()).ttl(config.sealTtl());
+    if (config.maxChunks() > 0) {
+      // Room for every chunk's value; each cookie is still bounded by the header parser.
+      options.maxSealLength(
+          Math.max(iron.maxSealLength(), config.maxChunks() * CookieJar.MAX_SET_COOKIE_BYTES));
+    }
+    return options.build();
+  }
+}

@@ -1,0 +1,341 @@
+package io.trackercookie.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackercookie.RejectionReason;
+import io.trackercookie.Tracker;
+import io.trackercookie.internal.cookie.CookieJar;
+import io.trackercookie.internal.seal.TrackerJson;
+import jakarta.ws.rs.core.GenericType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One request's tracker. Holds only the raw cookie candidates until something reads or writes it;
+ * then opens them once. Its state is one of {@link Unopened}, {@link Unchanged} and {@link
+ * Changed}, and the response asks it for its cookies with {@link #responseCookies}. Values go to
+ * and from JSON through a {@link ValueConverter}. Every method is synchronized, so the threads of
+ * one request may share it; values handed out are copies.
+ */
+public final class RequestTracker implements Tracker {
+
+  /**
+   * Equal when both trees write the same JSON: Jackson's node equality tells an int 1 from a long
+   * 1, which serialize alike, so numbers are compared by their text.
+   */
+  private static final Comparator<JsonNode> SAME_JSON =
+      (a, b) -> {
+        if (a.equals(b)) {
+          return 0;
+        }
+        return a.isNumber() && b.isNumber() && a.asText().equals(b.asText()) ? 0 : 1;
+      };
+
+  /** Where the tracker stands. */
+  private sealed interface State permits Unopened, Unchanged, Changed {}
+
+  /** Nothing read or written yet: the cookies are not opened. */
+  private record Unopened() implements State {}
+
+  /**
+   * Opened and not changed. {@code content} may be shared with other requests (the seal cache keeps
+   * it), so it is read only: the first change works on a copy. {@code fromCookie}: a valid cookie
+   * held it; {@code reseal}: whether that cookie must be sealed again even if unchanged, and how
+   * long the new seal may live.
+   */
+  private record Unchanged(ObjectNode content, boolean fromCookie, ResealPolicy.Reseal reseal)
+      implements State {}
+
+  /**
+   * Changed by the application. {@code content} is this request's own; {@code original} is what the
+   * cookie held (null when no valid cookie did), to tell a real change from a put of the same
+   * value; {@code plaintext} is the last size check's text while it still describes the content;
+   * {@code reseal}: what the opened cookie asked for, which applies if the content ends unchanged.
+   */
+  private record Changed(
+      ObjectNode original, ObjectNode content, String plaintext, ResealPolicy.Reseal reseal)
+      implements State {}
+
+  private static final State UNOPENED = new Unopened();
+
+  private final TrackerEngine engine;
+  private final CookieJar.Found found;
+  private final ValueConverter values;
+  private State state = UNOPENED;
+  // Diagnostics only: the reasons of the cookies refused when this tracker was opened.
+  private List<RejectionReason> rejected = List.of();
+  // Revocation: what opening found (the seal revoke() records, whether the store was unavailable)
+  // and whether revoke() was called.
+  private TrackerEngine.OpenedCookies openedFrom;
+  private boolean revoked;
+
+  RequestTracker(TrackerEngine engine, CookieJar.Found found, ValueConverter values) {
+    this.engine = engine;
+    this.found = found;
+    this.values = values;
+  }
+
+  /** The current content, opening the cookies on first use. Read only. */
+  private ObjectNode content() {
+    State current = state;
+    if (current instanceof Unopened) {
+      current = open();
+    }
+    return current instanceof Unchanged unchanged
+        ? unchanged.content()
+        : ((Changed) current).content();
+  }
+
+  private Unchanged open() {
+    List<RejectionReason> reasons = engine.diagnostics() ? new ArrayList<>(1) : null;
+    TrackerEngine.OpenedCookies result = engine.open(found, true, reasons);
+    openedFrom = result;
+    if (reasons != null) {
+      rejected = reasons;
+    }
+    Unchanged opened =
+        result.content() == null
+            ? new Unchanged(TrackerJson.WIRE.createObjectNode(), false, ResealPolicy.Reseal.NONE)
+            : new Unchanged(result.content(), true, result.reseal());
+    state = opened;
+    return opened;
+  }
+
+  /**
+   * The content, about to change in place. The first change copies the opened tree, which stays as
+   * it is for comparison. The copy is shallow: changes replace or remove top-level entries only,
+   * and nested values are handed out as copies, so shared nested nodes are never written.
+   */
+  private Changed changing() {
+    content();
+    State current = state;
+    Changed changed =
+        current instanceof Unchanged unchanged
+            ? new Changed(
+                unchanged.fromCookie() ? unchanged.content() : null,
+                TrackerJson.WIRE.createObjectNode().setAll(unchanged.content()),
+                null,
+                unchanged.reseal())
+            : (Changed) current;
+    return new Changed(changed.original(), changed.content(), null, changed.reseal());
+  }
+
+  @Override
+  public synchronized Object get(String key) {
+    JsonNode node = content().get(Objects.requireNonNull(key, "key"));
+    return node == null ? null : ValueConverter.plain(node);
+  }
+
+  @Override
+  public synchronized <T> T get(String key, Class<T> type) {
+    Objects.requireNonNull(type, "type");
+    JsonNode node = content().get(Objects.requireNonNull(key, "key"));
+    return node == null ? null : values.read(node, type);
+  }
+
+  @Override
+  public synchronized <T> T get(String key, GenericType<T> type) {
+    Objects.requireNonNull(type, "type");
+    JsonNode node = content().get(Objects.requireNonNull(key, "key"));
+    return node == null ? null : values.read(node, type.getType());
+  }
+
+  @Override
+  public synchronized boolean containsKey(String key) {
+    return content().has(Objects.requireNonNull(key, "key"));
+  }
+
+  @Override
+  public synchronized void put(String key, Object value) {
+    Objects.requireNonNull(key, "key");
+    if (TrackerJson.FORBIDDEN_KEY.equals(key)) {
+      throw new IllegalArgumentException("The tracker cannot hold a __proto__ key");
+    }
+    JsonNode node = values.toTree(value, value == null ? Object.class : value.getClass());
+    TrackerJson.checkWritable(node);
+    Changed changed = changing();
+    // replace, not set: set returns the object itself (for chaining), which the undo below would
+    // then put under the key, making the tree contain itself.
+    JsonNode previous = changed.content().replace(key, node);
+    String plaintext;
+    try {
+      plaintext = engine.checkedPlaintext(changed.content());
+    } catch (RuntimeException e) {
+      // Undo, so the tracker the application keeps using is the one that fits.
+      if (previous == null) {
+        changed.content().remove(key);
+      } else {
+        changed.content().set(key, previous);
+      }
+      throw e;
+    }
+    state = new Changed(changed.original(), changed.content(), plaintext, changed.reseal());
+  }
+
+  @Override
+  public synchronized Object remove(String key) {
+    if (!content().has(Objects.requireNonNull(key, "key"))) {
+      return null;
+    }
+    Changed changed = changing();
+    state = changed;
+    return ValueConverter.plain(changed.content().remove(key));
+  }
+
+  @Override
+  public synchronized void clear() {
+    Changed changed = changing();
+    state =
+        new Changed(
+            changed.original(), TrackerJson.WIRE.createObjectNode(), null, changed.reseal());
+  }
+
+  @Override
+  public synchronized boolean revoke() {
+    if (!engine.revocationOn()) {
+      throw new IllegalStateException(
+          "Tracker.revoke needs revocation on: set tracker.revocation.store"
+              + " (TrackerConfig.Builder.revocation)");
+    }
+    content();
+    Revoker.Target target = openedFrom == null ? null : openedFrom.revocable();
+    clear();
+    revoked = true;
+    return target == null || engine.revoke(target);
+  }
+
+  @Override
+  public synchronized boolean isEmpty() {
+    return content().isEmpty();
+  }
+
+  @Override
+  public synchronized Map<String, Object> asMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    content()
+        .fields()
+        .forEachRemaining(field -> map.put(field.getKey(), ValueConverter.plain(field.getValue())));
+    return Collections.unmodifiableMap(map);
+  }
+
+  @Override
+  public synchronized void replaceWith(Object newContent) {
+    if (newContent == null) {
+      clear();
+      return;
+    }
+    JsonNode node = values.toTree(newContent, newContent.getClass());
+    if (!(node instanceof ObjectNode object)) {
+      throw new IllegalArgumentException(
+          "The tracker holds a JSON object; "
+              + newContent.getClass().getName()
+              + " is written as "
+              + node.getNodeType());
+    }
+    TrackerJson.checkWritable(object);
+    String plaintext = engine.checkedPlaintext(object);
+    Changed changed = changing();
+    state = new Changed(changed.original(), object, plaintext, changed.reseal());
+  }
+
+  @Override
+  public synchronized <T> T as(Class<T> type) {
+    return values.read(content(), Objects.requireNonNull(type, "type"));
+  }
+
+  @Override
+  public synchronized <T> T as(GenericType<T> type) {
+    return values.read(content(), Objects.requireNonNull(type, "type").getType());
+  }
+
+  /**
+   * The Set-Cookie lines this request's response carries, decided once the resource is done: none
+   * for an untouched or unchanged tracker; the seal of a changed one (or of an unchanged one due
+   * for resealing), with the deletions of the cookies it replaces; the deletions of every tracker
+   * cookie for an emptied one. A sealed content is shared from then on, so a later change (from a
+   * thread that kept this tracker past its response) goes to a copy.
+   *
+   * @param secure whether the lines carry the Secure attribute
+   * @throws io.trackercookie.TrackerTooLargeException if the seal does not fit (a guard: every
+   *     change was checked)
+   */
+  public synchronized List<String> responseCookies(boolean secure) {
+    State current = state;
+    if (current instanceof Unopened) {
+      // Never used: opened now only if the seal's own header says it is due for resealing.
+      if (!engine.mayNeedReseal(found)) {
+        return List.of();
+      }
+      current = open();
+    }
+    if (openedFrom != null && openedFrom.unchecked() && !revoked) {
+      // The store could not check the cookie (fail-closed): it read as empty, and is left in
+      // place so the visitor has it back once the store answers. Writes of this request are
+      // dropped rather than replace it.
+      return List.of();
+    }
+    if (current instanceof Unchanged unchanged) {
+      if (!unchanged.reseal().due()
+          || unchanged.content().isEmpty()
+          || !engine.mayReseal(openedFrom)) {
+        return List.of();
+      }
+      return engine.resealLines(
+          engine.plaintext(unchanged.content()),
+          unchanged.content(),
+          unchanged.reseal().notAfter(),
+          found,
+          secure);
+    }
+    Changed changed = (Changed) current;
+    if (changed.content().isEmpty()) {
+      return changed.original() != null || found.any()
+          ? engine.deleteLines(found, secure)
+          : List.of();
+    }
+    boolean sameAsCookie =
+        changed.original() != null && changed.content().equals(SAME_JSON, changed.original());
+    if (sameAsCookie && (!changed.reseal().due() || !engine.mayReseal(openedFrom))) {
+      return List.of();
+    }
+    String plaintext =
+        changed.plaintext() != null ? changed.plaintext() : engine.plaintext(changed.content());
+    // A write the application made gets a fresh lifetime; an unchanged one keeps the reseal's,
+    // and is left as it is when the new seal would not fit.
+    List<String> lines =
+        sameAsCookie
+            ? engine.resealLines(
+                plaintext, changed.content(), changed.reseal().notAfter(), found, secure)
+            : engine.sealLines(plaintext, changed.content(), null, found, secure);
+    state = new Unchanged(changed.content(), true, ResealPolicy.Reseal.NONE);
+    return lines;
+  }
+
+  /**
+   * Diagnostics: the reasons this request's tracker cookies were refused, in header order; empty
+   * when none was. A tracker nobody opened is opened now for the answer, without telling the
+   * listeners (the application never read it) and without changing this tracker.
+   */
+  public synchronized List<RejectionReason> rejections() {
+    if (state instanceof Unopened) {
+      List<RejectionReason> reasons = new ArrayList<>(1);
+      engine.open(found, false, reasons);
+      return reasons;
+    }
+    return rejected;
+  }
+
+  @Override
+  public synchronized String toString() {
+    // Keys only: the values are the user's data.
+    return "Tracker"
+        + (state instanceof Unopened
+            ? "[not opened]"
+            : content().properties().stream().map(Map.Entry::getKey).toList());
+  }
+}

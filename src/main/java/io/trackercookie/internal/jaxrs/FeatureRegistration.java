@@ -1,0 +1,141 @@
+package io.trackercookie.internal.jaxrs;
+
+import io.trackercookie.internal.engine.TrackerEngine;
+import io.trackercookie.keys.PasswordWatcher;
+import jakarta.ws.rs.core.FeatureContext;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What {@code TrackerFeature.configure} does with the engine: registers the filter pair and the
+ * ParamConverterProvider, the injection glue of each runtime found on the class path (by name, so
+ * no runtime is needed to load this class), the revocation property and its glue, and starts the
+ * password files' watcher. Logs the start-up warnings.
+ */
+public final class FeatureRegistration {
+
+  private static final Logger LOG = Logger.getLogger("io.trackercookie");
+
+  /**
+   * Injection glue per runtime: a class only that runtime has, and the glue registered when it is
+   * present. Every match is registered (Jersey 3 and 4 never both match).
+   */
+  static final String[][] GLUE = {
+    // Jersey 3.x: its own binder API.
+    {
+      "org.glassfish.jersey.internal.inject.AbstractBinder", "io.trackercookie.jersey.TrackerBinder"
+    },
+    // Jersey 4: that API moved; HK2's own binder still works.
+    {"org.glassfish.jersey.inject.hk2.AbstractBinder", "io.trackercookie.hk2.TrackerHk2Binder"},
+    {"org.jboss.resteasy.spi.ContextInjector", "io.trackercookie.resteasy.TrackerContextInjector"},
+    {"org.apache.cxf.jaxrs.ext.ContextProvider", "io.trackercookie.cxf.TrackerContextProvider"},
+  };
+
+  /** Jersey's shutdown hook, which closes the revocation store (Jersey 3 and 4 alike). */
+  static final String[] REVOCATION_GLUE = {
+    "org.glassfish.jersey.server.spi.ContainerLifecycleListener",
+    "io.trackercookie.jersey.RevocationsLifecycle"
+  };
+
+  /**
+   * CXF's {@code @Context Revocations}, given the application's Revocations: CXF's {@code @Context
+   * Configuration} does not carry the property a feature sets.
+   */
+  static final String[] CXF_REVOCATIONS_GLUE = {
+    "org.apache.cxf.jaxrs.ext.ContextProvider", "io.trackercookie.cxf.RevocationsContextProvider"
+  };
+
+  private FeatureRegistration() {}
+
+  /**
+   * Registers the filter pair and the ParamConverterProvider, and, for each runtime found on the
+   * class path (Jersey 3 or 4, RESTEasy, CXF), the glue that makes {@code @Context Tracker}
+   * injectable.
+   */
+  public static void register(FeatureContext context, TrackerEngine engine) {
+    if (engine.config().insecureLoopbackForDevelopment()) {
+      LOG.warning(
+          "Tracker cookie: insecureLoopbackForDevelopment is on; Secure is"
+              + " omitted for plain-http requests to loopback hosts. Never use this in production.");
+    }
+    StartupChecks.log(engine.config());
+    context.register(new TrackerRequestFilter(engine));
+    context.register(new TrackerResponseFilter(engine));
+    context.register(new TrackerParamConverterProvider(engine));
+    registerGlue(context);
+    if (engine.revocations() != null) {
+      // Revocations.from(Configuration) and @Context Revocations read it from here.
+      context.property(io.trackercookie.Revocations.PROPERTY, engine.revocations());
+      registerGlue(context, REVOCATION_GLUE);
+      registerCxfRevocations(context, engine.revocations());
+    }
+    engine.passwordWatcher().ifPresent(watcher -> watch(context, watcher));
+  }
+
+  /** Jersey's lifecycle listener, which stops the password files' watcher on shutdown. */
+  static final String[] SHUTDOWN_GLUE = {
+    "org.glassfish.jersey.server.spi.ContainerLifecycleListener",
+    "io.trackercookie.jersey.TrackerShutdown"
+  };
+
+  /**
+   * Starts watching the password files and, on Jersey, stops on shutdown. Elsewhere the watcher (a
+   * daemon thread holding the engine weakly) ends once the application is gone.
+   */
+  private static void watch(FeatureContext context, PasswordWatcher watcher) {
+    ClassLoader loader = FeatureRegistration.class.getClassLoader();
+    try {
+      Class.forName(SHUTDOWN_GLUE[0], false, loader);
+      context.register(
+          Class.forName(SHUTDOWN_GLUE[1], true, loader)
+              .getDeclaredConstructor(AutoCloseable.class)
+              .newInstance(watcher));
+    } catch (ClassNotFoundException | LinkageError e) {
+      // not Jersey
+    } catch (ReflectiveOperationException e) {
+      LOG.log(Level.WARNING, "The password files' watcher cannot stop on shutdown", e);
+    }
+    watcher.start();
+  }
+
+  private static void registerCxfRevocations(
+      FeatureContext context, io.trackercookie.Revocations revocations) {
+    ClassLoader loader = FeatureRegistration.class.getClassLoader();
+    try {
+      Class.forName(CXF_REVOCATIONS_GLUE[0], false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return; // not CXF
+    }
+    try {
+      context.register(
+          Class.forName(CXF_REVOCATIONS_GLUE[1], true, loader)
+              .getDeclaredConstructor(io.trackercookie.Revocations.class)
+              .newInstance(revocations));
+    } catch (ReflectiveOperationException | LinkageError e) {
+      LOG.log(
+          Level.WARNING,
+          CXF_REVOCATIONS_GLUE[0] + " is present but " + CXF_REVOCATIONS_GLUE[1] + " failed",
+          e);
+    }
+  }
+
+  private static void registerGlue(FeatureContext context) {
+    for (String[] glue : GLUE) {
+      registerGlue(context, glue);
+    }
+  }
+
+  private static void registerGlue(FeatureContext context, String[] glue) {
+    ClassLoader loader = FeatureRegistration.class.getClassLoader();
+    try {
+      Class.forName(glue[0], false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return; // not this runtime
+    }
+    try {
+      context.register(Class.forName(glue[1], true, loader).getDeclaredConstructor().newInstance());
+    } catch (ReflectiveOperationException | LinkageError e) {
+      LOG.log(Level.WARNING, glue[0] + " is present but " + glue[1] + " failed", e);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.trackercookie.internal.jaxrs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackercookie.internal.engine.TrackerEngine;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Providers;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Lets a resource take the tracked data as a typed, read-only parameter, e.g. a {@code Visit}
+ * parameter annotated {@code @CookieParam("persistent-information")}. Null when the cookie is
+ * absent or invalid, never an error. Only parameters with {@code @CookieParam} of the tracker's
+ * cookie name and a type other than String are handled (a String parameter still gets the raw
+ * value).
+ *
+ * <p>The runtime's cookie parser may pick another duplicate than ours, so the value it offers is
+ * only the signal that the cookie is there: the raw headers are read again with the tracker's own
+ * rules, and the result is the same as the Tracker's. Rejections are logged here but told to
+ * listeners only by the Tracker, so they are not counted twice.
+ */
+public final class TrackerParamConverterProvider implements ParamConverterProvider {
+
+  private static final Logger LOG = Logger.getLogger("io.trackercookie");
+
+  private final TrackerEngine engine;
+
+  @Context private HttpHeaders headers;
+  @Context private Providers providers;
+
+  TrackerParamConverterProvider(TrackerEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public <T> ParamConverter<T> getConverter(
+      Class<T> rawType, Type genericType, Annotation[] annotations) {
+    if (rawType == String.class || !isTrackerCookieParam(annotations)) {
+      return null;
+    }
+    Type type = genericType != null ? genericType : rawType;
+    return new ParamConverter<T>() {
+      @Override
+      public T fromString(String ignored) {
+        ObjectNode content = engine.peek(headers.getRequestHeader(HttpHeaders.COOKIE));
+        if (content == null) {
+          return null;
+        }
+        try {
+          return rawType.cast(ObjectMapperLookup.converter(providers).read(content, type));
+        } catch (RuntimeException e) {
+          LOG.log(Level.FINE, "Tracker cookie does not convert to {0}", type.getTypeName());
+          return null;
+        }
+      }
+
+      @Override
+      public String toString(T value) {
+        throw new UnsupportedOperationException("The tracker parameter is read-only");
+      }
+    };
+  }
+
+  private boolean isTrackerCookieParam(Annotation[] annotations) {
+    if (annotations == null) {
+      return false;
+    }
+    for (Annotation annotation : annotations) {
+      if (annotation instanceof CookieParam cookieParam
+          && engine.cookieName().equals(cookieParam.value())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
