@@ -29,8 +29,8 @@ final class SetCookieWriter {
   private final Duration maxAge;
   private final long sealClockOffsetMillis;
   // Everything after the value, for the last second and Secure setting asked for: every response
-  // within a second writes the same text, so a line is one concatenation (formatting the date,
-  // and then copying the line through a builder, showed in the write path's profile).
+  // within a second writes the same text, so a line is one concatenation, with the date formatted
+  // once a second rather than once a line.
   private volatile Suffix lastSuffix = new Suffix(Long.MIN_VALUE, false, "");
 
   private record Suffix(long epochSecond, boolean secure, String text) {}

@@ -208,11 +208,11 @@ public final class VerifiedSealCache {
 
   /**
    * The exact cookie string, hashed by its length and last {@value #HASHED_TAIL} chars. A cookie is
-   * a new String on every request, so its hash is computed every time, and over the whole ~500
-   * chars that was most of a cache hit under load. Every seal ends in its MAC (43 chars of
-   * base64url HMAC output), which spreads the keys as well as the whole string would. Only seals
-   * whose MAC verified are ever stored, so look-alike tails cannot crowd a bucket; equality is
-   * always the whole string.
+   * a new String on every request, so its hash is computed on every lookup: over a fixed tail, that
+   * costs the same whatever the cookie's length. Every seal ends in its MAC (43 chars of base64url
+   * HMAC output), which spreads the keys as well as the whole string would. Only seals whose MAC
+   * verified are ever stored, so look-alike tails cannot crowd a bucket; equality is always the
+   * whole string.
    */
   static final class SealKey {
     static final int HASHED_TAIL = 32;
