@@ -28,6 +28,7 @@ public final class CookieHeaderParser {
 
   private CookieHeaderParser() {}
 
+  /** The values of the cookies called {@code name} in these header lines (null: none), in order. */
   public static List<Candidate> find(List<String> headerLines, String name) {
     if (headerLines == null || headerLines.isEmpty()) {
       return List.of();

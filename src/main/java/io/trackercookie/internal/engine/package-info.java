@@ -1,24 +1,25 @@
 /**
- * Not API; may change in any release. The request path, one role a class:
+ * Not API; may change in any release. The request path's engine: one per application, built from
+ * the {@code TrackerConfig}, and the tracker each request gets. Uses {@code internal.cookie} and
+ * {@code internal.seal}; knows nothing of filters or providers (see {@code internal.jaxrs}).
  *
  * <ul>
- *   <li>{@code EngineFactory} assembles a {@code TrackerEngine} from a {@code TrackerConfig}: the
- *       iron codec with the config's ttl and clock, the verified-seal cache, the payload format,
- *       the cookie jar, the legacy reader, the reseal policy and the listeners.
- *   <li>{@code TrackerRequestFilter} puts a lazy {@code RequestTracker} on the request; no crypto.
- *       {@code RequestTracker} is in one explicit state (unopened, opened, changed) and answers
- *       {@code responseCookies(secure)}, which {@code TrackerResponseFilter} adds to the response.
- *   <li>{@code CookieJar}: the Cookie header in (the cookie, its chunks, the legacy cookie, via
- *       {@code CookieHeaderParser}), every Set-Cookie line out ({@code SetCookieWriter}), deletions
- *       and the 4096-byte limit included.
- *   <li>{@code Sealer}: text in, seal out, and back: a {@code SealFormat} (each payload format's
- *       wire behaviour) over a {@code SealCodec}, the seam in front of iron ({@code IronSealCodec},
- *       with the {@code VerifiedSealCache} when it is on).
- *   <li>{@code ResealPolicy}: when an unchanged cookie is sealed again (rotation, sliding expiry).
+ *   <li>{@code EngineFactory} assembles a {@code TrackerEngine}: the codec (with the seal cache, or
+ *       the password ring and its watcher), the payload format, the cookie jar, the legacy reader,
+ *       the reseal policy, the listeners and, with revocation on, the revoker.
+ *   <li>{@code TrackerEngine}: opens a request's cookies ({@code OpenedCookies}: the first
+ *       candidate that opens, else the legacy cookie), checks sizes, seals and deletes.
+ *   <li>{@code RequestTracker}: one request's {@code Tracker}, in one state ({@code Unopened},
+ *       {@code Unchanged}, {@code Changed}); answers the response's Set-Cookie lines. {@code
+ *       ValueConverter}: Jackson between its JSON and the application's values.
+ *   <li>{@code ResealPolicy}: when an unchanged cookie is sealed again (rotation, sliding expiry, a
+ *       legacy upgrade), and until when.
+ *   <li>{@code Revoker}: revocation on the request path (the store asked after a seal opens, and
+ *       before a reseal nobody asked for).
  *   <li>{@code LegacyReader}: cookie-sessions cookies, read once and upgraded.
- *   <li>{@code Listeners}: one rejection vocabulary for every cookie, told to the application.
- *   <li>{@code TrackerJson}: the wire JSON, with its own strict mapper; {@code
- *       TrackerParamConverterProvider}: typed {@code @CookieParam} reads.
+ *   <li>{@code ListenerFanout} tells the application's listeners, refusals in one vocabulary
+ *       ({@code RejectionReasons}).
+ *   <li>{@code TestKitGateway}: the test kit's one way in.
  * </ul>
  */
 package io.trackercookie.internal.engine;

@@ -1,0 +1,18 @@
+/**
+ * Not API; may change in any release. The request path's JAX-RS side: what {@code
+ * TrackerFeature.configure} registers. Names no runtime: each runtime's injection glue is loaded by
+ * name when that runtime is on the class path.
+ *
+ * <ul>
+ *   <li>{@code FeatureRegistration}: registers the filters and the converter, the runtime glue, the
+ *       application's {@code Revocations}, and starts the password files' watcher; logs the {@code
+ *       StartupChecks} findings (configurations that start fine and bite later).
+ *   <li>{@code TrackerRequestFilter} (pre-matching, before authentication): a lazy {@code
+ *       RequestTracker} on the request; no crypto. {@code TrackerResponseFilter}: its Set-Cookie
+ *       lines on the response, and the diagnostics header when that is on.
+ *   <li>{@code TrackerParamConverterProvider}: a typed, read-only {@code @CookieParam} of the
+ *       tracker's cookie.
+ *   <li>{@code ObjectMapperLookup}: the application's ObjectMapper from its JAX-RS providers.
+ * </ul>
+ */
+package io.trackercookie.internal.jaxrs;
