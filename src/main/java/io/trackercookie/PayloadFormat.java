@@ -1,6 +1,7 @@
 package io.trackercookie;
 
 import io.trackercookie.iron.IronPasswords;
+import io.trackercookie.payload.PayloadLayout;
 import java.time.Duration;
 
 /**
@@ -39,24 +40,6 @@ public enum PayloadFormat {
       }
       return maxAge;
     }
-
-    @Override
-    IronPasswords passwords(IronPasswords configured, String singlePassword) {
-      // iron-session looks every seal's password up by a numeric id ("1" for a plain string).
-      // The same password still opens the seals the other formats made without an id, so
-      // switching the format keeps every visitor's tracker.
-      if (singlePassword != null) {
-        return IronPasswords.builder()
-            .current("1", singlePassword)
-            .accept(IronPasswords.DEFAULT_ID, singlePassword)
-            .build();
-      }
-      if (!configured.currentId().matches("[0-9]+")) {
-        throw new IllegalArgumentException(
-            "iron-session reads numeric password ids only; the current id is not a number");
-      }
-      return configured;
-    }
   };
 
   /** iron-session 8's default ttl. */
@@ -86,6 +69,7 @@ public enum PayloadFormat {
    * @throws IllegalArgumentException if the format cannot seal with these passwords
    */
   IronPasswords passwords(IronPasswords configured, String singlePassword) {
-    return configured;
+    // The layout's rule: iron-session's ids are numbers, and a plain password gets id 1.
+    return PayloadLayout.valueOf(name()).sealingPasswords(configured, singlePassword);
   }
 }

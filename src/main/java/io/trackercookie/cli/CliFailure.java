@@ -1,5 +1,7 @@
 package io.trackercookie.cli;
 
+import io.trackercookie.iron.IronException;
+
 /**
  * A failed command: the exit code and the one line for stderr. The message is written by the CLI
  * itself and never holds a password, a token or plaintext.
@@ -13,6 +15,12 @@ final class CliFailure extends Exception {
   CliFailure(int exitCode, String message) {
     super(message);
     this.exitCode = exitCode;
+  }
+
+  /** A token iron refused: {@link TrackerCookieCli#EXIT_REFUSED}, with iron's reason. */
+  static CliFailure refused(IronException e) {
+    return new CliFailure(
+        TrackerCookieCli.EXIT_REFUSED, "refused: " + e.reason() + " \u2014 " + e.getMessage());
   }
 
   int exitCode() {

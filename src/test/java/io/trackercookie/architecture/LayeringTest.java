@@ -251,4 +251,12 @@ class LayeringTest {
     }
     assertTrue(offences.isEmpty(), String.join("\n", offences));
   }
+
+  /** The payload layouts serve the CLI too: like the codec, nothing but java.base beneath them. */
+  @Test
+  void payloadLayoutsReferenceNoJaxRsJacksonOrRequestPath() throws IOException {
+    assertNoReference(
+        "payload",
+        List.of("jakarta/", "com/fasterxml/", "org/glassfish/", "io/trackercookie/internal"));
+  }
 }

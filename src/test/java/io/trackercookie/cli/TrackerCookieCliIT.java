@@ -124,7 +124,7 @@ class TrackerCookieCliIT {
 
   @Test
   void seal_acceptsJsonNearTheSizeLimit_andItsLongTokenUnseals() {
-    String big = "[\"" + "x".repeat(TrackerCookieCli.MAX_JSON_BYTES - 10) + "\"]";
+    String big = "[\"" + "x".repeat(SealCommand.MAX_JSON_BYTES - 10) + "\"]";
     String token = seal(PASSWORD, big);
     assertTrue(token.length() > IronOptions.DEFAULT_MAX_SEAL_LENGTH, "longer than a cookie seal");
     CliProcess.Result opened = CliProcess.withPassword(PASSWORD).stdin(token).run("unseal");
@@ -328,7 +328,7 @@ class TrackerCookieCliIT {
         CliProcess.withPassword(PASSWORD).stdin(new byte[] {'"', (byte) 0xC3, '"'}).run("seal"),
         EXIT_INPUT,
         PASSWORD);
-    String tooBig = "[\"" + "x".repeat(TrackerCookieCli.MAX_JSON_BYTES) + "\"]";
+    String tooBig = "[\"" + "x".repeat(SealCommand.MAX_JSON_BYTES) + "\"]";
     assertFailure(CliProcess.withPassword(PASSWORD).stdin(tooBig).run("seal"), EXIT_INPUT, "xxxx");
     assertFailure(
         CliProcess.withPassword(PASSWORD).stdin(" \n ").run("unseal"), EXIT_INPUT, PASSWORD);

@@ -6,6 +6,7 @@ import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.iron.Unsealed;
 import io.trackercookie.keys.PasswordRing;
+import io.trackercookie.payload.PayloadLayout;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -133,7 +134,7 @@ public final class RingSealCodec implements SealCodec, Consumer<PasswordRing> {
           "iron-session reads numeric password ids only: use a password directory with files"
               + " named 1, 2, ...");
     }
-    if (!passwords.currentId().matches("[0-9]+")) {
+    if (!PayloadLayout.IRON_SESSION.sealsWithPasswordId(passwords.currentId())) {
       throw new IllegalArgumentException(
           "iron-session reads numeric password ids only; the sealing id is not a number");
     }

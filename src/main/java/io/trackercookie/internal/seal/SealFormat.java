@@ -2,31 +2,27 @@ package io.trackercookie.internal.seal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackercookie.PayloadFormat;
+import io.trackercookie.payload.PayloadLayout;
 
 /**
- * How each {@link PayloadFormat} puts the tracker's JSON into a seal and takes it out. Writing
+ * A {@link PayloadFormat}'s {@link PayloadLayout} over the request path's Jackson trees: the layout
+ * rules are the layout's, the trees and their one-pass writing are {@link TrackerJson}'s. Writing
  * follows the configured format; reading accepts every format, since a fleet may be moving from one
  * to another: {@link #read} takes a JSON string holding JSON or the JSON itself, and {@link
  * #withoutSuffix} removes iron-session's suffix whatever the format.
  */
 public enum SealFormat {
   /** npm tracker-cookie: the object's JSON, quoted again as a JSON string. */
-  TRACKER_COOKIE(true, ""),
+  TRACKER_COOKIE,
   /** The object's JSON as it stands, as @hapi/cookie seals. */
-  PLAIN_JSON(false, ""),
+  PLAIN_JSON,
   /** The object's JSON as it stands, with iron-session 8's seal-format suffix. */
-  IRON_SESSION(false, SealFormat.IRON_SESSION_SUFFIX);
+  IRON_SESSION;
 
   /** iron-session 8 appends this to every seal (its seal format version). */
-  static final String IRON_SESSION_SUFFIX = "~2";
+  static final String IRON_SESSION_SUFFIX = PayloadLayout.IRON_SESSION_SUFFIX;
 
-  private final boolean quoted;
-  private final String suffix;
-
-  SealFormat(boolean quoted, String suffix) {
-    this.quoted = quoted;
-    this.suffix = suffix;
-  }
+  private final PayloadLayout layout = PayloadLayout.valueOf(name());
 
   /** The wire behaviour of a configured format. */
   public static SealFormat of(PayloadFormat format) {
@@ -35,27 +31,22 @@ public enum SealFormat {
 
   /** The text a seal of this content holds. */
   String plaintext(ObjectNode content) {
-    return TrackerJson.write(content, quoted);
+    return TrackerJson.write(content, layout.jsonInString());
   }
 
   /** The cookie value for an iron seal. */
   String withSuffix(String seal) {
-    return suffix.isEmpty() ? seal : seal + suffix;
+    return layout.cookieValue(seal);
   }
 
   /** The length {@link #withSuffix} adds. */
   int suffixLength() {
-    return suffix.length();
+    return layout.suffixLength();
   }
 
-  /**
-   * The iron seal in a cookie value of any format: only iron-session's exact suffix is removed (a
-   * '~' is never part of an iron seal, so nothing else can be mistaken for it).
-   */
+  /** The iron seal in a cookie value of any format ({@link PayloadLayout#sealIn}). */
   public static String withoutSuffix(String value) {
-    return value.endsWith(IRON_SESSION_SUFFIX)
-        ? value.substring(0, value.length() - IRON_SESSION_SUFFIX.length())
-        : value;
+    return PayloadLayout.sealIn(value);
   }
 
   /**

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackercookie.RejectionReason;
+import io.trackercookie.payload.JsonModel;
+import io.trackercookie.payload.NotJsonException;
+import io.trackercookie.payload.PayloadLayout;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -26,7 +29,8 @@ public final class TrackerJson {
   /** Deeper than any tracker needs; bounds the parser's work and stack. */
   static final int MAX_DEPTH = 64;
 
-  public static final String FORBIDDEN_KEY = "__proto__";
+  /** The key no tracker holds: the layouts' {@link PayloadLayout#FORBIDDEN_NAME}. */
+  public static final String FORBIDDEN_KEY = PayloadLayout.FORBIDDEN_NAME;
 
   public static final ObjectMapper WIRE =
       new ObjectMapper(
@@ -55,41 +59,57 @@ public final class TrackerJson {
   private TrackerJson() {}
 
   /**
-   * The object in an unsealed payload: tracker-cookie's JSON string holding JSON, or a plain JSON
-   * object (as @hapi/cookie seals).
+   * Jackson trees for {@link PayloadLayout#payloadIn}: {@link #WIRE}'s strict parse, and a textual
+   * node's text.
+   */
+  private static final JsonModel<JsonNode> TREES =
+      new JsonModel<>() {
+        @Override
+        public JsonNode parse(String text) throws NotJsonException {
+          try {
+            JsonNode node = WIRE.readTree(text);
+            if (node == null || node.isMissingNode()) {
+              throw new NotJsonException(null);
+            }
+            return node;
+          } catch (JsonProcessingException e) {
+            throw new NotJsonException(null);
+          }
+        }
+
+        @Override
+        public String stringContent(JsonNode node) {
+          return node.isTextual() ? node.textValue() : null;
+        }
+      };
+
+  /**
+   * The object in an unsealed payload of any layout ({@link PayloadLayout#payloadIn}):
+   * tracker-cookie's JSON string holding JSON, or a plain JSON object (as @hapi/cookie seals).
    */
   static ObjectNode parsePayload(String text) throws Rejected {
-    JsonNode node = parse(text, RejectionReason.INVALID_JSON);
-    if (node.isTextual()) {
-      // tracker-cookie double-encodes; if the inner text is not JSON, tracker-cookie itself would
-      // hand the application a string, which is not an object either.
-      node = parse(node.textValue(), RejectionReason.NOT_AN_OBJECT);
+    JsonNode node;
+    try {
+      node = PayloadLayout.payloadIn(text, TREES);
+    } catch (NotJsonException e) {
+      throw new Rejected(RejectionReason.INVALID_JSON);
     }
-    if (!(node instanceof ObjectNode)) {
+    // A string holding no JSON stays a string: tracker-cookie itself would hand the application a
+    // string, which is not an object either.
+    if (!(node instanceof ObjectNode object)) {
       throw new Rejected(RejectionReason.NOT_AN_OBJECT);
     }
-    RejectionReason problem = problem(node);
+    RejectionReason problem = problem(object);
     if (problem != null) {
       throw new Rejected(problem);
     }
-    return (ObjectNode) node;
-  }
-
-  private static JsonNode parse(String text, RejectionReason reason) throws Rejected {
-    try {
-      JsonNode node = WIRE.readTree(text);
-      if (node == null || node.isMissingNode()) {
-        throw new Rejected(reason);
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw new Rejected(reason);
-    }
+    return object;
   }
 
   /**
    * Jackson's compact JSON of the object, written in one pass; with {@code quoted}, that JSON as a
-   * JSON string (tracker-cookie's format), escaped as it is written rather than quoted afterwards.
+   * JSON string (tracker-cookie's layout, {@link PayloadLayout#jsonInString}), escaped as it is
+   * written rather than quoted afterwards, to the same text as {@link PayloadLayout#plaintext}.
    * Objects, arrays, strings, ints, longs, booleans and null are written here; any other node
    * (decimals, big numbers, binary, POJOs) is left to Jackson and quoted as it comes.
    */
@@ -274,7 +294,7 @@ public final class TrackerJson {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> field = it.next();
-          if (FORBIDDEN_KEY.equals(field.getKey())
+          if (PayloadLayout.isForbiddenName(field.getKey())
               || !readsBackAsItself(field.getValue(), level + 1)) {
             return false;
           }
@@ -359,7 +379,7 @@ public final class TrackerJson {
     if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        if (FORBIDDEN_KEY.equals(field.getKey())) {
+        if (PayloadLayout.isForbiddenName(field.getKey())) {
           return RejectionReason.FORBIDDEN_KEY;
         }
         RejectionReason problem = problem(field.getValue());

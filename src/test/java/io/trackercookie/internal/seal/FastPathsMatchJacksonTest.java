@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackercookie.PayloadFormat;
+import io.trackercookie.payload.PayloadLayout;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -53,6 +54,9 @@ class FastPathsMatchJacksonTest {
     assertEquals(json, SealFormat.PLAIN_JSON.plaintext(tree));
     assertEquals(
         TrackerJson.WIRE.writeValueAsString(json), SealFormat.TRACKER_COOKIE.plaintext(tree));
+    // The one-pass quoting gives the layout's own text for that JSON.
+    assertEquals(
+        PayloadLayout.TRACKER_COOKIE.plaintext(json), SealFormat.TRACKER_COOKIE.plaintext(tree));
   }
 
   @Provide
