@@ -81,6 +81,13 @@ final class Listeners {
     }
   }
 
+  /** The revocation store was full and signed out everyone signed in until now. */
+  void revocationStoreOverflowed() {
+    if (!none) {
+      tell(TrackerListener::revocationStoreOverflowed);
+    }
+  }
+
   private void tell(Consumer<TrackerListener> event) {
     for (TrackerListener listener : listeners) {
       try {
