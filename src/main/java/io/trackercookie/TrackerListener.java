@@ -43,4 +43,12 @@ public interface TrackerListener {
    * sealed until now is revoked (the subject is not named: it may be personal data).
    */
   default void subjectRevoked() {}
+
+  /**
+   * With revocation on: the store could not keep a revocation (the embedded store, full), and
+   * rather than forget one it signed out everyone signed in until now: every cookie issued before
+   * this moment reads as empty ({@code REVOKED}), later ones are unaffected. Raise the store's
+   * bound ({@code tracker.revocation.maxEntries}).
+   */
+  default void revocationStoreOverflowed() {}
 }

@@ -28,16 +28,22 @@ import java.util.TreeMap;
  * that password; other names are skipped, so Kubernetes' {@code ..data} links and an editor's
  * {@code k2.tmp} are never read as passwords. Symbolic links are followed. A password file holds
  * the password on one line, or a first line {@code sealFrom=<instant>} (ISO-8601 with an offset,
- * such as {@code 2027-01-10T09:00:00Z}) and the password on the second: such a password is accepted
- * at once and seals from that instant on (see {@link PasswordRing}). Exactly one file may go
- * without a {@code sealFrom} line: that password seals until a scheduled one takes over. A single
- * file holds the password alone. Trailing line ends are ignored.
+ * such as {@code 2027-01-10T09:00:00Z}, in the years 0000 to 9999) and the password on the second:
+ * such a password is accepted at once and seals from that instant on (see {@link PasswordRing}).
+ * Exactly one file may go without a {@code sealFrom} line: that password seals until a scheduled
+ * one takes over. A single file holds the password alone. Trailing line ends are ignored.
  *
  * <p>Nothing here logs or repeats a password: problems name the file and the rule.
  */
 public final class PasswordFiles {
 
   private static final String SEAL_FROM = "sealFrom=";
+
+  /** The first instant a sealFrom line may name: year 0 began (UTC). */
+  static final Instant EARLIEST_SEAL_FROM = Instant.parse("0000-01-01T00:00:00Z");
+
+  /** The last instant a sealFrom line may name: year 9999 ends (UTC). */
+  static final Instant LATEST_SEAL_FROM = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
   /** The largest password file read: a sealFrom line and a password fit many times over. */
   static final int MAX_FILE_BYTES = 8192;
@@ -247,6 +253,12 @@ public final class PasswordFiles {
       } catch (DateTimeException e) {
         throw new UnusableException(
             file, "its sealFrom line must hold an ISO-8601 instant such as 2027-01-10T09:00:00Z");
+      }
+      // Java reads years up to +999999999, which no millisecond clock can reach: such a ring
+      // would fail on every reload after it, and keep whatever the files say next from applying.
+      if (sealFrom.isBefore(EARLIEST_SEAL_FROM) || sealFrom.isAfter(LATEST_SEAL_FROM)) {
+        throw new UnusableException(
+            file, "its sealFrom instant must fall in the years 0000 to 9999 (UTC)");
       }
       text = newline < 0 ? "" : text.substring(newline + 1);
     }

@@ -3,6 +3,7 @@ package io.trackercookie.keys;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
  * again when its writer is done. A ring that cannot be used (a file gone, empty, short, weak or
  * garbled, or refused by the target) leaves the last good one in force and logs one WARNING per
  * problem, naming the file, never its content; a problem is not logged twice before a good ring
- * comes into force.
+ * comes into force, but each later change to the files that still cannot be applied is one WARNING
+ * repeating what blocks it. Polls that find nothing changed log nothing.
  *
  * <p>The target is held weakly: once the application that owns it is gone, the thread ends by
  * itself. {@link #close()} ends it at once.
@@ -46,6 +48,7 @@ public final class PasswordWatcher implements AutoCloseable {
   // Touched by the polling thread only.
   private String loaded; // the fingerprint of the ring in force
   private String seen; // the fingerprint seen on the last poll
+  private String refused; // the fingerprint of the files last refused, null since a good ring
   private final Set<String> warned = new HashSet<>(); // problems logged since the last good ring
 
   /**
@@ -122,8 +125,9 @@ public final class PasswordWatcher implements AutoCloseable {
     if (consumer == null) {
       return false;
     }
+    String now = null;
     try {
-      String now = files.fingerprint();
+      now = files.fingerprint();
       if (now.equals(loaded)) {
         seen = now;
         return true;
@@ -136,7 +140,7 @@ public final class PasswordWatcher implements AutoCloseable {
       try {
         ring = files.read(minLength, allowWeak);
       } catch (PasswordFiles.UnusableException e) {
-        e.problems().forEach(this::warnOnce);
+        refused(now, e.problems());
         return true;
       }
       if (!files.fingerprint().equals(now)) {
@@ -145,27 +149,52 @@ public final class PasswordWatcher implements AutoCloseable {
       try {
         consumer.accept(ring);
       } catch (IllegalArgumentException | IllegalStateException e) {
-        warnOnce("Tracker password files " + files.path() + ": " + e.getMessage());
+        refused(now, List.of("Tracker password files " + files.path() + ": " + e.getMessage()));
         return true;
       }
       loaded = now;
+      refused = null;
       warned.clear();
       LOG.info("Tracker passwords reloaded from " + files.path() + ": " + ring);
     } catch (RuntimeException e) {
-      warnOnce(
-          "Tracker password files "
-              + files.path()
-              + " could not be reloaded ("
-              + e.getClass().getSimpleName()
-              + ")");
+      refused(
+          now,
+          List.of(
+              "Tracker password files "
+                  + files.path()
+                  + " could not be reloaded ("
+                  + e.getClass().getSimpleName()
+                  + ")"));
     }
     return true;
   }
 
-  /** Logs a problem unless it was logged since the last good ring. */
-  private void warnOnce(String message) {
-    if (warned.add(message)) {
-      LOG.log(Level.WARNING, message + "; the passwords in force stay in force");
+  /**
+   * Logs why the files, as they are now, cannot be used: each problem once until a good ring comes
+   * into force. When the files changed since they were last refused and no problem is new, one
+   * WARNING says that the change is not applied and repeats what blocks it: otherwise a change made
+   * behind a file still at fault (a leaked password removed) would pass in silence.
+   */
+  private void refused(String fingerprint, List<String> problems) {
+    boolean changed = fingerprint != null && !fingerprint.equals(refused);
+    if (fingerprint != null) {
+      refused = fingerprint;
+    }
+    boolean anyNew = false;
+    for (String problem : problems) {
+      if (warned.add(problem)) {
+        anyNew = true;
+        LOG.log(Level.WARNING, problem + "; the passwords in force stay in force");
+      }
+    }
+    if (changed && !anyNew) {
+      LOG.log(
+          Level.WARNING,
+          "Tracker password files "
+              + files.path()
+              + " changed, but the change is not applied while this remains: "
+              + String.join("; ", problems)
+              + "; the passwords in force stay in force");
     }
   }
 

@@ -48,6 +48,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <tr><td>{@value #REVOCATION_UNCHECKED} ({@code tracker_revocation_unchecked_total})</td><td>
  *       </td><td>cookies accepted without their revocation check (fail-open while the store was
  *       unavailable)</td></tr>
+ *   <tr><td>{@value #REVOCATION_OVERFLOWS} ({@code tracker_revocation_overflows_total})</td><td>
+ *       </td><td>times the revocation store was full and, rather than forget a revocation, signed
+ *       out everyone signed in until then (raise {@code tracker.revocation.maxEntries})</td></tr>
  * </table>
  *
  * <p>Tags never hold a cookie's value or content: a password id counts only once its password
@@ -76,6 +79,9 @@ public final class TrackerMetrics implements MeterBinder, TrackerListener {
 
   /** Cookies accepted without their revocation check (fail-open, store unavailable). */
   public static final String REVOCATION_UNCHECKED = "tracker.revocation.unchecked";
+
+  /** Times the revocation store was full and signed everyone out rather than forget a logout. */
+  public static final String REVOCATION_OVERFLOWS = "tracker.revocation.overflows";
 
   /** The tag telling a cookie's revocation from a subject's logout everywhere. */
   public static final String KIND_TAG = "kind";
@@ -170,6 +176,13 @@ public final class TrackerMetrics implements MeterBinder, TrackerListener {
   }
 
   @Override
+  public void revocationStoreOverflowed() {
+    for (Meters meters : bound) {
+      meters.overflows.increment();
+    }
+  }
+
+  @Override
   public String toString() {
     return "TrackerMetrics[registries=" + bound.size() + "]";
   }
@@ -186,6 +199,7 @@ public final class TrackerMetrics implements MeterBinder, TrackerListener {
     final Counter cookieRevocations;
     final Counter subjectRevocations;
     final Counter unchecked;
+    final Counter overflows;
 
     Meters(MeterRegistry registry) {
       this.registry = registry;
@@ -215,6 +229,12 @@ public final class TrackerMetrics implements MeterBinder, TrackerListener {
       this.unchecked =
           Counter.builder(REVOCATION_UNCHECKED)
               .description("Tracker cookies accepted without their revocation check (fail-open)")
+              .register(registry);
+      this.overflows =
+          Counter.builder(REVOCATION_OVERFLOWS)
+              .description(
+                  "Times the revocation store was full and signed everyone out rather than forget"
+                      + " a revocation")
               .register(registry);
     }
 

@@ -52,6 +52,10 @@ import java.util.logging.Logger;
  * tracker's fault policy applies; the store reconnects by itself. A value under the prefix that is
  * not a decimal number (or not a string) is reported as foreign.
  *
+ * <p>Redis must not evict these keys: at start-up the store asks for {@code maxmemory-policy} and
+ * logs a WARNING unless it is {@code noeviction} (INFO when Redis refuses {@code CONFIG}, as
+ * managed services do).
+ *
  * <p>Thread-safe. {@link #close()} releases the connection and Lettuce's threads.
  */
 public final class RedisRevocationStore implements RevocationStore {
@@ -62,6 +66,8 @@ public final class RedisRevocationStore implements RevocationStore {
   private static final Object ABSENT = new Object();
 
   private static final long CONNECT_RETRY_MILLIS = 250;
+
+  private static final String MAXMEMORY_POLICY = "maxmemory-policy";
 
   private final String prefix;
   private final ClientResources resources;
@@ -155,6 +161,7 @@ public final class RedisRevocationStore implements RevocationStore {
     }
     try {
       StatefulRedisConnection<String, String> c = client.connect(StringCodec.UTF8);
+      checkEvictionPolicy(c); // before the store is used, so that its first answer follows it
       c.addListener(this::onPush);
       connection = c;
       startTracking(c);
@@ -162,6 +169,42 @@ public final class RedisRevocationStore implements RevocationStore {
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Revocation store: Redis not reachable yet, retrying");
       var unused = connector.schedule(this::connect, CONNECT_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Warns when Redis may evict revocations: under any {@code maxmemory-policy} but {@code
+   * noeviction}, a Redis that reaches its {@code maxmemory} drops keys, and a dropped entry is a
+   * revocation undone. The {@code volatile-*} policies are no safer than {@code allkeys-*}: they
+   * evict keys that have an expiry, and every entry here has one. Under {@code noeviction} a full
+   * Redis refuses the write instead, which the library reports. Managed Redis services often refuse
+   * {@code CONFIG}; then this cannot be checked, which is said at INFO. Once per start.
+   */
+  private static void checkEvictionPolicy(StatefulRedisConnection<String, String> c) {
+    String policy;
+    try {
+      policy = c.sync().configGet(MAXMEMORY_POLICY).get(MAXMEMORY_POLICY);
+    } catch (RuntimeException e) {
+      policy = null;
+    }
+    if (policy == null) {
+      LOG.info(
+          "Revocation store: Redis did not answer CONFIG GET "
+              + MAXMEMORY_POLICY
+              + ", so whether it may evict revocations was not checked; it must be set to"
+              + " noeviction, or an evicted entry reopens a revoked cookie");
+    } else if (!policy.equals("noeviction")) {
+      LOG.warning(
+          "Revocation store: Redis's "
+              + MAXMEMORY_POLICY
+              + " is "
+              + (policy.matches("[a-z-]{1,40}") ? policy : "not noeviction")
+              + ", so once Redis reaches its maxmemory it evicts revocation entries (they all"
+              + " have an expiry), and each evicted entry reopens a revoked cookie; set "
+              + MAXMEMORY_POLICY
+              + " noeviction (a full Redis then refuses new revocations, which is reported)");
+    } else {
+      LOG.fine("Revocation store: Redis's " + MAXMEMORY_POLICY + " is noeviction");
     }
   }
 

@@ -11,6 +11,9 @@ import java.util.OptionalLong;
  *
  * <p>Implementations are thread-safe. A store that cannot be asked throws {@link
  * RevocationStoreException}; the configured policy (fail-closed by default) then decides.
+ *
+ * <p>A store must never drop an entry before its expiry: a dropped entry is a revocation undone. A
+ * store that cannot keep one more may instead raise its {@linkplain #revokedThroughMillis() floor}.
  */
 public interface RevocationStore extends AutoCloseable {
 
@@ -28,6 +31,22 @@ public interface RevocationStore extends AutoCloseable {
    *     this library did not write ({@link RevocationStoreException#foreign()})
    */
   OptionalLong get(String key);
+
+  /**
+   * The floor: the instant, in epoch milliseconds, at or before which every seal counts as revoked,
+   * whatever the entries say; empty (the default) for a store that has none.
+   *
+   * <p>A store that cannot keep a new entry (a bounded store, full) raises the floor to now instead
+   * of dropping entries, and may then drop every entry it holds: each names a seal issued before
+   * now, or a subject's epoch before now, which the floor covers. Every visitor signed in before
+   * the floor is signed out; seals issued after it are unaffected. The library asks after {@link
+   * #get}, so a store raises the floor before it drops entries. A seal's issue time is its
+   * expiration less the seal lifetime; a seal without an expiration counts as issued before any
+   * floor.
+   */
+  default OptionalLong revokedThroughMillis() {
+    return OptionalLong.empty();
+  }
 
   /** Releases connections and threads; the default does nothing. */
   @Override

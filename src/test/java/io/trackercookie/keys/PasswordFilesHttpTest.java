@@ -216,6 +216,71 @@ class PasswordFilesHttpTest {
     }
   }
 
+  /** A seal of {"user":"..."} made with k1 by whoever holds it (a leaked password). */
+  private String sealedWithK1(String user) {
+    return IronCodec.create(
+            IronPasswords.builder().current("k1", k1).build(), IronOptions.defaults())
+        .seal("\"{\\\"user\\\":\\\"" + user + "\\\"}\"");
+  }
+
+  @Test
+  void aSealFromBeyondYear9999_isRefusedNamingTheFile_andAFixStuckBehindItIsReportedOnEachChange()
+      throws InterruptedException {
+    KeyFiles.writeInPlace(dir.resolve("k1"), plain(k1));
+    KeyFiles.writeInPlace(dir.resolve("k2"), scheduled(PAST, k2));
+    try (KeyFiles.LogCapture log = new KeyFiles.LogCapture();
+        TestServer server = serverOnDirectory()) {
+      String forged = sealedWithK1("mallory");
+      assertEquals("{\"user\":\"mallory\"}", read(server, forged).body());
+
+      // A far-future password: a year the file format reads, but no clock arithmetic survives.
+      Path k3File = dir.resolve("k3");
+      KeyFiles.writeInPlace(k3File, scheduled("+999999999-12-31T23:59:59Z", k3));
+      await("a warning names k3", () -> log.warningsMentioning(k3File.toString()) > 0);
+      String refused = log.warnings().get(log.warnings().size() - 1);
+      assertTrue(refused.contains("years 0000 to 9999"), refused);
+      assertEquals("k2", idOfNewSeal(server), "the last good ring stays in force");
+
+      // k1 leaked: the operator removes it, not seeing that k3 blocks every reload. Each change
+      // that cannot be applied is reported again, naming what blocks it.
+      KeyFiles.delete(dir.resolve("k1"));
+      await(
+          "the removal is reported as not applied",
+          () -> log.warningsMentioning(k3File.toString()) > 1);
+      String stuck = log.warnings().get(log.warnings().size() - 1);
+      assertTrue(stuck.contains("not applied"), stuck);
+      assertEquals(
+          "{\"user\":\"mallory\"}", read(server, forged).body(), "k1 is still accepted meanwhile");
+
+      // Nothing changes: no warning on every poll.
+      int warnings = log.warnings().size();
+      Thread.sleep(POLL.toMillis() * 25);
+      assertEquals(warnings, log.warnings().size(), log.warnings().toString());
+
+      // k3 mended: the removal of k1 takes effect at last.
+      KeyFiles.writeInPlace(k3File, scheduled("2099-01-01T00:00:00Z", k3));
+      await("k1 is no longer accepted", () -> read(server, forged).body().equals("{}"));
+      for (String message : log.messages()) {
+        for (String secret : new String[] {k1, k2, k3}) {
+          assertFalse(message.contains(secret), "a password in the log: " + message);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSealFromBeyondYear9999_atStartUp_stopsIt_namingTheFile() {
+    KeyFiles.writeInPlace(dir.resolve("k1"), plain(k1));
+    KeyFiles.writeInPlace(dir.resolve("k2"), scheduled("+10000-01-01T00:00:00Z", k2));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TrackerConfig.builder().passwordDirectory(dir).build());
+    assertTrue(e.getMessage().contains(dir.resolve("k2").toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("years 0000 to 9999"), e.getMessage());
+    assertFalse(e.getMessage().contains(k2), e.getMessage());
+  }
+
   @Test
   void aSingleFile_isReloaded_andKeptWhenItVanishes() {
     Path file = dir.resolve("password");

@@ -10,12 +10,17 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Collects what the listener is told and the library's WARNINGs, for the tests to check. */
+/**
+ * Collects what the listener is told and the library's WARNINGs (and INFOs), for the tests to
+ * check.
+ */
 final class Recorder extends Handler implements TrackerListener {
 
   final List<RejectionReason> rejections = new CopyOnWriteArrayList<>();
   final AtomicInteger unchecked = new AtomicInteger();
+  final AtomicInteger overflows = new AtomicInteger();
   final List<String> warnings = new CopyOnWriteArrayList<>();
+  final List<String> infos = new CopyOnWriteArrayList<>(); // INFO and above
   private final Logger logger = Logger.getLogger("io.trackercookie");
 
   Recorder() {
@@ -33,9 +38,17 @@ final class Recorder extends Handler implements TrackerListener {
   }
 
   @Override
+  public void revocationStoreOverflowed() {
+    overflows.incrementAndGet();
+  }
+
+  @Override
   public void publish(LogRecord record) {
     if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
       warnings.add(record.getMessage());
+    }
+    if (record.getLevel().intValue() >= Level.INFO.intValue()) {
+      infos.add(record.getMessage());
     }
   }
 

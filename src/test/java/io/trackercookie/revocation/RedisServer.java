@@ -32,11 +32,13 @@ final class RedisServer implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final boolean appendOnly;
+  private final List<String> options;
   private Process process;
 
-  private RedisServer(Path binary, boolean appendOnly) throws IOException {
+  private RedisServer(Path binary, boolean appendOnly, List<String> options) throws IOException {
     this.binary = binary;
     this.appendOnly = appendOnly;
+    this.options = List.copyOf(options);
     this.dir = Files.createTempDirectory("tracker-redis");
     try (ServerSocket socket = new ServerSocket(0)) {
       this.port = socket.getLocalPort();
@@ -58,8 +60,22 @@ final class RedisServer implements AutoCloseable {
     return server;
   }
 
+  /**
+   * A started server without persistence, given these configuration options as on its command line
+   * (for example {@code --maxmemory-policy allkeys-lru}).
+   */
+  static RedisServer startWith(String... options) {
+    RedisServer server = notStarted(false, List.of(options));
+    server.restart();
+    return server;
+  }
+
   /** A server with its port and directory chosen, not running until {@link #restart}. */
   static RedisServer notStarted(boolean appendOnly) {
+    return notStarted(appendOnly, List.of());
+  }
+
+  private static RedisServer notStarted(boolean appendOnly, List<String> options) {
     Path binary = null;
     for (Path candidate : CANDIDATES) {
       if (Files.isExecutable(candidate)) {
@@ -73,7 +89,7 @@ final class RedisServer implements AutoCloseable {
       Assumptions.abort("redis-server is not installed: the Redis tests are skipped");
     }
     try {
-      return new RedisServer(binary, appendOnly);
+      return new RedisServer(binary, appendOnly, options);
     } catch (IOException e) {
       throw new IllegalStateException("No temporary directory or port for redis-server", e);
     }
@@ -114,6 +130,7 @@ final class RedisServer implements AutoCloseable {
     } else {
       command.addAll(List.of("--appendonly", "no"));
     }
+    command.addAll(options);
     process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

@@ -80,6 +80,13 @@ final class ListenerFanout {
     }
   }
 
+  /** The revocation store was full and signed out everyone signed in until now. */
+  void revocationStoreOverflowed() {
+    if (!none) {
+      tell(TrackerListener::revocationStoreOverflowed);
+    }
+  }
+
   private void tell(Consumer<TrackerListener> event) {
     for (TrackerListener listener : listeners) {
       try {

@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,6 +32,9 @@ import java.util.logging.Logger;
  * <p>A seal is named by a SHA-256 digest of its MAC part (unique to the seal, and no credential if
  * the store leaks); a chunked cookie is one seal. A subject is named by a digest of its text. A
  * seal's issue time is its expiration less the seal lifetime, so no key is added to the JSON.
+ *
+ * <p>A store that was full may have raised a floor instead of forgetting revocations: a seal issued
+ * at or before it is revoked too, and each rise is told to the listeners.
  *
  * <p>When the store cannot be asked, the policy decides (fail-closed: refuse for this request;
  * fail-open: accept unchecked), and one WARNING is logged per outage, not per request.
@@ -74,6 +78,7 @@ final class Revoker implements Revocations, AutoCloseable {
   private final Clock clock;
   private final AtomicBoolean outage = new AtomicBoolean();
   private final ListenerFanout listeners; // told of each revocation recorded, for metrics
+  private final AtomicLong floorSeen = new AtomicLong(Long.MIN_VALUE); // the store's, last told
 
   Revoker(
       TrackerConfig config,
@@ -145,18 +150,26 @@ final class Revoker implements Revocations, AutoCloseable {
     return new Checked(failOpen ? Verdict.UNCHECKED : Verdict.UNAVAILABLE, target);
   }
 
-  /** Whether the store holds the target's seal as revoked, or its subject's epoch after it. */
+  /**
+   * Whether the store holds the target's seal as revoked, or its subject's epoch after it, or a
+   * floor (a full store signing everyone out) at or after its issue time.
+   */
   private boolean revoked(Target target) {
     if (store.get(target.key()).isPresent()) {
       return true;
     }
+    // A seal without an expiration has no known issue time: any epoch or floor revokes it.
     if (target.subject() != null) {
       OptionalLong epoch = store.get(SUBJECT_KEY + digest(target.subject()));
-      // A seal without an expiration has no known issue time: any epoch revokes it.
-      return epoch.isPresent()
-          && (target.issuedAt() == null || target.issuedAt().toEpochMilli() < epoch.getAsLong());
+      if (epoch.isPresent()
+          && (target.issuedAt() == null || target.issuedAt().toEpochMilli() < epoch.getAsLong())) {
+        return true;
+      }
     }
-    return false;
+    // Asked last: a store raises its floor before it drops the entries the floor covers.
+    OptionalLong floor = store.revokedThroughMillis();
+    return floor.isPresent()
+        && (target.issuedAt() == null || target.issuedAt().toEpochMilli() <= floor.getAsLong());
   }
 
   /**
@@ -185,6 +198,7 @@ final class Revoker implements Revocations, AutoCloseable {
       store.put(target.key(), target.until().toEpochMilli(), target.until());
       available();
       listeners.cookieRevoked();
+      noticeOverflow();
       return true;
     } catch (RuntimeException e) {
       unavailable(e);
@@ -213,12 +227,30 @@ final class Revoker implements Revocations, AutoCloseable {
       store.put(SUBJECT_KEY + digest(subject), epoch.toEpochMilli(), until);
       available();
       listeners.subjectRevoked();
+      noticeOverflow();
     } catch (RevocationStoreException e) {
       unavailable(e);
       throw e;
     } catch (RuntimeException e) {
       unavailable(e);
       throw RevocationStoreException.unavailable("The revocation store failed", e);
+    }
+  }
+
+  /** Tells the listeners once for each rise of the store's floor (a full store, after a put). */
+  private void noticeOverflow() {
+    OptionalLong floor;
+    try {
+      floor = store.revokedThroughMillis();
+    } catch (RuntimeException e) {
+      return; // the revocation is recorded; the next check asks again, under the fault policy
+    }
+    if (floor.isEmpty()) {
+      return;
+    }
+    long seen = floorSeen.get();
+    if (floor.getAsLong() > seen && floorSeen.compareAndSet(seen, floor.getAsLong())) {
+      listeners.revocationStoreOverflowed();
     }
   }
 
