@@ -68,7 +68,7 @@ fi
 a_cp=${A_CP:-$tree_cp}
 b_cp=${B_CP:-$tree_cp}
 
-export TRACKER_PASSWORD=${TRACKER_PASSWORD:-tracker-cookie-benchmark-password-0123456789}
+export TRACKER_PASSWORD=${TRACKER_PASSWORD:-Cedhg8SrStwK_qTLKv3GbhG8VfVEnGs_9ZcxefNCjEs}
 tck=$(getconf CLK_TCK)
 
 declare -A pid port in_fd cp app

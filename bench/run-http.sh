@@ -63,7 +63,7 @@ cp=$(mvn -q -B -Pbench -Dskip.npm exec:exec -Dexec.executable=echo -Dexec.args=%
   -Dexec.classpathScope=test -Dstyle.color=never | sed "s/\x1b\[[0-9;]*m//g" | grep /classes | tail -1)
 
 # A fixed benchmark password, the same on both sides (a secret in no other place).
-export TRACKER_PASSWORD=${TRACKER_PASSWORD:-tracker-cookie-benchmark-password-0123456789}
+export TRACKER_PASSWORD=${TRACKER_PASSWORD:-Cedhg8SrStwK_qTLKv3GbhG8VfVEnGs_9ZcxefNCjEs}
 
 pids=()
 declare -A port in_fd

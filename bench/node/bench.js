@@ -9,7 +9,7 @@ const Fs = require('fs');
 const Path = require('path');
 const Iron = require('@hapi/iron');
 
-const PASSWORD = 'tracker-cookie-benchmark-password-0123456789'; // as IronCodecBench.PASSWORD
+const PASSWORD = 'Cedhg8SrStwK_qTLKv3GbhG8VfVEnGs_9ZcxefNCjEs'; // as IronCodecBench.PASSWORD
 const SIZES = [152, 1536];
 const IN_FLIGHT = 32;
 const rounds = Number(process.argv[2] || 7);

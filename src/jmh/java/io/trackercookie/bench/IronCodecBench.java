@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class IronCodecBench {
 
   /** The password of bench/node/bench.js; iron needs at least 32 characters. */
-  static final String PASSWORD = "tracker-cookie-benchmark-password-0123456789";
+  static final String PASSWORD = "Cedhg8SrStwK_qTLKv3GbhG8VfVEnGs_9ZcxefNCjEs";
 
   @Param({"152", "1536"})
   public int payloadBytes;

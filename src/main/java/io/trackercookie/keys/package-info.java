@@ -9,7 +9,9 @@
  *       mounted Kubernetes Secret), or one file; the files' form.
  *   <li>{@link io.trackercookie.keys.PasswordWatcher}: the daemon thread that polls the files and
  *       puts a changed, usable ring in force; an unusable change keeps the last good ring.
- *   <li>{@link io.trackercookie.keys.WeakPasswords}: the rules start-up refuses weak passwords by.
+ *   <li>{@link io.trackercookie.keys.WeakPasswords}: the rules start-up refuses weak passwords by;
+ *       one is a strength estimate (package-private {@code PasswordEntropy}, with the embedded word
+ *       list {@code CommonWords} and the {@code QwertyKeyboard} it reads walks on).
  * </ul>
  */
 package io.trackercookie.keys;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SharedCookieServiceInteropTest {
 
-  private static final String PASSWORD = "shared-service-password-0123456789-abcdef";
+  private static final String PASSWORD = "8SvDEql1q3JU_lFf-dBnh1Q4AVrU3erVm-7lRooLJVY";
   private static final String COOKIE = NodeTrackerApp.DEFAULT_COOKIE_NAME;
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   private static final ObjectMapper JSON = new ObjectMapper();

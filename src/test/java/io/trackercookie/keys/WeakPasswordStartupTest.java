@@ -71,6 +71,57 @@ class WeakPasswordStartupTest {
   }
 
   @Test
+  void passwordsMadeOfGuessablePatterns_areRefused() {
+    String rule = "guessable patterns";
+    assertRefused("correct-horse-battery-staple-orange-tiger", rule);
+    assertRefused("1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik,9ol.", rule);
+    assertRefused("Summer2024!Summer2024?Summer2024#", rule);
+    assertRefused("d4rkn3ss_m0nst3r_dr4g0n_k1ll3r_99", rule);
+    assertRefused("01/02/1990-15/08/1985-31.12.2000!x", rule);
+    assertRefused("ｔｈｅｑｕｉｃｋｂｒｏｗｎｆｏｘｊｕｍｐｓｏｖｅｒｔｈｅｌａｚｙｄｏｇ", rule);
+  }
+
+  @Test
+  void aPassphraseOfCommonWords_stopsARealServer_namingTheSetting_withoutTheValue() {
+    assertServerRefuses("correct horse battery staple purple monkey");
+  }
+
+  @Test
+  void aKeyboardWalk_stopsARealServer_namingTheSetting_withoutTheValue() {
+    assertServerRefuses("!QAZ@WSX#EDC$RFV%TGB^YHN&UJM*IK<(OL>");
+  }
+
+  @Test
+  void fullWidthLetters_stopTheNoArgFeature_asTheLettersTheyLookLike() {
+    String password = "ｓｕｎｓｈｉｎｅｆｏｏｔｂａｌｌｍｏｎｋｅｙｄｒａｇｏｎｍａｓｔｅｒ";
+    String message = startupFailure(Map.of(TrackerSettings.PASSWORD, password));
+    assertTrue(
+        message.contains("tracker.password") && message.contains("guessable patterns"), message);
+    assertFalse(message.contains(password), message);
+  }
+
+  /** Starting a Grizzly server with this password fails, and says why without the password. */
+  private static void assertServerRefuses(String password) {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> {
+              try (TestServer server =
+                  new TestServer(() -> propertyApp(Map.of(TrackerSettings.PASSWORD, password)))) {
+                server.get("/put?k=a&v=b");
+              }
+            });
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String message = t.getMessage();
+    assertTrue(
+        message.contains("tracker.password") && message.contains("guessable patterns"), message);
+    assertFalse(message.contains(password), message);
+  }
+
+  @Test
   void randomPasswords_likeKeygensOutput_areAccepted() {
     assertEquals(Optional.empty(), WeakPasswords.ruleBroken(TestConfigs.PASSWORD));
     assertEquals(Optional.empty(), WeakPasswords.ruleBroken(TestConfigs.OTHER_PASSWORD));

@@ -49,7 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RequestPathBench {
 
   /** The password of IronCodecBench and bench/node/bench.js. */
-  static final String PASSWORD = "tracker-cookie-benchmark-password-0123456789";
+  static final String PASSWORD = "Cedhg8SrStwK_qTLKv3GbhG8VfVEnGs_9ZcxefNCjEs";
 
   /** Distinct seals cycled through a 16-entry cache: every open is a miss (open, insert, evict). */
   private static final int MISS_SEALS = 1024;
