@@ -74,7 +74,7 @@ public class RequestPathBench {
         new IronSealCodec(
             codec,
             VerifiedSealCache.create(
-                codec.options(), config.sealCacheMaxEntries(), config.sealCacheMaxBytes()));
+                codec.options(), config.sealCache().maxEntries(), config.sealCache().maxBytes()));
     tinyCache = new IronSealCodec(codec, VerifiedSealCache.create(codec.options(), 16, 1L << 20));
     noCache = new IronSealCodec(codec);
     // tracker-cookie's format: the sealed text is a JSON string holding the JSON.

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.Tracker;
+import io.trackercookie.settings.SettingNames;
 import jakarta.ws.rs.core.GenericType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -205,7 +206,8 @@ final class RequestTracker implements Tracker {
   public synchronized boolean revoke() {
     if (!engine.revocationOn()) {
       throw new IllegalStateException(
-          "Tracker.revoke needs revocation on: set tracker.revocation.store"
+          "Tracker.revoke needs revocation on: set "
+              + SettingNames.REVOCATION_STORE
               + " (TrackerConfig.Builder.revocation)");
     }
     content();

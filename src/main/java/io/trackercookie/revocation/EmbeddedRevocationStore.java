@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.trackercookie.settings.SettingNames;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -72,7 +73,8 @@ public final class EmbeddedRevocationStore implements RevocationStore {
                         "The embedded revocation store is full ("
                             + maxEntries
                             + " entries): revocations are being dropped before they expire;"
-                            + " raise tracker.revocation.maxEntries");
+                            + " raise "
+                            + SettingNames.REVOCATION_MAX_ENTRIES);
                   }
                 })
             .build();
