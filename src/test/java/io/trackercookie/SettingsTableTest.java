@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,6 +73,32 @@ class SettingsTableTest {
     assertTrue(names.size() > 30, "the table was read: " + names);
     names.removeAll(SettingRows.NAMES);
     assertTrue(names.isEmpty(), "documented, but no row in code: " + names);
+  }
+
+  @Test
+  void everySettingsName_isWrittenOnceInTheLibrary() throws IOException {
+    Map<String, Integer> written = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
+      for (Path file :
+          (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+        String source = Files.readString(file);
+        for (String name : SettingRows.NAMES) {
+          int at = source.indexOf('"' + name + '"');
+          while (at >= 0) {
+            written.merge(name, 1, Integer::sum);
+            at = source.indexOf('"' + name + '"', at + 1);
+          }
+        }
+      }
+    }
+    List<String> wrong = new ArrayList<>();
+    for (String name : SettingRows.NAMES) {
+      int count = written.getOrDefault(name, 0);
+      if (count != 1) {
+        wrong.add(name + " is written " + count + " times");
+      }
+    }
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
   }
 
   @Test

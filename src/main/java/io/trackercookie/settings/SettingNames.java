@@ -1,10 +1,13 @@
 package io.trackercookie.settings;
 
 /**
- * Every {@code tracker.*} setting's name, once, and the rule that gives its environment variable.
- * The settings rows ({@link io.trackercookie.TrackerSettings}) and the messages of the option
- * groups' builders both take a name from here, so a builder that names a setting never calls back
- * into the settings reader. What each setting sets, its default and its description are in its row.
+ * The names of the {@code tracker.*} settings that code other than their own settings row names
+ * (the option groups' and start-up messages, the public {@link io.trackercookie.TrackerSettings}
+ * constants), and the rule that gives a setting's environment variable. The row and the message
+ * both take the name from here, so a builder that names a setting never calls back into the
+ * settings reader. A setting that nothing else names is named in its row alone; a test checks that
+ * each name is written once. What each setting sets, its default and its description are in its
+ * row.
  */
 public final class SettingNames {
 
