@@ -43,6 +43,14 @@ public final class CookieSettings {
   /** tracker-cookie's cookie max age. */
   public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(30);
 
+  /** The default Path: the whole site. */
+  public static final String DEFAULT_PATH = "/";
+
+  /**
+   * The default SameSite: sent on top-level navigations from other sites, not on their requests.
+   */
+  public static final SameSite DEFAULT_SAME_SITE = SameSite.LAX;
+
   /** The longest Max-Age: browsers cap a cookie's lifetime at 400 days (RFC 6265bis). */
   public static final Duration MAX_MAX_AGE = Duration.ofDays(400);
 
@@ -226,11 +234,11 @@ public final class CookieSettings {
     private String name = DEFAULT_NAME;
     private Duration maxAge = DEFAULT_MAX_AGE;
     private boolean maxAgeSet;
-    private String path = "/";
+    private String path = DEFAULT_PATH;
     private String domain;
     private boolean secure = true;
     private boolean httpOnly = true;
-    private SameSite sameSite = SameSite.LAX;
+    private SameSite sameSite = DEFAULT_SAME_SITE;
     private boolean partitioned;
     private boolean hostPrefix;
 

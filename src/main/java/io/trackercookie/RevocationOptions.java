@@ -1,6 +1,7 @@
 package io.trackercookie;
 
 import io.trackercookie.revocation.RevocationStore;
+import io.trackercookie.settings.SettingNames;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,6 +28,9 @@ public final class RevocationOptions {
 
   /** Default time a Redis command may take before the store counts as unavailable. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(250);
+
+  /** The longest time a Redis command may be given. */
+  public static final Duration MAX_TIMEOUT = Duration.ofSeconds(10);
 
   /** Default prefix of the Redis keys. */
   public static final String DEFAULT_KEY_PREFIX = "tracker-cookie:revoked:";
@@ -166,7 +170,7 @@ public final class RevocationOptions {
       if (!(lower.startsWith("redis://") || lower.startsWith("rediss://"))
           || lower.length() <= "rediss://".length()) {
         throw new IllegalArgumentException(
-            TrackerSettings.describe(TrackerSettings.REVOCATION_STORE)
+            SettingNames.describe(SettingNames.REVOCATION_STORE)
                 + " must be off, embedded, or a redis:// or rediss:// URL");
       }
       this.storeKind = StoreKind.REDIS;
@@ -198,8 +202,7 @@ public final class RevocationOptions {
       Objects.requireNonNull(key, "subjectKey");
       if (key.isBlank()) {
         throw new IllegalArgumentException(
-            TrackerSettings.describe(TrackerSettings.REVOCATION_SUBJECT_KEY)
-                + " must not be blank");
+            SettingNames.describe(SettingNames.REVOCATION_SUBJECT_KEY) + " must not be blank");
       }
       this.subjectKey = key;
       return this;
@@ -223,7 +226,7 @@ public final class RevocationOptions {
     public Builder maxEntries(int maxEntries) {
       if (maxEntries < 1) {
         throw new IllegalArgumentException(
-            TrackerSettings.describe(TrackerSettings.REVOCATION_MAX_ENTRIES)
+            SettingNames.describe(SettingNames.REVOCATION_MAX_ENTRIES)
                 + " must be at least 1, was "
                 + maxEntries);
       }
@@ -239,9 +242,9 @@ public final class RevocationOptions {
      */
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
-      if (timeout.toMillis() < 1 || timeout.compareTo(Duration.ofSeconds(10)) > 0) {
+      if (timeout.toMillis() < 1 || timeout.compareTo(MAX_TIMEOUT) > 0) {
         throw new IllegalArgumentException(
-            TrackerSettings.describe(TrackerSettings.REVOCATION_TIMEOUT)
+            SettingNames.describe(SettingNames.REVOCATION_TIMEOUT)
                 + " must be from 1 ms to 10 s, was "
                 + timeout);
       }
@@ -260,7 +263,7 @@ public final class RevocationOptions {
       Objects.requireNonNull(prefix, "keyPrefix");
       if (prefix.isEmpty() || !prefix.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
         throw new IllegalArgumentException(
-            TrackerSettings.describe(TrackerSettings.REVOCATION_KEY_PREFIX)
+            SettingNames.describe(SettingNames.REVOCATION_KEY_PREFIX)
                 + " must be printable ASCII without spaces");
       }
       this.keyPrefix = prefix;
@@ -278,7 +281,7 @@ public final class RevocationOptions {
           Class.forName("io.lettuce.core.RedisClient", false, getClass().getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
           throw new IllegalStateException(
-              TrackerSettings.describe(TrackerSettings.REVOCATION_STORE)
+              SettingNames.describe(SettingNames.REVOCATION_STORE)
                   + " names Redis, but Lettuce (io.lettuce:lettuce-core) is not on the class path");
         }
       }

@@ -77,7 +77,7 @@ public interface Tracker {
    * Stores value (anything Jackson can write as JSON; null is stored as JSON null).
    *
    * @throws TrackerTooLargeException if the cookie would then pass 4096 bytes (or, chunked, all its
-   *     chunks), or its cookies would add more than {@link TrackerConfig#maxCookieHeaderBytes()} to
+   *     chunks), or its cookies would add more than {@link CookieBudget#maxCookieHeaderBytes()} to
    *     the Cookie header; the tracker keeps its content from before the call
    * @throws IllegalArgumentException if the value is not JSON the tracker can hold: NaN, Infinity,
    *     a number past the range of a double, a {@code __proto__} key, nesting past 64

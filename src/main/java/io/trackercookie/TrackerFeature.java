@@ -3,6 +3,7 @@ package io.trackercookie;
 import io.trackercookie.internal.engine.EngineFactory;
 import io.trackercookie.internal.engine.TrackerEngine;
 import io.trackercookie.internal.jaxrs.FeatureRegistration;
+import io.trackercookie.settings.SettingNames;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
@@ -65,7 +66,7 @@ public final class TrackerFeature implements Feature {
     if (revocations == null) {
       throw new IllegalStateException(
           "Revocation is off: set "
-              + TrackerSettings.describe(TrackerSettings.REVOCATION_STORE)
+              + SettingNames.describe(SettingNames.REVOCATION_STORE)
               + " or TrackerConfig.Builder.revocation");
     }
     return revocations;
@@ -85,7 +86,7 @@ public final class TrackerFeature implements Feature {
             return property.toString();
           }
           String system = System.getProperty(name);
-          return system != null ? system : System.getenv(TrackerSettings.environmentName(name));
+          return system != null ? system : System.getenv(SettingNames.environmentName(name));
         });
   }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Thrown by {@link Tracker#put}, {@link Tracker#replaceWith} (and, as a guard, when the response is
  * written) when the tracker's Set-Cookie line would pass the limit browsers keep, or its cookies
- * would add more to later requests' Cookie header than {@link TrackerConfig#maxCookieHeaderBytes()}
+ * would add more to later requests' Cookie header than {@link CookieBudget#maxCookieHeaderBytes()}
  * allows. Nothing is dropped or truncated: the change that made it too large is undone and the
  * application decides. The message names the size, the limit and the keys taking the most room,
  * never a value.

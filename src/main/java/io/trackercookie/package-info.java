@@ -4,9 +4,14 @@
  *
  * <ul>
  *   <li>{@link io.trackercookie.TrackerFeature}: register it; start here.
- *   <li>{@link io.trackercookie.TrackerConfig} and {@link io.trackercookie.CookieSettings}: the
- *       options, built by validating builders; {@link io.trackercookie.TrackerSettings}: the same
- *       options as named settings (JAX-RS properties, system properties, environment variables).
+ *   <li>{@link io.trackercookie.TrackerConfig}: the options, as groups each with a builder that
+ *       checks its own ({@link io.trackercookie.Lifetimes}, {@link
+ *       io.trackercookie.CookieSettings}, {@link io.trackercookie.CookieBudget}, {@link
+ *       io.trackercookie.SealCacheOptions}, {@link io.trackercookie.LegacyCookies}, {@link
+ *       io.trackercookie.RevocationOptions}, and {@link io.trackercookie.keys.PasswordSource} for
+ *       the passwords); {@link io.trackercookie.TrackerSettings}: the same options as named
+ *       settings (JAX-RS properties, system properties, environment variables), one row per
+ *       setting.
  *   <li>{@link io.trackercookie.Tracker}: what a resource reads and changes ({@code @Context
  *       Tracker}).
  *   <li>{@link io.trackercookie.TrackerListener} and {@link io.trackercookie.RejectionReason}:

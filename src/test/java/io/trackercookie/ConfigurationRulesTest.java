@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trackercookie.iron.IronOptions;
+import io.trackercookie.keys.PasswordSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ class ConfigurationRulesTest {
             IllegalArgumentException.class,
             () -> TrackerConfig.builder().password("hunter2-is-short"));
     assertTrue(shortOne.getMessage().contains("TRACKER_PASSWORD"), shortOne.getMessage());
-    assertTrue(shortOne.getMessage().contains(String.valueOf(TrackerConfig.MIN_PASSWORD_LENGTH)));
+    assertTrue(shortOne.getMessage().contains(String.valueOf(PasswordSource.MIN_PASSWORD_LENGTH)));
     assertFalse(shortOne.getMessage().contains("hunter2"), shortOne.getMessage());
   }
 

@@ -208,8 +208,9 @@ class CookieHeaderBudgetHttpTest {
     assertEquals(
         10000,
         TestConfigs.fromSettings(TrackerSettings.MAX_COOKIE_HEADER_BYTES, "10000")
+            .cookieBudget()
             .maxCookieHeaderBytes());
-    assertEquals(6144, TestConfigs.builder().build().maxCookieHeaderBytes());
+    assertEquals(6144, TestConfigs.builder().build().cookieBudget().maxCookieHeaderBytes());
     for (String bad : new String[] {"1023", "81921", "lots"}) {
       IllegalArgumentException e =
           assertThrows(

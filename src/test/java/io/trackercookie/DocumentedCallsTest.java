@@ -9,6 +9,7 @@ import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.iron.IronSecret;
 import io.trackercookie.keys.PasswordRing;
+import io.trackercookie.keys.PasswordSource;
 import io.trackercookie.micrometer.TrackerMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,6 +104,28 @@ class DocumentedCallsTest {
     calls.put(
         ".cookie(CookieSettings.builder().name(\"visit\").maxAge(Duration.ofHours(1)).build())",
         b -> b.cookie(CookieSettings.builder().name("visit").maxAge(Duration.ofHours(1)).build()));
+    calls.put(
+        ".lifetimes(Lifetimes.builder().slidingExpiry(Duration.ofMinutes(30)).reissueAfter(0.25).build())",
+        b ->
+            b.lifetimes(
+                Lifetimes.builder()
+                    .slidingExpiry(Duration.ofMinutes(30))
+                    .reissueAfter(0.25)
+                    .build()));
+    calls.put(
+        ".cookieBudget(CookieBudget.builder().chunking(6).maxCookieHeaderBytes(16_384).build())",
+        b ->
+            b.cookieBudget(
+                CookieBudget.builder().chunking(6).maxCookieHeaderBytes(16_384).build()));
+    calls.put(".sealCache(SealCacheOptions.off())", b -> b.sealCache(SealCacheOptions.off()));
+    calls.put(
+        ".legacy(LegacyCookies.builder().secret(legacySecret).cookieName(\"_node\").build())",
+        b -> b.legacy(LegacyCookies.builder().secret(legacySecret).cookieName("_node").build()));
+    calls.put(
+        ".passwordSource(PasswordSource.builder().passwordDirectory(Path.of(\"/run/secrets/tracker\")).build())",
+        b ->
+            b.passwordSource(
+                PasswordSource.builder().passwordDirectory(secrets().resolve("tracker")).build()));
     calls.put(".listener(listener)", b -> b.listener(listener));
     calls.put(
         ".listener(TrackerMetrics.registeredWith(registry))",

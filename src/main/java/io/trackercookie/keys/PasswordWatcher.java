@@ -28,9 +28,6 @@ import java.util.logging.Logger;
  */
 public final class PasswordWatcher implements AutoCloseable {
 
-  /** The default time between two looks at the files. */
-  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
-
   /** The name of the polling thread. */
   public static final String THREAD_NAME = "tracker-password-files";
 

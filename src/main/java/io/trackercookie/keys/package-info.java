@@ -1,8 +1,12 @@
 /**
- * Where the passwords come from when they may change: files, and a key schedule. No JAX-RS here,
- * and nothing that reaches into the iron codec's internals.
+ * Where the passwords come from: given, from files, or with a key schedule. No JAX-RS here, and
+ * nothing that reaches into the iron codec's internals.
  *
  * <ul>
+ *   <li>{@link io.trackercookie.keys.PasswordSource}: the option group of the passwords (one, a
+ *       keyring, a schedule or files), resolved when built; {@link
+ *       io.trackercookie.keys.PasswordSettings} reads it from the {@code tracker.password*}
+ *       settings.
  *   <li>{@link io.trackercookie.keys.PasswordRing}: passwords by id, each accepted at once and
  *       sealing from its "seal from" instant on.
  *   <li>{@link io.trackercookie.keys.PasswordFiles}: a directory with one file per password id (a

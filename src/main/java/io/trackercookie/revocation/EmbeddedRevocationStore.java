@@ -3,6 +3,7 @@ package io.trackercookie.revocation;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.trackercookie.settings.SettingNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,7 +122,8 @@ public final class EmbeddedRevocationStore implements RevocationStore {
                   ? "; " + overflowsSinceWarning + " times since the last warning"
                   : "")
               + "): so that no revocation is undone, every cookie issued until now reads as empty"
-              + " (its visitor is signed out); raise tracker.revocation.maxEntries");
+              + " (its visitor is signed out); raise "
+              + SettingNames.REVOCATION_MAX_ENTRIES);
       overflowsSinceWarning = 0;
       nextWarningMillis = now + WARNING_INTERVAL.toMillis();
     } else {

@@ -29,13 +29,6 @@ class LayeringTest {
 
   private static final String INTERNAL = "io/trackercookie/internal";
 
-  /**
-   * API classes that still reference {@code internal} besides TrackerFeature: TrackerConfig's
-   * build() test-builds the codec with EngineFactory. Goes once the config no longer builds a
-   * codec.
-   */
-  private static final Set<String> KNOWN_API_EXCEPTIONS = Set.of("TrackerConfig");
-
   /** The test kit's one way into the request path. */
   private static final String TEST_KIT_GATEWAY = INTERNAL + "/engine/TestKitGateway";
 
@@ -101,7 +94,7 @@ class LayeringTest {
           (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
         String name = file.getFileName().toString();
         String topLevel = name.substring(0, name.length() - ".class".length()).split("\\$")[0];
-        if (topLevel.equals("TrackerFeature") || KNOWN_API_EXCEPTIONS.contains(topLevel)) {
+        if (topLevel.equals("TrackerFeature")) {
           continue;
         }
         if (constants(file).contains(INTERNAL)) {

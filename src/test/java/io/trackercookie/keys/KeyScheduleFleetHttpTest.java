@@ -193,7 +193,7 @@ class KeyScheduleFleetHttpTest {
         "TRACKER_PASSWORD_K2_SEAL_FROM",
         TrackerSettings.environmentName("tracker.password.k2" + TrackerSettings.SEAL_FROM_SUFFIX));
     TrackerConfig config = TrackerSettings.read(settings::get);
-    PasswordRing ring = config.passwordRing().orElseThrow();
+    PasswordRing ring = config.passwordSource().ring().orElseThrow();
     assertEquals("k1", ring.sealingIdAt(SWITCH.minusMillis(1)).orElseThrow());
     assertEquals("k2", ring.sealingIdAt(SWITCH).orElseThrow());
 

@@ -348,7 +348,7 @@ class PasswordFilesHttpTest {
                     TrackerSettings.PASSWORD_POLL_INTERVAL,
                     "PT0.02S")
                 ::get);
-    assertEquals(dir, config.passwordFiles().orElseThrow().path());
+    assertEquals(dir, config.passwordSource().files().orElseThrow().path());
     assertEquals(
         "TRACKER_PASSWORD_DIR", TrackerSettings.environmentName(TrackerSettings.PASSWORD_DIR));
     try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {

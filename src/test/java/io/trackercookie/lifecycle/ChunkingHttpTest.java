@@ -134,7 +134,7 @@ class ChunkingHttpTest {
   @Test
   void chunkCount_fromTheSettings_andOutOfRangeIsRefused() {
     TrackerConfig config = TestConfigs.fromSettings(TrackerSettings.MAX_CHUNKS, "6");
-    assertEquals(6, config.maxChunks());
+    assertEquals(6, config.cookieBudget().maxChunks());
     assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder().chunking(1));
     assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder().chunking(21));
     IllegalArgumentException e =

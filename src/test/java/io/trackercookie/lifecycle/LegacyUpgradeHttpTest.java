@@ -129,9 +129,9 @@ class LegacyUpgradeHttpTest {
     // fromSettings has no clock: the capture's cookie is checked against a clock at its time.
     TrackerConfig atCapture =
         legacyConfig("h-custom-whoami", captureClock)
-            .legacyCookieName(config.legacyCookieName())
+            .legacyCookieName(config.legacy().cookieName())
             .build();
-    assertEquals(Duration.ofHours(1), config.legacyTimeout());
+    assertEquals(Duration.ofHours(1), config.legacy().timeout());
     try (TestServer server = server(atCapture)) {
       RawHttp.Response response = server.get("/read", cookieHeader("h-custom-whoami"));
       assertEquals("{\"name\":\"Zo\u00eb \u4e2d\u6587 \ud83d\ude00\"}", response.body());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trackercookie.CookieSettings;
+import io.trackercookie.Lifetimes;
 import io.trackercookie.PayloadFormat;
 import io.trackercookie.RawHttp;
 import io.trackercookie.TestConfigs;
@@ -82,7 +83,7 @@ class LifetimeRulesHttpTest {
     TestClock clock = new TestClock(Instant.parse("2026-01-02T03:04:05Z"));
     CookieSettings longest = CookieSettings.builder().maxAge(CookieSettings.MAX_MAX_AGE).build();
     TrackerConfig config =
-        TestConfigs.builder().cookie(longest).ttl(TrackerConfig.MAX_TTL).clock(clock).build();
+        TestConfigs.builder().cookie(longest).ttl(Lifetimes.MAX_TTL).clock(clock).build();
     try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
       RawHttp.Response put = server.get("/put?k=user&v=alice");
       assertTrue(
@@ -106,7 +107,7 @@ class LifetimeRulesHttpTest {
         "a zero ttl points at the setting that now means no expiration");
     refused("slidingExpiry", () -> TestConfigs.builder().slidingExpiry(Duration.ofSeconds(90)));
     refused(TrackerSettings.TTL, () -> TestConfigs.fromSettings(TrackerSettings.TTL, "30"));
-    assertDoesNotThrow(() -> TestConfigs.builder().ttl(TrackerConfig.MIN_TTL).build());
+    assertDoesNotThrow(() -> TestConfigs.builder().ttl(Lifetimes.MIN_TTL).build());
   }
 
   @Test
@@ -124,7 +125,7 @@ class LifetimeRulesHttpTest {
   void hugeLifetimes_areRefusedAtBuild_notWhenTheApplicationStarts() {
     refused("ttl", () -> TestConfigs.builder().ttl(Duration.ofSeconds(Long.MAX_VALUE)));
     refused("ttl", () -> TestConfigs.builder().ttl(Duration.ofDays(365L * 300_000)));
-    refused("ttl", () -> TestConfigs.builder().ttl(TrackerConfig.MAX_TTL.plusSeconds(1)));
+    refused("ttl", () -> TestConfigs.builder().ttl(Lifetimes.MAX_TTL.plusSeconds(1)));
     refused("maxAge", () -> CookieSettings.builder().maxAge(Duration.ofSeconds(Long.MAX_VALUE)));
     refused("maxAge", () -> CookieSettings.builder().maxAge(Duration.ofDays(365L * 10_000)));
     refused("maxAge", () -> CookieSettings.builder().maxAge(Duration.ofDays(401)));

@@ -133,8 +133,8 @@ class SlidingExpiryHttpTest {
     TrackerConfig config =
         TestConfigs.fromSettings(
             TrackerSettings.SLIDING_EXPIRY, "PT10M", TrackerSettings.REISSUE_AFTER, "0.25");
-    assertEquals(Duration.ofMinutes(10), config.slidingExpiry().orElseThrow());
-    assertEquals(0.25, config.reissueAfter());
+    assertEquals(Duration.ofMinutes(10), config.lifetimes().slidingExpiry().orElseThrow());
+    assertEquals(0.25, config.lifetimes().reissueAfter());
     assertEquals(Duration.ofMinutes(10), config.cookieMaxAge());
     assertEquals(Duration.ofMinutes(10), config.sealTtl());
   }

@@ -81,8 +81,8 @@ public class RequestPathBench {
             codec,
             VerifiedSealCache.create(
                 codec.options(),
-                config.sealCacheMaxEntries(),
-                config.sealCacheMaxBytes(),
+                config.sealCache().maxEntries(),
+                config.sealCache().maxBytes(),
                 VerifiedSealCache.LookupListener.NONE));
     tinyCache =
         new IronSealCodec(

@@ -1,5 +1,6 @@
 package io.trackercookie.internal.cookie;
 
+import io.trackercookie.CookieBudget;
 import io.trackercookie.RejectionReason;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class CookieHeaderParser {
   public static final int MAX_CANDIDATES = 8;
 
   /** Browsers keep at most 4096 bytes of name and value; a longer value was never ours. */
-  public static final int MAX_VALUE_LENGTH = 4096;
+  public static final int MAX_VALUE_LENGTH = CookieBudget.MAX_COOKIE_BYTES;
 
   /** A value found under the cookie name; {@code rejection} is set if it cannot be a seal. */
   public record Candidate(String value, RejectionReason rejection) {}

@@ -1,5 +1,6 @@
 package io.trackercookie.internal.cookie;
 
+import io.trackercookie.CookieBudget;
 import io.trackercookie.CookieSettings;
 import io.trackercookie.TrackerConfig;
 import java.net.URI;
@@ -18,7 +19,7 @@ import java.util.Locale;
 public final class CookieJar {
 
   /** Browsers keep a cookie's name, value and attributes up to this many bytes. */
-  public static final int MAX_SET_COOKIE_BYTES = 4096;
+  public static final int MAX_SET_COOKIE_BYTES = CookieBudget.MAX_COOKIE_BYTES;
 
   private final CookieSettings settings;
   private final boolean insecureLoopbackForDevelopment;
@@ -44,7 +45,7 @@ public final class CookieJar {
     // that a production request would fail.
     this.lengthWithoutValue = writer.lengthWithoutValue(true);
     List<SetCookieWriter> chunks = new ArrayList<>();
-    for (int i = 0; i < config.maxChunks(); i++) {
+    for (int i = 0; i < config.cookieBudget().maxChunks(); i++) {
       chunks.add(new SetCookieWriter(settings, chunkName(i), maxAge, clock, sealClockOffset));
     }
     this.chunkWriters = List.copyOf(chunks);
@@ -53,7 +54,7 @@ public final class CookieJar {
         chunks.isEmpty()
             ? 0
             : MAX_SET_COOKIE_BYTES - chunks.get(chunks.size() - 1).lengthWithoutValue(true);
-    this.legacyName = readsLegacy ? config.legacyCookieName() : null;
+    this.legacyName = readsLegacy ? config.legacy().cookieName() : null;
   }
 
   public String name() {
@@ -94,7 +95,7 @@ public final class CookieJar {
       StringBuilder assembled = new StringBuilder();
       boolean contiguous = true;
       // Past maxChunks too, so chunks left by a larger setting are deleted.
-      for (int i = 0; i < TrackerConfig.MAX_MAX_CHUNKS; i++) {
+      for (int i = 0; i < CookieBudget.MAX_MAX_CHUNKS; i++) {
         List<CookieHeaderParser.Candidate> chunk =
             CookieHeaderParser.find(headerLines, chunkName(i));
         if (chunk.isEmpty()) {

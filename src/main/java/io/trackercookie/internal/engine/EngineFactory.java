@@ -10,9 +10,9 @@ import io.trackercookie.internal.seal.SealFormat;
 import io.trackercookie.internal.seal.Sealer;
 import io.trackercookie.internal.seal.VerifiedSealCache;
 import io.trackercookie.iron.IronCodec;
-import io.trackercookie.iron.IronOptions;
 import io.trackercookie.keys.PasswordFiles;
 import io.trackercookie.keys.PasswordRing;
+import io.trackercookie.keys.PasswordSource;
 import io.trackercookie.keys.PasswordWatcher;
 import io.trackercookie.legacy.LegacySessionDecoder;
 import io.trackercookie.revocation.EmbeddedRevocationStore;
@@ -29,20 +29,20 @@ public final class EngineFactory {
 
   /** The engine for this config. */
   public static TrackerEngine create(TrackerConfig config) {
-    if (config.passwordRing().isPresent()) {
+    if (config.passwordSource().ring().isPresent()) {
       return withRing(config);
     }
     IronCodec codec = codec(config);
     ListenerFanout listeners = new ListenerFanout(config.listeners());
     SealCodec sealCodec =
-        config.sealCacheMaxEntries() == 0
+        config.sealCache().maxEntries() == 0
             ? new IronSealCodec(codec)
             : new IronSealCodec(
                 codec,
                 VerifiedSealCache.create(
                     codec.options(),
-                    config.sealCacheMaxEntries(),
-                    config.sealCacheMaxBytes(),
+                    config.sealCache().maxEntries(),
+                    config.sealCache().maxBytes(),
                     listeners::sealCacheLookup));
     return create(config, sealCodec, new ResealPolicy(config), listeners, true);
   }
@@ -53,15 +53,16 @@ public final class EngineFactory {
    * no revocation store and no watcher of password files.
    */
   static TrackerEngine forTestKit(TrackerConfig config) {
-    if (config.passwordRing().isPresent()) {
-      PasswordRing ring = config.passwordRing().orElseThrow();
-      if (config.passwordFiles().isPresent()) {
+    PasswordSource source = config.passwordSource();
+    if (source.ring().isPresent()) {
+      PasswordRing ring = source.ring().orElseThrow();
+      if (source.files().isPresent()) {
         try {
           ring =
-              config
-                  .passwordFiles()
+              source
+                  .files()
                   .orElseThrow()
-                  .read(TrackerConfig.MIN_PASSWORD_LENGTH, config.allowWeakPassword());
+                  .read(PasswordSource.MIN_PASSWORD_LENGTH, source.allowWeakPassword());
         } catch (PasswordFiles.UnusableException e) {
           // The ring the config was built with, as the application starts with.
         }
@@ -69,7 +70,7 @@ public final class EngineFactory {
       RingSealCodec codec =
           new RingSealCodec(
               ring,
-              options(config),
+              config.sealOptions(),
               config.payloadFormat(),
               0,
               1,
@@ -93,13 +94,14 @@ public final class EngineFactory {
    */
   private static TrackerEngine withRing(TrackerConfig config) {
     ListenerFanout listeners = new ListenerFanout(config.listeners());
-    PasswordRing ring = config.passwordRing().orElseThrow();
-    PasswordFiles files = config.passwordFiles().orElse(null);
+    PasswordSource source = config.passwordSource();
+    PasswordRing ring = source.ring().orElseThrow();
+    PasswordFiles files = source.files().orElse(null);
     String fingerprint = null;
     if (files != null) {
       fingerprint = files.fingerprint();
       try {
-        ring = files.read(TrackerConfig.MIN_PASSWORD_LENGTH, config.allowWeakPassword());
+        ring = files.read(PasswordSource.MIN_PASSWORD_LENGTH, source.allowWeakPassword());
       } catch (PasswordFiles.UnusableException e) {
         fingerprint = ""; // the watcher reads them again, and warns, on its first polls
       }
@@ -109,7 +111,7 @@ public final class EngineFactory {
       codec = ringCodec(config, ring, listeners);
     } catch (IllegalArgumentException e) {
       // checked when it was built
-      codec = ringCodec(config, config.passwordRing().orElseThrow(), listeners);
+      codec = ringCodec(config, source.ring().orElseThrow(), listeners);
       fingerprint = "";
     }
     TrackerEngine engine =
@@ -121,9 +123,9 @@ public final class EngineFactory {
         new PasswordWatcher(
             files,
             fingerprint,
-            TrackerConfig.MIN_PASSWORD_LENGTH,
-            config.allowWeakPassword(),
-            config.passwordPollInterval(),
+            PasswordSource.MIN_PASSWORD_LENGTH,
+            source.allowWeakPassword(),
+            source.passwordPollInterval(),
             codec));
   }
 
@@ -131,10 +133,10 @@ public final class EngineFactory {
       TrackerConfig config, PasswordRing ring, ListenerFanout listeners) {
     return new RingSealCodec(
         ring,
-        options(config),
+        config.sealOptions(),
         config.payloadFormat(),
-        config.sealCacheMaxEntries(),
-        config.sealCacheMaxBytes(),
+        config.sealCache().maxEntries(),
+        config.sealCache().maxBytes(),
         config.clock(),
         listeners::sealCacheLookup);
   }
@@ -151,19 +153,20 @@ public final class EngineFactory {
       boolean revocation) {
     LegacySessionDecoder legacyDecoder =
         config
-            .legacySecret()
+            .legacy()
+            .secret()
             .map(
                 secret ->
                     LegacySessionDecoder.builder()
                         .secret(secret)
-                        .timeout(config.legacyTimeout())
+                        .timeout(config.legacy().timeout())
                         .clock(config.clock())
                         .build())
             .orElse(null);
     LegacyReader legacy =
         legacyDecoder == null
             ? null
-            : new LegacyReader(legacyDecoder, config.legacyCookieName(), listeners);
+            : new LegacyReader(legacyDecoder, config.legacy().cookieName(), listeners);
     return new TrackerEngine(
         config,
         new CookieJar(config, legacy != null),
@@ -210,23 +213,8 @@ public final class EngineFactory {
     }
   }
 
-  /**
-   * The iron codec that seals and opens this config's cookies: its passwords and iron options, with
-   * the config's seal lifetime and clock, and room for every chunk when chunking is on.
-   */
+  /** The iron codec that seals and opens this config's cookies, with its seal options. */
   public static IronCodec codec(TrackerConfig config) {
-    return IronCodec.create(config.passwords(), options(config));
-  }
-
-  /** iron's options for this config: its clock and seal lifetime, and room for every chunk. */
-  private static IronOptions options(TrackerConfig config) {
-    IronOptions iron = config.ironOptions();
-    IronOptions.Builder options = iron.toBuilder().clock(config.clock()).ttl(config.sealTtl());
-    if (config.maxChunks() > 0) {
-      // Room for every chunk's value; each cookie is still bounded by the header parser.
-      options.maxSealLength(
-          Math.max(iron.maxSealLength(), config.maxChunks() * CookieJar.MAX_SET_COOKIE_BYTES));
-    }
-    return options.build();
+    return IronCodec.create(config.passwords(), config.sealOptions());
   }
 }

@@ -6,6 +6,7 @@ import io.trackercookie.RejectionReason;
 import io.trackercookie.Tracker;
 import io.trackercookie.internal.cookie.CookieJar;
 import io.trackercookie.internal.seal.TrackerJson;
+import io.trackercookie.settings.SettingNames;
 import jakarta.ws.rs.core.GenericType;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -199,7 +200,8 @@ public final class RequestTracker implements Tracker {
   public synchronized boolean revoke() {
     if (!engine.revocationOn()) {
       throw new IllegalStateException(
-          "Tracker.revoke needs revocation on: set tracker.revocation.store"
+          "Tracker.revoke needs revocation on: set "
+              + SettingNames.REVOCATION_STORE
               + " (TrackerConfig.Builder.revocation)");
     }
     content();

@@ -45,8 +45,8 @@ final class ResealPolicy {
   /** With {@code isCurrent} telling whether a seal's password id is the one that seals now. */
   ResealPolicy(TrackerConfig config, Predicate<String> isCurrent) {
     this.isCurrent = isCurrent;
-    this.slidingLifetime = config.slidingExpiry().orElse(null);
-    this.reissueAfter = config.reissueAfter();
+    this.slidingLifetime = config.lifetimes().slidingExpiry().orElse(null);
+    this.reissueAfter = config.lifetimes().reissueAfter();
     this.clock = config.clock();
     this.localtimeOffset = config.ironOptions().localtimeOffset();
   }

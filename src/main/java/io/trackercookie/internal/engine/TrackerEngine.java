@@ -232,7 +232,7 @@ public final class TrackerEngine {
       case REVOKED -> reason = RejectionReason.REVOKED;
       default -> reason = RejectionReason.STORE_UNAVAILABLE;
     }
-    listeners.rejected(config.legacyCookieName(), reason, report);
+    listeners.rejected(config.legacy().cookieName(), reason, report);
     if (rejected != null) {
       rejected.add(reason);
     }
@@ -263,9 +263,11 @@ public final class TrackerEngine {
     // Past the budget, every later request's head may be refused by the server before the
     // application can run, so the visitor could never be given a smaller cookie.
     int headerBytes = jar.cookieHeaderBytes(sealLength);
-    if (headerBytes > config.maxCookieHeaderBytes()) {
+    if (headerBytes > config.cookieBudget().maxCookieHeaderBytes()) {
       throw new TrackerTooLargeException(
-          headerBytes, config.maxCookieHeaderBytes(), TrackerJson.largestKeys(content));
+          headerBytes,
+          config.cookieBudget().maxCookieHeaderBytes(),
+          TrackerJson.largestKeys(content));
     }
     return plaintext;
   }
@@ -313,7 +315,7 @@ public final class TrackerEngine {
       boolean secure) {
     String seal = sealer.seal(plaintext, content, notAfter);
     if (jar.excessBytes(seal.length()) > 0
-        || jar.cookieHeaderBytes(seal.length()) > config.maxCookieHeaderBytes()) {
+        || jar.cookieHeaderBytes(seal.length()) > config.cookieBudget().maxCookieHeaderBytes()) {
       return List.of();
     }
     CookieJar.SealLines lines = jar.sealLines(seal, notAfter, found, secure);

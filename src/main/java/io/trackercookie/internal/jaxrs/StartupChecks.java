@@ -1,6 +1,8 @@
 package io.trackercookie.internal.jaxrs;
 
+import io.trackercookie.CookieBudget;
 import io.trackercookie.TrackerConfig;
+import io.trackercookie.settings.SettingNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,27 +29,38 @@ final class StartupChecks {
     Duration written = config.cookieMaxAge();
     if (config.cookie().maxAgeSet() && !maxAge.isZero() && written.compareTo(maxAge) < 0) {
       findings.add(
-          (config.slidingExpiry().isPresent() ? "tracker.slidingExpiry (" : "tracker.ttl (")
+          (config.lifetimes().slidingExpiry().isPresent()
+                  ? SettingNames.SLIDING_EXPIRY
+                  : SettingNames.TTL)
+              + " ("
               + written
-              + ") is shorter than the cookie's Max-Age (tracker.cookie.maxAge, "
+              + ") is shorter than the cookie's Max-Age ("
+              + SettingNames.COOKIE_MAX_AGE
+              + ", "
               + maxAge
               + "): Max-Age is shortened to it, so visitors lose their tracker after "
               + written
               + ", not "
               + maxAge);
     }
-    if (config.maxCookieHeaderBytes() > TrackerConfig.COMMON_SERVER_HEADER_LIMIT_BYTES) {
+    int budget = config.cookieBudget().maxCookieHeaderBytes();
+    if (budget > CookieBudget.COMMON_SERVER_HEADER_LIMIT_BYTES) {
       findings.add(
-          "tracker.maxCookieHeaderBytes is "
-              + config.maxCookieHeaderBytes()
-              + ", over the 8192-byte request-head limit of Grizzly, Tomcat and Jetty by default;"
+          SettingNames.MAX_COOKIE_HEADER_BYTES
+              + " is "
+              + budget
+              + ", over the "
+              + CookieBudget.COMMON_SERVER_HEADER_LIMIT_BYTES
+              + "-byte request-head limit of Grizzly, Tomcat and Jetty by default;"
               + " raise the server's limit too, or a visitor with a large tracker gets 400 on every"
               + " request (see docs/configuration.md)");
     }
     if (config.diagnostics()) {
       findings.add(
-          "tracker.diagnostics is on: responses name why a cookie was refused"
-              + " (Tracker-Diagnostics), which tells a client how far a forged cookie got;"
+          SettingNames.DIAGNOSTICS
+              + " is on: responses name why a cookie was refused ("
+              + TrackerConfig.DIAGNOSTICS_HEADER
+              + "), which tells a client how far a forged cookie got;"
               + " development only");
     }
     return findings;

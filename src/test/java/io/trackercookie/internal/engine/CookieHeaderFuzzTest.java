@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackercookie.CookieBudget;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TrackerConfig;
@@ -86,7 +87,7 @@ class CookieHeaderFuzzTest {
     assertTrue(found.candidates().size() <= CookieHeaderParser.MAX_CANDIDATES + 1);
     assertTrue(found.legacy().size() <= CookieHeaderParser.MAX_CANDIDATES);
     for (int index : found.chunkIndexes()) {
-      assertTrue(index >= 0 && index < TrackerConfig.MAX_MAX_CHUNKS, "chunk index " + index);
+      assertTrue(index >= 0 && index < CookieBudget.MAX_MAX_CHUNKS, "chunk index " + index);
     }
     assertNotNull(CHUNKED_WITH_LEGACY.open(found, false));
     for (String line : lines) {

@@ -23,8 +23,8 @@ public final class TestEngines {
    * @throws IllegalArgumentException if the config sets any of those
    */
   public static TrackerEngine withCodec(TrackerConfig config, SealCodec codec) {
-    if (config.passwordRing().isPresent()
-        || config.legacySecret().isPresent()
+    if (config.passwordSource().ring().isPresent()
+        || config.legacy().secret().isPresent()
         || config.revocation().isPresent()) {
       throw new IllegalArgumentException(
           "TestEngines.withCodec assembles neither a ring, a legacy reader nor a revoker");

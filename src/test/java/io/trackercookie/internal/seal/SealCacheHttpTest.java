@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trackercookie.RawHttp;
 import io.trackercookie.RejectionReason;
+import io.trackercookie.SealCacheOptions;
 import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
@@ -106,8 +107,8 @@ class SealCacheHttpTest {
     VerifiedSealCache cache =
         VerifiedSealCache.create(
             EngineFactory.codec(config).options(),
-            config.sealCacheMaxEntries(),
-            config.sealCacheMaxBytes(),
+            config.sealCache().maxEntries(),
+            config.sealCache().maxBytes(),
             VerifiedSealCache.LookupListener.NONE);
     Feature feature =
         context -> {
@@ -172,11 +173,11 @@ class SealCacheHttpTest {
   @Test
   void sealCacheSettings_areReadAndChecked() {
     TrackerConfig defaults = TestConfigs.fromSettings();
-    assertEquals(TrackerConfig.DEFAULT_SEAL_CACHE_MAX_ENTRIES, defaults.sealCacheMaxEntries());
-    assertEquals(TrackerConfig.DEFAULT_SEAL_CACHE_MAX_BYTES, defaults.sealCacheMaxBytes());
+    assertEquals(SealCacheOptions.DEFAULT_MAX_ENTRIES, defaults.sealCache().maxEntries());
+    assertEquals(SealCacheOptions.DEFAULT_MAX_BYTES, defaults.sealCache().maxBytes());
 
     TrackerConfig off = TestConfigs.fromSettings(TrackerSettings.SEAL_CACHE_MAX_ENTRIES, "0");
-    assertEquals(0, off.sealCacheMaxEntries());
+    assertEquals(0, off.sealCache().maxEntries());
     assertTrue(off.toString().contains("sealCache=off"), off.toString());
 
     TrackerConfig sized =
@@ -185,8 +186,8 @@ class SealCacheHttpTest {
             "1048576",
             TrackerSettings.SEAL_CACHE_MAX_ENTRIES,
             "500");
-    assertEquals(500, sized.sealCacheMaxEntries());
-    assertEquals(1_048_576, sized.sealCacheMaxBytes());
+    assertEquals(500, sized.sealCache().maxEntries());
+    assertEquals(1_048_576, sized.sealCache().maxBytes());
 
     IllegalArgumentException e =
         assertThrows(

@@ -1,0 +1,42 @@
+package io.trackercookie;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Reading legacy cookies: the setters check what the legacy decoder will need, at once. */
+class LegacyCookiesTest {
+
+  @Test
+  void aSecretTheDecoderCannotUse_isRefusedBySetter_namingTheSettingNotTheValue() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LegacyCookies.builder().secret("hunter\uD800xyzzy"));
+    assertTrue(e.getMessage().contains("tracker.legacy.secret"), e.getMessage());
+    assertFalse(e.getMessage().contains("xyzzy"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> LegacyCookies.builder().secret(""));
+  }
+
+  @Test
+  void theTimeout_mustBePositive_andFitTheDecodersMilliseconds() {
+    assertThrows(
+        IllegalArgumentException.class, () -> LegacyCookies.builder().timeout(Duration.ZERO));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LegacyCookies.builder().timeout(Duration.ofSeconds(Long.MAX_VALUE)));
+  }
+
+  @Test
+  void offByDefault_andNeverShowsTheSecret() {
+    assertTrue(LegacyCookies.off().secret().isEmpty());
+    assertEquals(LegacyCookies.DEFAULT_COOKIE_NAME, LegacyCookies.off().cookieName());
+    LegacyCookies on = LegacyCookies.builder().secret("the cookie-sessions secret").build();
+    assertFalse(on.toString().contains("cookie-sessions secret"), on.toString());
+    assertEquals("the cookie-sessions secret", on.toBuilder().build().secret().orElseThrow());
+  }
+}
