@@ -12,4 +12,7 @@
  *   <li>{@link io.trackercookie.keys.WeakPasswords}: the rules start-up refuses weak passwords by.
  * </ul>
  */
+@NullMarked
 package io.trackercookie.keys;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The revocation store of a single node: in this JVM, bounded in entries, each entry dropped when
@@ -66,7 +67,7 @@ public final class EmbeddedRevocationStore implements RevocationStore {
                   }
                 })
             .removalListener(
-                (String key, Entry entry, RemovalCause cause) -> {
+                (@Nullable String key, @Nullable Entry entry, RemovalCause cause) -> {
                   if (cause == RemovalCause.SIZE && warnedFull.compareAndSet(false, true)) {
                     LOG.warning(
                         "The embedded revocation store is full ("
