@@ -85,10 +85,12 @@ public final class IronCodec {
     return create(IronPasswords.single(password), IronOptions.defaults());
   }
 
+  /** The passwords this codec seals and opens with. */
   public IronPasswords passwords() {
     return passwords;
   }
 
+  /** The options this codec was made with. */
   public IronOptions options() {
     return options;
   }

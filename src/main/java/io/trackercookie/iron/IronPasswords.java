@@ -50,6 +50,7 @@ public final class IronPasswords {
     return single(IronSecret.password(password));
   }
 
+  /** A builder for a keyring of passwords with ids, one of them current. */
   public static Builder builder() {
     return new Builder();
   }

@@ -66,6 +66,7 @@ public final class PasswordFiles {
     return path;
   }
 
+  /** Whether {@link #path()} is a directory of password files rather than one file. */
   public boolean isDirectory() {
     return directory;
   }

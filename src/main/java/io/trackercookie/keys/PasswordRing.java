@@ -53,6 +53,7 @@ public final class PasswordRing {
     return new PasswordRing(Objects.requireNonNull(secret, "secret"), List.of());
   }
 
+  /** A builder for a ring of passwords with ids and seal-from instants. */
   public static Builder builder() {
     return new Builder();
   }
