@@ -7,6 +7,7 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thread's JCA objects, shared by every codec of this library: the iron codec and the legacy
@@ -45,7 +46,7 @@ public final class CryptoContext {
   private final Cipher aesCtr;
   // The key hmacSha1 holds, by identity: a password's bytes are the same array on every
   // derivation, and doFinal leaves a Mac ready for the same key. Null until an init succeeds.
-  private byte[] hmacSha1Key;
+  private byte @Nullable [] hmacSha1Key;
   private final byte[] ivs = new byte[IVS_PER_DRAW * IV_SIZE_BYTES];
   private int nextIvOffset = ivs.length;
   private final SealBuffer sealBuffer = new SealBuffer();

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Seals and opens text in @hapi/iron's "Fe26.2" format, byte-compatible with iron 7 both ways.
@@ -84,10 +85,12 @@ public final class IronCodec {
     return create(IronPasswords.single(password), IronOptions.defaults());
   }
 
+  /** The passwords this codec seals and opens with. */
   public IronPasswords passwords() {
     return passwords;
   }
 
+  /** The options this codec was made with. */
   public IronOptions options() {
     return options;
   }
@@ -151,7 +154,7 @@ public final class IronCodec {
    *
    * @throws IronException with {@link IronException.Reason#SEAL_TOO_LONG} as {@link #seal(byte[])}
    */
-  public Sealed sealDescribed(String text, Instant notAfter) {
+  public Sealed sealDescribed(String text, @Nullable Instant notAfter) {
     Utf8.Encoded plaintext = Utf8.encodeWithText(Objects.requireNonNull(text, "text"));
     long expirationMillis = expirationForNewSeal(notAfter);
     String value = seal(plaintext.bytes(), expirationMillis);
@@ -174,7 +177,7 @@ public final class IronCodec {
     return now + options.ttl().toMillis();
   }
 
-  private long expirationForNewSeal(Instant notAfter) {
+  private long expirationForNewSeal(@Nullable Instant notAfter) {
     long fresh = expirationForNewSeal();
     if (notAfter == null) {
       return fresh;

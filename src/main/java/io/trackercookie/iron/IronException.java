@@ -54,6 +54,7 @@ public final class IronException extends RuntimeException {
 
   private final Reason reason;
 
+  /** A failure for this reason, with the reason's fixed message. */
   public IronException(Reason reason) {
     super(reason.message());
     this.reason = reason;

@@ -54,6 +54,7 @@ public final class IronOptions {
     return DEFAULTS;
   }
 
+  /** A builder starting from iron's defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -76,26 +77,32 @@ public final class IronOptions {
     return b;
   }
 
+  /** The cipher; {@link IronAlgorithm#AES_256_CBC} by default. */
   public IronAlgorithm algorithm() {
     return algorithm;
   }
 
+  /** PBKDF2 iterations for the encryption key; 1 by default. */
   public int encryptionIterations() {
     return encryptionIterations;
   }
 
+  /** PBKDF2 iterations for the integrity key; 1 by default. */
   public int integrityIterations() {
     return integrityIterations;
   }
 
+  /** Size of the encryption salt in bits; 256 by default. */
   public int encryptionSaltBits() {
     return encryptionSaltBits;
   }
 
+  /** Size of the integrity salt in bits; 256 by default. */
   public int integritySaltBits() {
     return integritySaltBits;
   }
 
+  /** Minimum password length in UTF-16 code units; 32 by default. */
   public int minPasswordLength() {
     return minPasswordLength;
   }
@@ -105,18 +112,25 @@ public final class IronOptions {
     return ttl;
   }
 
+  /** How far past its expiration a seal is still accepted; 60 seconds by default. */
   public Duration timestampSkew() {
     return timestampSkew;
   }
 
+  /** Added to the clock when writing and checking expirations; zero by default. */
   public Duration localtimeOffset() {
     return localtimeOffset;
   }
 
+  /**
+   * The longest seal read, in characters; {@value #DEFAULT_MAX_SEAL_LENGTH} by default. Longer ones
+   * are refused before any other work.
+   */
   public int maxSealLength() {
     return maxSealLength;
   }
 
+  /** The clock for expirations; the system clock unless a test set one. */
   public Clock clock() {
     return clock;
   }
@@ -170,6 +184,11 @@ public final class IronOptions {
 
     private Builder() {}
 
+    /**
+     * The cipher; iron's default is {@link IronAlgorithm#AES_256_CBC}.
+     *
+     * @throws NullPointerException if null
+     */
     public Builder algorithm(IronAlgorithm algorithm) {
       this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
       return this;
@@ -297,6 +316,7 @@ public final class IronOptions {
       return this;
     }
 
+    /** The options; each value was checked when it was set. */
     public IronOptions build() {
       return new IronOptions(this);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The passwords a codec seals with and accepts, the way iron takes its {@code password} argument.
@@ -28,11 +29,12 @@ public final class IronPasswords {
   // iron's rule (its /^\w+$/): ASCII letters, digits and underscores, at least one.
   private static final Pattern PASSWORD_ID = Pattern.compile("[A-Za-z0-9_]+");
 
-  private final IronSecret single; // null in keyring mode
+  private final @Nullable IronSecret single; // null in keyring mode
   private final String currentId;
   private final Map<String, IronSecret> byId;
 
-  private IronPasswords(IronSecret single, String currentId, Map<String, IronSecret> byId) {
+  private IronPasswords(
+      @Nullable IronSecret single, String currentId, Map<String, IronSecret> byId) {
     this.single = single;
     this.currentId = currentId;
     this.byId = byId;
@@ -48,6 +50,7 @@ public final class IronPasswords {
     return single(IronSecret.password(password));
   }
 
+  /** A builder for a keyring of passwords with ids, one of them current. */
   public static Builder builder() {
     return new Builder();
   }
@@ -72,7 +75,8 @@ public final class IronPasswords {
   }
 
   IronSecret sealingSecret() {
-    return single != null ? single : byId.get(currentId);
+    // The builder makes the current id one of the keyring's.
+    return single != null ? single : Objects.requireNonNull(byId.get(currentId));
   }
 
   /**
@@ -143,7 +147,7 @@ public final class IronPasswords {
   /** Builds a keyring. Not thread-safe; the built {@link IronPasswords} is. */
   public static final class Builder {
     private final Map<String, IronSecret> byId = new LinkedHashMap<>();
-    private String currentId;
+    private @Nullable String currentId;
 
     private Builder() {}
 

@@ -1,6 +1,7 @@
 package io.trackercookie.iron;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one password id stands for: a password (or raw key) used for both encryption and integrity,
@@ -58,7 +59,7 @@ public final class IronSecret {
   }
 
   /** Null if both halves keep iron's length rule, else what the first short one must be. */
-  String lengthRuleMissed(int minPasswordLength, IronAlgorithm algorithm) {
+  @Nullable String lengthRuleMissed(int minPasswordLength, IronAlgorithm algorithm) {
     String missed = encryption.lengthRuleMissed(minPasswordLength, algorithm.keySizeBytes());
     return missed != null
         ? missed

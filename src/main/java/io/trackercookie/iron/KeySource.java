@@ -3,6 +3,7 @@ package io.trackercookie.iron;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One of the two halves of an {@link IronSecret}: a password that keys are derived from, or a raw
@@ -10,11 +11,11 @@ import java.util.Objects;
  */
 final class KeySource {
 
-  private final byte[] passwordUtf8; // null for a raw key
+  private final byte[] passwordUtf8; // empty for a raw key
   private final int passwordLengthUtf16;
-  private final byte[] rawKey; // null for a password
+  private final byte @Nullable [] rawKey; // null for a password
 
-  private KeySource(byte[] passwordUtf8, int passwordLengthUtf16, byte[] rawKey) {
+  private KeySource(byte[] passwordUtf8, int passwordLengthUtf16, byte @Nullable [] rawKey) {
     this.passwordUtf8 = passwordUtf8;
     this.passwordLengthUtf16 = passwordLengthUtf16;
     this.rawKey = rawKey;
@@ -33,7 +34,7 @@ final class KeySource {
     if (key.length == 0) {
       throw new IllegalArgumentException("rawKey must not be empty");
     }
-    return new KeySource(null, 0, key.clone());
+    return new KeySource(new byte[0], 0, key.clone());
   }
 
   boolean isRawKey() {
@@ -47,8 +48,8 @@ final class KeySource {
    * @return null if this source keeps the rule, else what it must be, for a message (never the
    *     secret or its length)
    */
-  String lengthRuleMissed(int minPasswordLength, int keySizeBytes) {
-    if (isRawKey()) {
+  @Nullable String lengthRuleMissed(int minPasswordLength, int keySizeBytes) {
+    if (rawKey != null) {
       return rawKey.length < keySizeBytes
           ? "a raw key of at least " + keySizeBytes + " bytes"
           : null;
@@ -63,7 +64,7 @@ final class KeySource {
    * salt <em>text</em> (iron never hex-decodes it). For a raw key: its first {@code keySizeBytes}.
    */
   byte[] key(String salt, int iterations, int keySizeBytes, CryptoContext crypto) {
-    if (isRawKey()) {
+    if (rawKey != null) {
       return rawKey.length == keySizeBytes ? rawKey : Arrays.copyOf(rawKey, keySizeBytes);
     }
     return crypto.pbkdf2HmacSha1(passwordUtf8, Utf8.encode(salt), iterations, keySizeBytes);

@@ -1,6 +1,7 @@
 package io.trackercookie.iron;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link SaltPolicy#reuse}: one salt pair and its keys for up to {@code maxSeals} seals within
@@ -16,8 +17,8 @@ final class ReusedSalts implements SaltSource {
   private final IronOptions options;
   private final int maxSeals;
   private final long maxAgeMillis;
-  private volatile Window current;
-  private volatile Window previous;
+  private volatile @Nullable Window current;
+  private volatile @Nullable Window previous;
 
   /** A salt pair, when it first sealed and how many seals have claimed it. */
   private record Window(SealKeys keys, long createdMillis, AtomicInteger uses) {}
@@ -46,7 +47,7 @@ final class ReusedSalts implements SaltSource {
   }
 
   @Override
-  public SealKeys heldFor(IronSecret secret, SealParts parts) {
+  public @Nullable SealKeys heldFor(IronSecret secret, SealParts parts) {
     Window window = current;
     if (window != null && window.keys().madeSeal(secret, parts)) {
       return window.keys();

@@ -1,5 +1,7 @@
 package io.trackercookie.iron;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where one codec's seals get their salts and keys, as its {@link SaltPolicy} says: the only part
  * of a codec that changes as it seals. Thread-safe.
@@ -20,7 +22,7 @@ sealed interface SaltSource permits SaltSource.Fresh, ReusedSalts {
    * PBKDF2; null for any other seal. They are the keys PBKDF2 would give for the same secret and
    * salts, so the checks on the seal are unchanged.
    */
-  SealKeys heldFor(IronSecret secret, SealParts parts);
+  @Nullable SealKeys heldFor(IronSecret secret, SealParts parts);
 
   /** {@link SaltPolicy#fresh()}: new salts and keys for every seal, nothing held. */
   final class Fresh implements SaltSource {
@@ -36,7 +38,7 @@ sealed interface SaltSource permits SaltSource.Fresh, ReusedSalts {
     }
 
     @Override
-    public SealKeys heldFor(IronSecret secret, SealParts parts) {
+    public @Nullable SealKeys heldFor(IronSecret secret, SealParts parts) {
       return null;
     }
   }

@@ -18,4 +18,7 @@
  *       thread's JCA objects, and {@link io.trackercookie.iron.Utf8}, the one strict UTF-8 decoder.
  * </ul>
  */
+@NullMarked
 package io.trackercookie.iron;
+
+import org.jspecify.annotations.NullMarked;

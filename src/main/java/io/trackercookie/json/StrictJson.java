@@ -2,6 +2,7 @@ package io.trackercookie.json;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A strict RFC 8259 JSON validator that also removes insignificant whitespace, so the CLI seals
@@ -23,7 +24,7 @@ public final class StrictJson {
   private final StringBuilder out;
   private int pos;
   private boolean allowRepeatedNames;
-  private String watchedName; // null: none
+  private @Nullable String watchedName; // null: none
   private boolean watchedNameSeen;
 
   private StrictJson(String text) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Passwords kept in files: a directory with one file per password id, as a Kubernetes Secret is
@@ -71,6 +72,7 @@ public final class PasswordFiles {
     return path;
   }
 
+  /** Whether {@link #path()} is a directory of password files rather than one file. */
   public boolean isDirectory() {
     return directory;
   }
@@ -195,12 +197,12 @@ public final class PasswordFiles {
     try {
       return ring.build();
     } catch (IllegalStateException e) {
-      throw new UnusableException(path, e.getMessage());
+      throw new UnusableException(path, String.valueOf(e.getMessage()));
     }
   }
 
   /** A file's password and its seal-from instant (null: none). */
-  private record Content(String password, Instant sealFrom) {}
+  private record Content(String password, @Nullable Instant sealFrom) {}
 
   private static Content readFile(Path file, boolean scheduled, int minLength, boolean allowWeak)
       throws UnusableException {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Passwords with a key schedule: every password is accepted when opening, and each may carry a
@@ -35,12 +36,12 @@ import java.util.Set;
 public final class PasswordRing {
 
   /** A password, its id and from when it seals: {@link Instant#MIN} from the start, null never. */
-  private record Entry(String id, IronSecret secret, Instant sealFrom) {}
+  private record Entry(String id, IronSecret secret, @Nullable Instant sealFrom) {}
 
-  private final IronSecret single; // null for a keyring
+  private final @Nullable IronSecret single; // null for a keyring
   private final List<Entry> entries; // keyring: in the order added
 
-  private PasswordRing(IronSecret single, List<Entry> entries) {
+  private PasswordRing(@Nullable IronSecret single, List<Entry> entries) {
     this.single = single;
     this.entries = entries;
   }
@@ -52,6 +53,7 @@ public final class PasswordRing {
     return new PasswordRing(Objects.requireNonNull(secret, "secret"), List.of());
   }
 
+  /** A builder for a ring of passwords with ids and seal-from instants. */
   public static Builder builder() {
     return new Builder();
   }
@@ -113,7 +115,8 @@ public final class PasswordRing {
           passwords.accept(entry.id(), entry.secret());
         }
       }
-      Instant from = periods.isEmpty() ? Instant.MIN : sealer.sealFrom();
+      // Every sealer has a seal-from instant: that is what made it one.
+      Instant from = periods.isEmpty() ? Instant.MIN : Objects.requireNonNull(sealer.sealFrom());
       periods.add(new Period(from, passwords.build()));
     }
     return List.copyOf(periods);
@@ -179,7 +182,7 @@ public final class PasswordRing {
       return add(id, secret, null);
     }
 
-    private Builder add(String id, IronSecret secret, Instant sealFrom) {
+    private Builder add(String id, IronSecret secret, @Nullable Instant sealFrom) {
       if (!IronPasswords.isValidId(id)) {
         throw new IllegalArgumentException(
             "A password id must be letters, digits or underscores ([A-Za-z0-9_]+)");
@@ -206,7 +209,7 @@ public final class PasswordRing {
       for (Entry entry : entries) {
         if (entry.sealFrom() != null) {
           for (Entry other : sealers) {
-            if (other.sealFrom().equals(entry.sealFrom())) {
+            if (entry.sealFrom().equals(other.sealFrom())) {
               throw new IllegalStateException(
                   "Passwords "
                       + other.id()

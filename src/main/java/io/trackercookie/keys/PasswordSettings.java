@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the passwords from named settings into a {@link PasswordSource.Builder}: {@code
@@ -205,7 +206,7 @@ public final class PasswordSettings {
     }
   }
 
-  private static String trimmedOrNull(String value) {
+  private static @Nullable String trimmedOrNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value.trim();
   }
 }

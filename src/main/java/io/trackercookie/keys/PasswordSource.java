@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the tracker's passwords come from: one password, a keyring with ids, a key schedule, or
@@ -39,15 +40,15 @@ public final class PasswordSource {
   /** What a message about a password suggests. */
   static final String KEYGEN_HINT = "java -jar tracker-cookie.jar keygen prints a random one";
 
-  private final IronPasswords passwords; // as given; null with a ring
-  private final String singlePassword; // the plain password, when one was given alone
-  private final PasswordFiles files; // null: the passwords were given
-  private final PasswordRing ring; // as given, or as read from the files; null: none
+  private final @Nullable IronPasswords passwords; // as given; null with a ring
+  private final @Nullable String singlePassword; // the plain password, when one was given alone
+  private final @Nullable PasswordFiles files; // null: the passwords were given
+  private final @Nullable PasswordRing ring; // as given, or as read from the files; null: none
   private final Duration pollInterval;
   private final boolean allowWeakPassword;
   private final Builder copy; // what was set, for toBuilder (the ring is read again)
 
-  private PasswordSource(Builder b, PasswordRing ring) {
+  private PasswordSource(Builder b, @Nullable PasswordRing ring) {
     this.passwords = ring == null ? b.passwords : null;
     this.singlePassword = ring == null ? b.singlePassword : null;
     this.files = b.files;
@@ -74,7 +75,7 @@ public final class PasswordSource {
    */
   public IronPasswords passwordsAt(Instant now) {
     if (ring == null) {
-      return passwords;
+      return Objects.requireNonNull(passwords, "passwords"); // build() refuses a source without
     }
     if (!ring.isSingle() && ring.sealingIdAt(now).isEmpty()) {
       throw new IllegalArgumentException(
@@ -86,7 +87,7 @@ public final class PasswordSource {
         inForce = period.passwords();
       }
     }
-    return inForce;
+    return Objects.requireNonNull(inForce, "a ring has at least one period");
   }
 
   /**
@@ -148,10 +149,10 @@ public final class PasswordSource {
 
   /** Builds {@link PasswordSource}; each setter checks its value at once. Not thread-safe. */
   public static final class Builder {
-    private IronPasswords passwords;
-    private String singlePassword;
-    private PasswordFiles files;
-    private PasswordRing ring;
+    private @Nullable IronPasswords passwords;
+    private @Nullable String singlePassword;
+    private @Nullable PasswordFiles files;
+    private @Nullable PasswordRing ring;
     private Duration pollInterval = DEFAULT_PASSWORD_POLL_INTERVAL;
     private boolean allowWeakPassword;
     // Each password given as text, under the setting that names it, checked by build() unless
@@ -299,7 +300,7 @@ public final class PasswordSource {
      *     setting and the rule, never the value
      */
     public PasswordSource build() {
-      PasswordRing built = files == null ? ring : readFiles();
+      PasswordRing built = files == null ? ring : readFiles(files);
       if (built == null && passwords == null) {
         throw new IllegalStateException(
             "No tracker password: set "
@@ -310,7 +311,7 @@ public final class PasswordSource {
       return new PasswordSource(this, built);
     }
 
-    private PasswordRing readFiles() {
+    private PasswordRing readFiles(PasswordFiles files) {
       String setting = files.isDirectory() ? SettingNames.PASSWORD_DIR : SettingNames.PASSWORD_FILE;
       try {
         return files.read(MIN_PASSWORD_LENGTH, allowWeakPassword);

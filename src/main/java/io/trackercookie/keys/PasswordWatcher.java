@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reloads {@link PasswordFiles} when they change, on a daemon thread that polls their {@linkplain
@@ -43,9 +44,10 @@ public final class PasswordWatcher implements AutoCloseable {
   private volatile boolean closed;
 
   // Touched by the polling thread only.
-  private String loaded; // the fingerprint of the ring in force
-  private String seen; // the fingerprint seen on the last poll
-  private String refused; // the fingerprint of the files last refused, null since a good ring
+  private @Nullable String loaded; // the fingerprint of the ring in force
+  private @Nullable String seen; // the fingerprint seen on the last poll
+  private @Nullable String
+      refused; // the fingerprint of the files last refused, null since a good ring
   private final Set<String> warned = new HashSet<>(); // problems logged since the last good ring
 
   /**
@@ -172,7 +174,7 @@ public final class PasswordWatcher implements AutoCloseable {
    * WARNING says that the change is not applied and repeats what blocks it: otherwise a change made
    * behind a file still at fault (a leaked password removed) would pass in silence.
    */
-  private void refused(String fingerprint, List<String> problems) {
+  private void refused(@Nullable String fingerprint, List<String> problems) {
     boolean changed = fingerprint != null && !fingerprint.equals(refused);
     if (fingerprint != null) {
       refused = fingerprint;

@@ -18,4 +18,7 @@
  *       list {@code CommonWords} and the {@code QwertyKeyboard} it reads walks on).
  * </ul>
  */
+@NullMarked
 package io.trackercookie.keys;
+
+import org.jspecify.annotations.NullMarked;

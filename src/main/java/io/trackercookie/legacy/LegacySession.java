@@ -12,6 +12,11 @@ import java.util.Objects;
  */
 public record LegacySession(String json, Instant timestamp) {
 
+  /**
+   * A legacy cookie's session.
+   *
+   * @throws NullPointerException if either is null
+   */
   public LegacySession {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(timestamp, "timestamp");

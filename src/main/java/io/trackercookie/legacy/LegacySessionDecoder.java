@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads (never writes) the cookies of the npm package cookie-sessions 0.0.2, so that sessions
@@ -87,7 +88,8 @@ public final class LegacySessionDecoder {
   private final int maxCookieLength;
 
   private LegacySessionDecoder(Builder builder) {
-    this.hmacKey = builder.secret.getBytes(StandardCharsets.UTF_8);
+    this.hmacKey =
+        Objects.requireNonNull(builder.secret, "secret").getBytes(StandardCharsets.UTF_8);
     byte[] material = EvpBytesToKey.derive(hmacKey, KEY_BYTES, IV_BYTES);
     this.aesKey = Arrays.copyOfRange(material, 0, KEY_BYTES);
     this.iv = Arrays.copyOfRange(material, KEY_BYTES, KEY_BYTES + IV_BYTES);
@@ -235,7 +237,7 @@ public final class LegacySessionDecoder {
 
   /** Builds a {@link LegacySessionDecoder}; each setter checks its value at once. */
   public static final class Builder {
-    private String secret;
+    private @Nullable String secret;
     private Duration timeout = DEFAULT_TIMEOUT;
     private Clock clock = Clock.systemUTC();
     private int maxCookieLength = DEFAULT_MAX_COOKIE_LENGTH;

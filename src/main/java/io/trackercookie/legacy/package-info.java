@@ -4,4 +4,7 @@
  * {@link io.trackercookie.legacy.LegacyCookieException} says why a cookie was refused. java.base
  * only, like the iron codec. This library never writes the legacy format.
  */
+@NullMarked
 package io.trackercookie.legacy;
+
+import org.jspecify.annotations.NullMarked;

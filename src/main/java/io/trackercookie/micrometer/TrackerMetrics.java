@@ -135,7 +135,8 @@ public final class TrackerMetrics implements MeterBinder, TrackerListener {
   @Override
   public void cookieRejected(RejectionReason reason) {
     for (Meters meters : bound) {
-      meters.rejected.get(reason).increment();
+      // Every reason has its counter from the start.
+      Objects.requireNonNull(meters.rejected.get(reason)).increment();
     }
   }
 

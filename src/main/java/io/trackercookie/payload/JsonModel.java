@@ -1,5 +1,7 @@
 package io.trackercookie.payload;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What {@link PayloadLayout#payloadIn} needs of a JSON parser: the library's request path passes
  * its Jackson trees, the command-line tool compact JSON text ({@link PayloadText}). The layout
@@ -20,5 +22,5 @@ public interface JsonModel<V> {
    * The content of a JSON string value; null when the value is not a string, or is one this model
    * cannot hand on as text.
    */
-  String stringContent(V value);
+  @Nullable String stringContent(V value);
 }

@@ -3,6 +3,7 @@ package io.trackercookie.payload;
 import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.json.StrictJson;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a tracker's JSON sits in a cookie, for each layout the Node services use. The one home of
@@ -134,7 +135,7 @@ public enum PayloadLayout {
    *
    * @throws IllegalArgumentException if this layout cannot seal with the configured current id
    */
-  public IronPasswords sealingPasswords(IronPasswords configured, String singlePassword) {
+  public IronPasswords sealingPasswords(IronPasswords configured, @Nullable String singlePassword) {
     if (this != IRON_SESSION) {
       return configured;
     }

@@ -1,5 +1,7 @@
 package io.trackercookie.payload;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An opened seal whose text the layout rules refuse, with the reason. The message gives a position
  * or names the rule, never the text.
@@ -20,7 +22,7 @@ public final class PayloadRefusedException extends Exception {
 
   private final Reason reason;
 
-  PayloadRefusedException(Reason reason, String message) {
+  PayloadRefusedException(Reason reason, @Nullable String message) {
     super(message);
     this.reason = reason;
   }

@@ -2,6 +2,7 @@ package io.trackercookie.payload;
 
 import io.trackercookie.json.StrictJson;
 import io.trackercookie.payload.PayloadRefusedException.Reason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The layouts read as text with {@link StrictJson}, for the code that runs without Jackson (the
@@ -25,7 +26,7 @@ public final class PayloadText {
         }
 
         @Override
-        public String stringContent(String json) {
+        public @Nullable String stringContent(String json) {
           if (!json.startsWith("\"")) {
             return null;
           }

@@ -16,4 +16,7 @@
  *       io.trackercookie.payload.PayloadRefusedException} for what it refuses).
  * </ul>
  */
+@NullMarked
 package io.trackercookie.payload;
+
+import org.jspecify.annotations.NullMarked;

@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Revocations in Redis, shared by every node of a fleet, with a local view so that a request does
@@ -74,7 +75,7 @@ public final class RedisRevocationStore implements RevocationStore {
   private final RedisClient client;
   private final Cache<String, Object> view; // Long, ABSENT, or a read's pending token
   private final ScheduledExecutorService connector;
-  private volatile StatefulRedisConnection<String, String> connection;
+  private volatile @Nullable StatefulRedisConnection<String, String> connection;
   private volatile boolean viewLive; // tracking is on for the current connection
   // Moves on every disconnect and every tracking start: a read whose answer straddles one is not
   // kept in the view, since an invalidation for it may have been missed.
@@ -321,7 +322,7 @@ public final class RedisRevocationStore implements RevocationStore {
     return value == null ? OptionalLong.empty() : OptionalLong.of(value);
   }
 
-  private static Long parse(String text) {
+  private static @Nullable Long parse(String text) {
     if (text.isEmpty() || text.length() > 19) {
       return null;
     }

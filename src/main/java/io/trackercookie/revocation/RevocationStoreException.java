@@ -1,5 +1,7 @@
 package io.trackercookie.revocation;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@link RevocationStore} could not answer: unreachable, too slow, or it holds a value under one
  * of the library's keys that the library did not write. Messages never carry a key's subject, a
@@ -11,13 +13,14 @@ public final class RevocationStoreException extends RuntimeException {
 
   private final boolean foreignValue;
 
-  private RevocationStoreException(String message, Throwable cause, boolean foreignValue) {
+  private RevocationStoreException(
+      String message, @Nullable Throwable cause, boolean foreignValue) {
     super(message, cause);
     this.foreignValue = foreignValue;
   }
 
   /** The store cannot be reached or did not answer in time. */
-  public static RevocationStoreException unavailable(String message, Throwable cause) {
+  public static RevocationStoreException unavailable(String message, @Nullable Throwable cause) {
     return new RevocationStoreException(message, cause, false);
   }
 

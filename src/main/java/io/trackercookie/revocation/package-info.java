@@ -6,4 +6,7 @@
  * Redis store for a fleet is in {@code io.trackercookie.redis}, loaded only when Lettuce is
  * present. Depends on {@code java.base} and Caffeine only.
  */
+@NullMarked
 package io.trackercookie.revocation;
+
+import org.jspecify.annotations.NullMarked;

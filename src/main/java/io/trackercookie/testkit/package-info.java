@@ -5,4 +5,7 @@
  * io.trackercookie.testkit.TestClock} is a clock the test moves, for expiry and sliding expiry.
  * Needs nothing beyond the library's own dependencies: no test framework, no JAX-RS runtime.
  */
+@NullMarked
 package io.trackercookie.testkit;
+
+import org.jspecify.annotations.NullMarked;
