@@ -54,7 +54,7 @@ public final class TestKitGateway {
     TrackerJson.checkWritable(object);
     String plaintext = engine.checkedPlaintext(object);
     // A fresh write: the seal expires a full ttl from the config clock's now.
-    return engine.sealLines(plaintext, object, null, CookieJar.Found.NONE, true);
+    return engine.sealLines(plaintext, object, null, null, CookieJar.Found.NONE, true);
   }
 
   /**
