@@ -88,6 +88,8 @@ final class Revoker implements Revocations, AutoCloseable {
    */
   private static final long CLOCK_TICK_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+  private final TrackerConfig config;
+  private final RevocationOptions options;
   private final RevocationStore store;
   private final boolean ownsStore;
   private final String subjectKey; // null: log-out-everywhere is off
@@ -108,6 +110,8 @@ final class Revoker implements Revocations, AutoCloseable {
       RevocationStore store,
       boolean owns,
       ListenerFanout listeners) {
+    this.config = config;
+    this.options = options;
     this.store = store;
     this.listeners = listeners;
     this.ownsStore = owns;
@@ -118,6 +122,14 @@ final class Revoker implements Revocations, AutoCloseable {
     this.localtimeOffset = iron.localtimeOffset();
     this.margin = iron.timestampSkew().plus(iron.localtimeOffset().abs()).plusSeconds(1);
     this.clock = config.clock();
+  }
+
+  /**
+   * A revoker for a test kit: the same store (which it never closes) and rules, telling no
+   * listener.
+   */
+  Revoker forTestKit() {
+    return new Revoker(config, options, store, false, ListenerFanout.NONE);
   }
 
   /**
