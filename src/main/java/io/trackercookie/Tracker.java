@@ -94,7 +94,8 @@ public interface Tracker {
    * Logs this cookie out for good: empties the tracker as {@link #clear()} does, and records the
    * seal the request came with as revoked until that seal expires, so a copy of the cookie kept
    * anywhere reads as empty on every node that shares the revocation store. A copy used before this
-   * call is not undone.
+   * call is not undone. To end every session of a signed-in user, this one included, use {@link
+   * Revocations#revokeAllFor}; to end all but this one, {@link Revocations#revokeOthersFor}.
    *
    * @return false if the revocation store could not record it (the tracker is emptied and the
    *     cookie deleted all the same); true otherwise, also when the request carried no valid cookie

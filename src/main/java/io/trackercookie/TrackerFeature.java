@@ -52,6 +52,24 @@ public final class TrackerFeature implements Feature {
   }
 
   /**
+   * The configuration in force: the one given to the constructor, or, with the no-arg constructor,
+   * the one read when the application started (for a test kit of the running application, {@code
+   * TrackerTestKit.of(feature)}).
+   *
+   * @throws IllegalStateException if the no-arg feature has not been configured yet
+   */
+  public TrackerConfig config() {
+    if (config != null) {
+      return config;
+    }
+    TrackerEngine current = engine;
+    if (current == null) {
+      throw new IllegalStateException("The application has not configured this TrackerFeature yet");
+    }
+    return current.config();
+  }
+
+  /**
    * The application's {@link Revocations}, for log-out-everywhere from outside a request (an admin
    * action); inside one, {@code @Context Revocations} gives the same.
    *

@@ -54,8 +54,16 @@ public final class TrackerBinder extends AbstractBinder {
       try {
         return Revocations.from(configuration);
       } catch (IllegalStateException off) {
-        return subject -> {
-          throw off;
+        return new Revocations() {
+          @Override
+          public void revokeAllFor(String subject) {
+            throw off;
+          }
+
+          @Override
+          public void revokeOthersFor(Tracker current) {
+            throw off;
+          }
         };
       }
     }

@@ -58,6 +58,7 @@ public final class PasswordSource {
     this.copy = b.copy();
   }
 
+  /** A builder with no password yet and the default poll interval. */
   public static Builder builder() {
     return new Builder();
   }

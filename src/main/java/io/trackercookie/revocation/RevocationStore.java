@@ -6,8 +6,9 @@ import java.util.OptionalLong;
 /**
  * Keeps revocations: short keys holding a number, each until its own expiry. The library writes two
  * kinds, {@code seal:<digest of the seal's MAC>} (the seal's expiration) and {@code subject:<digest
- * of the subject>} (the instant before which that subject's seals are revoked), and reads them on
- * every request that opens a cookie, so {@link #get} should answer from memory.
+ * of the subject in Unicode NFC>} (the instant up to which that subject's seals are revoked, its
+ * own millisecond included), and reads them on every request that opens a cookie, so {@link #get}
+ * should answer from memory.
  *
  * <p>Implementations are thread-safe. A store that cannot be asked throws {@link
  * RevocationStoreException}; the configured policy (fail-closed by default) then decides.

@@ -1,6 +1,7 @@
 package io.trackercookie.testkit;
 
 import io.trackercookie.TrackerConfig;
+import io.trackercookie.TrackerFeature;
 import io.trackercookie.internal.engine.TestKitGateway;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,22 +26,56 @@ import java.util.Optional;
  * <p>Its seals are made and opened as the application makes and opens them, but with none of the
  * config's listeners (forged cookies are not counted in the application's metrics) and without the
  * seal cache. Thread-safe. Its messages name rejection reasons, never a cookie's value.
+ *
+ * <p><b>Revocation.</b> A kit of the running application, {@link #of(TrackerFeature)}, checks every
+ * cookie it reads against the application's revocation store when revocation is on, as the
+ * application does: a revoked cookie reads as refused ({@code REVOKED}). A kit of a config alone,
+ * {@link #of(TrackerConfig)}, checks only a store the config itself holds ({@code
+ * RevocationOptions.Builder.store}); it never checks the embedded or the Redis store, which the
+ * running application makes, so it reads a revoked cookie's content. {@link #checksRevocation()}
+ * says which. The kit's cookies are sealed at the config clock's present: one forged at the very
+ * instant of a {@code revokeAllFor} of its subject is revoked with the rest (a log-out revokes what
+ * was sealed in its own millisecond), so move a {@link TestClock} on before forging a cookie meant
+ * to outlive a log-out.
  */
 public final class TrackerTestKit {
 
   private final TestKitGateway gateway;
 
-  private TrackerTestKit(TrackerConfig config) {
-    this.gateway = new TestKitGateway(config);
+  private TrackerTestKit(TestKitGateway gateway) {
+    this.gateway = gateway;
   }
 
   /**
-   * A kit for the application with this config.
+   * A kit for the application with this config. It checks revocation only against a store the
+   * config holds itself, never the embedded or the Redis store: see {@link #of(TrackerFeature)}.
    *
    * @throws NullPointerException if null
    */
   public static TrackerTestKit of(TrackerConfig config) {
-    return new TrackerTestKit(Objects.requireNonNull(config, "config"));
+    return new TrackerTestKit(new TestKitGateway(Objects.requireNonNull(config, "config")));
+  }
+
+  /**
+   * A kit for the running application of this feature: its config and, with revocation on, its
+   * revocation store, so a cookie the application revoked reads as revoked here too.
+   *
+   * @throws NullPointerException if null
+   * @throws IllegalStateException if revocation is on (or the feature reads its settings when the
+   *     application starts) and the application has not started yet
+   */
+  public static TrackerTestKit of(TrackerFeature feature) {
+    Objects.requireNonNull(feature, "feature");
+    TrackerConfig config = feature.config();
+    return new TrackerTestKit(
+        config.revocation().isPresent()
+            ? new TestKitGateway(config, feature.revocations())
+            : new TestKitGateway(config));
+  }
+
+  /** Whether the cookies this kit reads are checked against the application's revocation store. */
+  public boolean checksRevocation() {
+    return gateway.checksRevocation();
   }
 
   /** The tracker cookie's name (with its {@code __Host-} prefix when the config sets one). */
@@ -120,7 +155,8 @@ public final class TrackerTestKit {
 
   /**
    * The tracker in a Cookie header value, opened as the application would open it: empty when it
-   * brings no tracker cookie or one that is refused.
+   * brings no tracker cookie or one that is refused (revoked included, when this kit {@linkplain
+   * #checksRevocation() checks revocation}).
    */
   public Map<String, Object> readCookieHeader(String cookieHeader) {
     if (cookieHeader == null) {

@@ -44,15 +44,16 @@ public final class EngineFactory {
                     config.sealCache().maxEntries(),
                     config.sealCache().maxBytes(),
                     listeners::sealCacheLookup));
-    return create(config, sealCodec, new ResealPolicy(config), listeners, true);
+    return create(
+        config, sealCodec, new ResealPolicy(config), listeners, revoker(config, listeners));
   }
 
   /**
    * The engine a test kit forges and reads cookies with: the application's codec (its ring, when it
-   * has one), but no listeners (forged cookies are not the application's traffic), no seal cache,
-   * no revocation store and no watcher of password files.
+   * has one), but no listeners (forged cookies are not the application's traffic), no seal cache
+   * and no watcher of password files; it checks revocation with {@code revoker} (null: never).
    */
-  static TrackerEngine forTestKit(TrackerConfig config) {
+  static TrackerEngine forTestKit(TrackerConfig config, Revoker revoker) {
     PasswordSource source = config.passwordSource();
     if (source.ring().isPresent()) {
       PasswordRing ring = source.ring().orElseThrow();
@@ -77,14 +78,30 @@ public final class EngineFactory {
               config.clock(),
               VerifiedSealCache.LookupListener.NONE);
       return create(
-          config, codec, new ResealPolicy(config, codec::isCurrent), ListenerFanout.NONE, false);
+          config, codec, new ResealPolicy(config, codec::isCurrent), ListenerFanout.NONE, revoker);
     }
     return create(
         config,
         new IronSealCodec(codec(config)),
         new ResealPolicy(config),
         ListenerFanout.NONE,
-        false);
+        revoker);
+  }
+
+  /**
+   * For a test kit made from a config alone: a revoker over the application's own store when the
+   * config holds it ({@link RevocationOptions.Builder#store}), never closing it; null otherwise,
+   * since the embedded and Redis stores are made by the running application, not the config.
+   */
+  static Revoker sharedStoreRevoker(TrackerConfig config) {
+    return config
+        .revocation()
+        .filter(options -> options.storeKind() == RevocationOptions.StoreKind.CUSTOM)
+        .map(
+            options ->
+                new Revoker(
+                    config, options, options.store().orElseThrow(), false, ListenerFanout.NONE))
+        .orElse(null);
   }
 
   /**
@@ -115,7 +132,12 @@ public final class EngineFactory {
       fingerprint = "";
     }
     TrackerEngine engine =
-        create(config, codec, new ResealPolicy(config, codec::isCurrent), listeners, true);
+        create(
+            config,
+            codec,
+            new ResealPolicy(config, codec::isCurrent),
+            listeners,
+            revoker(config, listeners));
     if (files == null) {
       return engine;
     }
@@ -141,16 +163,13 @@ public final class EngineFactory {
         listeners::sealCacheLookup);
   }
 
-  /**
-   * The engine over this codec and reseal policy; without revocation when {@code revocation} is
-   * false, whatever the config says.
-   */
+  /** The engine over this codec and reseal policy, checking revocation with {@code revoker}. */
   private static TrackerEngine create(
       TrackerConfig config,
       SealCodec sealCodec,
       ResealPolicy resealPolicy,
       ListenerFanout listeners,
-      boolean revocation) {
+      Revoker revoker) {
     LegacySessionDecoder legacyDecoder =
         config
             .legacy()
@@ -174,9 +193,12 @@ public final class EngineFactory {
         legacy,
         resealPolicy,
         listeners,
-        revocation
-            ? config.revocation().map(options -> revoker(config, options, listeners)).orElse(null)
-            : null);
+        revoker);
+  }
+
+  /** Revocation's request-path part when the config turns it on; null otherwise. */
+  private static Revoker revoker(TrackerConfig config, ListenerFanout listeners) {
+    return config.revocation().map(options -> revoker(config, options, listeners)).orElse(null);
   }
 
   /** Revocation's request-path part, over the store the options name. */

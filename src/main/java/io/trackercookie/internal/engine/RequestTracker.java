@@ -8,6 +8,7 @@ import io.trackercookie.internal.cookie.CookieJar;
 import io.trackercookie.internal.seal.TrackerJson;
 import io.trackercookie.settings.SettingNames;
 import jakarta.ws.rs.core.GenericType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -74,6 +75,11 @@ public final class RequestTracker implements Tracker {
   // and whether revoke() was called.
   private TrackerEngine.OpenedCookies openedFrom;
   private boolean revoked;
+  // Log-out-everywhere: the date of the seals this request writes (null: not dated), read when the
+  // tracker opens, before the store is asked; and the newest epoch of this node it was checked
+  // against, so the store is asked again only after another log-out.
+  private Instant datedAt;
+  private long epochSeen = Long.MIN_VALUE;
 
   RequestTracker(TrackerEngine engine, CookieJar.Found found, ValueConverter values) {
     this.engine = engine;
@@ -81,18 +87,43 @@ public final class RequestTracker implements Tracker {
     this.values = values;
   }
 
-  /** The current content, opening the cookies on first use. Read only. */
+  /**
+   * The current content, opening the cookies on first use, and emptied once its subject has been
+   * logged out everywhere since this request began. Read only.
+   */
   private ObjectNode content() {
     State current = state;
     if (current instanceof Unopened) {
       current = open();
+    } else if (datedAt != null && engine.newestEpoch() != epochSeen) {
+      epochSeen = engine.newestEpoch();
+      if (engine.loggedOutSince(contentOf(current), datedAt)) {
+        current = loggedOut();
+        state = current;
+      }
     }
-    return current instanceof Unchanged unchanged
+    return contentOf(current);
+  }
+
+  private static ObjectNode contentOf(State opened) {
+    return opened instanceof Unchanged unchanged
         ? unchanged.content()
-        : ((Changed) current).content();
+        : ((Changed) opened).content();
+  }
+
+  /**
+   * A tracker whose subject was logged out everywhere since this request began: as if its cookie
+   * had been refused as revoked when it opened, it reads as empty, and its cookie (revoked with the
+   * rest) is left alone unless the application writes a new tracker.
+   */
+  private static Unchanged loggedOut() {
+    return new Unchanged(TrackerJson.WIRE.createObjectNode(), false, ResealPolicy.Reseal.NONE);
   }
 
   private Unchanged open() {
+    // Before the store is asked: a log-out recorded after this reading is either seen by the check
+    // or dates at or after every seal this request writes (Revoker).
+    datedAt = engine.dateNow();
     List<RejectionReason> reasons = engine.diagnostics() ? new ArrayList<>(1) : null;
     TrackerEngine.OpenedCookies result = engine.open(found, true, reasons);
     openedFrom = result;
@@ -211,6 +242,25 @@ public final class RequestTracker implements Tracker {
     return target == null || engine.revoke(target);
   }
 
+  /** Whether this tracker belongs to the application whose revocations are {@code revoker}. */
+  boolean revokedBy(Revoker revoker) {
+    return engine.revokesWith(revoker);
+  }
+
+  /**
+   * Log out everywhere else: every other seal of this tracker's subject is revoked, and this one
+   * goes on, sealed afresh in this response with a date after the log-out.
+   *
+   * @throws IllegalStateException if the tracker holds no subject
+   */
+  synchronized void keepThroughLogOut(Revoker revoker) {
+    Instant keptFrom = revoker.revokeAllButOne(content());
+    datedAt = keptFrom;
+    Changed changed = changing();
+    // No original: the content is written even though the cookie held the same.
+    state = new Changed(null, changed.content(), null, ResealPolicy.Reseal.NONE);
+  }
+
   @Override
   public synchronized boolean isEmpty() {
     return content().isEmpty();
@@ -281,6 +331,12 @@ public final class RequestTracker implements Tracker {
       // dropped rather than replace it.
       return List.of();
     }
+    if (datedAt != null && engine.loggedOutSince(contentOf(current), datedAt)) {
+      // Its subject was logged out everywhere since this request began (by this request or another
+      // on this node): no seal of it that this request writes would open, so none is written.
+      current = loggedOut();
+      state = current;
+    }
     if (current instanceof Unchanged unchanged) {
       if (!unchanged.reseal().due()
           || unchanged.content().isEmpty()
@@ -291,6 +347,7 @@ public final class RequestTracker implements Tracker {
           engine.plaintext(unchanged.content()),
           unchanged.content(),
           unchanged.reseal().notAfter(),
+          datedAt,
           found,
           secure);
     }
@@ -312,8 +369,8 @@ public final class RequestTracker implements Tracker {
     List<String> lines =
         sameAsCookie
             ? engine.resealLines(
-                plaintext, changed.content(), changed.reseal().notAfter(), found, secure)
-            : engine.sealLines(plaintext, changed.content(), null, found, secure);
+                plaintext, changed.content(), changed.reseal().notAfter(), datedAt, found, secure)
+            : engine.sealLines(plaintext, changed.content(), null, datedAt, found, secure);
     state = new Unchanged(changed.content(), true, ResealPolicy.Reseal.NONE);
     return lines;
   }

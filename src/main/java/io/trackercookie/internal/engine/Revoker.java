@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackercookie.RevocationOptions;
 import io.trackercookie.Revocations;
+import io.trackercookie.Tracker;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.internal.seal.SealFormat;
 import io.trackercookie.iron.IronOptions;
@@ -13,14 +14,17 @@ import io.trackercookie.revocation.RevocationStoreException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,8 +34,16 @@ import java.util.logging.Logger;
  * asks a store.
  *
  * <p>A seal is named by a SHA-256 digest of its MAC part (unique to the seal, and no credential if
- * the store leaks); a chunked cookie is one seal. A subject is named by a digest of its text. A
- * seal's issue time is its expiration less the seal lifetime, so no key is added to the JSON.
+ * the store leaks); a chunked cookie is one seal. A subject is named by a digest of its text in
+ * Unicode NFC, so spellings that differ only in normalization are one subject. A seal's issue time
+ * is its expiration less the seal lifetime, so no key is added to the JSON.
+ *
+ * <p>Log-out-everywhere holds against requests that overlap it because of two rules. A request's
+ * seals are dated when its check began ({@link #dateNow}, read before the store is asked), not when
+ * they are written: a seal's expiration is bounded by {@link #latestExpiration}. And a subject's
+ * epoch is recorded so that every clock reading taken before the store held it is at or before the
+ * epoch ({@link #recordEpoch}), with a seal dated at the epoch's own millisecond revoked. So a
+ * request that checked before the entry was there writes a seal dated at or before the epoch.
  *
  * <p>A store that was full may have raised a floor instead of forgetting revocations: a seal issued
  * at or before it is revoked too, and each rise is told to the listeners.
@@ -68,6 +80,19 @@ final class Revoker implements Revocations, AutoCloseable {
   /** A check's verdict, and what revoking this seal would record. */
   record Checked(Verdict verdict, Target target) {}
 
+  /**
+   * How many times at most a log-out is written, when the clock moves on while the store writes.
+   */
+  private static final int MAX_EPOCH_WRITES = 8;
+
+  /**
+   * How long a keep-this-session log-out waits before it takes a clock that has not moved as
+   * stopped.
+   */
+  private static final long CLOCK_TICK_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+  private final TrackerConfig config;
+  private final RevocationOptions options;
   private final RevocationStore store;
   private final boolean ownsStore;
   private final String subjectKey; // null: log-out-everywhere is off
@@ -79,6 +104,9 @@ final class Revoker implements Revocations, AutoCloseable {
   private final AtomicBoolean outage = new AtomicBoolean();
   private final ListenerFanout listeners; // told of each revocation recorded, for metrics
   private final AtomicLong floorSeen = new AtomicLong(Long.MIN_VALUE); // the store's, last told
+  // The newest log-out epoch this node recorded: a request's tracker asks the store whether its
+  // subject was logged out only after one was recorded at or after its date.
+  private final AtomicLong newestEpoch = new AtomicLong(Long.MIN_VALUE);
 
   Revoker(
       TrackerConfig config,
@@ -86,6 +114,8 @@ final class Revoker implements Revocations, AutoCloseable {
       RevocationStore store,
       boolean owns,
       ListenerFanout listeners) {
+    this.config = config;
+    this.options = options;
     this.store = store;
     this.listeners = listeners;
     this.ownsStore = owns;
@@ -96,6 +126,14 @@ final class Revoker implements Revocations, AutoCloseable {
     this.localtimeOffset = iron.localtimeOffset();
     this.margin = iron.timestampSkew().plus(iron.localtimeOffset().abs()).plusSeconds(1);
     this.clock = config.clock();
+  }
+
+  /**
+   * A revoker for a test kit: the same store (which it never closes) and rules, telling no
+   * listener.
+   */
+  Revoker forTestKit() {
+    return new Revoker(config, options, store, false, ListenerFanout.NONE);
   }
 
   /**
@@ -160,9 +198,11 @@ final class Revoker implements Revocations, AutoCloseable {
     }
     // A seal without an expiration has no known issue time: any epoch or floor revokes it.
     if (target.subject() != null) {
-      OptionalLong epoch = store.get(SUBJECT_KEY + digest(target.subject()));
+      OptionalLong epoch = store.get(subjectStoreKey(target.subject()));
+      // One dated in the epoch's own millisecond is revoked too: its request may have checked
+      // before the entry.
       if (epoch.isPresent()
-          && (target.issuedAt() == null || target.issuedAt().toEpochMilli() < epoch.getAsLong())) {
+          && (target.issuedAt() == null || target.issuedAt().toEpochMilli() <= epoch.getAsLong())) {
         return true;
       }
     }
@@ -192,6 +232,43 @@ final class Revoker implements Revocations, AutoCloseable {
     return expiration.minus(sealTtl).minus(localtimeOffset);
   }
 
+  /**
+   * The date of the seals a request writes, read when its check begins, before the store is asked;
+   * null without a subject key (no epoch can revoke a seal then, so seals keep their own time).
+   */
+  Instant dateNow() {
+    return subjectKey == null || sealTtl.isZero() ? null : clock.instant();
+  }
+
+  /** The latest expiration a seal dated then may carry: the one that reads as issued then. */
+  Instant latestExpiration(Instant datedAt) {
+    return datedAt.plus(localtimeOffset).plus(sealTtl);
+  }
+
+  /** The newest log-out epoch this node recorded, in epoch milliseconds; MIN_VALUE if none. */
+  long newestEpoch() {
+    return newestEpoch.get();
+  }
+
+  /**
+   * Whether the subject this content holds was logged out everywhere at or after {@code datedAt},
+   * as the store says now: a tracker of a request dated then ends with that log-out. False without
+   * a subject, and when the store cannot say (the seal is dated anyway, and checked when it comes
+   * back).
+   */
+  boolean loggedOutSince(ObjectNode content, Instant datedAt) {
+    String subject = subjectOf(content);
+    if (subject == null) {
+      return false;
+    }
+    try {
+      OptionalLong epoch = store.get(subjectStoreKey(subject));
+      return epoch.isPresent() && datedAt.toEpochMilli() <= epoch.getAsLong();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Records a seal as revoked; false (and the outage logged) if the store could not. */
   boolean revoke(Target target) {
     try {
@@ -208,25 +285,105 @@ final class Revoker implements Revocations, AutoCloseable {
 
   @Override
   public void revokeAllFor(String subject) {
-    Objects.requireNonNull(subject, "subject");
-    if (subjectKey == null) {
-      throw new IllegalStateException(
-          "revokeAllFor needs the tracker key that holds the subject: set "
-              + io.trackercookie.TrackerSettings.REVOCATION_SUBJECT_KEY
-              + " (RevocationOptions.Builder.subjectKey)");
+    recordEpoch(checkedSubject(subject));
+  }
+
+  @Override
+  public void revokeOthersFor(Tracker current) {
+    Objects.requireNonNull(current, "current");
+    if (!(current instanceof RequestTracker tracker) || !tracker.revokedBy(this)) {
+      throw new IllegalArgumentException(
+          "revokeOthersFor needs the tracker of a request to this application (a resource"
+              + " method's @Context Tracker, or Tracker.from(request))");
     }
+    subjectKeyOrThrow("revokeOthersFor");
+    tracker.keepThroughLogOut(this);
+  }
+
+  /**
+   * Logs out every other session of this content's subject: records the epoch, and returns the date
+   * a seal needs to outlive it, after the epoch, for the request that keeps its session.
+   *
+   * @throws IllegalStateException if the content holds no subject
+   */
+  Instant revokeAllButOne(ObjectNode content) {
+    String subject = subjectOf(content);
+    if (subject == null) {
+      throw new IllegalStateException(
+          "revokeOthersFor: this request's tracker holds no subject under '" + subjectKey + "'");
+    }
+    long epoch = recordEpoch(checkedSubject(subject));
+    long waitedFrom = clock.millis();
+    long deadline = System.nanoTime() + CLOCK_TICK_WAIT_NANOS;
+    long now;
+    while ((now = clock.millis()) <= epoch) {
+      if (now == waitedFrom && System.nanoTime() - deadline > 0) {
+        // A clock that stands still (a test's): the epoch goes back one millisecond, so the seal
+        // this request writes, dated now, is after it. Nothing else is sealed in that instant but
+        // what the test seals itself.
+        put(subjectStoreKey(subject), now - 1);
+        return Instant.ofEpochMilli(now);
+      }
+      LockSupport.parkNanos(100_000);
+    }
+    return Instant.ofEpochMilli(now);
+  }
+
+  /** The subject, checked to be one a tracker can hold. */
+  private String checkedSubject(String subject) {
+    Objects.requireNonNull(subject, "subject");
+    subjectKeyOrThrow("revokeAllFor");
     if (!StandardCharsets.UTF_8.newEncoder().canEncode(subject)) {
       // UTF-8 would turn a lone surrogate into '?', and revoke the subject "?" instead.
       throw new IllegalArgumentException(
           "subject is not well-formed Unicode (a lone surrogate); no tracker can hold it");
     }
-    Instant epoch = clock.instant();
-    // Every seal sealed before the epoch has expired by then, so the entry can go.
-    Instant until = epoch.plus(sealTtl).plus(margin);
+    return subject;
+  }
+
+  private void subjectKeyOrThrow(String call) {
+    if (subjectKey == null) {
+      throw new IllegalStateException(
+          call
+              + " needs the tracker key that holds the subject: set "
+              + io.trackercookie.TrackerSettings.REVOCATION_SUBJECT_KEY
+              + " (RevocationOptions.Builder.subjectKey)");
+    }
+  }
+
+  /**
+   * Records the subject's log-out epoch, and returns it. A request that reads the clock while the
+   * store is writing may still miss the entry, and would date its seals after an epoch read before
+   * the write: so when the clock has moved past the epoch by the time the store answers, the epoch
+   * is written again, ahead of the clock by what the last write took (doubled on each try), until
+   * the store holds it before the clock passes it. With a fast store that is one write; the epoch
+   * is then at most a few milliseconds after the call.
+   */
+  private long recordEpoch(String subject) {
+    String key = subjectStoreKey(subject);
+    long epoch = clock.millis();
+    long lead = 0;
+    for (int write = 1; ; write++) {
+      long before = clock.millis();
+      put(key, epoch);
+      long after = clock.millis();
+      if (after <= epoch || write == MAX_EPOCH_WRITES) {
+        break;
+      }
+      lead = Math.max(2 * lead, Math.max(1, after - before));
+      epoch = after + lead;
+    }
+    newestEpoch.accumulateAndGet(epoch, Math::max);
+    listeners.subjectRevoked();
+    return epoch;
+  }
+
+  /** Writes a subject's epoch, kept until every seal issued before it has expired. */
+  private void put(String key, long epoch) {
+    Instant until = Instant.ofEpochMilli(epoch).plus(sealTtl).plus(margin);
     try {
-      store.put(SUBJECT_KEY + digest(subject), epoch.toEpochMilli(), until);
+      store.put(key, epoch, until);
       available();
-      listeners.subjectRevoked();
       noticeOverflow();
     } catch (RevocationStoreException e) {
       unavailable(e);
@@ -254,8 +411,17 @@ final class Revoker implements Revocations, AutoCloseable {
     }
   }
 
+  /** The store key of a subject: the digest of its NFC form. */
+  private static String subjectStoreKey(String subject) {
+    String normalized =
+        Normalizer.isNormalized(subject, Normalizer.Form.NFC)
+            ? subject
+            : Normalizer.normalize(subject, Normalizer.Form.NFC);
+    return SUBJECT_KEY + digest(normalized);
+  }
+
   /** The subject's text: a string as it is, a number as its JSON text; null for anything else. */
-  private String subjectOf(ObjectNode content) {
+  String subjectOf(ObjectNode content) {
     if (subjectKey == null) {
       return null;
     }

@@ -3,6 +3,7 @@ package io.trackercookie.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackercookie.RejectionReason;
+import io.trackercookie.Revocations;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.internal.cookie.CookieJar;
 import io.trackercookie.internal.seal.TrackerJson;
@@ -21,10 +22,43 @@ import java.util.Map;
 public final class TestKitGateway {
 
   private final TrackerEngine engine;
+  private final boolean checksRevocation;
 
-  /** The engine of this config, for a test kit. */
+  /**
+   * The engine of this config, for a test kit: it checks revocation only against a store the config
+   * itself holds (an application's own {@code RevocationStore}).
+   */
   public TestKitGateway(TrackerConfig config) {
-    this.engine = EngineFactory.forTestKit(config);
+    this(config, EngineFactory.sharedStoreRevoker(config));
+  }
+
+  /**
+   * The engine of this config, checking revocation against the store of the application's {@code
+   * revocations} (as {@code TrackerFeature.revocations()} gives them).
+   *
+   * @throws IllegalArgumentException if they are not a running application's Revocations
+   */
+  public TestKitGateway(TrackerConfig config, Revocations revocations) {
+    this(config, revokerOf(revocations).forTestKit());
+  }
+
+  private TestKitGateway(TrackerConfig config, Revoker revoker) {
+    this.engine = EngineFactory.forTestKit(config, revoker);
+    this.checksRevocation = revoker != null;
+  }
+
+  private static Revoker revokerOf(Revocations revocations) {
+    if (revocations instanceof Revoker revoker) {
+      return revoker;
+    }
+    throw new IllegalArgumentException(
+        "The test kit checks revocation against a running application's Revocations"
+            + " (TrackerFeature.revocations()), not another implementation");
+  }
+
+  /** Whether the cookies this gateway opens are checked against a revocation store. */
+  public boolean checksRevocation() {
+    return checksRevocation;
   }
 
   /** The tracker cookie's name, as the Set-Cookie lines and the Cookie header carry it. */
@@ -54,7 +88,7 @@ public final class TestKitGateway {
     TrackerJson.checkWritable(object);
     String plaintext = engine.checkedPlaintext(object);
     // A fresh write: the seal expires a full ttl from the config clock's now.
-    return engine.sealLines(plaintext, object, null, CookieJar.Found.NONE, true);
+    return engine.sealLines(plaintext, object, null, null, CookieJar.Found.NONE, true);
   }
 
   /**

@@ -138,6 +138,47 @@ public final class TrackerEngine {
     return revoker != null;
   }
 
+  /** Whether this engine's revocations are {@code revocations}. */
+  boolean revokesWith(Revoker revocations) {
+    return revoker != null && revoker == revocations;
+  }
+
+  /**
+   * The date of the seals a request writes, read as its tracker opens, before any store is asked
+   * ({@link Revoker#dateNow}); null when no log-out-everywhere can revoke them.
+   */
+  Instant dateNow() {
+    return revoker == null ? null : revoker.dateNow();
+  }
+
+  /** The newest log-out epoch this node recorded ({@link Revoker#newestEpoch}). */
+  long newestEpoch() {
+    return revoker == null ? Long.MIN_VALUE : revoker.newestEpoch();
+  }
+
+  /**
+   * Whether a tracker dated then, now holding this content, was ended by a log-out everywhere of
+   * its subject: asks the store only when this node recorded one at or after the date, which a
+   * request's own {@code revokeAllFor} does.
+   */
+  boolean loggedOutSince(ObjectNode content, Instant datedAt) {
+    return datedAt != null
+        && revoker.newestEpoch() >= datedAt.toEpochMilli()
+        && revoker.loggedOutSince(content, datedAt);
+  }
+
+  /**
+   * The latest expiration of a seal written by a request dated then: {@code notAfter}, or earlier
+   * so that the seal reads as issued at that date.
+   */
+  private Instant sealBound(Instant notAfter, Instant datedAt) {
+    if (datedAt == null) {
+      return notAfter;
+    }
+    Instant dated = revoker.latestExpiration(datedAt);
+    return notAfter == null || dated.isBefore(notAfter) ? dated : notAfter;
+  }
+
   /**
    * Opens the tracker: the candidates in order, the first that unseals into a tracker wins; if none
    * does, the legacy cookie. Each refused one is logged with its reason only and, if {@code
@@ -280,7 +321,8 @@ public final class TrackerEngine {
   /**
    * Seals the content's text into Set-Cookie lines, with the deletions of the cookies it replaces.
    * The content is shared from here on (read only). The seal expires a ttl from now, or no later
-   * than {@code notAfter} when that is set (a reseal keeping the original's expiration).
+   * than {@code notAfter} when that is set (a reseal keeping the original's expiration), and, for a
+   * request dated at {@code datedAt} (null: not dated), no later than a ttl from that date.
    *
    * @throws TrackerTooLargeException if the seal does not fit after all (a guard: checked before)
    */
@@ -288,9 +330,10 @@ public final class TrackerEngine {
       String plaintext,
       ObjectNode content,
       Instant notAfter,
+      Instant datedAt,
       CookieJar.Found found,
       boolean secure) {
-    String seal = sealer.seal(plaintext, content, notAfter);
+    String seal = sealer.seal(plaintext, content, sealBound(notAfter, datedAt));
     // Only a reseal that kept an earlier expiration can end before Max-Age.
     CookieJar.SealLines lines = jar.sealLines(seal, notAfter, found, secure);
     if (lines == null) {
@@ -311,9 +354,10 @@ public final class TrackerEngine {
       String plaintext,
       ObjectNode content,
       Instant notAfter,
+      Instant datedAt,
       CookieJar.Found found,
       boolean secure) {
-    String seal = sealer.seal(plaintext, content, notAfter);
+    String seal = sealer.seal(plaintext, content, sealBound(notAfter, datedAt));
     if (jar.excessBytes(seal.length()) > 0
         || jar.cookieHeaderBytes(seal.length()) > config.cookieBudget().maxCookieHeaderBytes()) {
       return List.of();
