@@ -71,11 +71,6 @@ final class PasswordEntropy {
   private static final double OTHER_CHARACTER_BITS = log2(100);
   private static final double OBVIOUS_RUN_START_BITS = 2;
   private static final int MAX_RUN_STEP = 5;
-  private static final double YEAR_BITS = log2(200);
-  private static final double DATE_BITS = log2(31 * 12 * 200);
-  private static final double DATE_SEPARATOR_BITS = 2;
-  private static final int MAX_DATE_LENGTH = 10;
-  private static final String DATE_SEPARATORS = "/-._ ";
 
   /** How far back a stepped or keyboard copy may find the piece it moves. */
   static final int MOVED_COPY_WINDOW = 64;
@@ -402,95 +397,15 @@ final class PasswordEntropy {
     if (!isAsciiDigit(text[start])) {
       return;
     }
-    if (start + 4 <= length && isYear(start, start + 4)) {
-      pattern(start, start + 4, YEAR_BITS);
+    if (start + 4 <= length && Dates.isYear(text, start, start + 4)) {
+      pattern(start, start + 4, Dates.YEAR_BITS);
     }
-    for (int end = start + 4; end <= Math.min(length, start + MAX_DATE_LENGTH); end++) {
-      double bits = dateBits(start, end);
+    for (int end = start + 4; end <= Math.min(length, start + Dates.MAX_DATE_LENGTH); end++) {
+      double bits = Dates.dateBits(text, start, end);
       if (bits > 0) {
         pattern(start, end, bits);
       }
     }
-  }
-
-  private boolean isYear(int start, int end) {
-    for (int i = start; i < end; i++) {
-      if (!isAsciiDigit(text[i])) {
-        return false;
-      }
-    }
-    int year = number(start, end);
-    return year >= 1900 && year <= 2099;
-  }
-
-  /** The cost of text[start, end) as a date, or 0 if it is none. */
-  private double dateBits(int start, int end) {
-    int separator = 0;
-    int[] groupEnds = new int[3];
-    int groups = 0;
-    for (int i = start; i < end; i++) {
-      int c = text[i];
-      if (isAsciiDigit(c)) {
-        continue;
-      }
-      boolean aSeparator = c < 128 && DATE_SEPARATORS.indexOf(c) >= 0;
-      if (!aSeparator || (separator != 0 && c != separator) || groups == 2 || i == start) {
-        return 0;
-      }
-      if (i > start && !isAsciiDigit(text[i - 1])) {
-        return 0;
-      }
-      separator = c;
-      groupEnds[groups++] = i;
-    }
-    if (separator != 0) {
-      if (groups != 2 || !isAsciiDigit(text[end - 1])) {
-        return 0;
-      }
-      boolean valid =
-          isDate(start, groupEnds[0], groupEnds[0] + 1, groupEnds[1], groupEnds[1] + 1, end);
-      return valid ? DATE_BITS + DATE_SEPARATOR_BITS : 0;
-    }
-    if (end - start > 8) {
-      return 0;
-    }
-    for (int first = start + 1; first < end - 1; first++) {
-      for (int second = first + 1; second < end; second++) {
-        if (isDate(start, first, first, second, second, end)) {
-          return DATE_BITS;
-        }
-      }
-    }
-    return 0;
-  }
-
-  /** Whether three digit groups are a day, a month and a year in one of the usual orders. */
-  private boolean isDate(int s1, int e1, int s2, int e2, int s3, int e3) {
-    return (isDay(s1, e1) && isMonth(s2, e2) && isDateYear(s3, e3))
-        || (isMonth(s1, e1) && isDay(s2, e2) && isDateYear(s3, e3))
-        || (isDateYear(s1, e1) && isMonth(s2, e2) && isDay(s3, e3));
-  }
-
-  private boolean isDay(int start, int end) {
-    int digits = end - start;
-    return (digits == 1 || digits == 2) && number(start, end) >= 1 && number(start, end) <= 31;
-  }
-
-  private boolean isMonth(int start, int end) {
-    int digits = end - start;
-    return (digits == 1 || digits == 2) && number(start, end) >= 1 && number(start, end) <= 12;
-  }
-
-  private boolean isDateYear(int start, int end) {
-    return end - start == 2 || (end - start == 4 && isYear(start, end));
-  }
-
-  private int number(int start, int end) {
-    int value = 0;
-    for (int i = start; i < end; i++) {
-      value = value * 10 + (text[i] - '0');
-    }
-    return value;
   }
 
   /**
@@ -601,7 +516,7 @@ final class PasswordEntropy {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
-  private static boolean isAsciiDigit(int c) {
+  static boolean isAsciiDigit(int c) {
     return c >= '0' && c <= '9';
   }
 
