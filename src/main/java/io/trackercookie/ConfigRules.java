@@ -93,6 +93,15 @@ final class ConfigRules {
               + " is set: without an expiration a revocation could never be forgotten, and a"
               + " cookie's issue time could not be told from its expiration");
     }
+    // Each later period of a key schedule seals too: the format must take its sealing id now, not
+    // when its instant comes (the period in force was checked when the config was made).
+    config
+        .passwordSource()
+        .ring()
+        .ifPresent(
+            ring ->
+                ring.periods()
+                    .forEach(period -> config.payloadFormat().passwords(period.passwords(), null)));
     // Ask the codec now, so that a config that builds also starts.
     try {
       IronCodec.create(config.passwords(), config.sealOptions());
