@@ -69,8 +69,11 @@ class KeyScheduleFleetHttpTest {
     TestClock clock = new TestClock(START);
     TrackerConfig config =
         TrackerConfig.builder()
-            .passwordDirectory(dir)
-            .passwordPollInterval(Duration.ofMillis(20))
+            .passwordSource(
+                PasswordSource.builder()
+                    .passwordDirectory(dir)
+                    .pollIntervalForTests(Duration.ofMillis(20))
+                    .build())
             .clock(clock)
             .build();
     return new Node(dir, clock, new TestServer(() -> TestConfigs.app(config)));
