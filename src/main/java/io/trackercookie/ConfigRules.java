@@ -20,10 +20,11 @@ final class ConfigRules {
    * Checks the rules between the groups of a config just built.
    *
    * @throws IllegalArgumentException if insecureLoopbackForDevelopment is combined with attributes
-   *     browsers refuse without Secure; if the legacy cookie's name is the tracker's; if the codec
-   *     refuses the passwords with the seal options
-   * @throws IllegalStateException if the cookie's Max-Age is shorter than the sliding expiry; if
-   *     revocation is on but seals never expire
+   *     or a name prefix browsers refuse without Secure; if the legacy cookie's name is the
+   *     tracker's; if the codec refuses the passwords with the seal options
+   * @throws IllegalStateException if seals would live less than {@link Lifetimes#MIN_TTL}; if the
+   *     cookie's Max-Age is shorter than the sliding expiry; if revocation is on but seals never
+   *     expire
    */
   static void check(TrackerConfig config) {
     CookieSettings cookie = config.cookie();
@@ -34,6 +35,38 @@ final class ConfigRules {
       throw new IllegalArgumentException(
           "insecureLoopbackForDevelopment cannot be combined with"
               + " hostPrefix, partitioned or sameSite NONE: browsers refuse those without Secure");
+    }
+    String prefix = CookieSettings.securePrefixOf(cookie.name());
+    if (config.insecureLoopbackForDevelopment() && prefix != null) {
+      throw new IllegalArgumentException(
+          "insecureLoopbackForDevelopment, "
+              + describe(SettingNames.INSECURE_LOOPBACK)
+              + ", cannot be combined with a cookie name starting "
+              + prefix
+              + ", "
+              + describe(SettingNames.COOKIE_NAME)
+              + ": browsers refuse such a cookie without Secure, so on plain http it would never"
+              + " be kept; choose a name without the prefix for development");
+    }
+    Duration sealTtl = config.sealTtl();
+    if (!sealTtl.isZero() && sealTtl.compareTo(Lifetimes.MIN_TTL) < 0) {
+      // The ttl and slidingExpiry setters refuse shorter lifetimes; this catches one derived from
+      // elsewhere (today the cookie's Max-Age when no ttl is set), whatever the derivation.
+      throw new IllegalStateException(
+          "Seals would live "
+              + sealTtl.toSeconds()
+              + " s, under the "
+              + Lifetimes.MIN_TTL.toMinutes()
+              + "-minute floor (iron opens a seal up to 60 s past its expiration): with no ttl"
+              + " set, a seal lives as long as the cookie's maxAge, "
+              + describe(SettingNames.COOKIE_MAX_AGE)
+              + ". Set ttl, "
+              + describe(SettingNames.TTL)
+              + ", to "
+              + Lifetimes.MIN_TTL.toMinutes()
+              + " minutes or more (a shorter maxAge is then kept), or maxAge to "
+              + Lifetimes.MIN_TTL.toMinutes()
+              + " minutes or more");
     }
     Optional<Duration> sliding = config.lifetimes().slidingExpiry();
     if (sliding.isPresent() && cookie.maxAgeSet() && cookie.maxAge().compareTo(sliding.get()) < 0) {
@@ -60,6 +93,15 @@ final class ConfigRules {
               + " is set: without an expiration a revocation could never be forgotten, and a"
               + " cookie's issue time could not be told from its expiration");
     }
+    // Each later period of a key schedule seals too: the format must take its sealing id now, not
+    // when its instant comes (the period in force was checked when the config was made).
+    config
+        .passwordSource()
+        .ring()
+        .ifPresent(
+            ring ->
+                ring.periods()
+                    .forEach(period -> config.payloadFormat().passwords(period.passwords(), null)));
     // Ask the codec now, so that a config that builds also starts.
     try {
       IronCodec.create(config.passwords(), config.sealOptions());

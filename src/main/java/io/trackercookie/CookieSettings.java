@@ -1,13 +1,16 @@
 package io.trackercookie;
 
+import static io.trackercookie.settings.SettingNames.describe;
+
+import io.trackercookie.settings.SettingNames;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * The tracker cookie's name and attributes. Immutable; built by {@link #builder()}, which checks
- * every value and the combinations browsers refuse ({@code SameSite=None}, {@code Partitioned} and
- * the {@code __Host-} prefix all need {@code Secure}; the prefix also needs path {@code /} and no
- * domain).
+ * every value and the combinations browsers refuse ({@code SameSite=None}, {@code Partitioned}, the
+ * {@code __Host-} prefix and a name starting {@code __Host-} or {@code __Secure-} all need {@code
+ * Secure}; {@code __Host-} also needs path {@code /} and no domain).
  *
  * <pre>{@code
  * CookieSettings cookie = CookieSettings.builder()
@@ -56,6 +59,9 @@ public final class CookieSettings {
 
   /** The prefix browsers accept only on a Secure, host-only cookie with path {@code /}. */
   public static final String HOST_PREFIX = "__Host-";
+
+  /** The prefix browsers accept only on a Secure cookie. */
+  public static final String SECURE_PREFIX = "__Secure-";
 
   /** The SameSite attribute. */
   public enum SameSite {
@@ -206,6 +212,20 @@ public final class CookieSettings {
   }
 
   /**
+   * The prefix a cookie name starts with that browsers accept only with Secure ({@value
+   * #HOST_PREFIX} or {@value #SECURE_PREFIX}, matched without regard to case as RFC 6265bis does),
+   * or null for none.
+   */
+  static String securePrefixOf(String name) {
+    for (String prefix : new String[] {HOST_PREFIX, SECURE_PREFIX}) {
+      if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+        return prefix;
+      }
+    }
+    return null;
+  }
+
+  /**
    * Checks that a cookie name is an RFC 6265 token.
    *
    * @throws IllegalArgumentException naming the setting and the first character refused (1-based)
@@ -245,7 +265,9 @@ public final class CookieSettings {
     private Builder() {}
 
     /**
-     * The cookie name, an RFC 6265 token.
+     * The cookie name, an RFC 6265 token. A name starting {@value CookieSettings#HOST_PREFIX} is
+     * held to the rules of {@link #hostPrefix}, one starting {@value CookieSettings#SECURE_PREFIX}
+     * needs Secure ({@link #build()} checks): browsers drop such cookies otherwise.
      *
      * @throws IllegalArgumentException if empty or not a token
      */
@@ -376,11 +398,30 @@ public final class CookieSettings {
     /**
      * The settings, once their combination is checked.
      *
-     * @throws IllegalStateException for a combination browsers refuse: SameSite=None, Partitioned
-     *     or the {@code __Host-} prefix without Secure; the prefix with a path other than '/' or
-     *     with a domain
+     * @throws IllegalStateException for a combination browsers refuse: SameSite=None, Partitioned,
+     *     the {@code __Host-} prefix (the flag or a name starting with it) or a name starting
+     *     {@code __Secure-} without Secure; the {@code __Host-} prefix with a path other than '/'
+     *     or with a domain
      */
     public CookieSettings build() {
+      String namePrefix = securePrefixOf(name);
+      if (namePrefix != null) {
+        // Browsers hold a name written with the prefix to the same rules as the hostPrefix flag.
+        String named =
+            "a cookie name starting " + namePrefix + ", " + describe(SettingNames.COOKIE_NAME);
+        if (!secure) {
+          throw new IllegalStateException(
+              named + ", requires secure(true), " + describe(SettingNames.COOKIE_SECURE));
+        }
+        if (namePrefix.equals(HOST_PREFIX) && !"/".equals(path)) {
+          throw new IllegalStateException(
+              named + ", requires path \"/\", " + describe(SettingNames.COOKIE_PATH));
+        }
+        if (namePrefix.equals(HOST_PREFIX) && domain != null) {
+          throw new IllegalStateException(
+              named + ", requires no domain, " + describe(SettingNames.COOKIE_DOMAIN));
+        }
+      }
       if (sameSite == SameSite.NONE && !secure) {
         throw new IllegalStateException("cookie sameSite NONE requires secure(true)");
       }

@@ -21,6 +21,14 @@ public final class LegacyCookies {
   /** cookie-sessions' default timeout. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(24);
 
+  /**
+   * The longest timeout: 400 days, the longest a browser keeps a cookie (RFC 6265bis).
+   * cookie-sessions wrote its cookie on every response with a fresh timestamp and an Expires and
+   * Max-Age of the timeout, so a legacy cookie older than this comes from no browser's cookie jar,
+   * only from a copy.
+   */
+  public static final Duration MAX_TIMEOUT = CookieSettings.MAX_MAX_AGE;
+
   private final String secret; // null: off
   private final String cookieName;
   private final Duration timeout;
@@ -122,12 +130,23 @@ public final class LegacyCookies {
      * The legacy cookies' timeout (cookie-sessions' {@code timeout}); default 24 hours.
      *
      * @throws NullPointerException if null
-     * @throws IllegalArgumentException if not positive, or too long for the legacy decoder
+     * @throws IllegalArgumentException if not positive, longer than {@link #MAX_TIMEOUT} (400
+     *     days), or refused by the legacy decoder
      */
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "legacyTimeout");
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("legacyTimeout must be positive, was " + timeout);
+      }
+      if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+        throw new IllegalArgumentException(
+            "legacyTimeout, "
+                + SettingNames.describe(SettingNames.LEGACY_TIMEOUT)
+                + ", must be at most "
+                + MAX_TIMEOUT.toDays()
+                + " days: no browser keeps a cookie longer, so an older legacy cookie can only be a"
+                + " copy; was "
+                + timeout);
       }
       try {
         LegacySessionDecoder.builder().timeout(timeout);

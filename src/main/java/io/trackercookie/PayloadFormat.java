@@ -1,7 +1,10 @@
 package io.trackercookie;
 
+import static io.trackercookie.settings.SettingNames.describe;
+
 import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.payload.PayloadLayout;
+import io.trackercookie.settings.SettingNames;
 import java.time.Duration;
 
 /**
@@ -66,10 +69,20 @@ public enum PayloadFormat {
    * The passwords this format seals with; {@code singlePassword} is the plain password when one was
    * configured, else null.
    *
-   * @throws IllegalArgumentException if the format cannot seal with these passwords
+   * @throws IllegalArgumentException if the format cannot seal with these passwords, naming the
+   *     settings
    */
   IronPasswords passwords(IronPasswords configured, String singlePassword) {
     // The layout's rule: iron-session's ids are numbers, and a plain password gets id 1.
-    return PayloadLayout.valueOf(name()).sealingPasswords(configured, singlePassword);
+    try {
+      return PayloadLayout.valueOf(name()).sealingPasswords(configured, singlePassword);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          e.getMessage()
+              + ". Give the sealing password such an id (passwords(...) or passwordRing(...), "
+              + describe(SettingNames.PASSWORD_ID)
+              + ", or a password file's name), or choose another payloadFormat, "
+              + describe(SettingNames.PAYLOAD_FORMAT));
+    }
   }
 }

@@ -1,5 +1,7 @@
 package io.trackercookie;
 
+import io.trackercookie.settings.SettingNames;
+
 /**
  * The bounds of the verified-seal cache, on by default. It holds seals whose MAC the config's
  * passwords verified, and the seals this server wrote, keyed by the exact cookie value, and
@@ -13,6 +15,14 @@ public final class SealCacheOptions {
 
   /** Default estimated heap bytes of the verified-seal cache (16 MiB). */
   public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
+
+  /**
+   * The smallest byte bound (64 KiB): room for one entry of the largest seal a single cookie holds
+   * (4096 bytes), which the cache estimates at under 40 KiB with its text and parsed tree. A
+   * smaller bound would let no such seal in, and a cache that holds nothing costs a lookup on every
+   * request for no hit. A chunked tracker larger than one cookie needs a larger bound to be cached.
+   */
+  public static final long MIN_MAX_BYTES = 64L * 1024;
 
   private final int maxEntries;
   private final long maxBytes;
@@ -87,12 +97,18 @@ public final class SealCacheOptions {
      * The bound on the cache's estimated heap bytes; default {@value
      * SealCacheOptions#DEFAULT_MAX_BYTES} (16 MiB).
      *
-     * @throws IllegalArgumentException if below 1
+     * @throws IllegalArgumentException if below {@link #MIN_MAX_BYTES} (64 KiB)
      */
     public Builder maxBytes(long maxBytes) {
-      if (maxBytes < 1) {
+      if (maxBytes < MIN_MAX_BYTES) {
         throw new IllegalArgumentException(
-            "sealCache maxBytes must be at least 1, was " + maxBytes);
+            "sealCache maxBytes, "
+                + SettingNames.describe(SettingNames.SEAL_CACHE_MAX_BYTES)
+                + ", must be at least "
+                + MIN_MAX_BYTES
+                + " (room for one seal as large as a cookie), was "
+                + maxBytes
+                + "; maxEntries 0 turns the cache off");
       }
       this.maxBytes = maxBytes;
       return this;

@@ -87,7 +87,7 @@ final class SettingRows {
               PASSWORD_POLL_INTERVAL,
               shown(PasswordSource.DEFAULT_PASSWORD_POLL_INTERVAL),
               "How often the password files are looked at for changes.",
-              DURATION + ", more than zero",
+              DURATION + ", at least " + shown(PasswordSource.MIN_PASSWORD_POLL_INTERVAL),
               (t, v) -> t.config.passwordSource.passwordPollInterval(duration(v))),
           row(
               ALLOW_WEAK_PASSWORD,
@@ -228,7 +228,7 @@ final class SettingRows {
               LEGACY_TIMEOUT,
               shown(LegacyCookies.DEFAULT_TIMEOUT),
               "The legacy cookies' timeout.",
-              DURATION,
+              DURATION + ", more than zero, at most " + shown(LegacyCookies.MAX_TIMEOUT),
               (t, v) -> t.config.legacy.timeout(duration(v))),
           // The Cookie-header budget and chunking: CookieBudget.
           row(
@@ -260,7 +260,7 @@ final class SettingRows {
                   + SealCacheOptions.DEFAULT_MAX_BYTES / (1024 * 1024)
                   + " MiB)",
               "Estimated heap bytes of the verified-seal cache.",
-              "a whole number of bytes, 1 or more",
+              "a whole number of bytes, " + SealCacheOptions.MIN_MAX_BYTES + " or more",
               (t, v) -> t.config.sealCache.maxBytes(Long.parseLong(v.trim()))),
           // The config's own options, continued.
           row(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.trackercookie.testkit.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -190,6 +191,93 @@ class CookieAttributesHttpTest {
     }
     String without = setCookieFor(TestConfigs.builder().build(), "/put?k=a&v=b");
     assertTrue(without.contains("; Secure"), "off by default: " + without);
+  }
+
+  @Test
+  void aNameWrittenWithASecurePrefix_isRefusedWithTheInsecureLoopback_asTheHostPrefixFlagIs() {
+    // Without Secure on plain http, browsers would drop every such cookie.
+    for (String name :
+        List.of("__Host-visit", "__Secure-visit", "__host-visit", "__SECURE-visit")) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  TestConfigs.builder()
+                      .cookieName(name)
+                      .insecureLoopbackForDevelopment(true)
+                      .build());
+      for (String named :
+          List.of(
+              "insecureLoopbackForDevelopment",
+              TrackerSettings.INSECURE_LOOPBACK,
+              "TRACKER_INSECURE_LOOPBACK_FOR_DEVELOPMENT",
+              TrackerSettings.COOKIE_NAME,
+              "TRACKER_COOKIE_NAME")) {
+        assertTrue(e.getMessage().contains(named), named + " in " + e.getMessage());
+      }
+    }
+    IllegalArgumentException fromSettings =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TestConfigs.fromSettings(
+                    TrackerSettings.COOKIE_NAME,
+                    "__Host-visit",
+                    TrackerSettings.INSECURE_LOOPBACK,
+                    "true"));
+    assertTrue(fromSettings.getMessage().contains("__Host-"), fromSettings.getMessage());
+    // The same names build without the switch, and keep Secure even on plain http to loopback.
+    for (String name : List.of("__Host-visit", "__Secure-visit")) {
+      String line = setCookieFor(TestConfigs.builder().cookieName(name).build(), "/put?k=a&v=b");
+      assertTrue(line.startsWith(name + "=") && line.contains("; Secure"), line);
+    }
+  }
+
+  @Test
+  void aNameWrittenWithASecurePrefix_isHeldToTheRulesBrowsersApplyToIt() {
+    var secure =
+        assertThrows(
+            IllegalStateException.class,
+            () -> CookieSettings.builder().name("__Secure-visit").secure(false).build());
+    assertTrue(secure.getMessage().contains("TRACKER_COOKIE_SECURE"), secure.getMessage());
+    assertTrue(secure.getMessage().contains("TRACKER_COOKIE_NAME"), secure.getMessage());
+    var host =
+        assertThrows(
+            IllegalStateException.class,
+            () -> CookieSettings.builder().name("__Host-visit").secure(false).build());
+    assertTrue(host.getMessage().contains("secure(true)"), host.getMessage());
+    var path =
+        assertThrows(
+            IllegalStateException.class,
+            () -> CookieSettings.builder().name("__host-visit").path("/app").build());
+    assertTrue(path.getMessage().contains("TRACKER_COOKIE_PATH"), path.getMessage());
+    var domain =
+        assertThrows(
+            IllegalStateException.class,
+            () -> CookieSettings.builder().name("__Host-visit").domain("example.com").build());
+    assertTrue(domain.getMessage().contains("TRACKER_COOKIE_DOMAIN"), domain.getMessage());
+    var fromSettings =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                TestConfigs.fromSettings(
+                    TrackerSettings.COOKIE_NAME,
+                    "__Secure-visit",
+                    TrackerSettings.COOKIE_SECURE,
+                    "false"));
+    assertTrue(fromSettings.getMessage().contains("__Secure-"), fromSettings.getMessage());
+    // __Secure- asks for Secure only; a name merely containing a prefix is no prefix.
+    assertEquals(
+        "/app",
+        CookieSettings.builder()
+            .name("__Secure-visit")
+            .path("/app")
+            .domain("example.com")
+            .build()
+            .path());
+    assertEquals(
+        "x__Host-visit",
+        CookieSettings.builder().name("x__Host-visit").secure(false).build().name());
   }
 
   @Test

@@ -32,6 +32,34 @@ class LegacyCookiesTest {
   }
 
   @Test
+  void aTimeoutOverFourHundredDays_isRefused_forNoBrowserKeepsALegacyCookieThatLong() {
+    for (Duration tooLong : new Duration[] {Duration.ofDays(401), Duration.ofDays(99_999)}) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> LegacyCookies.builder().timeout(tooLong));
+      assertTrue(e.getMessage().contains("legacyTimeout"), e.getMessage());
+      assertTrue(e.getMessage().contains("TRACKER_LEGACY_TIMEOUT"), e.getMessage());
+      assertTrue(e.getMessage().contains("400 days"), e.getMessage());
+    }
+    IllegalArgumentException fromSettings =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TestConfigs.fromSettings(
+                    TrackerSettings.LEGACY_SECRET,
+                    "the cookie-sessions secret",
+                    TrackerSettings.LEGACY_TIMEOUT,
+                    "P99999D"));
+    assertTrue(
+        fromSettings.getMessage().contains("tracker.legacy.timeout")
+            && fromSettings.getMessage().contains("at most 400 days"),
+        fromSettings.getMessage());
+    assertEquals(
+        LegacyCookies.MAX_TIMEOUT,
+        LegacyCookies.builder().timeout(Duration.ofDays(400)).build().timeout());
+  }
+
+  @Test
   void offByDefault_andNeverShowsTheSecret() {
     assertTrue(LegacyCookies.off().secret().isEmpty());
     assertEquals(LegacyCookies.DEFAULT_COOKIE_NAME, LegacyCookies.off().cookieName());

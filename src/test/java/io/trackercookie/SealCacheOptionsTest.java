@@ -18,7 +18,34 @@ class SealCacheOptionsTest {
     assertEquals("sealCache maxEntries must not be negative, was -1", entries.getMessage());
     IllegalArgumentException bytes =
         assertThrows(IllegalArgumentException.class, () -> SealCacheOptions.builder().maxBytes(0));
-    assertEquals("sealCache maxBytes must be at least 1, was 0", bytes.getMessage());
+    assertEquals(
+        "sealCache maxBytes, tracker.sealCache.maxBytes (TRACKER_SEAL_CACHE_MAX_BYTES), must be at"
+            + " least 65536 (room for one seal as large as a cookie), was 0; maxEntries 0 turns"
+            + " the cache off",
+        bytes.getMessage());
+  }
+
+  @Test
+  void aByteBoundTooSmallForOneSeal_isRefused_namingTheCallAndTheSetting() {
+    for (long tooSmall : new long[] {1, SealCacheOptions.MIN_MAX_BYTES - 1}) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> SealCacheOptions.builder().maxBytes(tooSmall));
+      assertTrue(e.getMessage().contains("sealCache maxBytes"), e.getMessage());
+      assertTrue(e.getMessage().contains("TRACKER_SEAL_CACHE_MAX_BYTES"), e.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class, () -> TestConfigs.builder().sealCache(10, 1));
+    IllegalArgumentException fromSettings =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TestConfigs.fromSettings(TrackerSettings.SEAL_CACHE_MAX_BYTES, "1"));
+    assertTrue(
+        fromSettings.getMessage().contains("tracker.sealCache.maxBytes")
+            && fromSettings.getMessage().contains("65536 or more"),
+        fromSettings.getMessage());
+    assertEquals(
+        SealCacheOptions.MIN_MAX_BYTES,
+        SealCacheOptions.builder().maxBytes(SealCacheOptions.MIN_MAX_BYTES).build().maxBytes());
   }
 
   @Test

@@ -40,12 +40,6 @@ public final class PasswordFiles {
 
   private static final String SEAL_FROM = "sealFrom=";
 
-  /** The first instant a sealFrom line may name: year 0 began (UTC). */
-  static final Instant EARLIEST_SEAL_FROM = Instant.parse("0000-01-01T00:00:00Z");
-
-  /** The last instant a sealFrom line may name: year 9999 ends (UTC). */
-  static final Instant LATEST_SEAL_FROM = Instant.parse("9999-12-31T23:59:59.999999999Z");
-
   /** The largest password file read: a sealFrom line and a password fit many times over. */
   static final int MAX_FILE_BYTES = 8192;
 
@@ -256,11 +250,9 @@ public final class PasswordFiles {
         throw new UnusableException(
             file, "its sealFrom line must hold an ISO-8601 instant such as 2027-01-10T09:00:00Z");
       }
-      // Java reads years up to +999999999, which no millisecond clock can reach: such a ring
-      // would fail on every reload after it, and keep whatever the files say next from applying.
-      if (sealFrom.isBefore(EARLIEST_SEAL_FROM) || sealFrom.isAfter(LATEST_SEAL_FROM)) {
-        throw new UnusableException(
-            file, "its sealFrom instant must fall in the years 0000 to 9999 (UTC)");
+      // The ring's rule, checked here so that the message names the file.
+      if (!PasswordRing.isSchedulable(sealFrom)) {
+        throw new UnusableException(file, "its sealFrom instant " + PasswordRing.SEAL_FROM_RANGE);
       }
       text = newline < 0 ? "" : text.substring(newline + 1);
     }

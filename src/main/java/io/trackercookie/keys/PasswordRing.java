@@ -35,6 +35,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PasswordRing {
 
+  /** The first instant a password may seal from: year 0000 begins (UTC). */
+  static final Instant EARLIEST_SEAL_FROM = Instant.parse("0000-01-01T00:00:00Z");
+
+  /** The last instant a password may seal from: year 9999 ends (UTC). */
+  static final Instant LATEST_SEAL_FROM = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+  /** What a message says of an instant outside them. */
+  static final String SEAL_FROM_RANGE = "must fall in the years 0000 to 9999 (UTC)";
+
   /** A password, its id and from when it seals: {@link Instant#MIN} from the start, null never. */
   private record Entry(String id, IronSecret secret, @Nullable Instant sealFrom) {}
 
@@ -148,6 +157,11 @@ public final class PasswordRing {
     return text.append(", redacted]").toString();
   }
 
+  /** Whether a password may seal from this instant: one in the years 0000 to 9999 (UTC). */
+  static boolean isSchedulable(Instant sealFrom) {
+    return !sealFrom.isBefore(EARLIEST_SEAL_FROM) && !sealFrom.isAfter(LATEST_SEAL_FROM);
+  }
+
   /** Builds a {@link PasswordRing}. Not thread-safe. */
   public static final class Builder {
     private final List<Entry> entries = new ArrayList<>();
@@ -167,10 +181,19 @@ public final class PasswordRing {
      * A password accepted when opening and used to seal from {@code sealFrom} on.
      *
      * @throws NullPointerException if {@code sealFrom} is null
-     * @throws IllegalArgumentException if the id is invalid or was already added
+     * @throws IllegalArgumentException if the id is invalid or was already added, or if {@code
+     *     sealFrom} is outside the years 0000 to 9999 (UTC)
      */
     public Builder sealFrom(String id, IronSecret secret, Instant sealFrom) {
-      return add(id, secret, Objects.requireNonNull(sealFrom, "sealFrom"));
+      Objects.requireNonNull(sealFrom, "sealFrom");
+      if (!isSchedulable(sealFrom)) {
+        // An Instant reaches the year 1000000000, which no millisecond clock can: such a ring
+        // builds, then fails where the schedule is turned into milliseconds, at start-up or on
+        // every reload after it.
+        throw new IllegalArgumentException(
+            "PasswordRing.Builder.sealFrom: the instant of password " + id + " " + SEAL_FROM_RANGE);
+      }
+      return add(id, secret, sealFrom);
     }
 
     /**

@@ -127,7 +127,15 @@ public final class PasswordSettings {
       if (from == null) {
         ring.accept(accepted, secret);
       } else {
-        ring.sealFrom(accepted, secret, from);
+        try {
+          ring.sealFrom(accepted, secret, from);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "Invalid value for "
+                  + describe(ACCEPTED_PASSWORD_PREFIX + accepted + SEAL_FROM_SUFFIX)
+                  + ": "
+                  + e.getMessage());
+        }
       }
     }
     try {

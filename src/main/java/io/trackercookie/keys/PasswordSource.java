@@ -37,6 +37,14 @@ public final class PasswordSource {
   /** The default time between two looks at the password files. */
   public static final Duration DEFAULT_PASSWORD_POLL_INTERVAL = Duration.ofSeconds(5);
 
+  /**
+   * The shortest time between two looks at the password files. A change is read once it has held
+   * still for one poll, so a shorter poll reads a file its writer has paused in; each look lists
+   * the directory and stats every file; and Kubernetes refreshes a mounted Secret about once a
+   * minute, so faster polls find nothing sooner.
+   */
+  public static final Duration MIN_PASSWORD_POLL_INTERVAL = Duration.ofSeconds(1);
+
   /** What a message about a password suggests. */
   static final String KEYGEN_HINT = "java -jar tracker-cookie.jar keygen prints a random one";
 
@@ -243,13 +251,31 @@ public final class PasswordSource {
      * How often the password files are looked at for changes; default 5 seconds.
      *
      * @throws NullPointerException if null
-     * @throws IllegalArgumentException if not positive
+     * @throws IllegalArgumentException if shorter than {@link #MIN_PASSWORD_POLL_INTERVAL} (1
+     *     second)
      */
     public Builder passwordPollInterval(Duration interval) {
       Objects.requireNonNull(interval, "passwordPollInterval");
-      if (interval.isNegative() || interval.isZero()) {
+      if (interval.compareTo(MIN_PASSWORD_POLL_INTERVAL) < 0) {
         throw new IllegalArgumentException(
-            "passwordPollInterval must be positive, was " + interval);
+            "passwordPollInterval, "
+                + describe(SettingNames.PASSWORD_POLL_INTERVAL)
+                + ", must be at least "
+                + MIN_PASSWORD_POLL_INTERVAL.toSeconds()
+                + " second (a change is read once it has held still for one poll), was "
+                + interval);
+      }
+      this.pollInterval = interval;
+      return this;
+    }
+
+    /**
+     * A poll interval under the floor, for this package's tests, which change files and wait for
+     * the server to notice: at the floor each change would take seconds.
+     */
+    Builder pollIntervalForTests(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("the poll interval must be positive");
       }
       this.pollInterval = interval;
       return this;

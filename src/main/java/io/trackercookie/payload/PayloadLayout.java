@@ -56,8 +56,15 @@ public enum PayloadLayout {
   /** The id iron-session gives a password configured as a plain string. */
   public static final String IRON_SESSION_SINGLE_PASSWORD_ID = "1";
 
-  // iron-session keys its password map by number, and seals with the id's number.
-  private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]+");
+  /**
+   * The largest id iron-session can seal with: it picks the id as a JavaScript number ({@code
+   * Math.max} over the map's keys) and writes that number back as text, so only an integer up to
+   * {@code Number.MAX_SAFE_INTEGER} (2^53 - 1) comes back as the text it was keyed by.
+   */
+  public static final long IRON_SESSION_MAX_PASSWORD_ID = (1L << 53) - 1;
+
+  // The text JavaScript writes for such a number: decimal digits, no sign, no leading zero.
+  private static final Pattern CANONICAL_NUMBER = Pattern.compile("0|[1-9][0-9]{0,15}");
 
   private final boolean jsonInString;
   private final String suffix;
@@ -122,9 +129,16 @@ public enum PayloadLayout {
     return FORBIDDEN_NAME.equals(memberName);
   }
 
-  /** Whether a seal in this layout may carry this password id: iron-session's are numbers. */
+  /**
+   * Whether a seal in this layout may carry this password id. iron-session's are numbers as
+   * JavaScript writes them: decimal, without leading zeros, at most {@link
+   * #IRON_SESSION_MAX_PASSWORD_ID}. Node would read {@code 01} or a 20-digit id as another number
+   * and seal under an id that Java does not know.
+   */
   public boolean sealsWithPasswordId(String passwordId) {
-    return this != IRON_SESSION || NUMERIC_ID.matcher(passwordId).matches();
+    return this != IRON_SESSION
+        || (CANONICAL_NUMBER.matcher(passwordId).matches()
+            && Long.parseLong(passwordId) <= IRON_SESSION_MAX_PASSWORD_ID);
   }
 
   /**
@@ -145,9 +159,16 @@ public enum PayloadLayout {
           .accept(IronPasswords.DEFAULT_ID, singlePassword)
           .build();
     }
-    if (!sealsWithPasswordId(configured.currentId())) {
+    String currentId = configured.currentId();
+    if (!sealsWithPasswordId(currentId)) {
       throw new IllegalArgumentException(
-          "iron-session reads numeric password ids only; the current id is not a number");
+          !currentId.isEmpty() && currentId.chars().allMatch(c -> c >= '0' && c <= '9')
+              ? "iron-session reads password ids as JavaScript numbers; the current id "
+                  + currentId
+                  + " is not one as JavaScript writes it (decimal without a leading zero, at most "
+                  + IRON_SESSION_MAX_PASSWORD_ID
+                  + ")"
+              : "iron-session reads numeric password ids only; the current id is not a number");
     }
     return configured;
   }

@@ -69,8 +69,11 @@ class KeyScheduleFleetHttpTest {
     TestClock clock = new TestClock(START);
     TrackerConfig config =
         TrackerConfig.builder()
-            .passwordDirectory(dir)
-            .passwordPollInterval(Duration.ofMillis(20))
+            .passwordSource(
+                PasswordSource.builder()
+                    .passwordDirectory(dir)
+                    .pollIntervalForTests(Duration.ofMillis(20))
+                    .build())
             .clock(clock)
             .build();
     return new Node(dir, clock, new TestServer(() -> TestConfigs.app(config)));
@@ -210,5 +213,26 @@ class KeyScheduleFleetHttpTest {
             IllegalArgumentException.class, () -> TrackerSettings.read(settings::get));
     assertTrue(bad.getMessage().contains("TRACKER_PASSWORD_K2_SEAL_FROM"), bad.getMessage());
     assertTrue(!bad.getMessage().contains("not an instant"), bad.getMessage());
+  }
+
+  @Test
+  void aSettingsSealFromBeyondYear9999_isRefusedAtBuild_namingTheSetting_notAtStartUp() {
+    // Java reads such an instant; the schedule then failed with an ArithmeticException when the
+    // application started. Now the settings refuse it, naming the setting, never the password.
+    for (String instant : List.of("+999999999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z")) {
+      Map<String, String> settings = new HashMap<>();
+      settings.put(TrackerSettings.PASSWORD, k1);
+      settings.put(TrackerSettings.PASSWORD_ID, "k1");
+      settings.put(TrackerSettings.ACCEPTED_PASSWORD_IDS, "k2");
+      settings.put("tracker.password.k2", k2);
+      settings.put("tracker.password.k2" + TrackerSettings.SEAL_FROM_SUFFIX, instant);
+      IllegalArgumentException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalArgumentException.class, () -> TrackerSettings.read(settings::get));
+      assertTrue(e.getMessage().contains("tracker.password.k2.sealFrom"), e.getMessage());
+      assertTrue(e.getMessage().contains("TRACKER_PASSWORD_K2_SEAL_FROM"), e.getMessage());
+      assertTrue(e.getMessage().contains("years 0000 to 9999"), e.getMessage());
+      assertTrue(!e.getMessage().contains(k2) && !e.getMessage().contains(k1), e.getMessage());
+    }
   }
 }

@@ -54,7 +54,10 @@ class PasswordFilesHttpTest {
 
   private TestServer serverOnDirectory() {
     TrackerConfig config =
-        TrackerConfig.builder().passwordDirectory(dir).passwordPollInterval(POLL).build();
+        TrackerConfig.builder()
+            .passwordSource(
+                PasswordSource.builder().passwordDirectory(dir).pollIntervalForTests(POLL).build())
+            .build();
     return new TestServer(() -> TestConfigs.app(config));
   }
 
@@ -286,7 +289,10 @@ class PasswordFilesHttpTest {
     Path file = dir.resolve("password");
     KeyFiles.writeInPlace(file, plain(k1));
     TrackerConfig config =
-        TrackerConfig.builder().passwordFile(file).passwordPollInterval(POLL).build();
+        TrackerConfig.builder()
+            .passwordSource(
+                PasswordSource.builder().passwordFile(file).pollIntervalForTests(POLL).build())
+            .build();
     try (KeyFiles.LogCapture log = new KeyFiles.LogCapture();
         TestServer server = new TestServer(() -> TestConfigs.app(config))) {
       String first = server.get("/put?k=user&v=frank").cookieValue(NAME);
@@ -346,7 +352,7 @@ class PasswordFilesHttpTest {
                     TrackerSettings.PASSWORD_DIR,
                     dir.toString(),
                     TrackerSettings.PASSWORD_POLL_INTERVAL,
-                    "PT0.02S")
+                    "PT1S")
                 ::get);
     assertEquals(dir, config.passwordSource().files().orElseThrow().path());
     assertEquals(

@@ -67,6 +67,32 @@ class PasswordRingTest {
   }
 
   @Test
+  void aSealFromOutsideTheYears0000To9999_isRefusedByTheBuilder_namingTheCallAndTheId() {
+    for (Instant outside :
+        List.of(
+            Instant.MAX,
+            Instant.parse("+999999999-12-31T23:59:59Z"),
+            Instant.parse("+10000-01-01T00:00:00Z"),
+            Instant.parse("-0001-12-31T23:59:59.999Z"),
+            Instant.MIN)) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> PasswordRing.builder().current("k1", A).sealFrom("k2", B, outside));
+      assertTrue(e.getMessage().contains("PasswordRing.Builder.sealFrom"), e.getMessage());
+      assertTrue(e.getMessage().contains("k2"), e.getMessage());
+      assertTrue(e.getMessage().contains("years 0000 to 9999 (UTC)"), e.getMessage());
+    }
+    for (Instant edge :
+        List.of(
+            Instant.parse("0000-01-01T00:00:00Z"),
+            Instant.parse("9999-12-31T23:59:59.999999999Z"))) {
+      PasswordRing ring = PasswordRing.builder().current("k1", A).sealFrom("k2", B, edge).build();
+      assertEquals(2, ring.periods().size(), edge.toString());
+    }
+  }
+
+  @Test
   void aScheduleInTheFuture_sealsNothingYet() {
     PasswordRing ring = PasswordRing.builder().sealFrom("k2", B, T1).accept("k1", A).build();
     assertEquals(Optional.empty(), ring.sealingIdAt(T1.minusSeconds(1)));

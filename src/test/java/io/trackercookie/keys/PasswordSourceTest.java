@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trackercookie.TestConfigs;
+import io.trackercookie.TrackerSettings;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
@@ -107,6 +108,33 @@ class PasswordSourceTest {
     assertEquals(
         PasswordSource.DEFAULT_PASSWORD_POLL_INTERVAL,
         PasswordSource.builder().password(TestConfigs.PASSWORD).build().passwordPollInterval());
+  }
+
+  @Test
+  void aPollIntervalUnderOneSecond_isRefused_namingTheCallAndTheSetting() {
+    for (Duration tooShort : new Duration[] {Duration.ofMillis(1), Duration.ofMillis(999)}) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> PasswordSource.builder().passwordPollInterval(tooShort));
+      assertTrue(e.getMessage().contains("passwordPollInterval"), e.getMessage());
+      assertTrue(e.getMessage().contains("TRACKER_PASSWORD_POLL_INTERVAL"), e.getMessage());
+    }
+    IllegalArgumentException fromSettings =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TestConfigs.fromSettings(TrackerSettings.PASSWORD_POLL_INTERVAL, "PT0.001S"));
+    assertTrue(
+        fromSettings.getMessage().contains("tracker.passwordPollInterval")
+            && fromSettings.getMessage().contains("at least 1 second"),
+        fromSettings.getMessage());
+    assertEquals(
+        PasswordSource.MIN_PASSWORD_POLL_INTERVAL,
+        PasswordSource.builder()
+            .password(TestConfigs.PASSWORD)
+            .passwordPollInterval(PasswordSource.MIN_PASSWORD_POLL_INTERVAL)
+            .build()
+            .passwordPollInterval());
   }
 
   @Test

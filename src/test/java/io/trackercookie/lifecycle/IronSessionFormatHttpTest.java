@@ -1,6 +1,7 @@
 package io.trackercookie.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,9 +14,13 @@ import io.trackercookie.TrackerSettings;
 import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
+import io.trackercookie.iron.IronSecret;
 import io.trackercookie.iron.SealParts;
+import io.trackercookie.keys.PasswordRing;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** iron-session 8's seal layout: numeric password ids, a {@code ~2} suffix, plain JSON, 14 days. */
@@ -106,6 +111,73 @@ class IronSessionFormatHttpTest {
       String resealed = response.cookieValue(NAME);
       assertTrue(resealed.endsWith("~2"));
       assertEquals("2", SealParts.parse(resealed.substring(0, resealed.length() - 2)).passwordId());
+    }
+  }
+
+  @Test
+  void ironSession_refusesIdsJavaScriptWouldReadAsAnotherNumber_namingTheSettings() {
+    // iron-session picks its id as a JavaScript number and writes it back as text: "01" comes
+    // back as "1", a 20-digit id as a rounded one. Java would seal under an id Node cannot find.
+    for (String id :
+        List.of(
+            "01", "007", "00", "12345678901234567890", "9007199254740992", "99999999999999999")) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  TrackerConfig.builder()
+                      .payloadFormat(PayloadFormat.IRON_SESSION)
+                      .passwords(IronPasswords.builder().current(id, TestConfigs.PASSWORD).build())
+                      .build(),
+              id);
+      for (String named :
+          List.of("JavaScript", "passwords(", "TRACKER_PASSWORD_ID", "TRACKER_PAYLOAD_FORMAT")) {
+        assertTrue(e.getMessage().contains(named), named + " in " + e.getMessage());
+      }
+      assertFalse(e.getMessage().contains(TestConfigs.PASSWORD), e.getMessage());
+    }
+    Map<String, String> settings =
+        Map.of(
+            TrackerSettings.PASSWORD,
+            TestConfigs.OTHER_PASSWORD,
+            TrackerSettings.PASSWORD_ID,
+            "02",
+            TrackerSettings.ACCEPTED_PASSWORD_IDS,
+            "1",
+            "tracker.password.1",
+            TestConfigs.PASSWORD,
+            TrackerSettings.PAYLOAD_FORMAT,
+            "IRON_SESSION");
+    assertThrows(IllegalArgumentException.class, () -> TrackerSettings.read(settings::get));
+    // A key schedule's later sealing id is checked when built, not when its instant comes.
+    PasswordRing later =
+        PasswordRing.builder()
+            .current("1", IronSecret.password(TestConfigs.PASSWORD))
+            .sealFrom("02", IronSecret.password(TestConfigs.OTHER_PASSWORD), NOW.plusSeconds(60))
+            .build();
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            TrackerConfig.builder()
+                .payloadFormat(PayloadFormat.IRON_SESSION)
+                .passwordRing(later)
+                .clock(TestConfigs.FIXED_CLOCK)
+                .build());
+  }
+
+  @Test
+  void ironSession_sealsUnderTheLargestIdJavaScriptKeepsExact_andUnderZero() {
+    for (String id : List.of("9007199254740991", "0")) {
+      TrackerConfig config =
+          TrackerConfig.builder()
+              .payloadFormat(PayloadFormat.IRON_SESSION)
+              .passwords(IronPasswords.builder().current(id, TestConfigs.PASSWORD).build())
+              .build();
+      try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
+        String value = server.get("/put?k=a&v=b").cookieValue(NAME);
+        assertEquals(id, SealParts.parse(value.substring(0, value.length() - 2)).passwordId());
+        assertEquals("{\"a\":\"b\"}", server.get("/read", "Cookie: " + NAME + "=" + value).body());
+      }
     }
   }
 

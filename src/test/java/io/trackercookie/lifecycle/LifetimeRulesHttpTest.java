@@ -17,6 +17,7 @@ import io.trackercookie.TrackerSettings;
 import io.trackercookie.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -108,6 +109,70 @@ class LifetimeRulesHttpTest {
     refused("slidingExpiry", () -> TestConfigs.builder().slidingExpiry(Duration.ofSeconds(90)));
     refused(TrackerSettings.TTL, () -> TestConfigs.fromSettings(TrackerSettings.TTL, "30"));
     assertDoesNotThrow(() -> TestConfigs.builder().ttl(Lifetimes.MIN_TTL).build());
+  }
+
+  @Test
+  void aMaxAgeUnderTwoMinutes_withoutATtl_isRefused_forItWouldBeTheSealsLifetime() {
+    // Without a ttl a seal lives as long as the cookie's Max-Age: 30 s would be a seal that iron
+    // still opens 60 s after it expired. Refused, naming the builder calls and the settings.
+    for (Duration tooShort :
+        List.of(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(119))) {
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class, () -> TestConfigs.builder().maxAge(tooShort).build());
+      for (String named :
+          List.of(
+              "maxAge",
+              "ttl",
+              TrackerSettings.COOKIE_MAX_AGE,
+              "TRACKER_COOKIE_MAX_AGE",
+              "TRACKER_TTL")) {
+        assertTrue(e.getMessage().contains(named), named + " in " + e.getMessage());
+      }
+    }
+    IllegalStateException fromSettings =
+        assertThrows(
+            IllegalStateException.class,
+            () -> TestConfigs.fromSettings(TrackerSettings.COOKIE_MAX_AGE, "30"));
+    assertTrue(
+        fromSettings.getMessage().contains("TRACKER_COOKIE_MAX_AGE"), fromSettings.getMessage());
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            TestConfigs.builder()
+                .cookie(CookieSettings.builder().maxAge(Duration.ofSeconds(30)).build())
+                .build());
+    // Seals that take their lifetime elsewhere keep a short Max-Age.
+    assertDoesNotThrow(() -> TestConfigs.builder().maxAge(Lifetimes.MIN_TTL).build());
+    assertDoesNotThrow(
+        () -> TestConfigs.builder().maxAge(Duration.ofSeconds(30)).sealsNeverExpire().build());
+    assertEquals(
+        Duration.ofDays(14),
+        TestConfigs.builder()
+            .maxAge(Duration.ofSeconds(30))
+            .payloadFormat(PayloadFormat.IRON_SESSION)
+            .build()
+            .sealTtl());
+  }
+
+  @Test
+  void aShortMaxAgeWithATtl_keepsTheMaxAge_andSealsLiveTheTtl_overHttp() {
+    TestClock clock = new TestClock(Instant.parse("2026-01-02T03:04:05Z"));
+    TrackerConfig config =
+        TestConfigs.builder()
+            .maxAge(Duration.ofSeconds(30))
+            .ttl(Lifetimes.MIN_TTL)
+            .clock(clock)
+            .build();
+    try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
+      RawHttp.Response put = server.get("/put?k=user&v=alice");
+      assertTrue(put.setCookies().get(0).contains("; Max-Age=30;"), put.setCookies().get(0));
+      String cookie = "Cookie: " + NAME + "=" + put.cookieValue(NAME);
+      clock.advance(Duration.ofSeconds(100));
+      assertEquals("{\"user\":\"alice\"}", server.get("/read", cookie).body());
+      clock.advance(Duration.ofSeconds(81)); // 2 minutes, then iron's 60 s skew, are over
+      assertEquals("{}", server.get("/read", cookie).body());
+    }
   }
 
   @Test

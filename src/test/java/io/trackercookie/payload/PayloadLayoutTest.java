@@ -224,6 +224,14 @@ class PayloadLayoutTest {
         Arguments.of(PayloadLayout.IRON_SESSION, "default", false),
         Arguments.of(PayloadLayout.IRON_SESSION, "v2", false),
         Arguments.of(PayloadLayout.IRON_SESSION, "", false),
+        // iron-session reads an id as a JavaScript number: only the text JavaScript writes back.
+        Arguments.of(PayloadLayout.IRON_SESSION, "0", true),
+        Arguments.of(PayloadLayout.IRON_SESSION, "9007199254740991", true),
+        Arguments.of(PayloadLayout.IRON_SESSION, "9007199254740992", false),
+        Arguments.of(PayloadLayout.IRON_SESSION, "12345678901234567890", false),
+        Arguments.of(PayloadLayout.IRON_SESSION, "01", false),
+        Arguments.of(PayloadLayout.IRON_SESSION, "00", false),
+        Arguments.of(PayloadLayout.TRACKER_COOKIE, "01", true),
         Arguments.of(PayloadLayout.TRACKER_COOKIE, "default", true),
         Arguments.of(PayloadLayout.TRACKER_COOKIE, "v2", true),
         Arguments.of(PayloadLayout.PLAIN_JSON, "v2", true));

@@ -171,6 +171,34 @@ class SealCacheHttpTest {
   }
 
   @Test
+  void theSmallestByteBound_stillHoldsASealAsLargeAsACookie() {
+    List<Boolean> lookups = new CopyOnWriteArrayList<>();
+    TrackerConfig config =
+        TestConfigs.builder()
+            .sealCache(1, SealCacheOptions.MIN_MAX_BYTES)
+            .listener(
+                new TrackerListener() {
+                  @Override
+                  public void sealCacheLookup(boolean hit) {
+                    lookups.add(hit);
+                  }
+                })
+            .build();
+    try (TestServer server = new TestServer(() -> TestConfigs.app(config))) {
+      // A tracker whose Set-Cookie line comes close to the 4096-byte limit.
+      RawHttp.Response put = server.get("/put?k=a&v=" + "x".repeat(2_770));
+      assertEquals(200, put.status());
+      String line = put.setCookies().get(0);
+      assertTrue(line.length() > 4_000 && line.length() <= 4_096, "length " + line.length());
+      String header = "Cookie: " + NAME + "=" + put.cookieValue(NAME);
+      for (int i = 0; i < 2; i++) {
+        assertTrue(server.get("/read", header).body().startsWith("{\"a\":\"xxx"));
+      }
+      assertEquals(List.of(true, true), lookups, "both reads are hits");
+    }
+  }
+
+  @Test
   void sealCacheSettings_areReadAndChecked() {
     TrackerConfig defaults = TestConfigs.fromSettings();
     assertEquals(SealCacheOptions.DEFAULT_MAX_ENTRIES, defaults.sealCache().maxEntries());
