@@ -2,6 +2,7 @@ package io.trackercookie;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tracker cookie's name and attributes. Immutable; built by {@link #builder()}, which checks
@@ -80,7 +81,7 @@ public final class CookieSettings {
   private final Duration maxAge;
   private final boolean maxAgeSet;
   private final String path;
-  private final String domain;
+  private final @Nullable String domain; // null: host-only
   private final boolean secure;
   private final boolean httpOnly;
   private final SameSite sameSite;
@@ -155,7 +156,7 @@ public final class CookieSettings {
   }
 
   /** The Domain attribute, or null for a host-only cookie. */
-  public String domain() {
+  public @Nullable String domain() {
     return domain;
   }
 
@@ -235,7 +236,7 @@ public final class CookieSettings {
     private Duration maxAge = DEFAULT_MAX_AGE;
     private boolean maxAgeSet;
     private String path = DEFAULT_PATH;
-    private String domain;
+    private @Nullable String domain;
     private boolean secure = true;
     private boolean httpOnly = true;
     private SameSite sameSite = DEFAULT_SAME_SITE;
@@ -306,7 +307,7 @@ public final class CookieSettings {
      *     with an optional leading dot. Browsers silently drop a cookie whose domain is anything
      *     else.
      */
-    public Builder domain(String domain) {
+    public Builder domain(@Nullable String domain) {
       if (domain != null) {
         if (domain.isEmpty()) {
           throw new IllegalArgumentException("cookie domain must not be empty; use null for none");

@@ -5,6 +5,7 @@ import io.trackercookie.settings.SettingNames;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reading legacy cookie-sessions 0.0.x cookies (never writing them): the secret they were made
@@ -21,7 +22,7 @@ public final class LegacyCookies {
   /** cookie-sessions' default timeout. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(24);
 
-  private final String secret; // null: off
+  private final @Nullable String secret; // null: off
   private final String cookieName;
   private final Duration timeout;
 
@@ -74,7 +75,7 @@ public final class LegacyCookies {
 
   /** Builds {@link LegacyCookies}; each setter checks its value at once. Not thread-safe. */
   public static final class Builder {
-    private String secret;
+    private @Nullable String secret;
     private String cookieName = DEFAULT_COOKIE_NAME;
     private Duration timeout = DEFAULT_TIMEOUT;
 

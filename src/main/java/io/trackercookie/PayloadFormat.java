@@ -3,6 +3,7 @@ package io.trackercookie;
 import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.payload.PayloadLayout;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a new seal holds. Every format is read whatever this says; it chooses what is written, and
@@ -68,7 +69,7 @@ public enum PayloadFormat {
    *
    * @throws IllegalArgumentException if the format cannot seal with these passwords
    */
-  IronPasswords passwords(IronPasswords configured, String singlePassword) {
+  IronPasswords passwords(IronPasswords configured, @Nullable String singlePassword) {
     // The layout's rule: iron-session's ids are numbers, and a plain password gets id 1.
     return PayloadLayout.valueOf(name()).sealingPasswords(configured, singlePassword);
   }

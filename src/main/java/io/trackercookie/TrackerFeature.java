@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adds the tracker cookie to a Jakarta REST application.
@@ -30,8 +31,8 @@ public final class TrackerFeature implements Feature {
 
   private static final Logger LOG = Logger.getLogger("io.trackercookie");
 
-  private final TrackerConfig config;
-  private volatile TrackerEngine engine; // the last configure's
+  private final @Nullable TrackerConfig config; // null: read from the settings in configure
+  private volatile @Nullable TrackerEngine engine; // the last configure's; null before it
 
   /** Configured from properties and the environment when the application starts. */
   public TrackerFeature() {

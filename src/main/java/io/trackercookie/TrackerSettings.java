@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tracker's options as named settings: JAX-RS properties, system properties and environment
@@ -87,7 +88,7 @@ public final class TrackerSettings {
    *     environment variable; or if the settings contradict each other
    * @throws IllegalArgumentException if a setting's value is invalid, naming the setting
    */
-  public static TrackerConfig read(Function<String, String> lookup) {
+  public static TrackerConfig read(Function<String, @Nullable String> lookup) {
     return read(lookup, builder -> {});
   }
 
@@ -100,7 +101,7 @@ public final class TrackerSettings {
    * @throws IllegalArgumentException as {@link #read(Function)}, or as {@code code} throws
    */
   public static TrackerConfig read(
-      Function<String, String> lookup, Consumer<TrackerConfig.Builder> code) {
+      Function<String, @Nullable String> lookup, Consumer<TrackerConfig.Builder> code) {
     return SettingsReader.read(lookup, code);
   }
 
