@@ -60,7 +60,9 @@ public final class CookieSettings {
 
   /** The SameSite attribute. */
   public enum SameSite {
+    /** Sent on same-site requests and on top-level navigations from other sites (the default). */
     LAX("Lax"),
+    /** Sent on same-site requests only, not even when another site links here. */
     STRICT("Strict"),
     /** Sent on cross-site requests too; browsers then require {@code Secure}. */
     NONE("None");

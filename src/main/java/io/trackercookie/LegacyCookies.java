@@ -37,6 +37,7 @@ public final class LegacyCookies {
     return builder().build();
   }
 
+  /** A builder with no secret (off), the default cookie name and the default timeout. */
   public static Builder builder() {
     return new Builder();
   }
@@ -139,6 +140,7 @@ public final class LegacyCookies {
       return this;
     }
 
+    /** The options; each value was checked when it was set. */
     public LegacyCookies build() {
       return new LegacyCookies(this);
     }

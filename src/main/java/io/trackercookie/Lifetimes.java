@@ -58,6 +58,7 @@ public final class Lifetimes {
     return builder().build();
   }
 
+  /** A builder with the {@linkplain #defaults() defaults}. */
   public static Builder builder() {
     return new Builder();
   }

@@ -66,6 +66,7 @@ public final class RevocationOptions {
     this.keyPrefix = b.keyPrefix;
   }
 
+  /** A builder with the embedded store and every default; no subject key. */
   public static Builder builder() {
     return new Builder();
   }
@@ -75,6 +76,7 @@ public final class RevocationOptions {
     return builder().build();
   }
 
+  /** Where revocations are kept. */
   public StoreKind storeKind() {
     return storeKind;
   }

@@ -32,6 +32,7 @@ public final class SealCacheOptions {
     return builder().maxEntries(0).build();
   }
 
+  /** A builder with the default bounds. */
   public static Builder builder() {
     return new Builder();
   }
@@ -98,6 +99,7 @@ public final class SealCacheOptions {
       return this;
     }
 
+    /** The bounds; each value was checked when it was set. */
     public SealCacheOptions build() {
       return new SealCacheOptions(this);
     }

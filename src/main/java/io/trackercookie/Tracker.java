@@ -72,6 +72,7 @@ public interface Tracker {
   /** The value under key as a generic type, e.g. {@code new GenericType<List<Visit>>() {}}. */
   <T> @Nullable T get(String key, GenericType<T> type);
 
+  /** Whether key is present, a key holding JSON null included. */
   boolean containsKey(String key);
 
   /**
@@ -104,6 +105,7 @@ public interface Tracker {
    */
   boolean revoke();
 
+  /** Whether the tracker holds no key (also when its cookie was missing or refused). */
   boolean isEmpty();
 
   /** A read-only snapshot of the content as plain Java values, in insertion order. */

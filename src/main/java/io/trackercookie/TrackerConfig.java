@@ -142,6 +142,7 @@ public final class TrackerConfig {
     return lifetimes;
   }
 
+  /** The tracker cookie's name and attributes. */
   public CookieSettings cookie() {
     return cookie;
   }
@@ -171,14 +172,20 @@ public final class TrackerConfig {
     return requestAttribute;
   }
 
+  /** What new seals hold; every format is read. Default {@link #DEFAULT_PAYLOAD_FORMAT}. */
   public PayloadFormat payloadFormat() {
     return payloadFormat;
   }
 
+  /** The listeners, in the order they were added; unmodifiable. */
   public List<TrackerListener> listeners() {
     return listeners;
   }
 
+  /**
+   * Whether Secure is omitted for plain-http requests to a loopback host; development only, off by
+   * default.
+   */
   public boolean insecureLoopbackForDevelopment() {
     return insecureLoopbackForDevelopment;
   }

@@ -39,10 +39,21 @@ public final class TrackerFeature implements Feature {
     this.config = null;
   }
 
+  /** Configured with {@code config}; the settings are not read. */
   public TrackerFeature(TrackerConfig config) {
     this.config = Objects.requireNonNull(config, "config");
   }
 
+  /**
+   * Registers the tracker's filters and injection with the application; called by the JAX-RS
+   * runtime. With the no-arg constructor, reads the settings first.
+   *
+   * @return true: the feature is always enabled
+   * @throws IllegalStateException as {@link TrackerSettings#read} throws, when the settings are
+   *     read here; or if the Redis revocation store cannot be loaded
+   * @throws IllegalArgumentException as {@link TrackerSettings#read} throws, when the settings are
+   *     read here
+   */
   @Override
   public boolean configure(FeatureContext context) {
     TrackerConfig effective = config != null ? config : fromEnvironment(context.getConfiguration());
