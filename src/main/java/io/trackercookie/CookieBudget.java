@@ -51,6 +51,7 @@ public final class CookieBudget {
     return builder().build();
   }
 
+  /** A builder with the default budget and chunking off. */
   public static Builder builder() {
     return new Builder();
   }
@@ -144,6 +145,7 @@ public final class CookieBudget {
       return this;
     }
 
+    /** The budget; each value was checked when it was set. */
     public CookieBudget build() {
       return new CookieBudget(this);
     }

@@ -5,6 +5,7 @@ import static io.trackercookie.settings.SettingNames.describe;
 import io.trackercookie.settings.SettingNames;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tracker cookie's name and attributes. Immutable; built by {@link #builder()}, which checks
@@ -65,7 +66,9 @@ public final class CookieSettings {
 
   /** The SameSite attribute. */
   public enum SameSite {
+    /** Sent on same-site requests and on top-level navigations from other sites (the default). */
     LAX("Lax"),
+    /** Sent on same-site requests only, not even when another site links here. */
     STRICT("Strict"),
     /** Sent on cross-site requests too; browsers then require {@code Secure}. */
     NONE("None");
@@ -86,7 +89,7 @@ public final class CookieSettings {
   private final Duration maxAge;
   private final boolean maxAgeSet;
   private final String path;
-  private final String domain;
+  private final @Nullable String domain; // null: host-only
   private final boolean secure;
   private final boolean httpOnly;
   private final SameSite sameSite;
@@ -161,7 +164,7 @@ public final class CookieSettings {
   }
 
   /** The Domain attribute, or null for a host-only cookie. */
-  public String domain() {
+  public @Nullable String domain() {
     return domain;
   }
 
@@ -216,7 +219,7 @@ public final class CookieSettings {
    * #HOST_PREFIX} or {@value #SECURE_PREFIX}, matched without regard to case as RFC 6265bis does),
    * or null for none.
    */
-  static String securePrefixOf(String name) {
+  static @Nullable String securePrefixOf(String name) {
     for (String prefix : new String[] {HOST_PREFIX, SECURE_PREFIX}) {
       if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
         return prefix;
@@ -255,7 +258,7 @@ public final class CookieSettings {
     private Duration maxAge = DEFAULT_MAX_AGE;
     private boolean maxAgeSet;
     private String path = DEFAULT_PATH;
-    private String domain;
+    private @Nullable String domain;
     private boolean secure = true;
     private boolean httpOnly = true;
     private SameSite sameSite = DEFAULT_SAME_SITE;
@@ -328,7 +331,7 @@ public final class CookieSettings {
      *     with an optional leading dot. Browsers silently drop a cookie whose domain is anything
      *     else.
      */
-    public Builder domain(String domain) {
+    public Builder domain(@Nullable String domain) {
       if (domain != null) {
         if (domain.isEmpty()) {
           throw new IllegalArgumentException("cookie domain must not be empty; use null for none");

@@ -5,6 +5,7 @@ import io.trackercookie.settings.SettingNames;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reading legacy cookie-sessions 0.0.x cookies (never writing them): the secret they were made
@@ -29,7 +30,7 @@ public final class LegacyCookies {
    */
   public static final Duration MAX_TIMEOUT = CookieSettings.MAX_MAX_AGE;
 
-  private final String secret; // null: off
+  private final @Nullable String secret; // null: off
   private final String cookieName;
   private final Duration timeout;
 
@@ -44,6 +45,7 @@ public final class LegacyCookies {
     return builder().build();
   }
 
+  /** A builder with no secret (off), the default cookie name and the default timeout. */
   public static Builder builder() {
     return new Builder();
   }
@@ -82,7 +84,7 @@ public final class LegacyCookies {
 
   /** Builds {@link LegacyCookies}; each setter checks its value at once. Not thread-safe. */
   public static final class Builder {
-    private String secret;
+    private @Nullable String secret;
     private String cookieName = DEFAULT_COOKIE_NAME;
     private Duration timeout = DEFAULT_TIMEOUT;
 
@@ -157,6 +159,7 @@ public final class LegacyCookies {
       return this;
     }
 
+    /** The options; each value was checked when it was set. */
     public LegacyCookies build() {
       return new LegacyCookies(this);
     }

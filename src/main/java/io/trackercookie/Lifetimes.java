@@ -4,6 +4,7 @@ import io.trackercookie.settings.SettingNames;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long a seal is accepted: an absolute {@link Builder#ttl ttl}, a {@link Builder#slidingExpiry
@@ -40,9 +41,9 @@ public final class Lifetimes {
   /** The default share of the sliding lifetime after which a cookie is reissued. */
   public static final double DEFAULT_REISSUE_AFTER = 0.5;
 
-  private final Duration ttl; // null: from the format or the cookie's Max-Age
+  private final @Nullable Duration ttl; // null: from the format or the cookie's Max-Age
   private final boolean sealsNeverExpire;
-  private final Duration slidingExpiry; // null: off
+  private final @Nullable Duration slidingExpiry; // null: off
   private final double reissueAfter;
 
   private Lifetimes(Builder b) {
@@ -57,6 +58,7 @@ public final class Lifetimes {
     return builder().build();
   }
 
+  /** A builder with the {@linkplain #defaults() defaults}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -149,9 +151,9 @@ public final class Lifetimes {
    * combination. Not thread-safe.
    */
   public static final class Builder {
-    private Duration ttl;
+    private @Nullable Duration ttl;
     private boolean sealsNeverExpire;
-    private Duration slidingExpiry;
+    private @Nullable Duration slidingExpiry;
     private double reissueAfter = DEFAULT_REISSUE_AFTER;
 
     private Builder() {}

@@ -6,6 +6,7 @@ import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.payload.PayloadLayout;
 import io.trackercookie.settings.SettingNames;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a new seal holds. Every format is read whatever this says; it chooses what is written, and
@@ -72,7 +73,7 @@ public enum PayloadFormat {
    * @throws IllegalArgumentException if the format cannot seal with these passwords, naming the
    *     settings
    */
-  IronPasswords passwords(IronPasswords configured, String singlePassword) {
+  IronPasswords passwords(IronPasswords configured, @Nullable String singlePassword) {
     // The layout's rule: iron-session's ids are numbers, and a plain password gets id 1.
     try {
       return PayloadLayout.valueOf(name()).sealingPasswords(configured, singlePassword);

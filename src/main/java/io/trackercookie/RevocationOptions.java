@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How revocation works when it is on ({@link TrackerConfig.Builder#revocation}): which store keeps
@@ -46,9 +47,9 @@ public final class RevocationOptions {
   }
 
   private final StoreKind storeKind;
-  private final String redisUrl; // null unless REDIS
-  private final RevocationStore store; // null unless CUSTOM
-  private final String subjectKey; // null: revokeAllFor is off
+  private final @Nullable String redisUrl; // null unless REDIS
+  private final @Nullable RevocationStore store; // null unless CUSTOM
+  private final @Nullable String subjectKey; // null: revokeAllFor is off
   private final boolean failOpen;
   private final int maxEntries;
   private final Duration timeout;
@@ -65,6 +66,7 @@ public final class RevocationOptions {
     this.keyPrefix = b.keyPrefix;
   }
 
+  /** A builder with the embedded store and every default; no subject key. */
   public static Builder builder() {
     return new Builder();
   }
@@ -74,6 +76,7 @@ public final class RevocationOptions {
     return builder().build();
   }
 
+  /** Where revocations are kept. */
   public StoreKind storeKind() {
     return storeKind;
   }
@@ -138,9 +141,9 @@ public final class RevocationOptions {
   /** Builds {@link RevocationOptions}; each setter checks its value at once. Not thread-safe. */
   public static final class Builder {
     private StoreKind storeKind = StoreKind.EMBEDDED;
-    private String redisUrl;
-    private RevocationStore store;
-    private String subjectKey;
+    private @Nullable String redisUrl;
+    private @Nullable RevocationStore store;
+    private @Nullable String subjectKey;
     private boolean failOpen;
     private int maxEntries = DEFAULT_MAX_ENTRIES;
     private Duration timeout = DEFAULT_TIMEOUT;

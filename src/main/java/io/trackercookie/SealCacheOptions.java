@@ -42,6 +42,7 @@ public final class SealCacheOptions {
     return builder().maxEntries(0).build();
   }
 
+  /** A builder with the default bounds. */
   public static Builder builder() {
     return new Builder();
   }
@@ -114,6 +115,7 @@ public final class SealCacheOptions {
       return this;
     }
 
+    /** The bounds; each value was checked when it was set. */
     public SealCacheOptions build() {
       return new SealCacheOptions(this);
     }

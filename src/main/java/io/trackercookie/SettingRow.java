@@ -4,6 +4,7 @@ import io.trackercookie.settings.SettingNames;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One setting, as docs/configuration.md's table shows it: its name, its environment variable (the
@@ -19,8 +20,8 @@ record SettingRow(
     String name,
     String shownDefault,
     String description,
-    String expected,
-    BiConsumer<SettingRow.Target, String> apply) {
+    @Nullable String expected,
+    @Nullable BiConsumer<SettingRow.Target, String> apply) {
 
   static final String DURATION = "an ISO-8601 duration (P30D) or whole seconds";
   static final String BOOLEAN = "true or false";
@@ -30,7 +31,7 @@ record SettingRow(
     final TrackerConfig.Builder config = TrackerConfig.builder();
     final RevocationOptions.Builder revocation = RevocationOptions.builder();
     boolean revocationOn;
-    String revocationOnlySetting; // a revocation setting given while the store is off
+    @Nullable String revocationOnlySetting; // a revocation setting given while the store is off
   }
 
   /** A password setting, read with the others by {@link io.trackercookie.keys.PasswordSettings}. */

@@ -6,8 +6,10 @@ import io.trackercookie.keys.PasswordSettings;
 import io.trackercookie.settings.SettingNames;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads named settings into a {@link TrackerConfig.Builder}, as Caffeine's {@code CaffeineSpec}
@@ -21,7 +23,8 @@ final class SettingsReader {
   private SettingsReader() {}
 
   /** See {@link TrackerSettings#read(Function, Consumer)}. */
-  static TrackerConfig read(Function<String, String> lookup, Consumer<TrackerConfig.Builder> code) {
+  static TrackerConfig read(
+      Function<String, @Nullable String> lookup, Consumer<TrackerConfig.Builder> code) {
     Objects.requireNonNull(lookup, "lookup");
     Objects.requireNonNull(code, "code");
     SettingRow.Target target = new SettingRow.Target();
@@ -52,8 +55,10 @@ final class SettingsReader {
   }
 
   private static void apply(SettingRow row, String value, SettingRow.Target target) {
+    // Only rows read alone get here, and those are the rows with a call.
+    BiConsumer<SettingRow.Target, String> call = Objects.requireNonNull(row.apply(), "apply");
     try {
-      row.apply().accept(target, value);
+      call.accept(target, value);
     } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
       // Neither the value nor the parser's message (which may quote it) is repeated.
       throw new IllegalArgumentException(

@@ -3,6 +3,7 @@ package io.trackercookie;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.GenericType;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request's tracked data: a small JSON object kept sealed in a cookie. It is opened only when
@@ -50,7 +51,7 @@ public interface Tracker {
    *
    * @throws IllegalStateException if it holds none: {@link TrackerFeature} is not registered
    */
-  static Tracker fromProperty(Object property) {
+  static Tracker fromProperty(@Nullable Object property) {
     if (property instanceof Tracker tracker) {
       return tracker;
     }
@@ -59,18 +60,19 @@ public interface Tracker {
   }
 
   /** The value under key as a plain Java value, or null if absent. */
-  Object get(String key);
+  @Nullable Object get(String key);
 
   /**
    * The value under key converted by Jackson, or null if absent.
    *
    * @throws IllegalArgumentException if the value cannot be converted to the type
    */
-  <T> T get(String key, Class<T> type);
+  <T> @Nullable T get(String key, Class<T> type);
 
   /** The value under key as a generic type, e.g. {@code new GenericType<List<Visit>>() {}}. */
-  <T> T get(String key, GenericType<T> type);
+  <T> @Nullable T get(String key, GenericType<T> type);
 
+  /** Whether key is present, a key holding JSON null included. */
   boolean containsKey(String key);
 
   /**
@@ -82,10 +84,10 @@ public interface Tracker {
    * @throws IllegalArgumentException if the value is not JSON the tracker can hold: NaN, Infinity,
    *     a number past the range of a double, a {@code __proto__} key, nesting past 64
    */
-  void put(String key, Object value);
+  void put(String key, @Nullable Object value);
 
   /** Removes key; returns its previous plain value, or null. */
-  Object remove(String key);
+  @Nullable Object remove(String key);
 
   /** Empties the tracker: the response deletes the cookie. */
   void clear();
@@ -103,10 +105,11 @@ public interface Tracker {
    */
   boolean revoke();
 
+  /** Whether the tracker holds no key (also when its cookie was missing or refused). */
   boolean isEmpty();
 
   /** A read-only snapshot of the content as plain Java values, in insertion order. */
-  Map<String, Object> asMap();
+  Map<String, @Nullable Object> asMap();
 
   /**
    * Replaces the whole content with one object (a POJO, record or Map that Jackson writes as a JSON
@@ -116,7 +119,7 @@ public interface Tracker {
    *     {@link #put} refuses
    * @throws TrackerTooLargeException as {@link #put}
    */
-  void replaceWith(Object content);
+  void replaceWith(@Nullable Object content);
 
   /** The whole content converted by Jackson, e.g. into a record. */
   <T> T as(Class<T> type);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything {@link TrackerFeature} needs, as groups of options each with its own builder and rules
@@ -59,7 +60,7 @@ public final class TrackerConfig {
   private final CookieBudget cookieBudget;
   private final SealCacheOptions sealCache;
   private final LegacyCookies legacy;
-  private final RevocationOptions revocation; // null: off
+  private final @Nullable RevocationOptions revocation; // null: off
   private final String requestAttribute;
   private final PayloadFormat payloadFormat;
   private final List<TrackerListener> listeners;
@@ -109,7 +110,7 @@ public final class TrackerConfig {
   }
 
   /** A config from named settings; the same as {@link TrackerSettings#read}, which says more. */
-  public static TrackerConfig fromSettings(Function<String, String> lookup) {
+  public static TrackerConfig fromSettings(Function<String, @Nullable String> lookup) {
     return TrackerSettings.read(lookup);
   }
 
@@ -141,6 +142,7 @@ public final class TrackerConfig {
     return lifetimes;
   }
 
+  /** The tracker cookie's name and attributes. */
   public CookieSettings cookie() {
     return cookie;
   }
@@ -170,14 +172,20 @@ public final class TrackerConfig {
     return requestAttribute;
   }
 
+  /** What new seals hold; every format is read. Default {@link #DEFAULT_PAYLOAD_FORMAT}. */
   public PayloadFormat payloadFormat() {
     return payloadFormat;
   }
 
+  /** The listeners, in the order they were added; unmodifiable. */
   public List<TrackerListener> listeners() {
     return listeners;
   }
 
+  /**
+   * Whether Secure is omitted for plain-http requests to a loopback host; development only, off by
+   * default.
+   */
   public boolean insecureLoopbackForDevelopment() {
     return insecureLoopbackForDevelopment;
   }
@@ -238,7 +246,7 @@ public final class TrackerConfig {
     CookieBudget.Builder cookieBudget = CookieBudget.builder();
     SealCacheOptions.Builder sealCache = SealCacheOptions.builder();
     LegacyCookies.Builder legacy = LegacyCookies.builder();
-    private RevocationOptions revocation;
+    private @Nullable RevocationOptions revocation; // null: off
     // iron's defaults, except that seals share a salt pair for up to 10 000 seals or one minute:
     // a seal then skips deriving two keys, and readers are unaffected (see SECURITY.md).
     private IronOptions ironOptions =
@@ -396,7 +404,7 @@ public final class TrackerConfig {
     }
 
     /** {@link CookieSettings.Builder#domain}. */
-    public Builder domain(String domain) {
+    public Builder domain(@Nullable String domain) {
       cookie.domain(domain);
       return this;
     }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adds the tracker cookie to a Jakarta REST application.
@@ -30,18 +31,29 @@ public final class TrackerFeature implements Feature {
 
   private static final Logger LOG = Logger.getLogger("io.trackercookie");
 
-  private final TrackerConfig config;
-  private volatile TrackerEngine engine; // the last configure's
+  private final @Nullable TrackerConfig config; // null: read from the settings in configure
+  private volatile @Nullable TrackerEngine engine; // the last configure's; null before it
 
   /** Configured from properties and the environment when the application starts. */
   public TrackerFeature() {
     this.config = null;
   }
 
+  /** Configured with {@code config}; the settings are not read. */
   public TrackerFeature(TrackerConfig config) {
     this.config = Objects.requireNonNull(config, "config");
   }
 
+  /**
+   * Registers the tracker's filters and injection with the application; called by the JAX-RS
+   * runtime. With the no-arg constructor, reads the settings first.
+   *
+   * @return true: the feature is always enabled
+   * @throws IllegalStateException as {@link TrackerSettings#read} throws, when the settings are
+   *     read here; or if the Redis revocation store cannot be loaded
+   * @throws IllegalArgumentException as {@link TrackerSettings#read} throws, when the settings are
+   *     read here
+   */
   @Override
   public boolean configure(FeatureContext context) {
     TrackerConfig effective = config != null ? config : fromEnvironment(context.getConfiguration());

@@ -1,10 +1,12 @@
 package io.trackercookie;
 
+import io.trackercookie.keys.PasswordSource;
 import io.trackercookie.settings.SettingNames;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tracker's options as named settings: JAX-RS properties, system properties and environment
@@ -30,44 +32,199 @@ import java.util.function.Function;
  */
 public final class TrackerSettings {
 
+  /**
+   * {@value}: the password that seals and opens ({@link PasswordSource.Builder#password}); required
+   * unless the passwords come from files.
+   */
   public static final String PASSWORD = SettingNames.PASSWORD;
+
+  /**
+   * {@value}: the id of the current password, written into new seals; with it, {@value #PASSWORD}
+   * is that id's password.
+   */
   public static final String PASSWORD_ID = SettingNames.PASSWORD_ID;
+
+  /**
+   * {@value}: comma-separated ids of older passwords still accepted when opening, each password in
+   * {@value #ACCEPTED_PASSWORD_PREFIX}{@code <id>}.
+   */
   public static final String ACCEPTED_PASSWORD_IDS = SettingNames.ACCEPTED_PASSWORD_IDS;
+
+  /**
+   * {@value}{@code <id>}: the password of an accepted id (the family of settings {@code
+   * tracker.password.<id>}).
+   */
   public static final String ACCEPTED_PASSWORD_PREFIX = SettingNames.ACCEPTED_PASSWORD_PREFIX;
+
+  /**
+   * {@value}: a directory with one file per password id, reloaded when it changes ({@link
+   * PasswordSource.Builder#passwordDirectory}).
+   */
   public static final String PASSWORD_DIR = SettingNames.PASSWORD_DIR;
+
+  /**
+   * {@value}: a file holding the one password, reloaded when it changes ({@link
+   * PasswordSource.Builder#passwordFile}).
+   */
   public static final String PASSWORD_FILE = SettingNames.PASSWORD_FILE;
+
+  /**
+   * {@value}: how often the password files are looked at for changes ({@link
+   * PasswordSource.Builder#passwordPollInterval}).
+   */
   public static final String PASSWORD_POLL_INTERVAL = SettingNames.PASSWORD_POLL_INTERVAL;
+
+  /**
+   * {@value}: after {@code tracker.password.<id>}: the instant from which that password seals (a
+   * key schedule).
+   */
   public static final String SEAL_FROM_SUFFIX = SettingNames.SEAL_FROM_SUFFIX;
+
+  /**
+   * {@value}: accepts weak passwords, which start-up otherwise refuses; for tests only ({@link
+   * PasswordSource.Builder#allowWeakPassword}).
+   */
   public static final String ALLOW_WEAK_PASSWORD = SettingNames.ALLOW_WEAK_PASSWORD;
+
+  /** {@value}: the cookie's name ({@link CookieSettings.Builder#name}). */
   public static final String COOKIE_NAME = SettingNames.COOKIE_NAME;
+
+  /** {@value}: the cookie's Max-Age ({@link CookieSettings.Builder#maxAge}). */
   public static final String COOKIE_MAX_AGE = SettingNames.COOKIE_MAX_AGE;
+
+  /** {@value}: the cookie's Path ({@link CookieSettings.Builder#path}). */
   public static final String COOKIE_PATH = SettingNames.COOKIE_PATH;
+
+  /** {@value}: the cookie's Domain ({@link CookieSettings.Builder#domain}). */
   public static final String COOKIE_DOMAIN = SettingNames.COOKIE_DOMAIN;
+
+  /** {@value}: the cookie's Secure attribute ({@link CookieSettings.Builder#secure}). */
   public static final String COOKIE_SECURE = SettingNames.COOKIE_SECURE;
+
+  /** {@value}: the cookie's HttpOnly attribute ({@link CookieSettings.Builder#httpOnly}). */
   public static final String COOKIE_HTTP_ONLY = SettingNames.COOKIE_HTTP_ONLY;
+
+  /** {@value}: the cookie's SameSite attribute ({@link CookieSettings.Builder#sameSite}). */
   public static final String COOKIE_SAME_SITE = SettingNames.COOKIE_SAME_SITE;
+
+  /** {@value}: the cookie's Partitioned attribute ({@link CookieSettings.Builder#partitioned}). */
   public static final String COOKIE_PARTITIONED = SettingNames.COOKIE_PARTITIONED;
+
+  /**
+   * {@value}: sends the cookie's name with the {@code __Host-} prefix ({@link
+   * CookieSettings.Builder#hostPrefix}).
+   */
   public static final String COOKIE_HOST_PREFIX = SettingNames.COOKIE_HOST_PREFIX;
+
+  /** {@value}: the seal's lifetime from each write ({@link Lifetimes.Builder#ttl}). */
   public static final String TTL = SettingNames.TTL;
+
+  /**
+   * {@value}: {@code true}: seals without an expiration ({@link
+   * Lifetimes.Builder#sealsNeverExpire}).
+   */
   public static final String SEALS_NEVER_EXPIRE = SettingNames.SEALS_NEVER_EXPIRE;
+
+  /**
+   * {@value}: what the tracker's cookies may add to the Cookie header ({@link
+   * CookieBudget.Builder#maxCookieHeaderBytes}).
+   */
   public static final String MAX_COOKIE_HEADER_BYTES = SettingNames.MAX_COOKIE_HEADER_BYTES;
+
+  /**
+   * {@value}: the request property under which the Tracker is also available ({@link
+   * TrackerConfig.Builder#requestAttribute}).
+   */
   public static final String REQUEST_ATTRIBUTE = SettingNames.REQUEST_ATTRIBUTE;
+
+  /** {@value}: what new seals hold ({@link TrackerConfig.Builder#payloadFormat}). */
   public static final String PAYLOAD_FORMAT = SettingNames.PAYLOAD_FORMAT;
+
+  /**
+   * {@value}: omits Secure for plain-http requests to a loopback host; development only ({@link
+   * TrackerConfig.Builder#insecureLoopbackForDevelopment}).
+   */
   public static final String INSECURE_LOOPBACK = SettingNames.INSECURE_LOOPBACK;
+
+  /** {@value}: sliding (inactivity) expiry ({@link Lifetimes.Builder#slidingExpiry}). */
   public static final String SLIDING_EXPIRY = SettingNames.SLIDING_EXPIRY;
+
+  /**
+   * {@value}: the share of the sliding lifetime after which a valid cookie is reissued ({@link
+   * Lifetimes.Builder#reissueAfter}).
+   */
   public static final String REISSUE_AFTER = SettingNames.REISSUE_AFTER;
+
+  /**
+   * {@value}: the cookie-sessions secret; reads legacy cookies ({@link
+   * LegacyCookies.Builder#secret}).
+   */
   public static final String LEGACY_SECRET = SettingNames.LEGACY_SECRET;
+
+  /** {@value}: the legacy cookie's name ({@link LegacyCookies.Builder#cookieName}). */
   public static final String LEGACY_COOKIE_NAME = SettingNames.LEGACY_COOKIE_NAME;
+
+  /** {@value}: the legacy cookies' timeout ({@link LegacyCookies.Builder#timeout}). */
   public static final String LEGACY_TIMEOUT = SettingNames.LEGACY_TIMEOUT;
+
+  /**
+   * {@value}: splits a large seal across at most this many cookies ({@link
+   * CookieBudget.Builder#chunking(int)}).
+   */
   public static final String MAX_CHUNKS = SettingNames.MAX_CHUNKS;
+
+  /**
+   * {@value}: entries of the verified-seal cache; 0 turns it off ({@link
+   * SealCacheOptions.Builder#maxEntries}).
+   */
   public static final String SEAL_CACHE_MAX_ENTRIES = SettingNames.SEAL_CACHE_MAX_ENTRIES;
+
+  /**
+   * {@value}: estimated heap bytes of the verified-seal cache ({@link
+   * SealCacheOptions.Builder#maxBytes}).
+   */
   public static final String SEAL_CACHE_MAX_BYTES = SettingNames.SEAL_CACHE_MAX_BYTES;
+
+  /**
+   * {@value}: names why a cookie was refused in a response header; development only ({@link
+   * TrackerConfig.Builder#diagnostics}).
+   */
   public static final String DIAGNOSTICS = SettingNames.DIAGNOSTICS;
+
+  /**
+   * {@value}: where revocations are kept: {@code off}, {@code embedded}, or a {@code redis://} or
+   * {@code rediss://} URL ({@link TrackerConfig.Builder#revocation}).
+   */
   public static final String REVOCATION_STORE = SettingNames.REVOCATION_STORE;
+
+  /**
+   * {@value}: the tracker key holding a cookie's subject; needs {@value #REVOCATION_STORE} ({@link
+   * RevocationOptions.Builder#subjectKey}).
+   */
   public static final String REVOCATION_SUBJECT_KEY = SettingNames.REVOCATION_SUBJECT_KEY;
+
+  /**
+   * {@value}: accepts cookies unchecked while the store is unavailable; needs {@value
+   * #REVOCATION_STORE} ({@link RevocationOptions.Builder#failOpen}).
+   */
   public static final String REVOCATION_FAIL_OPEN = SettingNames.REVOCATION_FAIL_OPEN;
+
+  /**
+   * {@value}: bound of the embedded store, or of the Redis store's local view; needs {@value
+   * #REVOCATION_STORE} ({@link RevocationOptions.Builder#maxEntries}).
+   */
   public static final String REVOCATION_MAX_ENTRIES = SettingNames.REVOCATION_MAX_ENTRIES;
+
+  /**
+   * {@value}: how long a Redis command may take; needs {@value #REVOCATION_STORE} ({@link
+   * RevocationOptions.Builder#timeout}).
+   */
   public static final String REVOCATION_TIMEOUT = SettingNames.REVOCATION_TIMEOUT;
+
+  /**
+   * {@value}: the prefix of the Redis keys; needs {@value #REVOCATION_STORE} ({@link
+   * RevocationOptions.Builder#keyPrefix}).
+   */
   public static final String REVOCATION_KEY_PREFIX = SettingNames.REVOCATION_KEY_PREFIX;
 
   /**
@@ -87,7 +244,7 @@ public final class TrackerSettings {
    *     environment variable; or if the settings contradict each other
    * @throws IllegalArgumentException if a setting's value is invalid, naming the setting
    */
-  public static TrackerConfig read(Function<String, String> lookup) {
+  public static TrackerConfig read(Function<String, @Nullable String> lookup) {
     return read(lookup, builder -> {});
   }
 
@@ -100,7 +257,7 @@ public final class TrackerSettings {
    * @throws IllegalArgumentException as {@link #read(Function)}, or as {@code code} throws
    */
   public static TrackerConfig read(
-      Function<String, String> lookup, Consumer<TrackerConfig.Builder> code) {
+      Function<String, @Nullable String> lookup, Consumer<TrackerConfig.Builder> code) {
     return SettingsReader.read(lookup, code);
   }
 

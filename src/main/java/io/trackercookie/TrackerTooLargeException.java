@@ -18,6 +18,10 @@ public final class TrackerTooLargeException extends RuntimeException {
   private final int limitBytes;
   private final List<String> largestKeys;
 
+  /**
+   * A tracker of {@code setCookieBytes} bytes over {@code limitBytes}, naming its {@code
+   * largestKeys} (keys only, never a value).
+   */
   public TrackerTooLargeException(int setCookieBytes, int limitBytes, List<String> largestKeys) {
     super(
         "The tracker cookie would be "

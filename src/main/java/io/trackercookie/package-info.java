@@ -19,4 +19,7 @@
  *   <li>{@link io.trackercookie.TrackerTooLargeException}: a tracker past the 4096-byte limit.
  * </ul>
  */
+@NullMarked
 package io.trackercookie;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * where CDI and the servlet API are present: the request-scoped producer that makes {@code @Inject
  * Tracker} work.
  */
+@NullMarked
 package io.trackercookie.cdi;
+
+import org.jspecify.annotations.NullMarked;

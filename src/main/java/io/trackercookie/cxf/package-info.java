@@ -3,4 +3,7 @@
  * {@code ContextProvider}s that make {@code @Context Tracker} and {@code @Context Revocations}
  * injectable.
  */
+@NullMarked
 package io.trackercookie.cxf;
+
+import org.jspecify.annotations.NullMarked;

@@ -44,6 +44,7 @@ public final class TrackerHk2Binder extends AbstractBinder {
   public static final class RevocationsFactory implements Factory<Revocations> {
     private final Configuration configuration;
 
+    /** Made by HK2, with the application's configuration. */
     @Inject
     public RevocationsFactory(Configuration configuration) {
       this.configuration = configuration;
@@ -65,6 +66,7 @@ public final class TrackerHk2Binder extends AbstractBinder {
   public static final class RequestTrackerFactory implements Factory<Tracker> {
     private final Provider<ContainerRequestContext> request;
 
+    /** Made by HK2, with a provider of the request being served. */
     @Inject
     public RequestTrackerFactory(Provider<ContainerRequestContext> request) {
       this.request = request;

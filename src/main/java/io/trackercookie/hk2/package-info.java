@@ -3,4 +3,7 @@
  * integration is present: Jersey 4 moved the binder API that {@code io.trackercookie.jersey} uses
  * on Jersey 3.1, so this binding uses HK2's own API instead.
  */
+@NullMarked
 package io.trackercookie.hk2;
+
+import org.jspecify.annotations.NullMarked;

@@ -43,6 +43,7 @@ public final class TrackerBinder extends AbstractBinder {
   public static final class RevocationsSupplier implements Supplier<Revocations> {
     private final Configuration configuration;
 
+    /** Made by HK2, with the application's configuration. */
     @Inject
     public RevocationsSupplier(Configuration configuration) {
       this.configuration = configuration;
@@ -73,6 +74,7 @@ public final class TrackerBinder extends AbstractBinder {
   public static final class RequestTrackerSupplier implements Supplier<Tracker> {
     private final Provider<ContainerRequestContext> request;
 
+    /** Made by HK2, with a provider of the request being served. */
     @Inject
     public RequestTrackerSupplier(Provider<ContainerRequestContext> request) {
       this.request = request;

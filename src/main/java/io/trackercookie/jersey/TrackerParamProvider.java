@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.model.Parameter;
 import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Supplies a resource method's {@code @Context Tracker} parameter straight from the request (and a
@@ -18,8 +19,12 @@ import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
  */
 public final class TrackerParamProvider implements ValueParamProvider {
 
+  /**
+   * How to read a {@code @Context Tracker} or {@code @Context Revocations} parameter; null for any
+   * other parameter, which Jersey's own providers then supply.
+   */
   @Override
-  public Function<ContainerRequest, ?> getValueProvider(Parameter parameter) {
+  public @Nullable Function<ContainerRequest, ?> getValueProvider(Parameter parameter) {
     if (parameter.getSource() != Parameter.Source.CONTEXT) {
       return null;
     }

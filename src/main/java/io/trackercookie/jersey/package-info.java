@@ -6,4 +6,7 @@
  * to register the feature when an application forgot it. Nothing else in the library imports {@code
  * org.glassfish}.
  */
+@NullMarked
 package io.trackercookie.jersey;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jboss.resteasy.spi.ContextInjector;
 import org.jboss.resteasy.spi.HttpRequest;
 import org.jboss.resteasy.spi.ResteasyProviderFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RESTEasy glue: makes {@code @Context Tracker} work in resource methods and fields. Registered by
@@ -21,7 +22,7 @@ public final class TrackerContextInjector implements ContextInjector<Tracker, Tr
   private static final Tracker CURRENT = new CurrentTracker();
 
   @Override
-  public Tracker resolve(
+  public @Nullable Tracker resolve(
       Class<? extends Tracker> rawType, Type genericType, Annotation[] annotations) {
     return Tracker.class.equals(rawType) ? CURRENT : null;
   }
@@ -34,17 +35,17 @@ public final class TrackerContextInjector implements ContextInjector<Tracker, Tr
   /** Forwards every call to the Tracker of the request being served. */
   private static final class CurrentTracker implements Tracker {
     @Override
-    public Object get(String key) {
+    public @Nullable Object get(String key) {
       return current().get(key);
     }
 
     @Override
-    public <T> T get(String key, Class<T> type) {
+    public <T> @Nullable T get(String key, Class<T> type) {
       return current().get(key, type);
     }
 
     @Override
-    public <T> T get(String key, GenericType<T> type) {
+    public <T> @Nullable T get(String key, GenericType<T> type) {
       return current().get(key, type);
     }
 
@@ -54,12 +55,12 @@ public final class TrackerContextInjector implements ContextInjector<Tracker, Tr
     }
 
     @Override
-    public void put(String key, Object value) {
+    public void put(String key, @Nullable Object value) {
       current().put(key, value);
     }
 
     @Override
-    public Object remove(String key) {
+    public @Nullable Object remove(String key) {
       return current().remove(key);
     }
 
@@ -79,12 +80,12 @@ public final class TrackerContextInjector implements ContextInjector<Tracker, Tr
     }
 
     @Override
-    public Map<String, Object> asMap() {
+    public Map<String, @Nullable Object> asMap() {
       return current().asMap();
     }
 
     @Override
-    public void replaceWith(Object content) {
+    public void replaceWith(@Nullable Object content) {
       current().replaceWith(content);
     }
 

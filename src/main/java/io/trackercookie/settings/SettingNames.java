@@ -15,8 +15,13 @@ public final class SettingNames {
   public static final String PREFIX = "tracker.";
 
   // The passwords (io.trackercookie.keys.PasswordSource).
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#PASSWORD}. */
   public static final String PASSWORD = "tracker.password";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#PASSWORD_ID}. */
   public static final String PASSWORD_ID = "tracker.passwordId";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#ACCEPTED_PASSWORD_IDS}. */
   public static final String ACCEPTED_PASSWORD_IDS = "tracker.acceptedPasswordIds";
 
   /** The family of accepted passwords: {@code tracker.password.<id>}. */
@@ -25,54 +30,116 @@ public final class SettingNames {
   /** An accepted password's seal-from instant: {@code tracker.password.<id>.sealFrom}. */
   public static final String SEAL_FROM_SUFFIX = ".sealFrom";
 
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#PASSWORD_DIR}. */
   public static final String PASSWORD_DIR = "tracker.passwordDir";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#PASSWORD_FILE}. */
   public static final String PASSWORD_FILE = "tracker.passwordFile";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#PASSWORD_POLL_INTERVAL}. */
   public static final String PASSWORD_POLL_INTERVAL = "tracker.passwordPollInterval";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#ALLOW_WEAK_PASSWORD}. */
   public static final String ALLOW_WEAK_PASSWORD = "tracker.allowWeakPassword";
 
   // The cookie (io.trackercookie.CookieSettings).
+  /** The prefix of the cookie's settings, {@code tracker.cookie.*}. */
   public static final String COOKIE_PREFIX = "tracker.cookie.";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#COOKIE_NAME}. */
   public static final String COOKIE_NAME = "tracker.cookie.name";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#COOKIE_MAX_AGE}. */
   public static final String COOKIE_MAX_AGE = "tracker.cookie.maxAge";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#COOKIE_PATH}. */
   public static final String COOKIE_PATH = "tracker.cookie.path";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#COOKIE_DOMAIN}. */
   public static final String COOKIE_DOMAIN = "tracker.cookie.domain";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#COOKIE_SECURE}. */
   public static final String COOKIE_SECURE = "tracker.cookie.secure";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#COOKIE_HTTP_ONLY}. */
   public static final String COOKIE_HTTP_ONLY = "tracker.cookie.httpOnly";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#COOKIE_SAME_SITE}. */
   public static final String COOKIE_SAME_SITE = "tracker.cookie.sameSite";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#COOKIE_PARTITIONED}. */
   public static final String COOKIE_PARTITIONED = "tracker.cookie.partitioned";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#COOKIE_HOST_PREFIX}. */
   public static final String COOKIE_HOST_PREFIX = "tracker.cookie.hostPrefix";
 
   // The lifetimes (io.trackercookie.Lifetimes).
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#TTL}. */
   public static final String TTL = "tracker.ttl";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#SEALS_NEVER_EXPIRE}. */
   public static final String SEALS_NEVER_EXPIRE = "tracker.sealsNeverExpire";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#SLIDING_EXPIRY}. */
   public static final String SLIDING_EXPIRY = "tracker.slidingExpiry";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#REISSUE_AFTER}. */
   public static final String REISSUE_AFTER = "tracker.reissueAfter";
 
   // The config's own options (io.trackercookie.TrackerConfig).
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#REQUEST_ATTRIBUTE}. */
   public static final String REQUEST_ATTRIBUTE = "tracker.requestAttribute";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#PAYLOAD_FORMAT}. */
   public static final String PAYLOAD_FORMAT = "tracker.payloadFormat";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#INSECURE_LOOPBACK}. */
   public static final String INSECURE_LOOPBACK = "tracker.insecureLoopbackForDevelopment";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#DIAGNOSTICS}. */
   public static final String DIAGNOSTICS = "tracker.diagnostics";
 
   // Legacy cookie-sessions cookies (io.trackercookie.LegacyCookies).
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#LEGACY_SECRET}. */
   public static final String LEGACY_SECRET = "tracker.legacy.secret";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#LEGACY_COOKIE_NAME}. */
   public static final String LEGACY_COOKIE_NAME = "tracker.legacy.cookieName";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#LEGACY_TIMEOUT}. */
   public static final String LEGACY_TIMEOUT = "tracker.legacy.timeout";
 
   // The Cookie-header budget and chunking (io.trackercookie.CookieBudget).
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#MAX_CHUNKS}. */
   public static final String MAX_CHUNKS = "tracker.maxChunks";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#MAX_COOKIE_HEADER_BYTES}. */
   public static final String MAX_COOKIE_HEADER_BYTES = "tracker.maxCookieHeaderBytes";
 
   // The verified-seal cache (io.trackercookie.SealCacheOptions).
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#SEAL_CACHE_MAX_ENTRIES}. */
   public static final String SEAL_CACHE_MAX_ENTRIES = "tracker.sealCache.maxEntries";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#SEAL_CACHE_MAX_BYTES}. */
   public static final String SEAL_CACHE_MAX_BYTES = "tracker.sealCache.maxBytes";
 
   // Revocation (io.trackercookie.RevocationOptions).
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#REVOCATION_STORE}. */
   public static final String REVOCATION_STORE = "tracker.revocation.store";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#REVOCATION_SUBJECT_KEY}. */
   public static final String REVOCATION_SUBJECT_KEY = "tracker.revocation.subjectKey";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#REVOCATION_FAIL_OPEN}. */
   public static final String REVOCATION_FAIL_OPEN = "tracker.revocation.failOpen";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#REVOCATION_MAX_ENTRIES}. */
   public static final String REVOCATION_MAX_ENTRIES = "tracker.revocation.maxEntries";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#REVOCATION_TIMEOUT}. */
   public static final String REVOCATION_TIMEOUT = "tracker.revocation.timeout";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#REVOCATION_KEY_PREFIX}. */
   public static final String REVOCATION_KEY_PREFIX = "tracker.revocation.keyPrefix";
 
   private SettingNames() {}

@@ -4,4 +4,7 @@
  * every option group, {@link io.trackercookie.keys} included, names its settings in messages from
  * here without calling back into the settings reader ({@link io.trackercookie.TrackerSettings}).
  */
+@NullMarked
 package io.trackercookie.settings;
+
+import org.jspecify.annotations.NullMarked;

@@ -33,12 +33,11 @@ class PublicJavadocTest {
 
   private static final Path SOURCES = Paths.get("src", "main", "java");
 
-  /**
-   * The packages applications call. A package joins with one line here; the root package {@code
-   * io.trackercookie} joins once its option groups have settled.
-   */
+  /** The packages applications call. A package joins with one line here. */
   static final List<String> API_PACKAGES =
       List.of(
+          "io.trackercookie",
+          "io.trackercookie.settings",
           "io.trackercookie.iron",
           "io.trackercookie.keys",
           "io.trackercookie.legacy",
