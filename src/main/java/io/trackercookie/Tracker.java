@@ -20,6 +20,13 @@ import java.util.Map;
  * typed read that fails throws IllegalArgumentException naming the JSON path and the type, never
  * the value.
  *
+ * <p>One key is the library's own: {@value #RESERVED_KEY} holds the session's metadata (today the
+ * nonce behind the CSRF token). Every read here leaves it out ({@link #get}, the typed reads,
+ * {@link #containsKey}, {@link #isEmpty}, {@link #asMap}, {@link #as} and a typed
+ * {@code @CookieParam}), {@link #put} and {@link #replaceWith} refuse it and {@link #remove} does
+ * not reach it; every write keeps it, and {@link #clear} and {@link #revoke} drop it with the rest.
+ * A reader of the same cookie in Node sees it as a plain key.
+ *
  * <p>Safe to use from several threads of the same request. A tracker whose cookie was missing or
  * invalid reads as empty.
  *
@@ -34,6 +41,9 @@ public interface Tracker {
 
   /** The request property that always holds the Tracker, whatever requestAttribute says. */
   String PROPERTY = "io.trackercookie.Tracker";
+
+  /** The key of the tracker's JSON object that holds the library's own session metadata. */
+  String RESERVED_KEY = "$tracker";
 
   /**
    * The request's tracker.
@@ -80,11 +90,14 @@ public interface Tracker {
    *     chunks), or its cookies would add more than {@link CookieBudget#maxCookieHeaderBytes()} to
    *     the Cookie header; the tracker keeps its content from before the call
    * @throws IllegalArgumentException if the value is not JSON the tracker can hold: NaN, Infinity,
-   *     a number past the range of a double, a {@code __proto__} key, nesting past 64
+   *     a number past the range of a double, a {@code __proto__} key, nesting past 64; or if key is
+   *     {@link #RESERVED_KEY}
    */
   void put(String key, Object value);
 
-  /** Removes key; returns its previous plain value, or null. */
+  /**
+   * Removes key; returns its previous plain value, or null ({@link #RESERVED_KEY}: always null).
+   */
   Object remove(String key);
 
   /** Empties the tracker: the response deletes the cookie. */
@@ -112,7 +125,7 @@ public interface Tracker {
    * object); null clears.
    *
    * @throws IllegalArgumentException if the object is not written as a JSON object, or holds what
-   *     {@link #put} refuses
+   *     {@link #put} refuses ({@link #RESERVED_KEY} included); the session's metadata is kept
    * @throws TrackerTooLargeException as {@link #put}
    */
   void replaceWith(Object content);

@@ -85,11 +85,12 @@ public final class TrackerEngine {
   /**
    * The content of the tracker these Cookie header lines bring, opened now without telling the
    * listeners (a typed {@code @CookieParam} is a second look at the request's tracker, which
-   * reports for itself); null when no cookie holds one. Shared with other requests: never modify
-   * it.
+   * reports for itself), as the application sees it ({@link SessionMetadata} left out); null when
+   * no cookie holds one. Shared with other requests: never modify it.
    */
   public ObjectNode peek(List<String> cookieHeaderLines) {
-    return open(jar.find(cookieHeaderLines), false).content();
+    ObjectNode content = open(jar.find(cookieHeaderLines), false).content();
+    return content == null ? null : SessionMetadata.visible(content);
   }
 
   /**
