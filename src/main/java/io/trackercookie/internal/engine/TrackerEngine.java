@@ -30,6 +30,8 @@ public final class TrackerEngine {
   private final ResealPolicy reseal;
   private final ListenerFanout listeners;
   private final Revoker revoker; // null: revocation is off, and no request asks a store
+  private final CsrfTokens csrfTokens;
+  private final String subjectKey; // null: no tracker key names the subject
   private PasswordWatcher passwordWatcher; // null: the passwords never change
 
   TrackerEngine(
@@ -39,7 +41,8 @@ public final class TrackerEngine {
       LegacyReader legacy,
       ResealPolicy reseal,
       ListenerFanout listeners,
-      Revoker revoker) {
+      Revoker revoker,
+      CsrfTokens csrfTokens) {
     this.config = config;
     this.jar = jar;
     this.sealer = sealer;
@@ -47,6 +50,8 @@ public final class TrackerEngine {
     this.reseal = reseal;
     this.listeners = listeners;
     this.revoker = revoker;
+    this.csrfTokens = csrfTokens;
+    this.subjectKey = config.revocation().flatMap(options -> options.subjectKey()).orElse(null);
   }
 
   public TrackerConfig config() {
@@ -132,6 +137,16 @@ public final class TrackerEngine {
         || opened == null
         || opened.revocable() == null
         || revoker.stillValid(opened.revocable());
+  }
+
+  /** The CSRF tokens of this application's sessions. */
+  CsrfTokens csrfTokens() {
+    return csrfTokens;
+  }
+
+  /** The tracker key that holds a session's subject; null when none is configured. */
+  String subjectKey() {
+    return subjectKey;
   }
 
   /** Whether revocation is on. */
