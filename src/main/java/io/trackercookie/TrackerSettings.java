@@ -69,6 +69,9 @@ public final class TrackerSettings {
   public static final String REVOCATION_MAX_ENTRIES = SettingNames.REVOCATION_MAX_ENTRIES;
   public static final String REVOCATION_TIMEOUT = SettingNames.REVOCATION_TIMEOUT;
   public static final String REVOCATION_KEY_PREFIX = SettingNames.REVOCATION_KEY_PREFIX;
+  public static final String CROSS_SITE_ENABLED = SettingNames.CROSS_SITE_ENABLED;
+  public static final String CROSS_SITE_TRUSTED_ORIGINS = SettingNames.CROSS_SITE_TRUSTED_ORIGINS;
+  public static final String CROSS_SITE_REQUIRE_TOKEN = SettingNames.CROSS_SITE_REQUIRE_TOKEN;
 
   /**
    * Every setting name, in the order of the options table: {@value #ACCEPTED_PASSWORD_PREFIX}

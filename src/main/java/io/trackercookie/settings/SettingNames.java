@@ -75,6 +75,11 @@ public final class SettingNames {
   public static final String REVOCATION_TIMEOUT = "tracker.revocation.timeout";
   public static final String REVOCATION_KEY_PREFIX = "tracker.revocation.keyPrefix";
 
+  // Cross-site protection (io.trackercookie.CrossSiteProtection).
+  public static final String CROSS_SITE_ENABLED = "tracker.crossSite.enabled";
+  public static final String CROSS_SITE_TRUSTED_ORIGINS = "tracker.crossSite.trustedOrigins";
+  public static final String CROSS_SITE_REQUIRE_TOKEN = "tracker.crossSite.requireToken";
+
   private SettingNames() {}
 
   /**
