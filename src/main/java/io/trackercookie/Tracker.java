@@ -21,6 +21,13 @@ import org.jspecify.annotations.Nullable;
  * typed read that fails throws IllegalArgumentException naming the JSON path and the type, never
  * the value.
  *
+ * <p>One key is the library's own: {@value #RESERVED_KEY} holds the session's metadata (today the
+ * nonce behind the CSRF token). Every read here leaves it out ({@link #get}, the typed reads,
+ * {@link #containsKey}, {@link #isEmpty}, {@link #asMap}, {@link #as} and a typed
+ * {@code @CookieParam}), {@link #put} and {@link #replaceWith} refuse it and {@link #remove} does
+ * not reach it; every write keeps it, and {@link #clear} and {@link #revoke} drop it with the rest.
+ * A reader of the same cookie in Node sees it as a plain key.
+ *
  * <p>Safe to use from several threads of the same request. A tracker whose cookie was missing or
  * invalid reads as empty.
  *
@@ -35,6 +42,9 @@ public interface Tracker {
 
   /** The request property that always holds the Tracker, whatever requestAttribute says. */
   String PROPERTY = "io.trackercookie.Tracker";
+
+  /** The key of the tracker's JSON object that holds the library's own session metadata. */
+  String RESERVED_KEY = "$tracker";
 
   /**
    * The request's tracker.
@@ -82,11 +92,14 @@ public interface Tracker {
    *     chunks), or its cookies would add more than {@link CookieBudget#maxCookieHeaderBytes()} to
    *     the Cookie header; the tracker keeps its content from before the call
    * @throws IllegalArgumentException if the value is not JSON the tracker can hold: NaN, Infinity,
-   *     a number past the range of a double, a {@code __proto__} key, nesting past 64
+   *     a number past the range of a double, a {@code __proto__} key, nesting past 64; or if key is
+   *     {@link #RESERVED_KEY}
    */
   void put(String key, @Nullable Object value);
 
-  /** Removes key; returns its previous plain value, or null. */
+  /**
+   * Removes key; returns its previous plain value, or null ({@link #RESERVED_KEY}: always null).
+   */
   @Nullable Object remove(String key);
 
   /** Empties the tracker: the response deletes the cookie. */
@@ -116,7 +129,7 @@ public interface Tracker {
    * object); null clears.
    *
    * @throws IllegalArgumentException if the object is not written as a JSON object, or holds what
-   *     {@link #put} refuses
+   *     {@link #put} refuses ({@link #RESERVED_KEY} included); the session's metadata is kept
    * @throws TrackerTooLargeException as {@link #put}
    */
   void replaceWith(@Nullable Object content);
@@ -126,4 +139,30 @@ public interface Tracker {
 
   /** The whole content converted by Jackson into a generic type. */
   <T> T as(GenericType<T> type);
+
+  /**
+   * A token that this session's pages put in their forms (a hidden {@code _csrf} field) or scripts
+   * send in an {@code X-CSRF-Token} header with unsafe requests, for the {@link
+   * CrossSiteProtection} to check when it {@linkplain CrossSiteProtection.Builder#requireToken
+   * requires one}. The token is an HMAC, under a key derived from the current password, of a random
+   * nonce kept in this tracker's seal and of the subject (the value under the revocation subject
+   * key, if one is configured): a token of another session, of this one before {@link
+   * #renewCsrfToken()}, or of another subject does not match.
+   *
+   * <p>The first call stores the nonce, a change the response seals like a {@link #put} (an empty
+   * tracker gets a cookie for it). Each call gives a different string (a fresh random mask), and
+   * each stays valid until the nonce is renewed or the tracker is cleared.
+   *
+   * @throws TrackerTooLargeException if the nonce does not fit the cookie
+   */
+  String csrfToken();
+
+  /**
+   * Gives this session a new nonce, so every token handed out before no longer matches, and returns
+   * a token for it. For a change of privilege, such as signing in: a token an attacker planted
+   * before it is worth nothing after.
+   *
+   * @throws TrackerTooLargeException if the nonce does not fit the cookie
+   */
+  String renewCsrfToken();
 }

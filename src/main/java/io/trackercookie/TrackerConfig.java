@@ -17,11 +17,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything {@link TrackerFeature} needs, as groups of options each with its own builder and rules
  * ({@link PasswordSource}, {@link Lifetimes}, {@link CookieSettings}, {@link CookieBudget}, {@link
- * SealCacheOptions}, {@link LegacyCookies}, {@link RevocationOptions}), and the few options of its
- * own. Immutable and thread-safe. {@link #builder()} takes each group whole ({@code
- * .lifetimes(...)}) or one option at a time through a shortcut ({@code .ttl(...)}); {@link
- * Builder#build()} builds the groups and checks the rules that span them. There is no insecure
- * default and no default password; {@link #toString()} never shows a secret.
+ * SealCacheOptions}, {@link LegacyCookies}, {@link RevocationOptions}, {@link
+ * CrossSiteProtection}), and the few options of its own. Immutable and thread-safe. {@link
+ * #builder()} takes each group whole ({@code .lifetimes(...)}) or one option at a time through a
+ * shortcut ({@code .ttl(...)}); {@link Builder#build()} builds the groups and checks the rules that
+ * span them. There is no insecure default and no default password; {@link #toString()} never shows
+ * a secret.
  *
  * <pre>{@code
  * TrackerConfig config = TrackerConfig.builder()
@@ -61,6 +62,7 @@ public final class TrackerConfig {
   private final SealCacheOptions sealCache;
   private final LegacyCookies legacy;
   private final @Nullable RevocationOptions revocation; // null: off
+  private final CrossSiteProtection crossSite;
   private final String requestAttribute;
   private final PayloadFormat payloadFormat;
   private final List<TrackerListener> listeners;
@@ -83,6 +85,7 @@ public final class TrackerConfig {
     this.sealCache = b.sealCache.build();
     this.legacy = b.legacy.build();
     this.revocation = b.revocation;
+    this.crossSite = b.crossSite.build();
     this.ironOptions = b.ironOptions;
     this.requestAttribute = b.requestAttribute;
     this.payloadFormat = b.payloadFormat;
@@ -167,6 +170,14 @@ public final class TrackerConfig {
     return Optional.ofNullable(revocation);
   }
 
+  /**
+   * The protection against cross-site request forgery; {@link CrossSiteProtection#off()} by
+   * default.
+   */
+  public CrossSiteProtection crossSite() {
+    return crossSite;
+  }
+
   /** The request property under which the Tracker is also available; default {@code tracker}. */
   public String requestAttribute() {
     return requestAttribute;
@@ -214,7 +225,7 @@ public final class TrackerConfig {
   public String toString() {
     return String.format(
         "TrackerConfig[%s, %s, %s, sealTtl=%s, %s, %s, %s, sealCache=%s, legacy=%s, revocation=%s,"
-            + " requestAttribute=%s, payloadFormat=%s, listeners=%d,"
+            + " %s, requestAttribute=%s, payloadFormat=%s, listeners=%d,"
             + " insecureLoopbackForDevelopment=%s, diagnostics=%s]",
         passwords,
         passwordSource,
@@ -226,6 +237,7 @@ public final class TrackerConfig {
         sealCache,
         legacy,
         revocation == null ? "off" : revocation,
+        crossSite,
         requestAttribute,
         payloadFormat,
         listeners.size(),
@@ -246,6 +258,7 @@ public final class TrackerConfig {
     CookieBudget.Builder cookieBudget = CookieBudget.builder();
     SealCacheOptions.Builder sealCache = SealCacheOptions.builder();
     LegacyCookies.Builder legacy = LegacyCookies.builder();
+    CrossSiteProtection.Builder crossSite = CrossSiteProtection.builder();
     private @Nullable RevocationOptions revocation; // null: off
     // iron's defaults, except that seals share a salt pair for up to 10 000 seals or one minute:
     // a seal then skips deriving two keys, and readers are unaffected (see SECURITY.md).
@@ -305,6 +318,15 @@ public final class TrackerConfig {
      */
     public Builder revocation(RevocationOptions options) {
       this.revocation = Objects.requireNonNull(options, "revocation");
+      return this;
+    }
+
+    /**
+     * The protection against cross-site request forgery, for every unsafe request of the
+     * application: {@code .crossSite(CrossSiteProtection.on())} turns it on. Off by default.
+     */
+    public Builder crossSite(CrossSiteProtection protection) {
+      this.crossSite = Objects.requireNonNull(protection, "crossSite").toBuilder();
       return this;
     }
 

@@ -228,6 +228,24 @@ public final class TrackerSettings {
   public static final String REVOCATION_KEY_PREFIX = SettingNames.REVOCATION_KEY_PREFIX;
 
   /**
+   * {@value}: whether unsafe requests from another site or origin are refused ({@link
+   * CrossSiteProtection.Builder#enabled}).
+   */
+  public static final String CROSS_SITE_ENABLED = SettingNames.CROSS_SITE_ENABLED;
+
+  /**
+   * {@value}: origins whose unsafe requests pass, comma-separated; needs {@value
+   * #CROSS_SITE_ENABLED} ({@link CrossSiteProtection.Builder#trustedOrigins}).
+   */
+  public static final String CROSS_SITE_TRUSTED_ORIGINS = SettingNames.CROSS_SITE_TRUSTED_ORIGINS;
+
+  /**
+   * {@value}: whether unsafe requests must also carry the session-bound token; needs {@value
+   * #CROSS_SITE_ENABLED} ({@link CrossSiteProtection.Builder#requireToken}).
+   */
+  public static final String CROSS_SITE_REQUIRE_TOKEN = SettingNames.CROSS_SITE_REQUIRE_TOKEN;
+
+  /**
    * Every setting name, in the order of the options table: {@value #ACCEPTED_PASSWORD_PREFIX}
    * stands for the {@code tracker.password.<id>} family.
    */

@@ -170,6 +170,18 @@ class DocumentedCallsTest {
     calls.put(
         ".revocation(RevocationOptions.builder().maxEntries(50_000).build())",
         b -> b.revocation(RevocationOptions.builder().maxEntries(50_000).build()));
+    calls.put(".crossSite(CrossSiteProtection.on())", b -> b.crossSite(CrossSiteProtection.on()));
+    calls.put(
+        ".crossSite(CrossSiteProtection.builder().enabled(true).trustedOrigins(\"https://app.example.com\").build())",
+        b ->
+            b.crossSite(
+                CrossSiteProtection.builder()
+                    .enabled(true)
+                    .trustedOrigins("https://app.example.com")
+                    .build()));
+    calls.put(
+        ".crossSite(CrossSiteProtection.builder().enabled(true).requireToken(true).build())",
+        b -> b.crossSite(CrossSiteProtection.builder().enabled(true).requireToken(true).build()));
     calls.put(".build()", b -> b);
     return calls;
   }

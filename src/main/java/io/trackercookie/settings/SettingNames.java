@@ -142,6 +142,16 @@ public final class SettingNames {
   /** {@value}: see {@link io.trackercookie.TrackerSettings#REVOCATION_KEY_PREFIX}. */
   public static final String REVOCATION_KEY_PREFIX = "tracker.revocation.keyPrefix";
 
+  // Cross-site protection (io.trackercookie.CrossSiteProtection).
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#CROSS_SITE_ENABLED}. */
+  public static final String CROSS_SITE_ENABLED = "tracker.crossSite.enabled";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#CROSS_SITE_TRUSTED_ORIGINS}. */
+  public static final String CROSS_SITE_TRUSTED_ORIGINS = "tracker.crossSite.trustedOrigins";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#CROSS_SITE_REQUIRE_TOKEN}. */
+  public static final String CROSS_SITE_REQUIRE_TOKEN = "tracker.crossSite.requireToken";
+
   private SettingNames() {}
 
   /**

@@ -10,6 +10,7 @@ import io.trackercookie.internal.seal.SealFormat;
 import io.trackercookie.internal.seal.Sealer;
 import io.trackercookie.internal.seal.VerifiedSealCache;
 import io.trackercookie.iron.IronCodec;
+import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.keys.PasswordFiles;
 import io.trackercookie.keys.PasswordRing;
 import io.trackercookie.keys.PasswordSource;
@@ -17,6 +18,7 @@ import io.trackercookie.keys.PasswordWatcher;
 import io.trackercookie.legacy.LegacySessionDecoder;
 import io.trackercookie.revocation.EmbeddedRevocationStore;
 import io.trackercookie.revocation.RevocationStore;
+import java.util.function.Supplier;
 
 /**
  * Assembles a {@link TrackerEngine} from a {@link TrackerConfig}: the iron codec with the config's
@@ -45,7 +47,12 @@ public final class EngineFactory {
                     config.sealCache().maxBytes(),
                     listeners::sealCacheLookup));
     return create(
-        config, sealCodec, new ResealPolicy(config), listeners, revoker(config, listeners));
+        config,
+        sealCodec,
+        config::passwords,
+        new ResealPolicy(config),
+        listeners,
+        revoker(config, listeners));
   }
 
   /**
@@ -78,11 +85,17 @@ public final class EngineFactory {
               config.clock(),
               VerifiedSealCache.LookupListener.NONE);
       return create(
-          config, codec, new ResealPolicy(config, codec::isCurrent), ListenerFanout.NONE, revoker);
+          config,
+          codec,
+          codec::passwordsInForce,
+          new ResealPolicy(config, codec::isCurrent),
+          ListenerFanout.NONE,
+          revoker);
     }
     return create(
         config,
         new IronSealCodec(codec(config)),
+        config::passwords,
         new ResealPolicy(config),
         ListenerFanout.NONE,
         revoker);
@@ -135,6 +148,7 @@ public final class EngineFactory {
         create(
             config,
             codec,
+            codec::passwordsInForce,
             new ResealPolicy(config, codec::isCurrent),
             listeners,
             revoker(config, listeners));
@@ -163,10 +177,14 @@ public final class EngineFactory {
         listeners::sealCacheLookup);
   }
 
-  /** The engine over this codec and reseal policy, checking revocation with {@code revoker}. */
+  /**
+   * The engine over this codec and reseal policy, with CSRF tokens keyed by the passwords {@code
+   * passwords} says are in force, checking revocation with {@code revoker} (null: never).
+   */
   private static TrackerEngine create(
       TrackerConfig config,
       SealCodec sealCodec,
+      Supplier<IronPasswords> passwords,
       ResealPolicy resealPolicy,
       ListenerFanout listeners,
       Revoker revoker) {
@@ -193,7 +211,8 @@ public final class EngineFactory {
         legacy,
         resealPolicy,
         listeners,
-        revoker);
+        revoker,
+        new CsrfTokens(passwords));
   }
 
   /** Revocation's request-path part when the config turns it on; null otherwise. */

@@ -23,6 +23,10 @@ import java.util.Objects;
  * Changed}, and the response asks it for its cookies with {@link #responseCookies}. Values go to
  * and from JSON through a {@link ValueConverter}. Every method is synchronized, so the threads of
  * one request may share it; values handed out are copies.
+ *
+ * <p>The content is the whole JSON object of the seal, {@link SessionMetadata} included: the
+ * application's reads and writes leave its reserved key out, so it rides along with every write and
+ * reseal, and {@link #clear} drops it with the rest.
  */
 public final class RequestTracker implements Tracker {
 
@@ -157,29 +161,35 @@ public final class RequestTracker implements Tracker {
     return new Changed(changed.original(), changed.content(), null, changed.reseal());
   }
 
+  /** The application's value under key (JSON null is a node): null when absent or reserved. */
+  private JsonNode visibleValue(String key) {
+    Objects.requireNonNull(key, "key");
+    return SessionMetadata.isReserved(key) ? null : content().get(key);
+  }
+
   @Override
   public synchronized Object get(String key) {
-    JsonNode node = content().get(Objects.requireNonNull(key, "key"));
+    JsonNode node = visibleValue(key);
     return node == null ? null : ValueConverter.plain(node);
   }
 
   @Override
   public synchronized <T> T get(String key, Class<T> type) {
     Objects.requireNonNull(type, "type");
-    JsonNode node = content().get(Objects.requireNonNull(key, "key"));
+    JsonNode node = visibleValue(key);
     return node == null ? null : values.read(node, type);
   }
 
   @Override
   public synchronized <T> T get(String key, GenericType<T> type) {
     Objects.requireNonNull(type, "type");
-    JsonNode node = content().get(Objects.requireNonNull(key, "key"));
+    JsonNode node = visibleValue(key);
     return node == null ? null : values.read(node, type.getType());
   }
 
   @Override
   public synchronized boolean containsKey(String key) {
-    return content().has(Objects.requireNonNull(key, "key"));
+    return visibleValue(key) != null;
   }
 
   @Override
@@ -188,8 +198,21 @@ public final class RequestTracker implements Tracker {
     if (TrackerJson.FORBIDDEN_KEY.equals(key)) {
       throw new IllegalArgumentException("The tracker cannot hold a __proto__ key");
     }
+    refuseReserved(key);
     JsonNode node = values.toTree(value, value == null ? Object.class : value.getClass());
     TrackerJson.checkWritable(node);
+    set(key, node);
+  }
+
+  private static void refuseReserved(String key) {
+    if (SessionMetadata.isReserved(key)) {
+      throw new IllegalArgumentException(
+          "The tracker keeps its own data under the key " + SessionMetadata.KEY);
+    }
+  }
+
+  /** Sets one top-level entry, checked to fit; on a refusal the content is as it was. */
+  private void set(String key, JsonNode node) {
     Changed changed = changing();
     // replace, not set: set returns the object itself (for chaining), which the undo below would
     // then put under the key, making the tree contain itself.
@@ -211,7 +234,7 @@ public final class RequestTracker implements Tracker {
 
   @Override
   public synchronized Object remove(String key) {
-    if (!content().has(Objects.requireNonNull(key, "key"))) {
+    if (visibleValue(key) == null) {
       return null;
     }
     Changed changed = changing();
@@ -263,13 +286,13 @@ public final class RequestTracker implements Tracker {
 
   @Override
   public synchronized boolean isEmpty() {
-    return content().isEmpty();
+    return SessionMetadata.visible(content()).isEmpty();
   }
 
   @Override
   public synchronized Map<String, Object> asMap() {
     Map<String, Object> map = new LinkedHashMap<>();
-    content()
+    SessionMetadata.visible(content())
         .fields()
         .forEachRemaining(field -> map.put(field.getKey(), ValueConverter.plain(field.getValue())));
     return Collections.unmodifiableMap(map);
@@ -289,7 +312,15 @@ public final class RequestTracker implements Tracker {
               + " is written as "
               + node.getNodeType());
     }
+    if (object.has(SessionMetadata.KEY)) {
+      refuseReserved(SessionMetadata.KEY);
+    }
     TrackerJson.checkWritable(object);
+    // The session's metadata is not the application's to replace.
+    JsonNode metadata = content().get(SessionMetadata.KEY);
+    if (metadata != null) {
+      object.set(SessionMetadata.KEY, metadata.deepCopy());
+    }
     String plaintext = engine.checkedPlaintext(object);
     Changed changed = changing();
     state = new Changed(changed.original(), object, plaintext, changed.reseal());
@@ -297,12 +328,68 @@ public final class RequestTracker implements Tracker {
 
   @Override
   public synchronized <T> T as(Class<T> type) {
-    return values.read(content(), Objects.requireNonNull(type, "type"));
+    return values.read(SessionMetadata.visible(content()), Objects.requireNonNull(type, "type"));
   }
 
   @Override
   public synchronized <T> T as(GenericType<T> type) {
-    return values.read(content(), Objects.requireNonNull(type, "type").getType());
+    return values.read(
+        SessionMetadata.visible(content()), Objects.requireNonNull(type, "type").getType());
+  }
+
+  @Override
+  public synchronized String csrfToken() {
+    SessionMetadata metadata = metadata();
+    String nonce = metadata.csrfNonce().orElse(null);
+    if (nonce == null) {
+      nonce = CsrfTokens.newNonce();
+      writeMetadata(metadata.withCsrfNonce(nonce));
+    }
+    return engine.csrfTokens().mint(nonce, csrfSubject());
+  }
+
+  @Override
+  public synchronized String renewCsrfToken() {
+    String nonce = CsrfTokens.newNonce();
+    writeMetadata(metadata().withCsrfNonce(nonce));
+    return engine.csrfTokens().mint(nonce, csrfSubject());
+  }
+
+  /**
+   * Whether {@code token} is a CSRF token of this session, as {@link #csrfToken} hands them out:
+   * false when the session has no nonce, for a token of another session, of this one before its
+   * nonce was renewed, or of another subject, and for anything that is no token.
+   */
+  public synchronized boolean csrfTokenMatches(String token) {
+    String nonce = metadata().csrfNonce().orElse(null);
+    return nonce != null && engine.csrfTokens().matches(token, nonce, csrfSubject());
+  }
+
+  /** The subject the token is bound to: the JSON text under the subject key; null for none. */
+  private String csrfSubject() {
+    String key = engine.subjectKey();
+    JsonNode subject = key == null ? null : content().get(key);
+    return subject == null || subject.isNull() ? null : subject.toString();
+  }
+
+  /** This session's metadata; {@link SessionMetadata#NONE} when it has none. */
+  synchronized SessionMetadata metadata() {
+    return SessionMetadata.in(content());
+  }
+
+  /**
+   * Stores the session's metadata: a change like {@link #put}, checked to fit the same way.
+   *
+   * @throws io.trackercookie.TrackerTooLargeException if the tracker would then not fit; it keeps
+   *     its content from before the call
+   */
+  synchronized void writeMetadata(SessionMetadata metadata) {
+    if (!metadata.isEmpty()) {
+      set(SessionMetadata.KEY, metadata.toNode());
+    } else if (content().has(SessionMetadata.KEY)) {
+      state = changing();
+      ((Changed) state).content().remove(SessionMetadata.KEY);
+    }
   }
 
   /**
@@ -395,6 +482,8 @@ public final class RequestTracker implements Tracker {
     return "Tracker"
         + (state instanceof Unopened
             ? "[not opened]"
-            : content().properties().stream().map(Map.Entry::getKey).toList());
+            : SessionMetadata.visible(content()).properties().stream()
+                .map(Map.Entry::getKey)
+                .toList());
   }
 }

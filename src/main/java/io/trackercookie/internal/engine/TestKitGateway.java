@@ -93,7 +93,8 @@ public final class TestKitGateway {
 
   /**
    * Opens the tracker in these Cookie header lines as the application would: its content as plain
-   * values, or a {@link Refused} naming the reason when no cookie opened.
+   * values (the session's metadata left out, as the Tracker leaves it), or a {@link Refused} naming
+   * the reason when no cookie opened.
    */
   public Object open(List<String> cookieHeaderLines) {
     List<RejectionReason> reasons = new ArrayList<>(1);
@@ -105,7 +106,8 @@ public final class TestKitGateway {
           found.any());
     }
     Map<String, Object> map = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> field : opened.content().properties()) {
+    for (Map.Entry<String, JsonNode> field :
+        SessionMetadata.visible(opened.content()).properties()) {
       map.put(field.getKey(), ValueConverter.plain(field.getValue()));
     }
     return Collections.unmodifiableMap(map);

@@ -1,6 +1,7 @@
 package io.trackercookie.internal.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackercookie.CrossSiteRefusal;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerTooLargeException;
@@ -30,6 +31,8 @@ public final class TrackerEngine {
   private final ResealPolicy reseal;
   private final ListenerFanout listeners;
   private final Revoker revoker; // null: revocation is off, and no request asks a store
+  private final CsrfTokens csrfTokens;
+  private final String subjectKey; // null: no tracker key names the subject
   private PasswordWatcher passwordWatcher; // null: the passwords never change
 
   TrackerEngine(
@@ -39,7 +42,8 @@ public final class TrackerEngine {
       LegacyReader legacy,
       ResealPolicy reseal,
       ListenerFanout listeners,
-      Revoker revoker) {
+      Revoker revoker,
+      CsrfTokens csrfTokens) {
     this.config = config;
     this.jar = jar;
     this.sealer = sealer;
@@ -47,6 +51,8 @@ public final class TrackerEngine {
     this.reseal = reseal;
     this.listeners = listeners;
     this.revoker = revoker;
+    this.csrfTokens = csrfTokens;
+    this.subjectKey = config.revocation().flatMap(options -> options.subjectKey()).orElse(null);
   }
 
   public TrackerConfig config() {
@@ -85,11 +91,12 @@ public final class TrackerEngine {
   /**
    * The content of the tracker these Cookie header lines bring, opened now without telling the
    * listeners (a typed {@code @CookieParam} is a second look at the request's tracker, which
-   * reports for itself); null when no cookie holds one. Shared with other requests: never modify
-   * it.
+   * reports for itself), as the application sees it ({@link SessionMetadata} left out); null when
+   * no cookie holds one. Shared with other requests: never modify it.
    */
   public ObjectNode peek(List<String> cookieHeaderLines) {
-    return open(jar.find(cookieHeaderLines), false).content();
+    ObjectNode content = open(jar.find(cookieHeaderLines), false).content();
+    return content == null ? null : SessionMetadata.visible(content);
   }
 
   /**
@@ -131,6 +138,16 @@ public final class TrackerEngine {
         || opened == null
         || opened.revocable() == null
         || revoker.stillValid(opened.revocable());
+  }
+
+  /** The CSRF tokens of this application's sessions. */
+  CsrfTokens csrfTokens() {
+    return csrfTokens;
+  }
+
+  /** The tracker key that holds a session's subject; null when none is configured. */
+  String subjectKey() {
+    return subjectKey;
   }
 
   /** Whether revocation is on. */
@@ -373,6 +390,11 @@ public final class TrackerEngine {
   /** The lines that delete the tracker's cookies. */
   List<String> deleteLines(CookieJar.Found found, boolean secure) {
     return jar.deleteLines(found, secure);
+  }
+
+  /** Tells the listeners that the cross-site protection refused a request. */
+  public void requestRefused(CrossSiteRefusal reason) {
+    listeners.requestRefused(reason);
   }
 
   /** Whether responses name the reasons of refused cookies ({@link TrackerConfig#diagnostics}). */

@@ -1,0 +1,100 @@
+package io.trackercookie.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackercookie.Tracker;
+import io.trackercookie.internal.seal.TrackerJson;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The library's own data about the session a tracker carries, kept inside the sealed JSON object
+ * under the one reserved key {@value #KEY}, as an object of named fields:
+ *
+ * <pre>{"$tracker":{"csrf":"&lt;nonce&gt;"},"visits":3}</pre>
+ *
+ * <p>The application never sees it: {@code Tracker}'s reads ({@code get}, typed reads, {@code
+ * containsKey}, {@code asMap}, {@code as}, {@code isEmpty}) and the typed {@code @CookieParam}
+ * leave the key out, and {@code put} and {@code replaceWith} refuse it. It rides along with every
+ * write, reseal and reissue (a write changes the application's keys only) and goes with {@code
+ * clear()} and {@code revoke()}. A reader of the same cookie in Node (tracker-cookie, @hapi/iron,
+ * iron-session) sees it as a plain key.
+ *
+ * <p>The home of every field the library keeps per session: today the CSRF token's nonce ({@value
+ * #CSRF_NONCE}); a new field is one accessor and one {@code with...} here. Fields this version does
+ * not know (written by a later one) are kept as they are. A {@value #KEY} that is not an object (a
+ * foreign writer's) reads as no metadata, stays hidden, and is replaced by the first metadata
+ * written.
+ *
+ * <p>Immutable: it holds its own copy of the object.
+ */
+final class SessionMetadata {
+
+  /** The reserved key of the tracker's JSON object. */
+  static final String KEY = Tracker.RESERVED_KEY;
+
+  /** The field holding the CSRF token's per-session nonce (base64url text). */
+  static final String CSRF_NONCE = "csrf";
+
+  static final SessionMetadata NONE = new SessionMetadata(TrackerJson.WIRE.createObjectNode());
+
+  private final ObjectNode fields;
+
+  private SessionMetadata(ObjectNode fields) {
+    this.fields = fields;
+  }
+
+  /** The metadata in a tracker's content; {@link #NONE} when it holds none. */
+  static SessionMetadata in(ObjectNode content) {
+    JsonNode node = content.get(KEY);
+    return node instanceof ObjectNode object && !object.isEmpty()
+        ? new SessionMetadata(object.deepCopy())
+        : NONE;
+  }
+
+  /** Whether the key is the reserved one, which no application read or write reaches. */
+  static boolean isReserved(String key) {
+    return KEY.equals(key);
+  }
+
+  /**
+   * The content as the application sees it: without the reserved key. The content itself when it
+   * has none, else a shallow copy (the content may be shared, and is never written here).
+   */
+  static ObjectNode visible(ObjectNode content) {
+    if (!content.has(KEY)) {
+      return content;
+    }
+    ObjectNode copy = TrackerJson.WIRE.createObjectNode().setAll(content);
+    copy.remove(KEY);
+    return copy;
+  }
+
+  boolean isEmpty() {
+    return fields.isEmpty();
+  }
+
+  /** The CSRF token's nonce, if this session has one. */
+  Optional<String> csrfNonce() {
+    JsonNode nonce = fields.get(CSRF_NONCE);
+    return nonce != null && nonce.isTextual() ? Optional.of(nonce.textValue()) : Optional.empty();
+  }
+
+  /** This metadata with another CSRF nonce; the other fields as they are. */
+  SessionMetadata withCsrfNonce(String nonce) {
+    ObjectNode copy = fields.deepCopy();
+    copy.put(CSRF_NONCE, Objects.requireNonNull(nonce, "nonce"));
+    return new SessionMetadata(copy);
+  }
+
+  /** The object to store under {@link #KEY}: a copy, the caller's to keep. */
+  ObjectNode toNode() {
+    return fields.deepCopy();
+  }
+
+  @Override
+  public String toString() {
+    // Field names only: a nonce is a secret of the session.
+    return "SessionMetadata" + fields.properties().stream().map(e -> e.getKey()).toList();
+  }
+}
