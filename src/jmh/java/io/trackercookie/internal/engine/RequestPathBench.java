@@ -150,7 +150,9 @@ public class RequestPathBench {
   @Benchmark
   public String writePath() {
     String plaintext = runtimeCached.checkedPlaintext(content);
-    return runtimeCached.sealLines(plaintext, content, null, CookieJar.Found.NONE, true).get(0);
+    return runtimeCached
+        .sealLines(plaintext, content, null, null, CookieJar.Found.NONE, true)
+        .get(0);
   }
 
   /**
@@ -177,7 +179,8 @@ public class RequestPathBench {
     ObjectNode changed = TrackerJson.WIRE.createObjectNode().setAll(opened.content());
     changed.put("visits", ++visits);
     String plaintext = runtime.checkedPlaintext(changed);
-    String line = runtime.sealLines(plaintext, changed, null, CookieJar.Found.NONE, true).get(0);
+    String line =
+        runtime.sealLines(plaintext, changed, null, null, CookieJar.Found.NONE, true).get(0);
     String value = line.substring(line.indexOf('=') + 1, line.indexOf(';'));
     return List.of("theme=dark; persistent-information=" + value + "; lang=en");
   }
