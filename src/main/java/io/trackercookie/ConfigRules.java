@@ -23,7 +23,8 @@ final class ConfigRules {
    *     browsers refuse without Secure; if the legacy cookie's name is the tracker's; if the codec
    *     refuses the passwords with the seal options
    * @throws IllegalStateException if the cookie's Max-Age is shorter than the sliding expiry; if
-   *     revocation is on but seals never expire
+   *     revocation or sign-in is on but seals never expire; if sign-in and revocation name
+   *     different subject keys
    */
   static void check(TrackerConfig config) {
     CookieSettings cookie = config.cookie();
@@ -60,12 +61,33 @@ final class ConfigRules {
               + " is set: without an expiration a revocation could never be forgotten, and a"
               + " cookie's issue time could not be told from its expiration");
     }
+    config.signIn().ifPresent(signIn -> checkSignIn(config, signIn));
     // Ask the codec now, so that a config that builds also starts.
     try {
       IronCodec.create(config.passwords(), config.sealOptions());
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           "The tracker passwords (" + describe(SettingNames.PASSWORD) + "): " + e.getMessage());
+    }
+  }
+
+  /** Sign-in's rules with the lifetimes and revocation. */
+  private static void checkSignIn(TrackerConfig config, SignInOptions signIn) {
+    if (config.lifetimes().sealsNeverExpire()) {
+      // The absolute lifetime caps each seal's expiration; a seal without one has nothing to cap.
+      throw new IllegalStateException(
+          "Sign-in needs seals that expire, but "
+              + describe(SettingNames.SEALS_NEVER_EXPIRE)
+              + " is set: a signed-in seal must stop opening at the end of its session");
+    }
+    Optional<String> revocationKey = config.revocation().flatMap(RevocationOptions::subjectKey);
+    if (revocationKey.isPresent() && !revocationKey.get().equals(signIn.subjectKey())) {
+      throw new IllegalStateException(
+          describe(SettingNames.REVOCATION_SUBJECT_KEY)
+              + " and "
+              + describe(SettingNames.SIGN_IN_SUBJECT_KEY)
+              + " name different keys: log-out-everywhere must find the subject sign-in wrote;"
+              + " leave the revocation one unset, it follows sign-in's");
     }
   }
 }

@@ -69,6 +69,10 @@ public final class TrackerSettings {
   public static final String REVOCATION_MAX_ENTRIES = SettingNames.REVOCATION_MAX_ENTRIES;
   public static final String REVOCATION_TIMEOUT = SettingNames.REVOCATION_TIMEOUT;
   public static final String REVOCATION_KEY_PREFIX = SettingNames.REVOCATION_KEY_PREFIX;
+  public static final String SIGN_IN_ABSOLUTE_LIFETIME = SettingNames.SIGN_IN_ABSOLUTE_LIFETIME;
+  public static final String SIGN_IN_REMEMBER_FOR = SettingNames.SIGN_IN_REMEMBER_FOR;
+  public static final String SIGN_IN_SUBJECT_KEY = SettingNames.SIGN_IN_SUBJECT_KEY;
+  public static final String PRESET = SettingNames.PRESET;
 
   /**
    * Every setting name, in the order of the options table: {@value #ACCEPTED_PASSWORD_PREFIX}
