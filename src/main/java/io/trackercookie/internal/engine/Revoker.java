@@ -31,7 +31,8 @@ import java.util.logging.Logger;
  *
  * <p>A seal is named by a SHA-256 digest of its MAC part (unique to the seal, and no credential if
  * the store leaks); a chunked cookie is one seal. A subject is named by a digest of its text. A
- * seal's issue time is its expiration less the seal lifetime, so no key is added to the JSON.
+ * seal's issue time is its expiration less the lifetime it was given, never before its sign-in
+ * ({@link SessionLifetimes#issuedAt}).
  *
  * <p>A store that was full may have raised a floor instead of forgetting revocations: a seal issued
  * at or before it is revoked too, and each rise is told to the listeners.
@@ -73,12 +74,12 @@ final class Revoker implements Revocations, AutoCloseable {
   private final String subjectKey; // null: log-out-everywhere is off
   private final boolean failOpen;
   private final Duration sealTtl;
-  private final Duration localtimeOffset;
   private final Duration margin; // skew and offset: how long past its expiration a seal opens
   private final Clock clock;
   private final AtomicBoolean outage = new AtomicBoolean();
   private final ListenerFanout listeners; // told of each revocation recorded, for metrics
   private final AtomicLong floorSeen = new AtomicLong(Long.MIN_VALUE); // the store's, last told
+  private final SessionLifetimes sessions; // a seal's issue time, given its session
 
   Revoker(
       TrackerConfig config,
@@ -89,13 +90,19 @@ final class Revoker implements Revocations, AutoCloseable {
     this.store = store;
     this.listeners = listeners;
     this.ownsStore = owns;
-    this.subjectKey = options.subjectKey().orElse(null);
+    // Sign-in's subject key when revocation names none: log-out-everywhere finds signed-in
+    // subjects.
+    this.subjectKey =
+        options
+            .subjectKey()
+            .or(() -> config.signIn().map(io.trackercookie.SignInOptions::subjectKey))
+            .orElse(null);
     this.failOpen = options.failOpen();
     this.sealTtl = config.sealTtl();
     IronOptions iron = config.ironOptions();
-    this.localtimeOffset = iron.localtimeOffset();
     this.margin = iron.timestampSkew().plus(iron.localtimeOffset().abs()).plusSeconds(1);
     this.clock = config.clock();
+    this.sessions = new SessionLifetimes(config);
   }
 
   /**
@@ -106,7 +113,7 @@ final class Revoker implements Revocations, AutoCloseable {
     Instant expiration = unsealed.expiration().orElse(null);
     return check(
         SEAL_KEY + sealDigest(cookieValue),
-        expiration == null ? null : issuedAt(expiration),
+        expiration == null ? null : sessions.issuedAt(expiration, content),
         expiration,
         content);
   }
@@ -185,11 +192,6 @@ final class Revoker implements Revocations, AutoCloseable {
     } catch (RuntimeException e) {
       return false;
     }
-  }
-
-  /** When a seal expiring then was sealed: iron writes now + local-time offset + ttl. */
-  private Instant issuedAt(Instant expiration) {
-    return expiration.minus(sealTtl).minus(localtimeOffset);
   }
 
   /** Records a seal as revoked; false (and the outage logged) if the store could not. */

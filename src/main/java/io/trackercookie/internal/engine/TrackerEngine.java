@@ -30,6 +30,7 @@ public final class TrackerEngine {
   private final ResealPolicy reseal;
   private final ListenerFanout listeners;
   private final Revoker revoker; // null: revocation is off, and no request asks a store
+  private final SessionLifetimes sessions;
   private PasswordWatcher passwordWatcher; // null: the passwords never change
 
   TrackerEngine(
@@ -47,6 +48,7 @@ public final class TrackerEngine {
     this.reseal = reseal;
     this.listeners = listeners;
     this.revoker = revoker;
+    this.sessions = new SessionLifetimes(config);
   }
 
   public TrackerConfig config() {
@@ -159,29 +161,35 @@ public final class TrackerEngine {
       if (reason == null) {
         try {
           Sealer.OpenedSeal opened = sealer.open(candidate.value());
-          if (revoker == null) {
-            if (report) {
-              listeners.opened(opened.unsealed().passwordId());
-            }
-            return new OpenedCookies(opened.content(), reseal.decide(opened.unsealed()));
-          }
-          Revoker.Checked checked =
-              revoker.check(candidate.value(), opened.unsealed(), opened.content());
-          switch (checked.verdict()) {
-            case ACCEPTED, UNCHECKED -> {
-              if (checked.verdict() == Revoker.Verdict.UNCHECKED && report) {
-                listeners.revocationUnchecked();
-              }
+          if (sessions.pastAbsoluteLifetime(opened.content())) {
+            // Its session is over: only the clock skew, or a shortened lifetime, let it open.
+            reason = RejectionReason.SIGN_IN_EXPIRED;
+          } else {
+            ResealPolicy.Reseal resealing =
+                reseal.decide(opened.unsealed(), sessions.forNewSeal(opened.content()).notAfter());
+            if (revoker == null) {
               if (report) {
                 listeners.opened(opened.unsealed().passwordId());
               }
-              return new OpenedCookies(
-                  opened.content(), reseal.decide(opened.unsealed()), checked.target(), false);
+              return new OpenedCookies(opened.content(), resealing);
             }
-            case REVOKED -> reason = RejectionReason.REVOKED;
-            case UNAVAILABLE -> {
-              reason = RejectionReason.STORE_UNAVAILABLE;
-              unchecked = unchecked != null ? unchecked : checked.target();
+            Revoker.Checked checked =
+                revoker.check(candidate.value(), opened.unsealed(), opened.content());
+            switch (checked.verdict()) {
+              case ACCEPTED, UNCHECKED -> {
+                if (checked.verdict() == Revoker.Verdict.UNCHECKED && report) {
+                  listeners.revocationUnchecked();
+                }
+                if (report) {
+                  listeners.opened(opened.unsealed().passwordId());
+                }
+                return new OpenedCookies(opened.content(), resealing, checked.target(), false);
+              }
+              case REVOKED -> reason = RejectionReason.REVOKED;
+              case UNAVAILABLE -> {
+                reason = RejectionReason.STORE_UNAVAILABLE;
+                unchecked = unchecked != null ? unchecked : checked.target();
+              }
             }
           }
         } catch (IronException e) {
@@ -291,9 +299,11 @@ public final class TrackerEngine {
       Instant notAfter,
       CookieJar.Found found,
       boolean secure) {
-    String seal = sealer.seal(plaintext, content, notAfter);
-    // Only a reseal that kept an earlier expiration can end before Max-Age.
-    CookieJar.SealLines lines = jar.sealLines(seal, notAfter, found, secure);
+    SessionLifetimes.Bound bound = sessions.forNewSeal(content);
+    Instant expiresBy = earlier(notAfter, bound.notAfter());
+    String seal = sealer.seal(plaintext, content, expiresBy);
+    // Only a bounded seal (a reseal keeping its expiration, a session's) can end before Max-Age.
+    CookieJar.SealLines lines = jar.sealLines(seal, expiresBy, bound.cookie(), found, secure);
     if (lines == null) {
       throw new TrackerTooLargeException(
           jar.excessBytes(seal.length()), jar.limitBytes(), TrackerJson.largestKeys(content));
@@ -314,17 +324,32 @@ public final class TrackerEngine {
       Instant notAfter,
       CookieJar.Found found,
       boolean secure) {
-    String seal = sealer.seal(plaintext, content, notAfter);
+    SessionLifetimes.Bound bound = sessions.forNewSeal(content);
+    Instant expiresBy = earlier(notAfter, bound.notAfter());
+    String seal = sealer.seal(plaintext, content, expiresBy);
     if (jar.excessBytes(seal.length()) > 0
         || jar.cookieHeaderBytes(seal.length()) > config.cookieBudget().maxCookieHeaderBytes()) {
       return List.of();
     }
-    CookieJar.SealLines lines = jar.sealLines(seal, notAfter, found, secure);
+    CookieJar.SealLines lines = jar.sealLines(seal, expiresBy, bound.cookie(), found, secure);
     if (lines == null) {
       return List.of();
     }
     listeners.sealed(lines.sealBytes());
     return lines.lines();
+  }
+
+  /** The earlier of two bounds; null stands for none. */
+  private static Instant earlier(Instant a, Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isBefore(b) ? a : b;
+  }
+
+  /** Signed-in sessions: their lifetimes, and what a tracker's content says of its sign-in. */
+  SessionLifetimes sessions() {
+    return sessions;
   }
 
   /** The lines that delete the tracker's cookies. */

@@ -62,6 +62,7 @@ public final class FeatureRegistration {
     context.register(new TrackerRequestFilter(engine));
     context.register(new TrackerResponseFilter(engine));
     context.register(new TrackerParamConverterProvider(engine));
+    context.register(new RecentSignInFeature(engine.config().signIn().isPresent()));
     registerGlue(context);
     if (engine.revocations() != null) {
       // Revocations.from(Configuration) and @Context Revocations read it from here.
