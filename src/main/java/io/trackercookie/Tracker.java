@@ -139,6 +139,31 @@ public interface Tracker {
   /** The whole content converted by Jackson into a generic type. */
   <T> T as(GenericType<T> type);
 
+  /**
+   * A token that this session's pages put in their forms (a hidden {@code _csrf} field) or scripts
+   * send in an {@code X-CSRF-Token} header with unsafe requests, for the cross-site protection to
+   * check when it requires one. The token is an HMAC, under a key derived from the current
+   * password, of a random nonce kept in this tracker's seal and of the subject (the value under the
+   * revocation subject key, if one is configured): a token of another session, of this one before
+   * {@link #renewCsrfToken()}, or of another subject does not match.
+   *
+   * <p>The first call stores the nonce, a change the response seals like a {@link #put} (an empty
+   * tracker gets a cookie for it). Each call gives a different string (a fresh random mask), and
+   * each stays valid until the nonce is renewed or the tracker is cleared.
+   *
+   * @throws TrackerTooLargeException if the nonce does not fit the cookie
+   */
+  String csrfToken();
+
+  /**
+   * Gives this session a new nonce, so every token handed out before no longer matches, and returns
+   * a token for it. For a change of privilege, such as signing in: a token an attacker planted
+   * before it is worth nothing after.
+   *
+   * @throws TrackerTooLargeException if the nonce does not fit the cookie
+   */
+  String renewCsrfToken();
+
   // Signed-in sessions: need sign-in on (TrackerConfig.Builder.signIn, or the preset).
 
   /**

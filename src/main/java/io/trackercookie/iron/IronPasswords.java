@@ -1,7 +1,9 @@
 package io.trackercookie.iron;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -103,6 +105,28 @@ public final class IronPasswords {
     }
     String id = sealPasswordId.isEmpty() ? DEFAULT_ID : sealPasswordId;
     return id.equals(currentId);
+  }
+
+  /**
+   * Keys for another use than sealing (a token the application hands out, say), one for each
+   * password: HMAC-SHA256 keyed with the password's integrity half over {@code label}'s UTF-8. The
+   * key of the password that seals comes first, then those of the other accepted ones in the order
+   * they were added. The secrets themselves never leave; a distinct label gives keys unrelated to
+   * the seals' and to each other's. Each call derives them afresh and hands out new arrays.
+   */
+  public List<byte[]> derivedKeys(String label) {
+    byte[] labelUtf8 = Utf8.encode(Objects.requireNonNull(label, "label"));
+    if (single != null) {
+      return List.of(single.integrity().derivedKey(labelUtf8));
+    }
+    List<byte[]> keys = new ArrayList<>(byId.size());
+    keys.add(byId.get(currentId).integrity().derivedKey(labelUtf8));
+    for (Map.Entry<String, IronSecret> entry : byId.entrySet()) {
+      if (!entry.getKey().equals(currentId)) {
+        keys.add(entry.getValue().integrity().derivedKey(labelUtf8));
+      }
+    }
+    return Collections.unmodifiableList(keys);
   }
 
   /**

@@ -69,6 +69,16 @@ final class KeySource {
     return crypto.pbkdf2HmacSha1(passwordUtf8, Utf8.encode(salt), iterations, keySizeBytes);
   }
 
+  /**
+   * A key for another use than sealing: HMAC-SHA256 keyed with the password's UTF-8 bytes (or the
+   * raw key) over {@code label}. Unrelated to the seals' keys (PBKDF2-HMAC-SHA1 over a salt's
+   * text), and to another label's; the secret itself never leaves.
+   */
+  byte[] derivedKey(byte[] label) {
+    return CryptoContext.forCurrentThread()
+        .hmacSha256(isRawKey() ? rawKey : passwordUtf8, label, label.length);
+  }
+
   boolean sameAs(KeySource other) {
     return isRawKey()
         ? other.isRawKey() && MessageDigest.isEqual(rawKey, other.rawKey)

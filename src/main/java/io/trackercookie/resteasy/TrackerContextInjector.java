@@ -138,6 +138,16 @@ public final class TrackerContextInjector implements ContextInjector<Tracker, Tr
     }
 
     @Override
+    public String csrfToken() {
+      return current().csrfToken();
+    }
+
+    @Override
+    public String renewCsrfToken() {
+      return current().renewCsrfToken();
+    }
+
+    @Override
     public String toString() {
       return "Tracker of the current request";
     }

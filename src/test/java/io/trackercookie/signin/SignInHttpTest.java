@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.trackercookie.RawHttp;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.RevocationOptions;
@@ -65,12 +66,13 @@ class SignInHttpTest {
         s.get("/me").body());
     // The sign-in's own fields stay in the reserved key, which no read shows.
     assertEquals("{\"cart\":\"3\",\"subject\":\"alice\"}", s.get("/read").body());
-    assertEquals(
-        "\"{\\\"cart\\\":\\\"3\\\",\\\"subject\\\":\\\"alice\\\",\\\"$tracker\\\":{\\\"signedInAt\\\":"
-            + START.toEpochMilli()
-            + "}}\"",
-        s.unseal(s.cookie),
-        "the seal holds the documented object, in tracker-cookie's JSON string");
+    JsonNode sealed = SignInServer.trackerObject(s.unseal(s.cookie));
+    assertEquals("3", sealed.get("cart").asText());
+    assertEquals("alice", sealed.get("subject").asText());
+    JsonNode metadata = sealed.get("$tracker");
+    assertEquals(START.toEpochMilli(), metadata.get("signedInAt").longValue());
+    assertTrue(metadata.get("csrf").isTextual(), "a CSRF nonce drawn at sign-in: " + metadata);
+    assertFalse(metadata.has("persistent"), "a session cookie: " + metadata);
   }
 
   @Test
@@ -98,7 +100,7 @@ class SignInHttpTest {
   }
 
   @Test
-  void signIn_endsTheSessionsCsrfNonce_soTokensMadeBeforeItNoLongerMatch() {
+  void signIn_drawsANewCsrfNonce_soTokensMadeBeforeItNoLongerMatch() {
     SignInServer s = withRevocation();
     // A visitor whose session already had a CSRF nonce, as the seal of another node holds it.
     String withNonce =
@@ -106,7 +108,8 @@ class SignInHttpTest {
     s.cookie = withNonce;
     s.post("/signin?user=alice");
     String sealed = s.unseal(s.cookie);
-    assertFalse(sealed.contains("csrf"), sealed);
+    assertTrue(sealed.contains("csrf"), "a new nonce: " + sealed);
+    assertFalse(sealed.contains("bm9uY2Utb2YtdGhlLXBhc3Q"), sealed);
     assertTrue(sealed.contains("signedInAt"), sealed);
   }
 

@@ -1,5 +1,8 @@
 package io.trackercookie.signin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trackercookie.RawHttp;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.TestConfigs;
@@ -22,6 +25,8 @@ import org.glassfish.jersey.server.ResourceConfig;
  * the last response set, as a browser does. The rejections the listener heard are kept.
  */
 final class SignInServer implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   static final String NAME = "persistent-information";
 
@@ -113,6 +118,15 @@ final class SignInServer implements AutoCloseable {
     return IronCodec.create(
             IronPasswords.single(TestConfigs.PASSWORD), IronOptions.builder().clock(clock).build())
         .seal(plaintext);
+  }
+
+  /** The tracker object in a seal's text, of tracker-cookie's format (a JSON string of JSON). */
+  static JsonNode trackerObject(String sealedText) {
+    try {
+      return JSON.readTree(JSON.readTree(sealedText).textValue());
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("not tracker-cookie's JSON string of JSON", e);
+    }
   }
 
   /** A seal's expiration, read from its header. */

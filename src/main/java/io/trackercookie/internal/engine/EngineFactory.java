@@ -10,6 +10,7 @@ import io.trackercookie.internal.seal.SealFormat;
 import io.trackercookie.internal.seal.Sealer;
 import io.trackercookie.internal.seal.VerifiedSealCache;
 import io.trackercookie.iron.IronCodec;
+import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.keys.PasswordFiles;
 import io.trackercookie.keys.PasswordRing;
 import io.trackercookie.keys.PasswordSource;
@@ -17,6 +18,7 @@ import io.trackercookie.keys.PasswordWatcher;
 import io.trackercookie.legacy.LegacySessionDecoder;
 import io.trackercookie.revocation.EmbeddedRevocationStore;
 import io.trackercookie.revocation.RevocationStore;
+import java.util.function.Supplier;
 
 /**
  * Assembles a {@link TrackerEngine} from a {@link TrackerConfig}: the iron codec with the config's
@@ -44,7 +46,7 @@ public final class EngineFactory {
                     config.sealCache().maxEntries(),
                     config.sealCache().maxBytes(),
                     listeners::sealCacheLookup));
-    return create(config, sealCodec, new ResealPolicy(config), listeners, true);
+    return create(config, sealCodec, config::passwords, new ResealPolicy(config), listeners, true);
   }
 
   /**
@@ -77,11 +79,17 @@ public final class EngineFactory {
               config.clock(),
               VerifiedSealCache.LookupListener.NONE);
       return create(
-          config, codec, new ResealPolicy(config, codec::isCurrent), ListenerFanout.NONE, false);
+          config,
+          codec,
+          codec::passwordsInForce,
+          new ResealPolicy(config, codec::isCurrent),
+          ListenerFanout.NONE,
+          false);
     }
     return create(
         config,
         new IronSealCodec(codec(config)),
+        config::passwords,
         new ResealPolicy(config),
         ListenerFanout.NONE,
         false);
@@ -115,7 +123,13 @@ public final class EngineFactory {
       fingerprint = "";
     }
     TrackerEngine engine =
-        create(config, codec, new ResealPolicy(config, codec::isCurrent), listeners, true);
+        create(
+            config,
+            codec,
+            codec::passwordsInForce,
+            new ResealPolicy(config, codec::isCurrent),
+            listeners,
+            true);
     if (files == null) {
       return engine;
     }
@@ -142,12 +156,14 @@ public final class EngineFactory {
   }
 
   /**
-   * The engine over this codec and reseal policy; without revocation when {@code revocation} is
-   * false, whatever the config says.
+   * The engine over this codec and reseal policy, with CSRF tokens keyed by the passwords {@code
+   * passwords} says are in force; without revocation when {@code revocation} is false, whatever the
+   * config says.
    */
   private static TrackerEngine create(
       TrackerConfig config,
       SealCodec sealCodec,
+      Supplier<IronPasswords> passwords,
       ResealPolicy resealPolicy,
       ListenerFanout listeners,
       boolean revocation) {
@@ -176,7 +192,8 @@ public final class EngineFactory {
         listeners,
         revocation
             ? config.revocation().map(options -> revoker(config, options, listeners)).orElse(null)
-            : null);
+            : null,
+        new CsrfTokens(passwords));
   }
 
   /** Revocation's request-path part, over the store the options name. */

@@ -296,6 +296,41 @@ public final class RequestTracker implements Tracker {
         SessionMetadata.visible(content()), Objects.requireNonNull(type, "type").getType());
   }
 
+  @Override
+  public synchronized String csrfToken() {
+    SessionMetadata metadata = metadata();
+    String nonce = metadata.csrfNonce().orElse(null);
+    if (nonce == null) {
+      nonce = CsrfTokens.newNonce();
+      writeMetadata(metadata.withCsrfNonce(nonce));
+    }
+    return engine.csrfTokens().mint(nonce, csrfSubject());
+  }
+
+  @Override
+  public synchronized String renewCsrfToken() {
+    String nonce = CsrfTokens.newNonce();
+    writeMetadata(metadata().withCsrfNonce(nonce));
+    return engine.csrfTokens().mint(nonce, csrfSubject());
+  }
+
+  /**
+   * Whether {@code token} is a CSRF token of this session, as {@link #csrfToken} hands them out:
+   * false when the session has no nonce, for a token of another session, of this one before its
+   * nonce was renewed, or of another subject, and for anything that is no token.
+   */
+  public synchronized boolean csrfTokenMatches(String token) {
+    String nonce = metadata().csrfNonce().orElse(null);
+    return nonce != null && engine.csrfTokens().matches(token, nonce, csrfSubject());
+  }
+
+  /** The subject the token is bound to: the JSON text under the subject key; null for none. */
+  private String csrfSubject() {
+    String key = engine.subjectKey();
+    JsonNode subject = key == null ? null : content().get(key);
+    return subject == null || subject.isNull() ? null : subject.toString();
+  }
+
   /** This session's metadata; {@link SessionMetadata#NONE} when it has none. */
   synchronized SessionMetadata metadata() {
     return SessionMetadata.in(content());
@@ -334,7 +369,7 @@ public final class RequestTracker implements Tracker {
     SessionMetadata metadata =
         metadata()
             .withSignIn(engine.sessions().now(), cookie == SignInCookie.PERSISTENT)
-            .withoutCsrfNonce();
+            .withCsrfNonce(CsrfTokens.newNonce());
     writeSession(options.subjectKey(), TextNode.valueOf(subject), metadata);
     signedInHere = true;
     return revokeOpenedSeal();
@@ -346,7 +381,7 @@ public final class RequestTracker implements Tracker {
     if (!signedIn()) {
       throw new IllegalStateException("Tracker.renew needs a signed-in tracker: signIn first");
     }
-    writeSession(null, null, metadata().withoutCsrfNonce());
+    writeSession(null, null, metadata().withCsrfNonce(CsrfTokens.newNonce()));
     return revokeOpenedSeal();
   }
 

@@ -102,16 +102,6 @@ final class SessionMetadata {
   }
 
   /**
-   * This metadata without a CSRF nonce, the other fields as they are: a sign-in or a renewal ends
-   * the tokens made from the old one, and the next token asked for draws a new nonce.
-   */
-  SessionMetadata withoutCsrfNonce() {
-    ObjectNode copy = fields.deepCopy();
-    copy.remove(CSRF_NONCE);
-    return new SessionMetadata(copy);
-  }
-
-  /**
    * When the session was signed in, if it was: a whole number of milliseconds, as this library
    * writes it. Anything else under the field (a foreign writer's) reads as no sign-in.
    */

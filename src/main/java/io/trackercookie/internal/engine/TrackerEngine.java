@@ -31,6 +31,8 @@ public final class TrackerEngine {
   private final ListenerFanout listeners;
   private final Revoker revoker; // null: revocation is off, and no request asks a store
   private final SessionLifetimes sessions;
+  private final CsrfTokens csrfTokens;
+  private final String subjectKey; // null: no tracker key names the subject
   private PasswordWatcher passwordWatcher; // null: the passwords never change
 
   TrackerEngine(
@@ -40,7 +42,8 @@ public final class TrackerEngine {
       LegacyReader legacy,
       ResealPolicy reseal,
       ListenerFanout listeners,
-      Revoker revoker) {
+      Revoker revoker,
+      CsrfTokens csrfTokens) {
     this.config = config;
     this.jar = jar;
     this.sealer = sealer;
@@ -49,6 +52,14 @@ public final class TrackerEngine {
     this.listeners = listeners;
     this.revoker = revoker;
     this.sessions = new SessionLifetimes(config);
+    this.csrfTokens = csrfTokens;
+    // Revocation's subject key, or sign-in's: the signed-in subject binds the CSRF token.
+    this.subjectKey =
+        config
+            .revocation()
+            .flatMap(options -> options.subjectKey())
+            .or(() -> config.signIn().map(options -> options.subjectKey()))
+            .orElse(null);
   }
 
   public TrackerConfig config() {
@@ -134,6 +145,16 @@ public final class TrackerEngine {
         || opened == null
         || opened.revocable() == null
         || revoker.stillValid(opened.revocable());
+  }
+
+  /** The CSRF tokens of this application's sessions. */
+  CsrfTokens csrfTokens() {
+    return csrfTokens;
+  }
+
+  /** The tracker key that holds a session's subject; null when none is configured. */
+  String subjectKey() {
+    return subjectKey;
   }
 
   /** Whether revocation is on. */

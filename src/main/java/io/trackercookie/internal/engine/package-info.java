@@ -13,7 +13,8 @@
  *       {@code Unchanged}, {@code Changed}); answers the response's Set-Cookie lines. {@code
  *       ValueConverter}: Jackson between its JSON and the application's values. {@code
  *       SessionMetadata}: the library's own fields of a session, under the one reserved key {@code
- *       $tracker} of the JSON object, which the application's reads never see.
+ *       $tracker} of the JSON object, which the application's reads never see. {@code CsrfTokens}:
+ *       the session-bound CSRF token, an HMAC of the session's nonce and subject.
  *   <li>{@code ResealPolicy}: when an unchanged cookie is sealed again (rotation, sliding expiry, a
  *       legacy upgrade), and until when.
  *   <li>{@code Revoker}: revocation on the request path (the store asked after a seal opens, and

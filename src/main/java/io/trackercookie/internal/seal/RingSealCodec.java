@@ -156,6 +156,11 @@ public final class RingSealCodec implements SealCodec, Consumer<PasswordRing> {
     return periods[0];
   }
 
+  /** The passwords of the period in force now: the one that seals and those accepted. */
+  public IronPasswords passwordsInForce() {
+    return period().passwords();
+  }
+
   /** Whether a seal with this id was made with the password that seals now. */
   public boolean isCurrent(String passwordId) {
     return period().passwords().isCurrent(passwordId);

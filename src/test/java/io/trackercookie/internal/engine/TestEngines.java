@@ -36,6 +36,7 @@ public final class TestEngines {
         null,
         new ResealPolicy(config),
         new ListenerFanout(config.listeners()),
-        null);
+        null,
+        new CsrfTokens(config::passwords));
   }
 }
