@@ -2,6 +2,8 @@ package io.trackercookie;
 
 import io.trackercookie.settings.SettingNames;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 
@@ -77,6 +79,11 @@ record SettingRow(
 
   static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
     return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+  }
+
+  /** Comma-separated values, each trimmed; empty ones dropped. */
+  static List<String> commaSeparated(String value) {
+    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
   static int wholeNumber(String value) {

@@ -4,6 +4,7 @@ import static io.trackercookie.SettingRow.BOOLEAN;
 import static io.trackercookie.SettingRow.DURATION;
 import static io.trackercookie.SettingRow.bool;
 import static io.trackercookie.SettingRow.code;
+import static io.trackercookie.SettingRow.commaSeparated;
 import static io.trackercookie.SettingRow.duration;
 import static io.trackercookie.SettingRow.enumValue;
 import static io.trackercookie.SettingRow.shown;
@@ -20,6 +21,9 @@ import static io.trackercookie.settings.SettingNames.COOKIE_PARTITIONED;
 import static io.trackercookie.settings.SettingNames.COOKIE_PATH;
 import static io.trackercookie.settings.SettingNames.COOKIE_SAME_SITE;
 import static io.trackercookie.settings.SettingNames.COOKIE_SECURE;
+import static io.trackercookie.settings.SettingNames.CROSS_SITE_ENABLED;
+import static io.trackercookie.settings.SettingNames.CROSS_SITE_REQUIRE_TOKEN;
+import static io.trackercookie.settings.SettingNames.CROSS_SITE_TRUSTED_ORIGINS;
 import static io.trackercookie.settings.SettingNames.DIAGNOSTICS;
 import static io.trackercookie.settings.SettingNames.INSECURE_LOOPBACK;
 import static io.trackercookie.settings.SettingNames.LEGACY_COOKIE_NAME;
@@ -359,7 +363,26 @@ final class SettingRows {
               code(RevocationOptions.DEFAULT_KEY_PREFIX),
               "The prefix of the Redis keys.",
               "printable ASCII without spaces",
-              (b, v) -> b.keyPrefix(v.trim())));
+              (b, v) -> b.keyPrefix(v.trim())),
+          // Cross-site protection: CrossSiteProtection.
+          row(
+              CROSS_SITE_ENABLED,
+              String.valueOf(CrossSiteProtection.off().enabled()),
+              "Refuses unsafe requests from another site or origin (Sec-Fetch-Site, Origin).",
+              BOOLEAN,
+              (t, v) -> t.config.crossSite.enabled(bool(v))),
+          row(
+              CROSS_SITE_TRUSTED_ORIGINS,
+              NONE,
+              "Comma-separated origins whose unsafe requests pass, as browsers write them.",
+              "comma-separated origins, each scheme://host or scheme://host:port in lower case",
+              (t, v) -> t.config.crossSite.trustedOrigins(commaSeparated(v))),
+          row(
+              CROSS_SITE_REQUIRE_TOKEN,
+              String.valueOf(CrossSiteProtection.off().requireToken()),
+              "Also requires the session's CSRF token on every unsafe request.",
+              BOOLEAN,
+              (t, v) -> t.config.crossSite.requireToken(bool(v))));
 
   /** Every setting name, in the rows' order. */
   static final List<String> NAMES = ALL.stream().map(SettingRow::name).toList();

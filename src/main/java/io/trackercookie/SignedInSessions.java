@@ -13,9 +13,13 @@ import java.time.Duration;
  *   <li>Sliding expiry of 30 minutes: the same row's idle timeout for level 2.
  *   <li>Revocation on, embedded unless revocation was set before (Redis for a fleet): sign-out and
  *       sign-in end the seal the request came with (3.3.1, 3.2.1).
- *   <li>{@code __Host-} prefix, Secure, HttpOnly, SameSite=Lax (3.4.1 to 3.4.5): the prefix keeps
+ *   <li>{@code __Host-} prefix, Secure, HttpOnly, SameSite=Lax (3.4.1 to 3.4.4): the prefix keeps
  *       sibling subdomains from setting or tossing the cookie. It is left off with {@code
  *       insecureLoopbackForDevelopment}, since browsers refuse {@code __Host-} without Secure.
+ *   <li>The cross-site protection on ({@link CrossSiteProtection#on()}): an unsafe request another
+ *       site makes (a form posting to the sign-in, or to anything a signed-in cookie allows) is
+ *       refused, beyond what SameSite=Lax stops (a sibling subdomain, a top-level POST in older
+ *       browsers). The token is not required: turn {@code requireToken} on where pages can send it.
  * </ul>
  */
 final class SignedInSessions {
@@ -37,7 +41,7 @@ final class SignedInSessions {
     builder.cookie.secure(true).httpOnly(true).sameSite(CookieSettings.SameSite.LAX);
     builder.cookie.hostPrefix(true);
     builder.hostPrefixFromPreset = true;
-    // The cross-site protection joins here once its option group is in.
+    builder.crossSite.enabled(true);
   }
 
   /**

@@ -141,11 +141,12 @@ public interface Tracker {
 
   /**
    * A token that this session's pages put in their forms (a hidden {@code _csrf} field) or scripts
-   * send in an {@code X-CSRF-Token} header with unsafe requests, for the cross-site protection to
-   * check when it requires one. The token is an HMAC, under a key derived from the current
-   * password, of a random nonce kept in this tracker's seal and of the subject (the value under the
-   * revocation subject key, if one is configured): a token of another session, of this one before
-   * {@link #renewCsrfToken()}, or of another subject does not match.
+   * send in an {@code X-CSRF-Token} header with unsafe requests, for the {@link
+   * CrossSiteProtection} to check when it {@linkplain CrossSiteProtection.Builder#requireToken
+   * requires one}. The token is an HMAC, under a key derived from the current password, of a random
+   * nonce kept in this tracker's seal and of the subject (the value under the revocation subject
+   * key, if one is configured): a token of another session, of this one before {@link
+   * #renewCsrfToken()}, or of another subject does not match.
    *
    * <p>The first call stores the nonce, a change the response seals like a {@link #put} (an empty
    * tracker gets a cookie for it). Each call gives a different string (a fresh random mask), and

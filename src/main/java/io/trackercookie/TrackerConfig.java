@@ -16,11 +16,12 @@ import java.util.function.Function;
 /**
  * Everything {@link TrackerFeature} needs, as groups of options each with its own builder and rules
  * ({@link PasswordSource}, {@link Lifetimes}, {@link CookieSettings}, {@link CookieBudget}, {@link
- * SealCacheOptions}, {@link LegacyCookies}, {@link RevocationOptions}, {@link SignInOptions}), and
- * the few options of its own. Immutable and thread-safe. {@link #builder()} takes each group whole
- * ({@code .lifetimes(...)}) or one option at a time through a shortcut ({@code .ttl(...)}); {@link
- * Builder#build()} builds the groups and checks the rules that span them. There is no insecure
- * default and no default password; {@link #toString()} never shows a secret.
+ * SealCacheOptions}, {@link LegacyCookies}, {@link RevocationOptions}, {@link SignInOptions},
+ * {@link CrossSiteProtection}), and the few options of its own. Immutable and thread-safe. {@link
+ * #builder()} takes each group whole ({@code .lifetimes(...)}) or one option at a time through a
+ * shortcut ({@code .ttl(...)}); {@link Builder#build()} builds the groups and checks the rules that
+ * span them. There is no insecure default and no default password; {@link #toString()} never shows
+ * a secret.
  *
  * <pre>{@code
  * TrackerConfig config = TrackerConfig.builder()
@@ -61,6 +62,7 @@ public final class TrackerConfig {
   private final LegacyCookies legacy;
   private final RevocationOptions revocation; // null: off
   private final SignInOptions signIn; // null: off
+  private final CrossSiteProtection crossSite;
   private final String requestAttribute;
   private final PayloadFormat payloadFormat;
   private final List<TrackerListener> listeners;
@@ -84,6 +86,7 @@ public final class TrackerConfig {
     this.legacy = b.legacy.build();
     this.revocation = b.revocation;
     this.signIn = b.signIn;
+    this.crossSite = b.crossSite.build();
     this.ironOptions = b.ironOptions;
     this.requestAttribute = b.requestAttribute;
     this.payloadFormat = b.payloadFormat;
@@ -186,6 +189,14 @@ public final class TrackerConfig {
     return Optional.ofNullable(signIn);
   }
 
+  /**
+   * The protection against cross-site request forgery; {@link CrossSiteProtection#off()} by
+   * default.
+   */
+  public CrossSiteProtection crossSite() {
+    return crossSite;
+  }
+
   /** The request property under which the Tracker is also available; default {@code tracker}. */
   public String requestAttribute() {
     return requestAttribute;
@@ -231,7 +242,7 @@ public final class TrackerConfig {
   public String toString() {
     return String.format(
         "TrackerConfig[%s, %s, %s, sealTtl=%s, %s, %s, %s, sealCache=%s, legacy=%s, revocation=%s,"
-            + " signIn=%s, requestAttribute=%s, payloadFormat=%s, listeners=%d,"
+            + " signIn=%s, %s, requestAttribute=%s, payloadFormat=%s, listeners=%d,"
             + " insecureLoopbackForDevelopment=%s, diagnostics=%s]",
         passwords,
         passwordSource,
@@ -244,6 +255,7 @@ public final class TrackerConfig {
         legacy,
         revocation == null ? "off" : revocation,
         signIn == null ? "off" : signIn,
+        crossSite,
         requestAttribute,
         payloadFormat,
         listeners.size(),
@@ -264,6 +276,7 @@ public final class TrackerConfig {
     CookieBudget.Builder cookieBudget = CookieBudget.builder();
     SealCacheOptions.Builder sealCache = SealCacheOptions.builder();
     LegacyCookies.Builder legacy = LegacyCookies.builder();
+    CrossSiteProtection.Builder crossSite = CrossSiteProtection.builder();
     private RevocationOptions revocation;
     private SignInOptions signIn;
     // Set by the preset, unset by any later choice of the cookie's prefix: the prefix is then
@@ -331,6 +344,15 @@ public final class TrackerConfig {
       return this;
     }
 
+    /**
+     * The protection against cross-site request forgery, for every unsafe request of the
+     * application: {@code .crossSite(CrossSiteProtection.on())} turns it on. Off by default.
+     */
+    public Builder crossSite(CrossSiteProtection protection) {
+      this.crossSite = Objects.requireNonNull(protection, "crossSite").toBuilder();
+      return this;
+    }
+
     /** Turns revocation off (the default). */
     public Builder noRevocation() {
       this.revocation = null;
@@ -367,9 +389,10 @@ public final class TrackerConfig {
      * The preset for signed-in sessions, each default chosen for OWASP ASVS's session rows: sign-in
      * on with {@link SignInOptions#defaults()} (a 12-hour absolute lifetime), sliding expiry of 30
      * minutes (the idle timeout), revocation on (embedded unless revocation was set before, such as
-     * Redis), and a {@code __Host-} cookie, Secure, HttpOnly and SameSite=Lax ({@code __Host-} is
-     * left off with {@link #insecureLoopbackForDevelopment}). It sets those options as if called
-     * here: calls after it change them. The same as the setting {@code
+     * Redis), a {@code __Host-} cookie, Secure, HttpOnly and SameSite=Lax ({@code __Host-} is left
+     * off with {@link #insecureLoopbackForDevelopment}), and the cross-site protection on ({@link
+     * CrossSiteProtection#on()}, the token not required). It sets those options as if called here:
+     * calls after it change them. The same as the setting {@code
      * tracker.preset=signed-in-sessions}; docs/configuration.md says why each.
      */
     public Builder signedInSessions() {

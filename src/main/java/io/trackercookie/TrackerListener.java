@@ -51,4 +51,10 @@ public interface TrackerListener {
    * bound ({@code tracker.revocation.maxEntries}).
    */
   default void revocationStoreOverflowed() {}
+
+  /**
+   * With the {@link CrossSiteProtection} on: an unsafe request was refused with 403 before it
+   * reached its resource, for this reason.
+   */
+  default void requestRefused(CrossSiteRefusal reason) {}
 }

@@ -73,6 +73,9 @@ public final class TrackerSettings {
   public static final String SIGN_IN_REMEMBER_FOR = SettingNames.SIGN_IN_REMEMBER_FOR;
   public static final String SIGN_IN_SUBJECT_KEY = SettingNames.SIGN_IN_SUBJECT_KEY;
   public static final String PRESET = SettingNames.PRESET;
+  public static final String CROSS_SITE_ENABLED = SettingNames.CROSS_SITE_ENABLED;
+  public static final String CROSS_SITE_TRUSTED_ORIGINS = SettingNames.CROSS_SITE_TRUSTED_ORIGINS;
+  public static final String CROSS_SITE_REQUIRE_TOKEN = SettingNames.CROSS_SITE_REQUIRE_TOKEN;
 
   /**
    * Every setting name, in the order of the options table: {@value #ACCEPTED_PASSWORD_PREFIX}

@@ -187,6 +187,18 @@ class DocumentedCallsTest {
     calls.put(
         ".signIn(SignInOptions.builder().subjectKey(\"userId\").build())",
         b -> b.signIn(SignInOptions.builder().subjectKey("userId").build()));
+    calls.put(".crossSite(CrossSiteProtection.on())", b -> b.crossSite(CrossSiteProtection.on()));
+    calls.put(
+        ".crossSite(CrossSiteProtection.builder().enabled(true).trustedOrigins(\"https://app.example.com\").build())",
+        b ->
+            b.crossSite(
+                CrossSiteProtection.builder()
+                    .enabled(true)
+                    .trustedOrigins("https://app.example.com")
+                    .build()));
+    calls.put(
+        ".crossSite(CrossSiteProtection.builder().enabled(true).requireToken(true).build())",
+        b -> b.crossSite(CrossSiteProtection.builder().enabled(true).requireToken(true).build()));
     calls.put(".build()", b -> b);
     return calls;
   }

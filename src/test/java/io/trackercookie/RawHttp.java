@@ -64,6 +64,22 @@ public final class RawHttp {
     return send(base, method, path, extra.toString().getBytes(StandardCharsets.ISO_8859_1), true);
   }
 
+  /** A request with a body (sent as UTF-8, with its Content-Length) and these header lines. */
+  public static Response requestWithBody(
+      URI base, String method, String path, String body, String... headerLines) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    StringBuilder extra = new StringBuilder();
+    for (String line : headerLines) {
+      extra.append(line).append("\r\n");
+    }
+    extra.append("Content-Length: ").append(bytes.length).append("\r\n\r\n");
+    byte[] head = extra.toString().getBytes(StandardCharsets.ISO_8859_1);
+    byte[] all = new byte[head.length + bytes.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(bytes, 0, all, head.length, bytes.length);
+    return sendRaw(base, method, path, all);
+  }
+
   /** Sends extra header bytes as they are (they must end with CRLF); {@code host} adds Host. */
   public static Response send(URI base, String path, byte[] extraHeaders, boolean host) {
     return send(base, "GET", path, extraHeaders, host);
@@ -71,6 +87,16 @@ public final class RawHttp {
 
   private static Response send(
       URI base, String method, String path, byte[] extraHeaders, boolean host) {
+    return exchange(base, method, path, extraHeaders, host, true);
+  }
+
+  /** Sends the head's extra lines, the blank line and the body, all in {@code headAndBody}. */
+  private static Response sendRaw(URI base, String method, String path, byte[] headAndBody) {
+    return exchange(base, method, path, headAndBody, true, false);
+  }
+
+  private static Response exchange(
+      URI base, String method, String path, byte[] extraHeaders, boolean host, boolean endHead) {
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       // A server that stops answering fails the test instead of hanging the build.
       socket.setSoTimeout(READ_TIMEOUT_MILLIS);
@@ -84,7 +110,9 @@ public final class RawHttp {
       }
       request.write("Connection: close\r\n".getBytes(StandardCharsets.US_ASCII));
       request.write(extraHeaders);
-      request.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+      if (endHead) {
+        request.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+      }
       try {
         out.write(request.toByteArray());
         out.flush();

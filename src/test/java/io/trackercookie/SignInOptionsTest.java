@@ -152,6 +152,8 @@ class SignInOptionsTest {
     assertTrue(config.cookie().secure());
     assertTrue(config.cookie().httpOnly());
     assertEquals(CookieSettings.SameSite.LAX, config.cookie().sameSite());
+    assertTrue(config.crossSite().enabled());
+    assertFalse(config.crossSite().requireToken(), "pages need not send the token");
   }
 
   @Test

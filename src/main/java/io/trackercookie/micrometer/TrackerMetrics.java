@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.trackercookie.CrossSiteRefusal;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerListener;
@@ -51,6 +52,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <tr><td>{@value #REVOCATION_OVERFLOWS} ({@code tracker_revocation_overflows_total})</td><td>
  *       </td><td>times the revocation store was full and, rather than forget a revocation, signed
  *       out everyone signed in until then (raise {@code tracker.revocation.maxEntries})</td></tr>
+ *   <tr><td>{@value #REQUESTS_REFUSED} ({@code tracker_requests_refused_total})</td><td>{@code
+ *       reason}</td><td>unsafe requests the cross-site protection refused with 403, one series per
+ *       {@link CrossSiteRefusal}, all present from the start at 0</td></tr>
  * </table>
  *
  * <p>Tags never hold a cookie's value or content: a password id counts only once its password
@@ -83,13 +87,16 @@ public final class TrackerMetrics implements MeterBinder, TrackerListener {
   /** Times the revocation store was full and signed everyone out rather than forget a logout. */
   public static final String REVOCATION_OVERFLOWS = "tracker.revocation.overflows";
 
+  /** Requests the cross-site protection refused, tagged {@value #REASON_TAG}. */
+  public static final String REQUESTS_REFUSED = "tracker.requests.refused";
+
   /** The tag telling a cookie's revocation from a subject's logout everywhere. */
   public static final String KIND_TAG = "kind";
 
   /** The tag naming the password id. */
   public static final String PASSWORD_ID_TAG = "password.id";
 
-  /** The tag naming the {@link RejectionReason}. */
+  /** The tag naming the {@link RejectionReason} or the {@link CrossSiteRefusal}. */
   public static final String REASON_TAG = "reason";
 
   /** The tag telling a cache hit ({@code hit}) from a miss ({@code miss}). */
@@ -136,6 +143,13 @@ public final class TrackerMetrics implements MeterBinder, TrackerListener {
   public void cookieRejected(RejectionReason reason) {
     for (Meters meters : bound) {
       meters.rejected.get(reason).increment();
+    }
+  }
+
+  @Override
+  public void requestRefused(CrossSiteRefusal reason) {
+    for (Meters meters : bound) {
+      meters.refused.get(reason).increment();
     }
   }
 
@@ -191,6 +205,7 @@ public final class TrackerMetrics implements MeterBinder, TrackerListener {
   private static final class Meters {
     final MeterRegistry registry;
     final Map<RejectionReason, Counter> rejected = new EnumMap<>(RejectionReason.class);
+    final Map<CrossSiteRefusal, Counter> refused = new EnumMap<>(CrossSiteRefusal.class);
     final Map<String, Counter> openedById = new ConcurrentHashMap<>();
     final Counter sealed;
     final DistributionSummary setCookieSize;
@@ -209,6 +224,15 @@ public final class TrackerMetrics implements MeterBinder, TrackerListener {
             reason,
             Counter.builder(REJECTED)
                 .description("Tracker cookies refused (the tracker read as empty), by reason")
+                .tag(REASON_TAG, reason.name())
+                .register(registry));
+      }
+      for (CrossSiteRefusal reason : CrossSiteRefusal.values()) {
+        refused.put(
+            reason,
+            Counter.builder(REQUESTS_REFUSED)
+                .description(
+                    "Unsafe requests the cross-site protection refused with 403, by reason")
                 .tag(REASON_TAG, reason.name())
                 .register(registry));
       }

@@ -80,6 +80,10 @@ public final class SettingNames {
   public static final String SIGN_IN_REMEMBER_FOR = "tracker.signIn.rememberFor";
   public static final String SIGN_IN_SUBJECT_KEY = "tracker.signIn.subjectKey";
   public static final String PRESET = "tracker.preset";
+  // Cross-site protection (io.trackercookie.CrossSiteProtection).
+  public static final String CROSS_SITE_ENABLED = "tracker.crossSite.enabled";
+  public static final String CROSS_SITE_TRUSTED_ORIGINS = "tracker.crossSite.trustedOrigins";
+  public static final String CROSS_SITE_REQUIRE_TOKEN = "tracker.crossSite.requireToken";
 
   private SettingNames() {}
 

@@ -14,6 +14,7 @@ import io.trackercookie.iron.IronCodec;
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
 import io.trackercookie.iron.SealParts;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -79,6 +80,10 @@ final class SignInServer implements AutoCloseable {
       }
     }
     return response;
+  }
+
+  URI base() {
+    return server.base();
   }
 
   RawHttp.Response get(String path) {

@@ -50,6 +50,18 @@ class SignedInSessionsPresetHttpTest {
   }
 
   @Test
+  void signInPostedFromAnotherSite_isRefused() {
+    RawHttp.Response refused =
+        RawHttp.request(
+            server.base(), "POST", "/signin?user=mallory", "Sec-Fetch-Site: cross-site");
+    assertEquals(403, refused.status());
+    assertTrue(refused.setCookies().isEmpty(), refused.setCookies().toString());
+    RawHttp.Response sameOrigin =
+        RawHttp.request(server.base(), "POST", "/signin?user=alice", "Sec-Fetch-Site: same-origin");
+    assertEquals(200, sameOrigin.status());
+  }
+
+  @Test
   void signOut_revokes_soACopyReadsSignedOut() {
     server.post("/signin?user=alice");
     String copy = server.cookie;

@@ -1,5 +1,6 @@
 package io.trackercookie.internal.engine;
 
+import io.trackercookie.CrossSiteRefusal;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.TrackerListener;
 import io.trackercookie.iron.IronPasswords;
@@ -103,6 +104,14 @@ final class ListenerFanout {
               first ? " (further failures are logged at FINE)" : ""
             });
       }
+    }
+  }
+
+  /** The cross-site protection refused a request: logged at FINE with its reason, and told. */
+  void requestRefused(CrossSiteRefusal reason) {
+    LOG.log(Level.FINE, "Request refused: {0}", reason);
+    if (!none) {
+      tell(listener -> listener.requestRefused(reason));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.trackercookie.internal.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackercookie.CrossSiteRefusal;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerTooLargeException;
@@ -376,6 +377,11 @@ public final class TrackerEngine {
   /** The lines that delete the tracker's cookies. */
   List<String> deleteLines(CookieJar.Found found, boolean secure) {
     return jar.deleteLines(found, secure);
+  }
+
+  /** Tells the listeners that the cross-site protection refused a request. */
+  public void requestRefused(CrossSiteRefusal reason) {
+    listeners.requestRefused(reason);
   }
 
   /** Whether responses name the reasons of refused cookies ({@link TrackerConfig#diagnostics}). */

@@ -13,6 +13,10 @@
  *   <li>{@code TrackerParamConverterProvider}: a typed, read-only {@code @CookieParam} of the
  *       tracker's cookie.
  *   <li>{@code ObjectMapperLookup}: the application's ObjectMapper from its JAX-RS providers.
+ *   <li>{@code CrossSiteFilter} (post-matching, before authentication, only when the cross-site
+ *       protection is on): refuses unsafe requests from another site or origin ({@code
+ *       CrossSiteCheck}, the rules on headers alone) and, when required, without the session's CSRF
+ *       token (header, or the form field {@code FormToken} finds).
  * </ul>
  */
 package io.trackercookie.internal.jaxrs;
