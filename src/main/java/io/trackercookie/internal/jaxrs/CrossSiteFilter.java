@@ -52,7 +52,7 @@ public final class CrossSiteFilter implements ContainerRequestFilter {
   }
 
   @Override
-  public void filter(ContainerRequestContext request) throws IOException {
+  public void filter(ContainerRequestContext request) {
     if (CrossSiteCheck.isSafe(request.getMethod())) {
       return;
     }
@@ -90,10 +90,15 @@ public final class CrossSiteFilter implements ContainerRequestFilter {
   }
 
   /** Null when the request carries this session's token; else why not. */
-  private CrossSiteRefusal tokenRefusal(ContainerRequestContext request) throws IOException {
+  private CrossSiteRefusal tokenRefusal(ContainerRequestContext request) {
     String token = request.getHeaderString(CrossSiteProtection.TOKEN_HEADER);
-    if (token == null && isForm(request.getMediaType())) {
-      token = formToken(request);
+    if (token == null && isForm(request)) {
+      try {
+        token = formToken(request);
+      } catch (IOException e) {
+        // The body broke off: no token came, and the resource could not have read it either.
+        token = null;
+      }
     }
     if (token == null) {
       return CrossSiteRefusal.TOKEN_MISSING;
@@ -104,7 +109,14 @@ public final class CrossSiteFilter implements ContainerRequestFilter {
         : CrossSiteRefusal.TOKEN_INVALID;
   }
 
-  private static boolean isForm(MediaType type) {
+  private static boolean isForm(ContainerRequestContext request) {
+    MediaType type;
+    try {
+      type = request.getMediaType();
+    } catch (RuntimeException unreadable) {
+      // A Content-Type the runtime cannot parse is no form: the token was not sent in one.
+      return false;
+    }
     return type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
   }
 

@@ -14,8 +14,6 @@ import io.trackercookie.it.JerseyGrizzlyServer;
 import io.trackercookie.it.RunningServer;
 import io.trackercookie.it.TrackerCycle;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -30,19 +28,12 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
 
 /** A real browser keeps the cookie, sends it back across navigations, hides it from scripts. */
 @ExtendWith(ChromiumTrackerTest.ShowTheBrowserOnFailure.class)
 class ChromiumTrackerTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String NAME = CookieSettings.DEFAULT_NAME;
-
-  private static final Path DRIVER_LOG = Path.of("target", "chromedriver.log").toAbsolutePath();
 
   /** How long a page may take to replace the last one: generous, for a loaded CI machine. */
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -53,7 +44,7 @@ class ChromiumTrackerTest {
 
   @BeforeAll
   static void start() throws IOException {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    boolean installed = HeadlessChromium.installed();
     String missing = "Chromium is not installed (apt-get install chromium chromium-driver)";
     // On a developer's machine a missing browser skips; in CI (CI=true) it fails, so a green
     // build never hides a browser that the CI script did not install.
@@ -71,63 +62,7 @@ class ChromiumTrackerTest {
     server = JerseyGrizzlyServer.start(app);
     base = server.base().toString();
 
-    browser = startBrowser();
-  }
-
-  /**
-   * Starts Chromium through the system's chromedriver (Selenium Manager is never asked to find or
-   * download one). A loaded machine now and then loses a first start, so up to three tries, each
-   * with its own profile; what went wrong is printed, with the tail of the driver's log.
-   */
-  private static ChromeDriver startBrowser() throws IOException {
-    WebDriverException lastFailure = null;
-    for (int attempt = 1; attempt <= 3; attempt++) {
-      Path profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium");
-      ChromeOptions options =
-          new ChromeOptions()
-              .setBinary(CHROMIUM.toFile())
-              .addArguments(
-                  "--headless=new",
-                  "--no-sandbox",
-                  "--disable-gpu",
-                  "--disable-dev-shm-usage",
-                  "--disable-background-networking",
-                  "--disable-component-update",
-                  "--disable-sync",
-                  "--disable-quic",
-                  "--no-first-run",
-                  "--user-data-dir=" + profile);
-      ChromeDriverService service =
-          new ChromeDriverService.Builder()
-              .usingDriverExecutable(CHROMEDRIVER.toFile())
-              .usingAnyFreePort()
-              .withLogFile(DRIVER_LOG.toFile())
-              .withAppendLog(true)
-              .withLogLevel(ChromiumDriverLogLevel.INFO)
-              .withTimeout(Duration.ofSeconds(60))
-              .build();
-      try {
-        ChromeDriver started = new ChromeDriver(service, options);
-        started.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return started;
-      } catch (WebDriverException e) {
-        System.out.println("Chromium did not start, attempt " + attempt + ": " + e.getMessage());
-        service.stop();
-        lastFailure = e;
-      }
-    }
-    printDriverLogTail();
-    throw lastFailure;
-  }
-
-  private static void printDriverLogTail() {
-    try {
-      List<String> lines = Files.readAllLines(DRIVER_LOG);
-      System.out.println("--- last lines of " + DRIVER_LOG + " ---");
-      lines.subList(Math.max(0, lines.size() - 80), lines.size()).forEach(System.out::println);
-    } catch (IOException e) {
-      System.out.println("no chromedriver log: " + e);
-    }
+    browser = HeadlessChromium.start();
   }
 
   /** On a failed test: where the browser was, what it showed, and what the driver logged. */
@@ -142,7 +77,7 @@ class ChromiumTrackerTest {
           System.out.println("the browser does not answer: " + e.getMessage());
         }
       }
-      printDriverLogTail();
+      HeadlessChromium.printDriverLogTail();
     }
   }
 
