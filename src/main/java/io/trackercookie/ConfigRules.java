@@ -23,8 +23,8 @@ final class ConfigRules {
    *     or a name prefix browsers refuse without Secure; if the legacy cookie's name is the
    *     tracker's; if the codec refuses the passwords with the seal options
    * @throws IllegalStateException if seals would live less than {@link Lifetimes#MIN_TTL}; if the
-   *     cookie's Max-Age is shorter than the sliding expiry; if revocation is on but seals never
-   *     expire
+   *     cookie's Max-Age is shorter than the sliding expiry; if revocation or sign-in is on but
+   *     seals never expire; if sign-in and revocation name different subject keys
    */
   static void check(TrackerConfig config) {
     CookieSettings cookie = config.cookie();
@@ -102,12 +102,33 @@ final class ConfigRules {
             ring ->
                 ring.periods()
                     .forEach(period -> config.payloadFormat().passwords(period.passwords(), null)));
+    config.signIn().ifPresent(signIn -> checkSignIn(config, signIn));
     // Ask the codec now, so that a config that builds also starts.
     try {
       IronCodec.create(config.passwords(), config.sealOptions());
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           "The tracker passwords (" + describe(SettingNames.PASSWORD) + "): " + e.getMessage());
+    }
+  }
+
+  /** Sign-in's rules with the lifetimes and revocation. */
+  private static void checkSignIn(TrackerConfig config, SignInOptions signIn) {
+    if (config.lifetimes().sealsNeverExpire()) {
+      // The absolute lifetime caps each seal's expiration; a seal without one has nothing to cap.
+      throw new IllegalStateException(
+          "Sign-in needs seals that expire, but "
+              + describe(SettingNames.SEALS_NEVER_EXPIRE)
+              + " is set: a signed-in seal must stop opening at the end of its session");
+    }
+    Optional<String> revocationKey = config.revocation().flatMap(RevocationOptions::subjectKey);
+    if (revocationKey.isPresent() && !revocationKey.get().equals(signIn.subjectKey())) {
+      throw new IllegalStateException(
+          describe(SettingNames.REVOCATION_SUBJECT_KEY)
+              + " and "
+              + describe(SettingNames.SIGN_IN_SUBJECT_KEY)
+              + " name different keys: log-out-everywhere must find the subject sign-in wrote;"
+              + " leave the revocation one unset, it follows sign-in's");
     }
   }
 }

@@ -37,5 +37,13 @@ public enum RejectionReason {
    * The revocation store could not be asked and the policy is fail-closed: the cookie reads as
    * empty for this request and the response leaves it in place.
    */
-  STORE_UNAVAILABLE
+  STORE_UNAVAILABLE,
+  /**
+   * The seal holds a sign-in older than the absolute lifetime ({@link
+   * SignInOptions#absoluteLifetime()}): the session is over. Each seal of a session expires at its
+   * end, so this names one that still opens (inside iron's 60 s clock skew, or after the absolute
+   * lifetime was shortened); past the skew iron refuses it as {@link #EXPIRED}. Checked only with
+   * sign-in on.
+   */
+  SIGN_IN_EXPIRED
 }

@@ -34,6 +34,8 @@ record SettingRow(
     final RevocationOptions.Builder revocation = RevocationOptions.builder();
     boolean revocationOn;
     @Nullable String revocationOnlySetting; // a revocation setting given while the store is off
+    final SignInOptions.Builder signIn = SignInOptions.builder();
+    boolean signInOn; // a tracker.signIn.* setting, or the preset, turns sign-in on
   }
 
   /** A password setting, read with the others by {@link io.trackercookie.keys.PasswordSettings}. */

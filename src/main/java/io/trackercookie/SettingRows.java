@@ -37,6 +37,7 @@ import static io.trackercookie.settings.SettingNames.PASSWORD_FILE;
 import static io.trackercookie.settings.SettingNames.PASSWORD_ID;
 import static io.trackercookie.settings.SettingNames.PASSWORD_POLL_INTERVAL;
 import static io.trackercookie.settings.SettingNames.PAYLOAD_FORMAT;
+import static io.trackercookie.settings.SettingNames.PRESET;
 import static io.trackercookie.settings.SettingNames.REISSUE_AFTER;
 import static io.trackercookie.settings.SettingNames.REQUEST_ATTRIBUTE;
 import static io.trackercookie.settings.SettingNames.REVOCATION_FAIL_OPEN;
@@ -48,6 +49,9 @@ import static io.trackercookie.settings.SettingNames.REVOCATION_TIMEOUT;
 import static io.trackercookie.settings.SettingNames.SEALS_NEVER_EXPIRE;
 import static io.trackercookie.settings.SettingNames.SEAL_CACHE_MAX_BYTES;
 import static io.trackercookie.settings.SettingNames.SEAL_CACHE_MAX_ENTRIES;
+import static io.trackercookie.settings.SettingNames.SIGN_IN_ABSOLUTE_LIFETIME;
+import static io.trackercookie.settings.SettingNames.SIGN_IN_REMEMBER_FOR;
+import static io.trackercookie.settings.SettingNames.SIGN_IN_SUBJECT_KEY;
 import static io.trackercookie.settings.SettingNames.SLIDING_EXPIRY;
 import static io.trackercookie.settings.SettingNames.TTL;
 
@@ -99,6 +103,22 @@ final class SettingRows {
               "Accepts weak passwords, which start-up otherwise refuses; for tests only.",
               BOOLEAN,
               (t, v) -> t.config.passwordSource.allowWeakPassword(bool(v))),
+          // The preset: before every row whose option it sets, so that those rows change it.
+          row(
+              PRESET,
+              NONE,
+              "Sets the defaults for signed-in sessions: see Signed-in sessions below.",
+              "none or " + SignedInSessions.NAME,
+              (t, v) -> {
+                String preset = v.trim();
+                if (preset.equalsIgnoreCase(SignedInSessions.NAME)) {
+                  t.config.signedInSessions();
+                  t.signInOn = true;
+                  t.revocationOn = true;
+                } else if (!preset.equalsIgnoreCase(NONE)) {
+                  throw new IllegalArgumentException("unknown preset");
+                }
+              }),
           // The cookie: CookieSettings.
           row(
               COOKIE_NAME,
@@ -273,6 +293,29 @@ final class SettingRows {
               "Names why a cookie was refused in a response header; development only.",
               BOOLEAN,
               (t, v) -> t.config.diagnostics(bool(v))),
+          // Signed-in sessions: SignInOptions; any of these settings turns sign-in on.
+          signInRow(
+              SIGN_IN_ABSOLUTE_LIFETIME,
+              shown(SignInOptions.DEFAULT_ABSOLUTE_LIFETIME) + " (sign-in off unless set)",
+              "How long after sign-in every seal of the session stops opening.",
+              DURATION
+                  + ", whole seconds from "
+                  + shown(SignInOptions.MIN_LIFETIME)
+                  + " to "
+                  + shown(SignInOptions.MAX_ABSOLUTE_LIFETIME),
+              (b, v) -> b.absoluteLifetime(duration(v))),
+          signInRow(
+              SIGN_IN_REMEMBER_FOR,
+              "the absolute lifetime",
+              "How long after sign-in a remembered sign-in's persistent cookie lives.",
+              DURATION + ", whole seconds, no longer than the absolute lifetime",
+              (b, v) -> b.rememberFor(duration(v))),
+          signInRow(
+              SIGN_IN_SUBJECT_KEY,
+              code(SignInOptions.DEFAULT_SUBJECT_KEY),
+              "The tracker key that holds the signed-in subject.",
+              "a non-blank tracker key",
+              (b, v) -> b.subjectKey(v)),
           // Revocation: RevocationOptions; every setting but the store needs the store on.
           row(
               REVOCATION_STORE,
@@ -351,6 +394,24 @@ final class SettingRows {
       String expected,
       BiConsumer<SettingRow.Target, String> apply) {
     return new SettingRow(name, shownDefault, description, expected, apply);
+  }
+
+  /** A sign-in setting: it turns sign-in on. */
+  private static SettingRow signInRow(
+      String name,
+      String shownDefault,
+      String description,
+      String expected,
+      BiConsumer<SignInOptions.Builder, String> apply) {
+    return row(
+        name,
+        shownDefault,
+        description,
+        expected,
+        (t, v) -> {
+          apply.accept(t.signIn, v);
+          t.signInOn = true;
+        });
   }
 
   /** A revocation setting, which needs the store on: the reader says so when it is off. */

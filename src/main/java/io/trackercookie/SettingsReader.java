@@ -35,9 +35,14 @@ final class SettingsReader {
         apply(row, value, target);
       }
     }
+    if (target.signInOn) {
+      target.config.signIn(target.signIn.build());
+    }
     if (target.revocationOn) {
       target.config.revocation(target.revocation.build());
-    } else if (target.revocationOnlySetting != null) {
+    } else if (target.revocationOnlySetting == null) {
+      target.config.noRevocation(); // the store set off after the preset turned it on
+    } else {
       throw new IllegalStateException(
           describe(target.revocationOnlySetting)
               + " is set but revocation is off: set "

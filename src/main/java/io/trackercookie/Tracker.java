@@ -2,7 +2,10 @@ package io.trackercookie;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.GenericType;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -165,4 +168,91 @@ public interface Tracker {
    * @throws TrackerTooLargeException if the nonce does not fit the cookie
    */
   String renewCsrfToken();
+
+  // Signed-in sessions: need sign-in on (TrackerConfig.Builder.signIn, or the preset).
+
+  /**
+   * Signs {@code subject} in with a session cookie: {@link #signIn(String, SignInCookie)} with
+   * {@link SignInCookie#SESSION}.
+   *
+   * @return as {@link #signIn(String, SignInCookie)}
+   * @throws IllegalStateException if sign-in is off
+   * @throws IllegalArgumentException as {@link #signIn(String, SignInCookie)}
+   */
+  default boolean signIn(String subject) {
+    return signIn(subject, SignInCookie.SESSION);
+  }
+
+  /**
+   * Signs {@code subject} in, as the application does once the user has proved who they are: stores
+   * it under {@link SignInOptions#subjectKey()}, records the sign-in time (from which the absolute
+   * lifetime counts) and the cookie chosen, and gives the session a new CSRF nonce; the other keys
+   * stay. The response always carries a fresh seal, and with revocation on the seal the request
+   * came with is revoked at once, so a copy of the cookie taken before sign-in (or planted by
+   * someone else) opens as nothing. Signing in again, the same subject or another, starts a new
+   * session.
+   *
+   * @param cookie a session cookie, or a persistent one ("remember me")
+   * @return false if revocation is on and the store could not record the revocation of the
+   *     request's seal (the sign-in is made all the same); true otherwise
+   * @throws IllegalStateException if sign-in is off
+   * @throws IllegalArgumentException if subject is blank or not well-formed Unicode
+   * @throws TrackerTooLargeException if the tracker would then not fit; it is as it was
+   */
+  boolean signIn(String subject, SignInCookie cookie);
+
+  /**
+   * Renews a signed-in session's seal, for a change of privilege (a role granted or taken, a
+   * password changed): the response carries a fresh seal with a new CSRF nonce, and with revocation
+   * on the seal the request came with is revoked at once. The subject, the sign-in time (so the
+   * absolute lifetime's end) and the cookie chosen stay; to restart the session after the user
+   * proves who they are again, {@link #signIn} the same subject.
+   *
+   * @return as {@link #signIn(String, SignInCookie)}
+   * @throws IllegalStateException if sign-in is off, or the tracker is not signed in
+   */
+  boolean renew();
+
+  /**
+   * Signs out: with revocation on, {@link #revoke()}; without, {@link #clear()}. Either way the
+   * tracker is emptied and the cookie deleted.
+   *
+   * @return false if revocation is on and the store could not record it; true otherwise
+   * @throws IllegalStateException if sign-in is off
+   */
+  boolean signOut();
+
+  /**
+   * Whether the tracker is signed in: it holds a subject and a sign-in time, and its absolute
+   * lifetime has not run out (a seal past it reads as empty). Always false with sign-in off, and
+   * for cookies written without sign-in (by another service, or before sign-in was turned on).
+   */
+  boolean signedIn();
+
+  /** The signed-in subject; empty when not {@link #signedIn()}. */
+  Optional<String> subject();
+
+  /** When the session was signed in; empty when not {@link #signedIn()}. */
+  Optional<Instant> signedInAt();
+
+  /**
+   * Whether the tracker is signed in and was signed in no longer than {@code within} ago, on the
+   * configured clock.
+   *
+   * @throws NullPointerException if within is null
+   */
+  boolean signedInWithin(Duration within);
+
+  /**
+   * Refuses the request unless {@link #signedInWithin}: for a sensitive action that needs the user
+   * to have signed in recently, as {@link RecentSignIn} does for a whole method.
+   *
+   * @throws RecentSignInRequiredException (a 403 with a problem body) if not signed in within it
+   * @throws NullPointerException if within is null
+   */
+  default void requireSignInWithin(Duration within) {
+    if (!signedInWithin(within)) {
+      throw new RecentSignInRequiredException(within, signedIn());
+    }
+  }
 }

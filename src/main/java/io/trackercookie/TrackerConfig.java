@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything {@link TrackerFeature} needs, as groups of options each with its own builder and rules
  * ({@link PasswordSource}, {@link Lifetimes}, {@link CookieSettings}, {@link CookieBudget}, {@link
- * SealCacheOptions}, {@link LegacyCookies}, {@link RevocationOptions}, {@link
- * CrossSiteProtection}), and the few options of its own. Immutable and thread-safe. {@link
+ * SealCacheOptions}, {@link LegacyCookies}, {@link RevocationOptions}, {@link SignInOptions},
+ * {@link CrossSiteProtection}), and the few options of its own. Immutable and thread-safe. {@link
  * #builder()} takes each group whole ({@code .lifetimes(...)}) or one option at a time through a
  * shortcut ({@code .ttl(...)}); {@link Builder#build()} builds the groups and checks the rules that
  * span them. There is no insecure default and no default password; {@link #toString()} never shows
@@ -62,6 +62,7 @@ public final class TrackerConfig {
   private final SealCacheOptions sealCache;
   private final LegacyCookies legacy;
   private final @Nullable RevocationOptions revocation; // null: off
+  private final @Nullable SignInOptions signIn; // null: off
   private final CrossSiteProtection crossSite;
   private final String requestAttribute;
   private final PayloadFormat payloadFormat;
@@ -78,13 +79,14 @@ public final class TrackerConfig {
   // cannot seal with the passwords in force or write a cookie for the seal's lifetime, or when no
   // password of a key schedule seals yet.
   private TrackerConfig(Builder b) {
-    this.cookie = b.cookie.build();
+    this.cookie = SignedInSessions.cookieFor(b);
     this.passwordSource = b.passwordSource.build();
     this.lifetimes = b.lifetimes.build();
     this.cookieBudget = b.cookieBudget.build();
     this.sealCache = b.sealCache.build();
     this.legacy = b.legacy.build();
     this.revocation = b.revocation;
+    this.signIn = b.signIn;
     this.crossSite = b.crossSite.build();
     this.ironOptions = b.ironOptions;
     this.requestAttribute = b.requestAttribute;
@@ -97,7 +99,7 @@ public final class TrackerConfig {
         payloadFormat.passwords(
             passwordSource.passwordsAt(clock.instant()),
             passwordSource.singlePassword().orElse(null));
-    this.sealTtl = lifetimes.sealTtl(payloadFormat, cookie);
+    this.sealTtl = longestSealLifetime(lifetimes.sealTtl(payloadFormat, cookie), signIn);
     this.cookieMaxAge = lifetimes.cookieMaxAge(payloadFormat, cookie);
     IronOptions.Builder seal = ironOptions.toBuilder().clock(clock).ttl(sealTtl);
     if (cookieBudget.maxChunks() > 0) {
@@ -105,6 +107,17 @@ public final class TrackerConfig {
       seal.maxSealLength(Math.max(ironOptions.maxSealLength(), cookieBudget.chunkedSealLength()));
     }
     this.sealOptions = seal.build();
+  }
+
+  /**
+   * The longest lifetime a seal gets: the lifetimes' own, or a remembered sign-in's when that is
+   * longer (every other seal is then given the lifetimes' own as a bound of its expiration).
+   */
+  private static Duration longestSealLifetime(Duration lifetimes, @Nullable SignInOptions signIn) {
+    if (signIn == null || lifetimes.isZero() || signIn.rememberFor().compareTo(lifetimes) <= 0) {
+      return lifetimes;
+    }
+    return signIn.rememberFor();
   }
 
   /** A builder with the defaults; only the password must be given. */
@@ -171,6 +184,14 @@ public final class TrackerConfig {
   }
 
   /**
+   * Signed-in sessions' options, if sign-in is on ({@link Tracker#signIn}, the absolute lifetime,
+   * remembered sign-ins).
+   */
+  public Optional<SignInOptions> signIn() {
+    return Optional.ofNullable(signIn);
+  }
+
+  /**
    * The protection against cross-site request forgery; {@link CrossSiteProtection#off()} by
    * default.
    */
@@ -211,7 +232,11 @@ public final class TrackerConfig {
     return clock;
   }
 
-  /** {@link Lifetimes#sealTtl} for this config's format and cookie; zero for none. */
+  /**
+   * The longest lifetime a seal gets, iron's ttl: {@link Lifetimes#sealTtl} for this config's
+   * format and cookie, or with sign-in on {@link SignInOptions#rememberFor()} if that is longer;
+   * zero for none.
+   */
   public Duration sealTtl() {
     return sealTtl;
   }
@@ -225,7 +250,7 @@ public final class TrackerConfig {
   public String toString() {
     return String.format(
         "TrackerConfig[%s, %s, %s, sealTtl=%s, %s, %s, %s, sealCache=%s, legacy=%s, revocation=%s,"
-            + " %s, requestAttribute=%s, payloadFormat=%s, listeners=%d,"
+            + " signIn=%s, %s, requestAttribute=%s, payloadFormat=%s, listeners=%d,"
             + " insecureLoopbackForDevelopment=%s, diagnostics=%s]",
         passwords,
         passwordSource,
@@ -237,6 +262,7 @@ public final class TrackerConfig {
         sealCache,
         legacy,
         revocation == null ? "off" : revocation,
+        signIn == null ? "off" : signIn,
         crossSite,
         requestAttribute,
         payloadFormat,
@@ -260,6 +286,10 @@ public final class TrackerConfig {
     LegacyCookies.Builder legacy = LegacyCookies.builder();
     CrossSiteProtection.Builder crossSite = CrossSiteProtection.builder();
     private @Nullable RevocationOptions revocation; // null: off
+    private @Nullable SignInOptions signIn;
+    // Set by the preset, unset by any later choice of the cookie's prefix: the prefix is then
+    // left off in development (insecureLoopbackForDevelopment), where browsers would refuse it.
+    boolean hostPrefixFromPreset;
     // iron's defaults, except that seals share a salt pair for up to 10 000 seals or one minute:
     // a seal then skips deriving two keys, and readers are unaffected (see SECURITY.md).
     private IronOptions ironOptions =
@@ -290,6 +320,7 @@ public final class TrackerConfig {
     /** The cookie's name and attributes; replaces what {@link #maxAge}, ... set before. */
     public Builder cookie(CookieSettings cookie) {
       this.cookie = Objects.requireNonNull(cookie, "cookie").toBuilder();
+      this.hostPrefixFromPreset = false;
       return this;
     }
 
@@ -333,6 +364,47 @@ public final class TrackerConfig {
     /** Turns revocation off (the default). */
     public Builder noRevocation() {
       this.revocation = null;
+      return this;
+    }
+
+    /** Whether insecureLoopbackForDevelopment is set so far; for the preset. */
+    boolean developmentLoopback() {
+      return insecureLoopbackForDevelopment;
+    }
+
+    /** Whether revocation is on so far; for the preset. */
+    boolean revocationOn() {
+      return revocation != null;
+    }
+
+    /**
+     * Turns signed-in sessions on: {@link Tracker#signIn}, {@link Tracker#renew}, {@link
+     * Tracker#signOut}, the absolute lifetime and remembered sign-ins. Off by default; {@link
+     * #build()} refuses it with {@link #sealsNeverExpire()}.
+     */
+    public Builder signIn(SignInOptions options) {
+      this.signIn = Objects.requireNonNull(options, "signIn");
+      return this;
+    }
+
+    /** Turns signed-in sessions off (the default). */
+    public Builder noSignIn() {
+      this.signIn = null;
+      return this;
+    }
+
+    /**
+     * The preset for signed-in sessions, each default chosen for OWASP ASVS's session rows: sign-in
+     * on with {@link SignInOptions#defaults()} (a 12-hour absolute lifetime), sliding expiry of 30
+     * minutes (the idle timeout), revocation on (embedded unless revocation was set before, such as
+     * Redis), a {@code __Host-} cookie, Secure, HttpOnly and SameSite=Lax ({@code __Host-} is left
+     * off with {@link #insecureLoopbackForDevelopment}), and the cross-site protection on ({@link
+     * CrossSiteProtection#on()}, the token not required). It sets those options as if called here:
+     * calls after it change them. The same as the setting {@code
+     * tracker.preset=signed-in-sessions}; docs/configuration.md says why each.
+     */
+    public Builder signedInSessions() {
+      SignedInSessions.applyTo(this);
       return this;
     }
 
@@ -461,6 +533,7 @@ public final class TrackerConfig {
     /** {@link CookieSettings.Builder#hostPrefix}; needs Secure, path {@code /} and no domain. */
     public Builder hostPrefix(boolean hostPrefix) {
       cookie.hostPrefix(hostPrefix);
+      hostPrefixFromPreset = false;
       return this;
     }
 
@@ -593,7 +666,8 @@ public final class TrackerConfig {
      * Builds each group, then checks the rules between them.
      *
      * @throws IllegalStateException as a group's build throws; if the cookie's Max-Age is shorter
-     *     than slidingExpiry; if revocation is on with sealsNeverExpire
+     *     than slidingExpiry; if revocation or sign-in is on with sealsNeverExpire; if sign-in and
+     *     revocation name different subject keys
      * @throws IllegalArgumentException as a group's build throws; if insecureLoopbackForDevelopment
      *     is combined with hostPrefix, partitioned or SameSite=None; if the legacy cookie's name is
      *     the tracker's; if the payload format or the codec refuse the passwords in force

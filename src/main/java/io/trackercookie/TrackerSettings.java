@@ -227,6 +227,20 @@ public final class TrackerSettings {
    */
   public static final String REVOCATION_KEY_PREFIX = SettingNames.REVOCATION_KEY_PREFIX;
 
+  /** {@value}: see {@link SignInOptions.Builder#absoluteLifetime}. */
+  public static final String SIGN_IN_ABSOLUTE_LIFETIME = SettingNames.SIGN_IN_ABSOLUTE_LIFETIME;
+
+  /** {@value}: see {@link SignInOptions.Builder#rememberFor}. */
+  public static final String SIGN_IN_REMEMBER_FOR = SettingNames.SIGN_IN_REMEMBER_FOR;
+
+  /** {@value}: see {@link SignInOptions.Builder#subjectKey}. */
+  public static final String SIGN_IN_SUBJECT_KEY = SettingNames.SIGN_IN_SUBJECT_KEY;
+
+  /**
+   * {@value}: {@code signed-in-sessions} applies {@link TrackerConfig.Builder#signedInSessions}.
+   */
+  public static final String PRESET = SettingNames.PRESET;
+
   /**
    * {@value}: whether unsafe requests from another site or origin are refused ({@link
    * CrossSiteProtection.Builder#enabled}).

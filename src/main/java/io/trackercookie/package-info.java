@@ -8,12 +8,15 @@
  *       checks its own ({@link io.trackercookie.Lifetimes}, {@link
  *       io.trackercookie.CookieSettings}, {@link io.trackercookie.CookieBudget}, {@link
  *       io.trackercookie.SealCacheOptions}, {@link io.trackercookie.LegacyCookies}, {@link
- *       io.trackercookie.RevocationOptions}, and {@link io.trackercookie.keys.PasswordSource} for
- *       the passwords); {@link io.trackercookie.TrackerSettings}: the same options as named
+ *       io.trackercookie.RevocationOptions}, {@link io.trackercookie.SignInOptions}, and {@link
+ *       io.trackercookie.keys.PasswordSource} for the passwords), and the preset {@code
+ *       signedInSessions()}; {@link io.trackercookie.TrackerSettings}: the same options as named
  *       settings (JAX-RS properties, system properties, environment variables), one row per
  *       setting.
  *   <li>{@link io.trackercookie.Tracker}: what a resource reads and changes ({@code @Context
- *       Tracker}).
+ *       Tracker}), signs in ({@link io.trackercookie.SignInCookie}) and out. {@link
+ *       io.trackercookie.RecentSignIn} and {@link io.trackercookie.RecentSignInRequiredException}:
+ *       sensitive actions that need a recent sign-in.
  *   <li>{@link io.trackercookie.TrackerListener} and {@link io.trackercookie.RejectionReason}:
  *       observe rejected cookies.
  *   <li>{@link io.trackercookie.TrackerTooLargeException}: a tracker past the 4096-byte limit.

@@ -170,6 +170,23 @@ class DocumentedCallsTest {
     calls.put(
         ".revocation(RevocationOptions.builder().maxEntries(50_000).build())",
         b -> b.revocation(RevocationOptions.builder().maxEntries(50_000).build()));
+    calls.put(".signedInSessions()", TrackerConfig.Builder::signedInSessions);
+    calls.put(".signIn(SignInOptions.defaults())", b -> b.signIn(SignInOptions.defaults()));
+    calls.put(
+        ".signIn(SignInOptions.builder().absoluteLifetime(Duration.ofHours(8)).build())",
+        b -> b.signIn(SignInOptions.builder().absoluteLifetime(Duration.ofHours(8)).build()));
+    calls.put(
+        ".signIn(SignInOptions.builder().absoluteLifetime(Duration.ofDays(30))"
+            + ".rememberFor(Duration.ofDays(7)).build())",
+        b ->
+            b.signIn(
+                SignInOptions.builder()
+                    .absoluteLifetime(Duration.ofDays(30))
+                    .rememberFor(Duration.ofDays(7))
+                    .build()));
+    calls.put(
+        ".signIn(SignInOptions.builder().subjectKey(\"userId\").build())",
+        b -> b.signIn(SignInOptions.builder().subjectKey("userId").build()));
     calls.put(".crossSite(CrossSiteProtection.on())", b -> b.crossSite(CrossSiteProtection.on()));
     calls.put(
         ".crossSite(CrossSiteProtection.builder().enabled(true).trustedOrigins(\"https://app.example.com\").build())",

@@ -1,10 +1,14 @@
 package io.trackercookie.resteasy;
 
+import io.trackercookie.SignInCookie;
 import io.trackercookie.Tracker;
 import jakarta.ws.rs.core.GenericType;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.resteasy.spi.ContextInjector;
 import org.jboss.resteasy.spi.HttpRequest;
 import org.jboss.resteasy.spi.ResteasyProviderFactory;
@@ -97,6 +101,41 @@ public final class TrackerContextInjector implements ContextInjector<Tracker, Tr
     @Override
     public <T> T as(GenericType<T> type) {
       return current().as(type);
+    }
+
+    @Override
+    public boolean signIn(String subject, SignInCookie cookie) {
+      return current().signIn(subject, cookie);
+    }
+
+    @Override
+    public boolean renew() {
+      return current().renew();
+    }
+
+    @Override
+    public boolean signOut() {
+      return current().signOut();
+    }
+
+    @Override
+    public boolean signedIn() {
+      return current().signedIn();
+    }
+
+    @Override
+    public Optional<String> subject() {
+      return current().subject();
+    }
+
+    @Override
+    public Optional<Instant> signedInAt() {
+      return current().signedInAt();
+    }
+
+    @Override
+    public boolean signedInWithin(Duration within) {
+      return current().signedInWithin(within);
     }
 
     @Override

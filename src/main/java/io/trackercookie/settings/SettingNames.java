@@ -142,6 +142,12 @@ public final class SettingNames {
   /** {@value}: see {@link io.trackercookie.TrackerSettings#REVOCATION_KEY_PREFIX}. */
   public static final String REVOCATION_KEY_PREFIX = "tracker.revocation.keyPrefix";
 
+  // Signed-in sessions (io.trackercookie.SignInOptions), and the preset that turns them on.
+  public static final String SIGN_IN_ABSOLUTE_LIFETIME = "tracker.signIn.absoluteLifetime";
+  public static final String SIGN_IN_REMEMBER_FOR = "tracker.signIn.rememberFor";
+  public static final String SIGN_IN_SUBJECT_KEY = "tracker.signIn.subjectKey";
+  public static final String PRESET = "tracker.preset";
+
   // Cross-site protection (io.trackercookie.CrossSiteProtection).
   /** {@value}: see {@link io.trackercookie.TrackerSettings#CROSS_SITE_ENABLED}. */
   public static final String CROSS_SITE_ENABLED = "tracker.crossSite.enabled";

@@ -32,6 +32,7 @@ public final class CookieJar {
   private final Duration maxAge;
   private final Clock clock;
   private final Duration sealClockOffset; // iron's local-time offset: expirations are on clock + it
+  private final Duration longestMaxAge; // null: the configured Max-Age is the longest written
 
   public CookieJar(TrackerConfig config, boolean readsLegacy) {
     this.settings = config.cookie();
@@ -43,7 +44,9 @@ public final class CookieJar {
     this.writer = new SetCookieWriter(settings, name, maxAge, clock, sealClockOffset);
     // Predictions assume Secure, the longer form, so a loopback request never passes a check
     // that a production request would fail.
-    this.lengthWithoutValue = writer.lengthWithoutValue(true);
+    // A remembered sign-in's cookie may carry a longer Max-Age than the configured one.
+    this.longestMaxAge = config.signIn().isPresent() ? config.sealTtl() : null;
+    this.lengthWithoutValue = lengthWithoutValue(writer);
     List<SetCookieWriter> chunks = new ArrayList<>();
     for (int i = 0; i < config.cookieBudget().maxChunks(); i++) {
       chunks.add(new SetCookieWriter(settings, chunkName(i), maxAge, clock, sealClockOffset));
@@ -53,12 +56,19 @@ public final class CookieJar {
     this.chunkValueBytes =
         chunks.isEmpty()
             ? 0
-            : MAX_SET_COOKIE_BYTES - chunks.get(chunks.size() - 1).lengthWithoutValue(true);
+            : MAX_SET_COOKIE_BYTES - lengthWithoutValue(chunks.get(chunks.size() - 1));
     this.legacyName = readsLegacy ? config.legacy().cookieName() : null;
   }
 
   public String name() {
     return name;
+  }
+
+  /** A Set-Cookie line's length less its value's, with Secure and the longest Max-Age written. */
+  private int lengthWithoutValue(SetCookieWriter cookie) {
+    return longestMaxAge == null
+        ? cookie.lengthWithoutValue(true)
+        : cookie.lengthWithoutValue(true, longestMaxAge);
   }
 
   private String chunkName(int index) {
@@ -172,11 +182,14 @@ public final class CookieJar {
    * The Set-Cookie lines for a new seal: one cookie, or with chunking as many chunks as it needs,
    * and deletions of the cookies they replace (the unchunked cookie, stale chunks, the legacy
    * cookie). Null when the seal does not fit, which {@link #excessBytes} tells beforehand. With a
-   * {@code sealExpiration} sooner than Max-Age, the cookies end with the seal (never longer).
+   * {@code sealExpiration} sooner than Max-Age, the cookies end with the seal (never longer); a
+   * {@code lifetime} other than {@link CookieLifetime#CONFIGURED} makes them session cookies, or
+   * cookies that end exactly with the seal.
    */
-  public SealLines sealLines(String seal, Instant sealExpiration, Found found, boolean secure) {
+  public SealLines sealLines(
+      String seal, Instant sealExpiration, CookieLifetime lifetime, Found found, boolean secure) {
     List<String> lines = new ArrayList<>(2);
-    String line = writer.write(seal, secure, sealExpiration);
+    String line = writer.write(seal, secure, sealExpiration, lifetime);
     int written;
     int sealBytes = 0;
     if (line.length() <= MAX_SET_COOKIE_BYTES) {
@@ -196,7 +209,8 @@ public final class CookieJar {
                 .write(
                     seal.substring(from, Math.min(seal.length(), from + chunkValueBytes)),
                     secure,
-                    sealExpiration);
+                    sealExpiration,
+                    lifetime);
         lines.add(chunk);
         sealBytes += chunk.length();
       }

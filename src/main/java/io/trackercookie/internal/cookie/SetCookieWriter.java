@@ -66,7 +66,23 @@ final class SetCookieWriter {
    * stays one.
    */
   String write(String value, boolean secure, Instant sealExpiration) {
-    long maxAgeSeconds = maxAge.toSeconds();
+    return write(value, secure, sealExpiration, CookieLifetime.CONFIGURED);
+  }
+
+  /**
+   * As {@link #write(String, boolean, Instant)}, with the cookie's lifetime chosen for this seal:
+   * as configured; a session cookie (no Max-Age, no Expires); or one that ends exactly when the
+   * seal does (a remembered sign-in), whatever Max-Age is configured.
+   */
+  String write(String value, boolean secure, Instant sealExpiration, CookieLifetime lifetime) {
+    if (lifetime == CookieLifetime.SESSION) {
+      return appendAttributes(
+          new StringBuilder(value.length() + 160).append(namePrefix).append(value), secure);
+    }
+    long maxAgeSeconds =
+        lifetime == CookieLifetime.UNTIL_SEAL_EXPIRES && sealExpiration != null
+            ? Long.MAX_VALUE
+            : maxAge.toSeconds();
     if (sealExpiration == null || maxAgeSeconds <= 0) {
       return write(value, secure);
     }
@@ -116,6 +132,16 @@ final class SetCookieWriter {
   /** The length of {@link #write} less the value's: fixed, since Expires has a fixed width. */
   int lengthWithoutValue(boolean secure) {
     return write("", secure).length();
+  }
+
+  /**
+   * As {@link #lengthWithoutValue}, for a cookie whose Max-Age may be as long as {@code longest} (a
+   * remembered sign-in's): its Max-Age may have more digits than the configured one's.
+   */
+  int lengthWithoutValue(boolean secure, Duration longest) {
+    int configured = lengthWithoutValue(secure);
+    String longer = namePrefix + "; Max-Age=" + longest.toSeconds() + "; Expires=" + EPOCH;
+    return Math.max(configured, appendAttributes(new StringBuilder(longer), secure).length());
   }
 
   private String appendAttributes(StringBuilder line, boolean secure) {

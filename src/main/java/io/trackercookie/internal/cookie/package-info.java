@@ -11,7 +11,9 @@
  *       predicts sizes exactly against the 4096-byte limit and the Cookie-header budget; decides
  *       Secure per request.
  *   <li>{@code SetCookieWriter}: one cookie name's Set-Cookie text, attributes in a fixed order on
- *       every runtime, Max-Age ending with the seal when the seal ends first.
+ *       every runtime, Max-Age ending with the seal when the seal ends first; a session cookie or
+ *       one ending exactly with the seal when a sign-in chose it ({@code CookieLifetime}).
+ *   <li>{@code SetCookieCaching}: the Cache-Control of a response that sets the cookie.
  * </ul>
  */
 package io.trackercookie.internal.cookie;

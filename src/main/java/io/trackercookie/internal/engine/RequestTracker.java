@@ -2,12 +2,17 @@ package io.trackercookie.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.trackercookie.RejectionReason;
+import io.trackercookie.SignInCookie;
+import io.trackercookie.SignInOptions;
 import io.trackercookie.Tracker;
 import io.trackercookie.internal.cookie.CookieJar;
 import io.trackercookie.internal.seal.TrackerJson;
 import io.trackercookie.settings.SettingNames;
 import jakarta.ws.rs.core.GenericType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One request's tracker. Holds only the raw cookie candidates until something reads or writes it;
@@ -84,6 +90,8 @@ public final class RequestTracker implements Tracker {
   // against, so the store is asked again only after another log-out.
   private Instant datedAt;
   private long epochSeen = Long.MIN_VALUE;
+  // Whether this request signed in: its new session replaces a cookie the store could not check.
+  private boolean signedInHere;
 
   RequestTracker(TrackerEngine engine, CookieJar.Found found, ValueConverter values) {
     this.engine = engine;
@@ -392,6 +400,113 @@ public final class RequestTracker implements Tracker {
     }
   }
 
+  // Signed-in sessions: the subject under its key, the sign-in in the session's metadata.
+
+  @Override
+  public synchronized boolean signIn(String subject, SignInCookie cookie) {
+    SignInOptions options = engine.sessions().signInOptions();
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(cookie, "cookie");
+    if (subject.isBlank()) {
+      throw new IllegalArgumentException("The subject must not be blank");
+    }
+    if (!StandardCharsets.UTF_8.newEncoder().canEncode(subject)) {
+      throw new IllegalArgumentException(
+          "The subject is not well-formed Unicode (a lone surrogate); no tracker can hold it");
+    }
+    content();
+    SessionMetadata metadata =
+        metadata()
+            .withSignIn(engine.sessions().now(), cookie == SignInCookie.PERSISTENT)
+            .withCsrfNonce(CsrfTokens.newNonce());
+    writeSession(options.subjectKey(), TextNode.valueOf(subject), metadata);
+    signedInHere = true;
+    return revokeOpenedSeal();
+  }
+
+  @Override
+  public synchronized boolean renew() {
+    engine.sessions().signInOptions();
+    if (!signedIn()) {
+      throw new IllegalStateException("Tracker.renew needs a signed-in tracker: signIn first");
+    }
+    writeSession(null, null, metadata().withCsrfNonce(CsrfTokens.newNonce()));
+    return revokeOpenedSeal();
+  }
+
+  @Override
+  public synchronized boolean signOut() {
+    engine.sessions().signInOptions();
+    if (engine.revocationOn()) {
+      return revoke();
+    }
+    clear();
+    return true;
+  }
+
+  @Override
+  public synchronized boolean signedIn() {
+    return engine.sessions().signedIn(content());
+  }
+
+  @Override
+  public synchronized Optional<String> subject() {
+    return signedIn() ? Optional.of(engine.sessions().subjectOf(content())) : Optional.empty();
+  }
+
+  @Override
+  public synchronized Optional<Instant> signedInAt() {
+    return signedIn() ? metadata().signedInAt() : Optional.empty();
+  }
+
+  @Override
+  public synchronized boolean signedInWithin(Duration within) {
+    Objects.requireNonNull(within, "within");
+    Optional<Instant> at = signedInAt();
+    return at.isPresent() && !engine.sessions().now().isAfter(at.get().plus(within));
+  }
+
+  /**
+   * Writes a session as one change, checked to fit (on a refusal the content is as it was): the
+   * subject under its key (none: kept) and the metadata. The response then always carries a fresh
+   * seal, even of a content equal to the cookie's.
+   */
+  private void writeSession(String subjectKey, JsonNode subject, SessionMetadata metadata) {
+    Changed changed = changing();
+    ObjectNode content = changed.content();
+    JsonNode previousSubject = subjectKey == null ? null : content.replace(subjectKey, subject);
+    JsonNode previousMetadata = content.replace(SessionMetadata.KEY, metadata.toNode());
+    String plaintext;
+    try {
+      plaintext = engine.checkedPlaintext(content);
+    } catch (RuntimeException e) {
+      restore(content, SessionMetadata.KEY, previousMetadata);
+      if (subjectKey != null) {
+        restore(content, subjectKey, previousSubject);
+      }
+      throw e;
+    }
+    // No original: never "the same as the cookie", so never left unsealed.
+    state = new Changed(null, content, plaintext, changed.reseal());
+  }
+
+  private static void restore(ObjectNode content, String key, JsonNode previous) {
+    if (previous == null) {
+      content.remove(key);
+    } else {
+      content.set(key, previous);
+    }
+  }
+
+  /**
+   * With revocation on, revokes the seal the request came with, so no copy of it opens once the
+   * session changed; false if the store could not record it.
+   */
+  private boolean revokeOpenedSeal() {
+    Revoker.Target target = openedFrom == null ? null : openedFrom.revocable();
+    return target == null || engine.revoke(target);
+  }
+
   /**
    * The Set-Cookie lines this request's response carries, decided once the resource is done: none
    * for an untouched or unchanged tracker; the seal of a changed one (or of an unchanged one due
@@ -412,7 +527,7 @@ public final class RequestTracker implements Tracker {
       }
       current = open();
     }
-    if (openedFrom != null && openedFrom.unchecked() && !revoked) {
+    if (openedFrom != null && openedFrom.unchecked() && !revoked && !signedInHere) {
       // The store could not check the cookie (fail-closed): it read as empty, and is left in
       // place so the visitor has it back once the store answers. Writes of this request are
       // dropped rather than replace it.

@@ -53,7 +53,16 @@ final class ResealPolicy {
 
   /** What the response does with an opened seal whose content is unchanged. */
   Reseal decide(Unsealed unsealed) {
-    return decide(unsealed.sealedWithCurrentPassword(), unsealed.expiration().orElse(null));
+    return decide(unsealed, null);
+  }
+
+  /**
+   * As {@link #decide(Unsealed)}, for a content whose new seals may expire no later than {@code
+   * bound} (its session's end; null: none): a sliding reissue then gets that bound, and is not made
+   * when it would not expire later than the seal it replaces (at the end of a session).
+   */
+  Reseal decide(Unsealed unsealed, Instant bound) {
+    return decide(unsealed.sealedWithCurrentPassword(), unsealed.expiration().orElse(null), bound);
   }
 
   /**
@@ -64,12 +73,13 @@ final class ResealPolicy {
     return new Reseal(true, legacyExpiration);
   }
 
-  private Reseal decide(boolean current, Instant expiration) {
+  private Reseal decide(boolean current, Instant expiration, Instant bound) {
     if (expiration != null && !now().isBefore(expiration)) {
       return Reseal.NONE; // past its expiration, only inside the skew: let it lapse
     }
-    if (slidingDue(expiration)) {
-      return new Reseal(true, null);
+    if (slidingDue(expiration)
+        && (bound == null || expiration == null || bound.isAfter(expiration))) {
+      return new Reseal(true, bound);
     }
     return current ? Reseal.NONE : new Reseal(true, expiration);
   }
@@ -96,7 +106,7 @@ final class ResealPolicy {
         continue; // not a seal: nothing to reseal
       }
       anySeal = true;
-      if (decide(isCurrent.test(parts.passwordId()), expiration).due()) {
+      if (decide(isCurrent.test(parts.passwordId()), expiration, null).due()) {
         return true;
       }
     }

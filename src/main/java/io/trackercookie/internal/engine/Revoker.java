@@ -36,14 +36,16 @@ import java.util.logging.Logger;
  * <p>A seal is named by a SHA-256 digest of its MAC part (unique to the seal, and no credential if
  * the store leaks); a chunked cookie is one seal. A subject is named by a digest of its text in
  * Unicode NFC, so spellings that differ only in normalization are one subject. A seal's issue time
- * is its expiration less the seal lifetime, so no key is added to the JSON.
+ * is its expiration less the lifetime it was given, never before its sign-in ({@link
+ * SessionLifetimes#issuedAt}), so no key is added to the JSON.
  *
  * <p>Log-out-everywhere holds against requests that overlap it because of two rules. A request's
  * seals are dated when its check began ({@link #dateNow}, read before the store is asked), not when
- * they are written: a seal's expiration is bounded by {@link #latestExpiration}. And a subject's
- * epoch is recorded so that every clock reading taken before the store held it is at or before the
- * epoch ({@link #recordEpoch}), with a seal dated at the epoch's own millisecond revoked. So a
- * request that checked before the entry was there writes a seal dated at or before the epoch.
+ * they are written: a seal's expiration is bounded by {@link SessionLifetimes#latestExpiration}.
+ * And a subject's epoch is recorded so that every clock reading taken before the store held it is
+ * at or before the epoch ({@link #recordEpoch}), with a seal dated at the epoch's own millisecond
+ * revoked. So a request that checked before the entry was there writes a seal dated at or before
+ * the epoch.
  *
  * <p>A store that was full may have raised a floor instead of forgetting revocations: a seal issued
  * at or before it is revoked too, and each rise is told to the listeners.
@@ -98,7 +100,6 @@ final class Revoker implements Revocations, AutoCloseable {
   private final String subjectKey; // null: log-out-everywhere is off
   private final boolean failOpen;
   private final Duration sealTtl;
-  private final Duration localtimeOffset;
   private final Duration margin; // skew and offset: how long past its expiration a seal opens
   private final Clock clock;
   private final AtomicBoolean outage = new AtomicBoolean();
@@ -107,6 +108,7 @@ final class Revoker implements Revocations, AutoCloseable {
   // The newest log-out epoch this node recorded: a request's tracker asks the store whether its
   // subject was logged out only after one was recorded at or after its date.
   private final AtomicLong newestEpoch = new AtomicLong(Long.MIN_VALUE);
+  private final SessionLifetimes sessions; // a seal's issue time, given its session
 
   Revoker(
       TrackerConfig config,
@@ -119,13 +121,19 @@ final class Revoker implements Revocations, AutoCloseable {
     this.store = store;
     this.listeners = listeners;
     this.ownsStore = owns;
-    this.subjectKey = options.subjectKey().orElse(null);
+    // Sign-in's subject key when revocation names none: log-out-everywhere finds signed-in
+    // subjects.
+    this.subjectKey =
+        options
+            .subjectKey()
+            .or(() -> config.signIn().map(io.trackercookie.SignInOptions::subjectKey))
+            .orElse(null);
     this.failOpen = options.failOpen();
     this.sealTtl = config.sealTtl();
     IronOptions iron = config.ironOptions();
-    this.localtimeOffset = iron.localtimeOffset();
     this.margin = iron.timestampSkew().plus(iron.localtimeOffset().abs()).plusSeconds(1);
     this.clock = config.clock();
+    this.sessions = new SessionLifetimes(config);
   }
 
   /**
@@ -144,7 +152,7 @@ final class Revoker implements Revocations, AutoCloseable {
     Instant expiration = unsealed.expiration().orElse(null);
     return check(
         SEAL_KEY + sealDigest(cookieValue),
-        expiration == null ? null : issuedAt(expiration),
+        expiration == null ? null : sessions.issuedAt(expiration, content),
         expiration,
         content);
   }
@@ -227,22 +235,12 @@ final class Revoker implements Revocations, AutoCloseable {
     }
   }
 
-  /** When a seal expiring then was sealed: iron writes now + local-time offset + ttl. */
-  private Instant issuedAt(Instant expiration) {
-    return expiration.minus(sealTtl).minus(localtimeOffset);
-  }
-
   /**
    * The date of the seals a request writes, read when its check begins, before the store is asked;
    * null without a subject key (no epoch can revoke a seal then, so seals keep their own time).
    */
   Instant dateNow() {
     return subjectKey == null || sealTtl.isZero() ? null : clock.instant();
-  }
-
-  /** The latest expiration a seal dated then may carry: the one that reads as issued then. */
-  Instant latestExpiration(Instant datedAt) {
-    return datedAt.plus(localtimeOffset).plus(sealTtl);
   }
 
   /** The newest log-out epoch this node recorded, in epoch milliseconds; MIN_VALUE if none. */

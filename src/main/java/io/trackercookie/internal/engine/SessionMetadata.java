@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackercookie.Tracker;
 import io.trackercookie.internal.seal.TrackerJson;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,7 +12,9 @@ import java.util.Optional;
  * The library's own data about the session a tracker carries, kept inside the sealed JSON object
  * under the one reserved key {@value #KEY}, as an object of named fields:
  *
- * <pre>{"$tracker":{"csrf":"&lt;nonce&gt;"},"visits":3}</pre>
+ * <pre>
+ * {"$tracker":{"csrf":"&lt;nonce&gt;","signedInAt":1767323045000,"persistent":true},"subject":"alice"}
+ * </pre>
  *
  * <p>The application never sees it: {@code Tracker}'s reads ({@code get}, typed reads, {@code
  * containsKey}, {@code asMap}, {@code as}, {@code isEmpty}) and the typed {@code @CookieParam}
@@ -20,9 +23,11 @@ import java.util.Optional;
  * clear()} and {@code revoke()}. A reader of the same cookie in Node (tracker-cookie, @hapi/iron,
  * iron-session) sees it as a plain key.
  *
- * <p>The home of every field the library keeps per session: today the CSRF token's nonce ({@value
- * #CSRF_NONCE}); a new field is one accessor and one {@code with...} here. Fields this version does
- * not know (written by a later one) are kept as they are. A {@value #KEY} that is not an object (a
+ * <p>The home of every field the library keeps per session: the CSRF token's nonce ({@value
+ * #CSRF_NONCE}), and a sign-in's time ({@value #SIGNED_IN_AT}, milliseconds since the epoch, as
+ * JavaScript's {@code Date.now()}) and cookie ({@value #PERSISTENT}, present only for a persistent
+ * cookie); a new field is one accessor and one {@code with...} here. Fields this version does not
+ * know (written by a later one) are kept as they are. A {@value #KEY} that is not an object (a
  * foreign writer's) reads as no metadata, stays hidden, and is replaced by the first metadata
  * written.
  *
@@ -35,6 +40,15 @@ final class SessionMetadata {
 
   /** The field holding the CSRF token's per-session nonce (base64url text). */
   static final String CSRF_NONCE = "csrf";
+
+  /**
+   * The field holding the sign-in time: milliseconds since the epoch (a JSON number), as exact as
+   * the log-out epochs revocation compares it with.
+   */
+  static final String SIGNED_IN_AT = "signedInAt";
+
+  /** The field saying the sign-in chose a persistent cookie: {@code true}, or absent. */
+  static final String PERSISTENT = "persistent";
 
   static final SessionMetadata NONE = new SessionMetadata(TrackerJson.WIRE.createObjectNode());
 
@@ -84,6 +98,38 @@ final class SessionMetadata {
   SessionMetadata withCsrfNonce(String nonce) {
     ObjectNode copy = fields.deepCopy();
     copy.put(CSRF_NONCE, Objects.requireNonNull(nonce, "nonce"));
+    return new SessionMetadata(copy);
+  }
+
+  /**
+   * When the session was signed in, if it was: a whole number of milliseconds, as this library
+   * writes it. Anything else under the field (a foreign writer's) reads as no sign-in.
+   */
+  Optional<Instant> signedInAt() {
+    JsonNode at = fields.get(SIGNED_IN_AT);
+    return at != null && at.isIntegralNumber() && at.canConvertToLong()
+        ? Optional.of(Instant.ofEpochMilli(at.longValue()))
+        : Optional.empty();
+  }
+
+  /** Whether the sign-in chose a persistent cookie. */
+  boolean persistent() {
+    JsonNode persistent = fields.get(PERSISTENT);
+    return persistent != null && persistent.isBoolean() && persistent.booleanValue();
+  }
+
+  /**
+   * This metadata with a sign-in at {@code at} (to the millisecond) and its cookie; the other
+   * fields as they are.
+   */
+  SessionMetadata withSignIn(Instant at, boolean persistent) {
+    ObjectNode copy = fields.deepCopy();
+    copy.put(SIGNED_IN_AT, at.toEpochMilli());
+    if (persistent) {
+      copy.put(PERSISTENT, true);
+    } else {
+      copy.remove(PERSISTENT);
+    }
     return new SessionMetadata(copy);
   }
 

@@ -31,6 +31,7 @@ public final class TrackerEngine {
   private final ResealPolicy reseal;
   private final ListenerFanout listeners;
   private final Revoker revoker; // null: revocation is off, and no request asks a store
+  private final SessionLifetimes sessions;
   private final CsrfTokens csrfTokens;
   private final String subjectKey; // null: no tracker key names the subject
   private PasswordWatcher passwordWatcher; // null: the passwords never change
@@ -51,8 +52,15 @@ public final class TrackerEngine {
     this.reseal = reseal;
     this.listeners = listeners;
     this.revoker = revoker;
+    this.sessions = new SessionLifetimes(config);
     this.csrfTokens = csrfTokens;
-    this.subjectKey = config.revocation().flatMap(options -> options.subjectKey()).orElse(null);
+    // Revocation's subject key, or sign-in's: the signed-in subject binds the CSRF token.
+    this.subjectKey =
+        config
+            .revocation()
+            .flatMap(options -> options.subjectKey())
+            .or(() -> config.signIn().map(options -> options.subjectKey()))
+            .orElse(null);
   }
 
   public TrackerConfig config() {
@@ -188,12 +196,11 @@ public final class TrackerEngine {
    * The latest expiration of a seal written by a request dated then: {@code notAfter}, or earlier
    * so that the seal reads as issued at that date.
    */
-  private Instant sealBound(Instant notAfter, Instant datedAt) {
+  private Instant sealBound(Instant notAfter, Instant datedAt, ObjectNode content) {
     if (datedAt == null) {
       return notAfter;
     }
-    Instant dated = revoker.latestExpiration(datedAt);
-    return notAfter == null || dated.isBefore(notAfter) ? dated : notAfter;
+    return earlier(notAfter, sessions.latestExpiration(datedAt, content));
   }
 
   /**
@@ -216,29 +223,35 @@ public final class TrackerEngine {
       if (reason == null) {
         try {
           Sealer.OpenedSeal opened = sealer.open(candidate.value());
-          if (revoker == null) {
-            if (report) {
-              listeners.opened(opened.unsealed().passwordId());
-            }
-            return new OpenedCookies(opened.content(), reseal.decide(opened.unsealed()));
-          }
-          Revoker.Checked checked =
-              revoker.check(candidate.value(), opened.unsealed(), opened.content());
-          switch (checked.verdict()) {
-            case ACCEPTED, UNCHECKED -> {
-              if (checked.verdict() == Revoker.Verdict.UNCHECKED && report) {
-                listeners.revocationUnchecked();
-              }
+          if (sessions.pastAbsoluteLifetime(opened.content())) {
+            // Its session is over: only the clock skew, or a shortened lifetime, let it open.
+            reason = RejectionReason.SIGN_IN_EXPIRED;
+          } else {
+            ResealPolicy.Reseal resealing =
+                reseal.decide(opened.unsealed(), sessions.forNewSeal(opened.content()).notAfter());
+            if (revoker == null) {
               if (report) {
                 listeners.opened(opened.unsealed().passwordId());
               }
-              return new OpenedCookies(
-                  opened.content(), reseal.decide(opened.unsealed()), checked.target(), false);
+              return new OpenedCookies(opened.content(), resealing);
             }
-            case REVOKED -> reason = RejectionReason.REVOKED;
-            case UNAVAILABLE -> {
-              reason = RejectionReason.STORE_UNAVAILABLE;
-              unchecked = unchecked != null ? unchecked : checked.target();
+            Revoker.Checked checked =
+                revoker.check(candidate.value(), opened.unsealed(), opened.content());
+            switch (checked.verdict()) {
+              case ACCEPTED, UNCHECKED -> {
+                if (checked.verdict() == Revoker.Verdict.UNCHECKED && report) {
+                  listeners.revocationUnchecked();
+                }
+                if (report) {
+                  listeners.opened(opened.unsealed().passwordId());
+                }
+                return new OpenedCookies(opened.content(), resealing, checked.target(), false);
+              }
+              case REVOKED -> reason = RejectionReason.REVOKED;
+              case UNAVAILABLE -> {
+                reason = RejectionReason.STORE_UNAVAILABLE;
+                unchecked = unchecked != null ? unchecked : checked.target();
+              }
             }
           }
         } catch (IronException e) {
@@ -350,9 +363,11 @@ public final class TrackerEngine {
       Instant datedAt,
       CookieJar.Found found,
       boolean secure) {
-    String seal = sealer.seal(plaintext, content, sealBound(notAfter, datedAt));
-    // Only a reseal that kept an earlier expiration can end before Max-Age.
-    CookieJar.SealLines lines = jar.sealLines(seal, notAfter, found, secure);
+    SessionLifetimes.Bound bound = sessions.forNewSeal(content);
+    Instant expiresBy = earlier(sealBound(notAfter, datedAt, content), bound.notAfter());
+    String seal = sealer.seal(plaintext, content, expiresBy);
+    // Only a bounded seal (a reseal keeping its expiration, a session's) can end before Max-Age.
+    CookieJar.SealLines lines = jar.sealLines(seal, expiresBy, bound.cookie(), found, secure);
     if (lines == null) {
       throw new TrackerTooLargeException(
           jar.excessBytes(seal.length()), jar.limitBytes(), TrackerJson.largestKeys(content));
@@ -374,17 +389,32 @@ public final class TrackerEngine {
       Instant datedAt,
       CookieJar.Found found,
       boolean secure) {
-    String seal = sealer.seal(plaintext, content, sealBound(notAfter, datedAt));
+    SessionLifetimes.Bound bound = sessions.forNewSeal(content);
+    Instant expiresBy = earlier(sealBound(notAfter, datedAt, content), bound.notAfter());
+    String seal = sealer.seal(plaintext, content, expiresBy);
     if (jar.excessBytes(seal.length()) > 0
         || jar.cookieHeaderBytes(seal.length()) > config.cookieBudget().maxCookieHeaderBytes()) {
       return List.of();
     }
-    CookieJar.SealLines lines = jar.sealLines(seal, notAfter, found, secure);
+    CookieJar.SealLines lines = jar.sealLines(seal, expiresBy, bound.cookie(), found, secure);
     if (lines == null) {
       return List.of();
     }
     listeners.sealed(lines.sealBytes());
     return lines.lines();
+  }
+
+  /** The earlier of two bounds; null stands for none. */
+  private static Instant earlier(Instant a, Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isBefore(b) ? a : b;
+  }
+
+  /** Signed-in sessions: their lifetimes, and what a tracker's content says of its sign-in. */
+  SessionLifetimes sessions() {
+    return sessions;
   }
 
   /** The lines that delete the tracker's cookies. */

@@ -15,6 +15,9 @@
  *       SessionMetadata}: the library's own fields of a session, under the one reserved key {@code
  *       $tracker} of the JSON object, which the application's reads never see. {@code CsrfTokens}:
  *       the session-bound CSRF token, an HMAC of the session's nonce and subject.
+ *   <li>{@code SessionLifetimes}: what the session a content holds allows its seals (the idle
+ *       lifetime, the absolute lifetime's end, a remembered sign-in's), the cookie to write them
+ *       in, and a seal's earliest issue time for revocation.
  *   <li>{@code ResealPolicy}: when an unchanged cookie is sealed again (rotation, sliding expiry, a
  *       legacy upgrade), and until when.
  *   <li>{@code Revoker}: revocation on the request path (the store asked after a seal opens, and

@@ -63,6 +63,7 @@ public final class FeatureRegistration {
     context.register(new TrackerRequestFilter(engine));
     context.register(new TrackerResponseFilter(engine));
     context.register(new TrackerParamConverterProvider(engine));
+    context.register(new RecentSignInFeature(engine.config().signIn().isPresent()));
     if (engine.config().crossSite().enabled()) {
       context.register(new CrossSiteFilter(engine));
     }

@@ -3,6 +3,7 @@ package io.trackercookie.internal.jaxrs;
 import io.trackercookie.RejectionReason;
 import io.trackercookie.Tracker;
 import io.trackercookie.TrackerConfig;
+import io.trackercookie.internal.cookie.SetCookieCaching;
 import io.trackercookie.internal.engine.RequestTracker;
 import io.trackercookie.internal.engine.TrackerEngine;
 import jakarta.annotation.Priority;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * Seals a changed tracker into Set-Cookie, deletes the cookie of a cleared one, and writes nothing
- * for a tracker that was not changed.
+ * for a tracker that was not changed. A response that carries the tracker's Set-Cookie is kept out
+ * of every cache ({@code Cache-Control: no-store}, unless the application's directive has it).
  */
 // Response filters run from the highest priority down: this low value runs after the usual
 // ones (header decorators, 3000), so their changes to the tracker are sealed too.
@@ -32,12 +34,25 @@ public final class TrackerResponseFilter implements ContainerResponseFilter {
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     if (request.getProperty(Tracker.PROPERTY) instanceof RequestTracker tracker) {
       boolean secure = engine.secureFor(request.getUriInfo().getRequestUri());
-      for (String line : tracker.responseCookies(secure)) {
+      List<String> lines = tracker.responseCookies(secure);
+      for (String line : lines) {
         response.getHeaders().add(HttpHeaders.SET_COOKIE, line);
+      }
+      if (!lines.isEmpty()) {
+        keepOutOfCaches(response);
       }
       if (engine.diagnostics()) {
         diagnose(tracker, response);
       }
+    }
+  }
+
+  /** No cache may store a response that sets the tracker's cookie ({@link SetCookieCaching}). */
+  private static void keepOutOfCaches(ContainerResponseContext response) {
+    List<String> existing = response.getStringHeaders().get(HttpHeaders.CACHE_CONTROL);
+    String directive = SetCookieCaching.directiveFor(existing == null ? List.of() : existing);
+    if (directive != null) {
+      response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, directive);
     }
   }
 

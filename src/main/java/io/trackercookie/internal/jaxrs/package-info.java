@@ -9,7 +9,10 @@
  *       StartupChecks} findings (configurations that start fine and bite later).
  *   <li>{@code TrackerRequestFilter} (pre-matching, before authentication): a lazy {@code
  *       RequestTracker} on the request; no crypto. {@code TrackerResponseFilter}: its Set-Cookie
- *       lines on the response, and the diagnostics header when that is on.
+ *       lines on the response ({@code Cache-Control: no-store} with them), and the diagnostics
+ *       header when that is on.
+ *   <li>{@code RecentSignInFeature}: a filter before each method that carries {@code RecentSignIn}
+ *       (or whose class does), refusing an older sign-in with a 403.
  *   <li>{@code TrackerParamConverterProvider}: a typed, read-only {@code @CookieParam} of the
  *       tracker's cookie.
  *   <li>{@code ObjectMapperLookup}: the application's ObjectMapper from its JAX-RS providers.

@@ -1,0 +1,201 @@
+package io.trackercookie;
+
+import io.trackercookie.payload.PayloadLayout;
+import io.trackercookie.settings.SettingNames;
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Signed-in sessions ({@link Tracker#signIn}): the tracker key that holds the subject, the absolute
+ * lifetime counted from sign-in, and how long a remembered sign-in's persistent cookie lives. Off
+ * unless given ({@link TrackerConfig.Builder#signIn}, a {@code tracker.signIn.*} setting, or the
+ * {@linkplain TrackerConfig.Builder#signedInSessions() preset}). Immutable; each setter checks its
+ * value and {@link Builder#build()} checks how they combine.
+ *
+ * <p>No seal of a signed-in tracker opens past its sign-in time plus {@link #absoluteLifetime()},
+ * whatever writes, reseals or sliding reissues come between: each seal's expiration is capped
+ * there. A sign-in with a session cookie ({@link SignInCookie#SESSION}) gets a cookie without
+ * Max-Age whose seal lives the idle timeout (the sliding lifetime, or the ttl) from each write; a
+ * remembered one ({@link SignInCookie#PERSISTENT}) gets a persistent cookie and seal that end
+ * {@link #rememberFor()} after sign-in, however idle the visitor.
+ *
+ * <pre>{@code
+ * TrackerConfig.builder().password(secret).slidingExpiry(Duration.ofMinutes(30))
+ *     .signIn(SignInOptions.builder().absoluteLifetime(Duration.ofHours(12)).build())
+ *     .build();
+ * }</pre>
+ */
+public final class SignInOptions {
+
+  /**
+   * The default absolute lifetime: 12 hours, OWASP ASVS 4.0.3's re-authentication period for level
+   * 2 (3.3.2), long enough for a working day.
+   */
+  public static final Duration DEFAULT_ABSOLUTE_LIFETIME = Duration.ofHours(12);
+
+  /** The default tracker key of the subject. */
+  public static final String DEFAULT_SUBJECT_KEY = "subject";
+
+  /** The shortest lifetime: iron accepts a seal 60 s past its expiration, as for the ttl. */
+  public static final Duration MIN_LIFETIME = Lifetimes.MIN_TTL;
+
+  /**
+   * The longest absolute lifetime: the longest Max-Age browsers keep (400 days), since a remembered
+   * sign-in's cookie lives within it.
+   */
+  public static final Duration MAX_ABSOLUTE_LIFETIME = CookieSettings.MAX_MAX_AGE;
+
+  private final Duration absoluteLifetime;
+  private final @Nullable Duration rememberFor; // null: the absolute lifetime
+  private final String subjectKey;
+
+  private SignInOptions(Builder b) {
+    this.absoluteLifetime = b.absoluteLifetime;
+    this.rememberFor = b.rememberFor;
+    this.subjectKey = b.subjectKey;
+  }
+
+  /** Sign-in with every default: 12 hours absolute, remembered for as long, key {@code subject}. */
+  public static SignInOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these options, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.absoluteLifetime = absoluteLifetime;
+    b.rememberFor = rememberFor;
+    b.subjectKey = subjectKey;
+    return b;
+  }
+
+  /** How long after sign-in every seal of the session stops opening. */
+  public Duration absoluteLifetime() {
+    return absoluteLifetime;
+  }
+
+  /**
+   * How long after sign-in a remembered sign-in's persistent cookie, and its seals, live; the
+   * absolute lifetime unless set shorter.
+   */
+  public Duration rememberFor() {
+    return rememberFor != null ? rememberFor : absoluteLifetime;
+  }
+
+  /**
+   * The tracker key that holds the signed-in subject (a plain key: Node readers and {@link
+   * Revocations#revokeAllFor} see it).
+   */
+  public String subjectKey() {
+    return subjectKey;
+  }
+
+  @Override
+  public String toString() {
+    return "SignInOptions[absoluteLifetime="
+        + absoluteLifetime
+        + ", rememberFor="
+        + rememberFor()
+        + ", subjectKey="
+        + subjectKey
+        + "]";
+  }
+
+  /**
+   * Builds {@link SignInOptions}; each setter checks its value at once, {@link #build()} the
+   * combination. Not thread-safe.
+   */
+  public static final class Builder {
+    private Duration absoluteLifetime = DEFAULT_ABSOLUTE_LIFETIME;
+    private @Nullable Duration rememberFor;
+    private String subjectKey = DEFAULT_SUBJECT_KEY;
+
+    private Builder() {}
+
+    /**
+     * How long after sign-in the session ends, however active; default 12 hours. Each seal of a
+     * signed-in tracker expires then at the latest, and one that still opens (inside iron's clock
+     * skew) is refused as {@link RejectionReason#SIGN_IN_EXPIRED}.
+     *
+     * @throws NullPointerException if null
+     * @throws IllegalArgumentException unless whole seconds from 2 minutes to 400 days
+     */
+    public Builder absoluteLifetime(Duration lifetime) {
+      this.absoluteLifetime = checked(SettingNames.SIGN_IN_ABSOLUTE_LIFETIME, lifetime);
+      return this;
+    }
+
+    /**
+     * How long after sign-in a remembered sign-in ({@link SignInCookie#PERSISTENT}) lasts: its
+     * persistent cookie's Max-Age and its seals' expiration, which no idle timeout shortens; the
+     * absolute lifetime unless set.
+     *
+     * @throws NullPointerException if null
+     * @throws IllegalArgumentException unless whole seconds from 2 minutes to 400 days
+     */
+    public Builder rememberFor(Duration lifetime) {
+      this.rememberFor = checked(SettingNames.SIGN_IN_REMEMBER_FOR, lifetime);
+      return this;
+    }
+
+    /**
+     * The tracker key that holds the subject; default {@value SignInOptions#DEFAULT_SUBJECT_KEY}.
+     * With revocation on, {@link Revocations#revokeAllFor} reads it too.
+     *
+     * @throws NullPointerException if null
+     * @throws IllegalArgumentException if blank, {@value Tracker#RESERVED_KEY} or {@code __proto__}
+     */
+    public Builder subjectKey(String key) {
+      Objects.requireNonNull(key, "subjectKey");
+      if (key.isBlank()
+          || key.equals(Tracker.RESERVED_KEY)
+          || key.equals(PayloadLayout.FORBIDDEN_NAME)) {
+        throw new IllegalArgumentException(
+            SettingNames.describe(SettingNames.SIGN_IN_SUBJECT_KEY)
+                + " must be a non-blank key other than "
+                + Tracker.RESERVED_KEY
+                + " and __proto__");
+      }
+      this.subjectKey = key;
+      return this;
+    }
+
+    /**
+     * The options, once their combination is checked.
+     *
+     * @throws IllegalStateException if rememberFor is longer than the absolute lifetime
+     */
+    public SignInOptions build() {
+      if (rememberFor != null && rememberFor.compareTo(absoluteLifetime) > 0) {
+        throw new IllegalStateException(
+            SettingNames.describe(SettingNames.SIGN_IN_REMEMBER_FOR)
+                + " cannot be longer than "
+                + SettingNames.describe(SettingNames.SIGN_IN_ABSOLUTE_LIFETIME)
+                + ": a remembered sign-in ends with its session");
+      }
+      return new SignInOptions(this);
+    }
+
+    private static Duration checked(String setting, Duration lifetime) {
+      Objects.requireNonNull(lifetime, setting);
+      if (lifetime.toNanosPart() != 0
+          || lifetime.compareTo(MIN_LIFETIME) < 0
+          || lifetime.compareTo(MAX_ABSOLUTE_LIFETIME) > 0) {
+        throw new IllegalArgumentException(
+            SettingNames.describe(setting)
+                + " must be whole seconds from "
+                + MIN_LIFETIME.toMinutes()
+                + " minutes to "
+                + MAX_ABSOLUTE_LIFETIME.toDays()
+                + " days, was "
+                + lifetime);
+      }
+      return lifetime;
+    }
+  }
+}
