@@ -61,6 +61,7 @@ public final class SignInOptions {
     return builder().build();
   }
 
+  /** A builder with the defaults: 12 hours absolute, remembered as long, key {@code subject}. */
   public static Builder builder() {
     return new Builder();
   }

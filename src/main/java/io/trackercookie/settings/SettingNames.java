@@ -143,9 +143,16 @@ public final class SettingNames {
   public static final String REVOCATION_KEY_PREFIX = "tracker.revocation.keyPrefix";
 
   // Signed-in sessions (io.trackercookie.SignInOptions), and the preset that turns them on.
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#SIGN_IN_ABSOLUTE_LIFETIME}. */
   public static final String SIGN_IN_ABSOLUTE_LIFETIME = "tracker.signIn.absoluteLifetime";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#SIGN_IN_REMEMBER_FOR}. */
   public static final String SIGN_IN_REMEMBER_FOR = "tracker.signIn.rememberFor";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#SIGN_IN_SUBJECT_KEY}. */
   public static final String SIGN_IN_SUBJECT_KEY = "tracker.signIn.subjectKey";
+
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#PRESET}. */
   public static final String PRESET = "tracker.preset";
 
   // Cross-site protection (io.trackercookie.CrossSiteProtection).

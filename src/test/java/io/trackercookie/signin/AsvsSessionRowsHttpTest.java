@@ -123,7 +123,8 @@ class AsvsSessionRowsHttpTest {
     server.cookie = null;
     server.post("/signin?user=alice&remember=true");
     clock.advance(Duration.ofSeconds(1));
-    server.post("/signout-others"); // after the password change: revokeAllFor, then sign in again
+    server.post(
+        "/signout-others"); // after the password change: revokeOthersFor, then sign in again
     assertFalse(signedIn(laptop));
     assertTrue(server.get("/me").body().contains("\"signedIn\":true"));
   }

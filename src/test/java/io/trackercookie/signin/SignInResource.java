@@ -55,7 +55,7 @@ public class SignInResource {
   @Path("signout-others")
   public String signOutOthers(@Context Tracker tracker, @Context Revocations revocations) {
     String subject = tracker.subject().orElseThrow();
-    revocations.revokeAllFor(subject);
+    revocations.revokeOthersFor(tracker); // every other session ends; this one goes on
     return json(Map.of("recorded", tracker.signIn(subject)));
   }
 
