@@ -2,9 +2,7 @@ package io.trackercookie;
 
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.IronPasswords;
-import io.trackercookie.keys.PasswordRing;
 import io.trackercookie.keys.PasswordSource;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -276,20 +274,10 @@ public final class TrackerConfig {
    * replaces what its shortcuts set before; shortcuts after it change that value. Each shortcut
    * calls its group's setter, which checks the value at once. Not thread-safe.
    */
-  public static final class Builder {
-    // The groups' builders; package-private because each settings row calls one of their setters.
-    PasswordSource.Builder passwordSource = PasswordSource.builder();
-    Lifetimes.Builder lifetimes = Lifetimes.builder();
-    CookieSettings.Builder cookie = CookieSettings.builder();
-    CookieBudget.Builder cookieBudget = CookieBudget.builder();
-    SealCacheOptions.Builder sealCache = SealCacheOptions.builder();
-    LegacyCookies.Builder legacy = LegacyCookies.builder();
+  public static final class Builder extends GroupShortcuts {
     CrossSiteProtection.Builder crossSite = CrossSiteProtection.builder();
     private @Nullable RevocationOptions revocation; // null: off
     private @Nullable SignInOptions signIn;
-    // Set by the preset, unset by any later choice of the cookie's prefix: the prefix is then
-    // left off in development (insecureLoopbackForDevelopment), where browsers would refuse it.
-    boolean hostPrefixFromPreset;
     // iron's defaults, except that seals share a salt pair for up to 10 000 seals or one minute:
     // a seal then skips deriving two keys, and readers are unaffected (see SECURITY.md).
     private IronOptions ironOptions =
@@ -304,6 +292,11 @@ public final class TrackerConfig {
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /** Where the passwords come from; replaces what the password shortcuts set before. */
     public Builder passwordSource(PasswordSource source) {
@@ -407,187 +400,6 @@ public final class TrackerConfig {
       SignedInSessions.applyTo(this);
       return this;
     }
-
-    // Shortcuts, each one line to its group's setter (which documents what it checks).
-
-    /** {@link PasswordSource.Builder#password}; replaces any other password source. */
-    public Builder password(String password) {
-      passwordSource.password(password);
-      return this;
-    }
-
-    /** {@link PasswordSource.Builder#passwords}; replaces any other password source. */
-    public Builder passwords(IronPasswords passwords) {
-      passwordSource.passwords(passwords);
-      return this;
-    }
-
-    /** {@link PasswordSource.Builder#passwordRing}; replaces any other password source. */
-    public Builder passwordRing(PasswordRing ring) {
-      passwordSource.passwordRing(ring);
-      return this;
-    }
-
-    /** {@link PasswordSource.Builder#passwordDirectory}; replaces any other password source. */
-    public Builder passwordDirectory(Path directory) {
-      passwordSource.passwordDirectory(directory);
-      return this;
-    }
-
-    /** {@link PasswordSource.Builder#passwordFile}; replaces any other password source. */
-    public Builder passwordFile(Path file) {
-      passwordSource.passwordFile(file);
-      return this;
-    }
-
-    /** {@link PasswordSource.Builder#passwordPollInterval}. */
-    public Builder passwordPollInterval(Duration interval) {
-      passwordSource.passwordPollInterval(interval);
-      return this;
-    }
-
-    /** {@link PasswordSource.Builder#allowWeakPassword}: for tests only. */
-    public Builder allowWeakPassword(boolean allow) {
-      passwordSource.allowWeakPassword(allow);
-      return this;
-    }
-
-    /** {@link Lifetimes.Builder#ttl}. */
-    public Builder ttl(Duration ttl) {
-      lifetimes.ttl(ttl);
-      return this;
-    }
-
-    /** {@link Lifetimes.Builder#sealsNeverExpire}. */
-    public Builder sealsNeverExpire() {
-      lifetimes.sealsNeverExpire();
-      return this;
-    }
-
-    /** {@link Lifetimes.Builder#slidingExpiry}. */
-    public Builder slidingExpiry(Duration idleTimeout) {
-      lifetimes.slidingExpiry(idleTimeout);
-      return this;
-    }
-
-    /** {@link Lifetimes.Builder#reissueAfter}. */
-    public Builder reissueAfter(double share) {
-      lifetimes.reissueAfter(share);
-      return this;
-    }
-
-    /** {@link CookieSettings.Builder#name}. */
-    public Builder cookieName(String name) {
-      cookie.name(name);
-      return this;
-    }
-
-    /**
-     * {@link CookieSettings.Builder#maxAge}: how long the browser keeps the cookie; how long a seal
-     * is accepted is {@link #ttl} or {@link #slidingExpiry}.
-     */
-    public Builder maxAge(Duration maxAge) {
-      cookie.maxAge(maxAge);
-      return this;
-    }
-
-    /** {@link CookieSettings.Builder#path}. */
-    public Builder path(String path) {
-      cookie.path(path);
-      return this;
-    }
-
-    /** {@link CookieSettings.Builder#domain}. */
-    public Builder domain(@Nullable String domain) {
-      cookie.domain(domain);
-      return this;
-    }
-
-    /**
-     * {@link CookieSettings.Builder#secure}. For plain http during development, prefer {@link
-     * #insecureLoopbackForDevelopment}.
-     */
-    public Builder secure(boolean secure) {
-      cookie.secure(secure);
-      return this;
-    }
-
-    /** {@link CookieSettings.Builder#httpOnly}. */
-    public Builder httpOnly(boolean httpOnly) {
-      cookie.httpOnly(httpOnly);
-      return this;
-    }
-
-    /** {@link CookieSettings.Builder#sameSite}; {@code NONE} needs Secure. */
-    public Builder sameSite(CookieSettings.SameSite sameSite) {
-      cookie.sameSite(sameSite);
-      return this;
-    }
-
-    /** {@link CookieSettings.Builder#partitioned}; needs Secure. */
-    public Builder partitioned(boolean partitioned) {
-      cookie.partitioned(partitioned);
-      return this;
-    }
-
-    /** {@link CookieSettings.Builder#hostPrefix}; needs Secure, path {@code /} and no domain. */
-    public Builder hostPrefix(boolean hostPrefix) {
-      cookie.hostPrefix(hostPrefix);
-      hostPrefixFromPreset = false;
-      return this;
-    }
-
-    /** {@link CookieBudget.Builder#maxCookieHeaderBytes}. */
-    public Builder maxCookieHeaderBytes(int bytes) {
-      cookieBudget.maxCookieHeaderBytes(bytes);
-      return this;
-    }
-
-    /** {@link CookieBudget.Builder#chunking()}. */
-    public Builder chunking() {
-      cookieBudget.chunking();
-      return this;
-    }
-
-    /** {@link CookieBudget.Builder#chunking(int)}. */
-    public Builder chunking(int maxChunks) {
-      cookieBudget.chunking(maxChunks);
-      return this;
-    }
-
-    /**
-     * {@link SealCacheOptions.Builder#maxEntries} and {@link SealCacheOptions.Builder#maxBytes}.
-     */
-    public Builder sealCache(int maxEntries, long maxBytes) {
-      sealCache.maxEntries(maxEntries).maxBytes(maxBytes);
-      return this;
-    }
-
-    /** Turns the verified-seal cache off: every request's cookie is opened in full. */
-    public Builder noSealCache() {
-      sealCache.maxEntries(0);
-      return this;
-    }
-
-    /** {@link LegacyCookies.Builder#secret}: reads legacy cookie-sessions cookies. */
-    public Builder legacySecret(String secret) {
-      legacy.secret(secret);
-      return this;
-    }
-
-    /** {@link LegacyCookies.Builder#cookieName}. */
-    public Builder legacyCookieName(String name) {
-      legacy.cookieName(name);
-      return this;
-    }
-
-    /** {@link LegacyCookies.Builder#timeout}. */
-    public Builder legacyTimeout(Duration timeout) {
-      legacy.timeout(timeout);
-      return this;
-    }
-
-    // The config's own options.
 
     /**
      * iron's options (algorithm, iterations, salt sizes, skew, salt reuse): iron's defaults, plus

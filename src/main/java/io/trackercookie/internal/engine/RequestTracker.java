@@ -206,17 +206,10 @@ public final class RequestTracker implements Tracker {
     if (TrackerJson.FORBIDDEN_KEY.equals(key)) {
       throw new IllegalArgumentException("The tracker cannot hold a __proto__ key");
     }
-    refuseReserved(key);
+    SessionMetadata.refuseReserved(key);
     JsonNode node = values.toTree(value, value == null ? Object.class : value.getClass());
     TrackerJson.checkWritable(node);
     set(key, node);
-  }
-
-  private static void refuseReserved(String key) {
-    if (SessionMetadata.isReserved(key)) {
-      throw new IllegalArgumentException(
-          "The tracker keeps its own data under the key " + SessionMetadata.KEY);
-    }
   }
 
   /** Sets one top-level entry, checked to fit; on a refusal the content is as it was. */
@@ -321,7 +314,7 @@ public final class RequestTracker implements Tracker {
               + node.getNodeType());
     }
     if (object.has(SessionMetadata.KEY)) {
-      refuseReserved(SessionMetadata.KEY);
+      SessionMetadata.refuseReserved(SessionMetadata.KEY);
     }
     TrackerJson.checkWritable(object);
     // The session's metadata is not the application's to replace.

@@ -67,6 +67,13 @@ final class SessionMetadata {
   }
 
   /** Whether the key is the reserved one, which no application read or write reaches. */
+  /** Refuses the reserved key to the application's writes ({@code put}, {@code replaceWith}). */
+  static void refuseReserved(String key) {
+    if (isReserved(key)) {
+      throw new IllegalArgumentException("The tracker keeps its own data under the key " + KEY);
+    }
+  }
+
   static boolean isReserved(String key) {
     return KEY.equals(key);
   }
