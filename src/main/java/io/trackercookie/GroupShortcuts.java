@@ -125,7 +125,7 @@ abstract class GroupShortcuts {
 
   /**
    * {@link CookieSettings.Builder#secure}. For plain http during development, prefer {@link
-   * #insecureLoopbackForDevelopment}.
+   * TrackerConfig.Builder#insecureLoopbackForDevelopment}.
    */
   public TrackerConfig.Builder secure(boolean secure) {
     cookie.secure(secure);
