@@ -49,11 +49,13 @@ public final class SignInOptions {
   private final Duration absoluteLifetime;
   private final @Nullable Duration rememberFor; // null: the absolute lifetime
   private final String subjectKey;
+  private final RoleResolver roleResolver;
 
   private SignInOptions(Builder b) {
     this.absoluteLifetime = b.absoluteLifetime;
     this.rememberFor = b.rememberFor;
     this.subjectKey = b.subjectKey;
+    this.roleResolver = b.roleResolver;
   }
 
   /** Sign-in with every default: 12 hours absolute, remembered for as long, key {@code subject}. */
@@ -72,6 +74,7 @@ public final class SignInOptions {
     b.absoluteLifetime = absoluteLifetime;
     b.rememberFor = rememberFor;
     b.subjectKey = subjectKey;
+    b.roleResolver = roleResolver;
     return b;
   }
 
@@ -96,6 +99,14 @@ public final class SignInOptions {
     return subjectKey;
   }
 
+  /**
+   * Where the request's {@link jakarta.ws.rs.core.SecurityContext} gets the signed-in subject's
+   * roles; {@link RoleResolver#noRoles()} unless set.
+   */
+  public RoleResolver roleResolver() {
+    return roleResolver;
+  }
+
   @Override
   public String toString() {
     return "SignInOptions[absoluteLifetime="
@@ -115,8 +126,21 @@ public final class SignInOptions {
     private Duration absoluteLifetime = DEFAULT_ABSOLUTE_LIFETIME;
     private @Nullable Duration rememberFor;
     private String subjectKey = DEFAULT_SUBJECT_KEY;
+    private RoleResolver roleResolver = RoleResolver.noRoles();
 
     private Builder() {}
+
+    /**
+     * Where role checks ({@code isUserInRole}, {@code @RolesAllowed}) get the signed-in subject's
+     * roles, asked once per request so a change in the user store counts at once; default {@link
+     * RoleResolver#noRoles()}.
+     *
+     * @throws NullPointerException if null
+     */
+    public Builder roleResolver(RoleResolver resolver) {
+      this.roleResolver = Objects.requireNonNull(resolver, "roleResolver");
+      return this;
+    }
 
     /**
      * How long after sign-in the session ends, however active; default 12 hours. Each seal of a
