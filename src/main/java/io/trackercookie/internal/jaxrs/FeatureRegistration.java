@@ -32,6 +32,14 @@ public final class FeatureRegistration {
     {"org.apache.cxf.jaxrs.ext.ContextProvider", "io.trackercookie.cxf.TrackerContextProvider"},
   };
 
+  /**
+   * CXF's view of a signed-in request's SecurityContext, for its {@code @RolesAllowed} checks;
+   * registered only with sign-in on.
+   */
+  static final String[] CXF_SECURITY_GLUE = {
+    "org.apache.cxf.security.SecurityContext", "io.trackercookie.cxf.SignedInCxfSecurityFilter"
+  };
+
   /** Jersey's shutdown hook, which closes the revocation store (Jersey 3 and 4 alike). */
   static final String[] REVOCATION_GLUE = {
     "org.glassfish.jersey.server.spi.ContainerLifecycleListener",
@@ -64,7 +72,14 @@ public final class FeatureRegistration {
     context.register(new TrackerResponseFilter(engine));
     context.register(new TrackerParamConverterProvider(engine));
     context.register(new RecentSignInFeature(engine.config().signIn().isPresent()));
-    engine.config().signIn().ifPresent(s -> context.register(new SignedInSecurityContextFilter(s)));
+    engine
+        .config()
+        .signIn()
+        .ifPresent(
+            signIn -> {
+              context.register(new SignedInSecurityContextFilter(signIn));
+              registerGlue(context, CXF_SECURITY_GLUE);
+            });
     if (engine.config().crossSite().enabled()) {
       context.register(new CrossSiteFilter(engine));
     }
