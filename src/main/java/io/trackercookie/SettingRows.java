@@ -51,6 +51,7 @@ import static io.trackercookie.settings.SettingNames.SEAL_CACHE_MAX_BYTES;
 import static io.trackercookie.settings.SettingNames.SEAL_CACHE_MAX_ENTRIES;
 import static io.trackercookie.settings.SettingNames.SIGN_IN_ABSOLUTE_LIFETIME;
 import static io.trackercookie.settings.SettingNames.SIGN_IN_REMEMBER_FOR;
+import static io.trackercookie.settings.SettingNames.SIGN_IN_ROLES_KEY;
 import static io.trackercookie.settings.SettingNames.SIGN_IN_SUBJECT_KEY;
 import static io.trackercookie.settings.SettingNames.SLIDING_EXPIRY;
 import static io.trackercookie.settings.SettingNames.TTL;
@@ -316,6 +317,12 @@ final class SettingRows {
               "The tracker key that holds the signed-in subject.",
               "a non-blank tracker key",
               (b, v) -> b.subjectKey(v)),
+          signInRow(
+              SIGN_IN_ROLES_KEY,
+              "none (roles from the role resolver)",
+              "The tracker key whose JSON array holds the subject's roles, kept in the seal.",
+              "a non-blank tracker key other than the subject key",
+              (b, v) -> b.rolesKey(v)),
           // Revocation: RevocationOptions; every setting but the store needs the store on.
           row(
               REVOCATION_STORE,

@@ -4,6 +4,7 @@ import io.trackercookie.payload.PayloadLayout;
 import io.trackercookie.settings.SettingNames;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,13 @@ public final class SignInOptions {
    */
   public static final Duration DEFAULT_ABSOLUTE_LIFETIME = Duration.ofHours(12);
 
+  /**
+   * The {@link jakarta.ws.rs.core.SecurityContext#getAuthenticationScheme()} of a signed-in
+   * request: none of the servlet schemes (BASIC, FORM, ...) names a sealed cookie, so the tracker
+   * names its own.
+   */
+  public static final String AUTHENTICATION_SCHEME = "TRACKER";
+
   /** The default tracker key of the subject. */
   public static final String DEFAULT_SUBJECT_KEY = "subject";
 
@@ -50,12 +58,14 @@ public final class SignInOptions {
   private final @Nullable Duration rememberFor; // null: the absolute lifetime
   private final String subjectKey;
   private final RoleResolver roleResolver;
+  private final @Nullable String rolesKey; // null: roles come from the resolver
 
   private SignInOptions(Builder b) {
     this.absoluteLifetime = b.absoluteLifetime;
     this.rememberFor = b.rememberFor;
     this.subjectKey = b.subjectKey;
     this.roleResolver = b.roleResolver;
+    this.rolesKey = b.rolesKey;
   }
 
   /** Sign-in with every default: 12 hours absolute, remembered for as long, key {@code subject}. */
@@ -75,6 +85,8 @@ public final class SignInOptions {
     b.rememberFor = rememberFor;
     b.subjectKey = subjectKey;
     b.roleResolver = roleResolver;
+    b.resolverSet = true;
+    b.rolesKey = rolesKey;
     return b;
   }
 
@@ -101,10 +113,19 @@ public final class SignInOptions {
 
   /**
    * Where the request's {@link jakarta.ws.rs.core.SecurityContext} gets the signed-in subject's
-   * roles; {@link RoleResolver#noRoles()} unless set.
+   * roles; {@link RoleResolver#noRoles()} unless set. Not asked when {@link #rolesKey()} is set.
    */
   public RoleResolver roleResolver() {
     return roleResolver;
+  }
+
+  /**
+   * The tracker key whose JSON array of strings holds the signed-in subject's roles, when the
+   * application keeps them in the seal ({@link Builder#rolesKey}); empty when they come from {@link
+   * #roleResolver()}.
+   */
+  public Optional<String> rolesKey() {
+    return Optional.ofNullable(rolesKey);
   }
 
   @Override
@@ -115,6 +136,7 @@ public final class SignInOptions {
         + rememberFor()
         + ", subjectKey="
         + subjectKey
+        + (rolesKey == null ? "" : ", rolesKey=" + rolesKey)
         + "]";
   }
 
@@ -127,6 +149,8 @@ public final class SignInOptions {
     private @Nullable Duration rememberFor;
     private String subjectKey = DEFAULT_SUBJECT_KEY;
     private RoleResolver roleResolver = RoleResolver.noRoles();
+    private boolean resolverSet;
+    private @Nullable String rolesKey;
 
     private Builder() {}
 
@@ -136,9 +160,40 @@ public final class SignInOptions {
      * RoleResolver#noRoles()}.
      *
      * @throws NullPointerException if null
+     * @throws IllegalStateException if {@link #rolesKey} was set: roles come from one place
      */
     public Builder roleResolver(RoleResolver resolver) {
-      this.roleResolver = Objects.requireNonNull(resolver, "roleResolver");
+      Objects.requireNonNull(resolver, "roleResolver");
+      if (rolesKey != null) {
+        throw new IllegalStateException(
+            "roleResolver cannot be set: roles are already read from the tracker key "
+                + SettingNames.describe(SettingNames.SIGN_IN_ROLES_KEY));
+      }
+      this.roleResolver = resolver;
+      this.resolverSet = true;
+      return this;
+    }
+
+    /**
+     * Reads role checks' roles from the seal instead of a {@link RoleResolver}: the JSON array of
+     * strings the application puts under {@code key} at sign-in (anything else there means no
+     * role). No lookup per request, but the roles are what the cookie says: a user whose role is
+     * taken keeps it until their session ends or is revoked, or the application rewrites the key
+     * (then {@link Tracker#renew()}, so the earlier seal with the old roles stops opening). A
+     * resolver takes a role away on the next request.
+     *
+     * @throws NullPointerException if null
+     * @throws IllegalArgumentException if blank, {@value Tracker#RESERVED_KEY} or {@code __proto__}
+     * @throws IllegalStateException if {@link #roleResolver} was set: roles come from one place
+     */
+    public Builder rolesKey(String key) {
+      checkKey(SettingNames.SIGN_IN_ROLES_KEY, key);
+      if (resolverSet) {
+        throw new IllegalStateException(
+            SettingNames.describe(SettingNames.SIGN_IN_ROLES_KEY)
+                + " cannot be set: roles already come from a roleResolver");
+      }
+      this.rolesKey = key;
       return this;
     }
 
@@ -176,26 +231,36 @@ public final class SignInOptions {
      * @throws IllegalArgumentException if blank, {@value Tracker#RESERVED_KEY} or {@code __proto__}
      */
     public Builder subjectKey(String key) {
-      Objects.requireNonNull(key, "subjectKey");
+      checkKey(SettingNames.SIGN_IN_SUBJECT_KEY, key);
+      this.subjectKey = key;
+      return this;
+    }
+
+    private static void checkKey(String setting, String key) {
+      Objects.requireNonNull(key, setting);
       if (key.isBlank()
           || key.equals(Tracker.RESERVED_KEY)
           || key.equals(PayloadLayout.FORBIDDEN_NAME)) {
         throw new IllegalArgumentException(
-            SettingNames.describe(SettingNames.SIGN_IN_SUBJECT_KEY)
+            SettingNames.describe(setting)
                 + " must be a non-blank key other than "
                 + Tracker.RESERVED_KEY
                 + " and __proto__");
       }
-      this.subjectKey = key;
-      return this;
     }
 
     /**
      * The options, once their combination is checked.
      *
-     * @throws IllegalStateException if rememberFor is longer than the absolute lifetime
+     * @throws IllegalStateException if rememberFor is longer than the absolute lifetime, or the
+     *     roles key is the subject key
      */
     public SignInOptions build() {
+      if (subjectKey.equals(rolesKey)) {
+        throw new IllegalStateException(
+            SettingNames.describe(SettingNames.SIGN_IN_ROLES_KEY)
+                + " cannot be the subject key: they hold different values");
+      }
       if (rememberFor != null && rememberFor.compareTo(absoluteLifetime) > 0) {
         throw new IllegalStateException(
             SettingNames.describe(SettingNames.SIGN_IN_REMEMBER_FOR)

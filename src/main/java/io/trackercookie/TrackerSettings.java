@@ -236,6 +236,9 @@ public final class TrackerSettings {
   /** {@value}: see {@link SignInOptions.Builder#subjectKey}. */
   public static final String SIGN_IN_SUBJECT_KEY = SettingNames.SIGN_IN_SUBJECT_KEY;
 
+  /** {@value}: see {@link SignInOptions.Builder#rolesKey}. */
+  public static final String SIGN_IN_ROLES_KEY = SettingNames.SIGN_IN_ROLES_KEY;
+
   /**
    * {@value}: {@code signed-in-sessions} applies {@link TrackerConfig.Builder#signedInSessions}.
    */

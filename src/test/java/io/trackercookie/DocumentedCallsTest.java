@@ -187,6 +187,9 @@ class DocumentedCallsTest {
     calls.put(
         ".signIn(SignInOptions.builder().subjectKey(\"userId\").build())",
         b -> b.signIn(SignInOptions.builder().subjectKey("userId").build()));
+    calls.put(
+        ".signIn(SignInOptions.builder().rolesKey(\"roles\").build())",
+        b -> b.signIn(SignInOptions.builder().rolesKey("roles").build()));
     calls.put(".crossSite(CrossSiteProtection.on())", b -> b.crossSite(CrossSiteProtection.on()));
     calls.put(
         ".crossSite(CrossSiteProtection.builder().enabled(true).trustedOrigins(\"https://app.example.com\").build())",

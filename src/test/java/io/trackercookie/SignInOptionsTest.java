@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -252,5 +253,42 @@ class SignInOptionsTest {
             .signIn()
             .orElseThrow()
             .absoluteLifetime());
+  }
+
+  @Test
+  void rolesKey_isUnsetByDefault_andReadFromItsSetting() {
+    assertTrue(SignInOptions.defaults().rolesKey().isEmpty());
+    SignInOptions options =
+        TestConfigs.fromSettings(TrackerSettings.SIGN_IN_ROLES_KEY, "roles").signIn().orElseThrow();
+    assertEquals("roles", options.rolesKey().orElseThrow());
+    assertEquals("roles", options.toBuilder().build().rolesKey().orElseThrow());
+  }
+
+  @Test
+  void rolesKey_andARoleResolver_excludeEachOther_whicheverComesSecond() {
+    IllegalStateException second =
+        assertThrows(
+            IllegalStateException.class,
+            () -> SignInOptions.builder().roleResolver(RoleResolver.noRoles()).rolesKey("roles"));
+    assertTrue(second.getMessage().contains("tracker.signIn.rolesKey"), second.getMessage());
+    IllegalStateException first =
+        assertThrows(
+            IllegalStateException.class,
+            () -> SignInOptions.builder().rolesKey("roles").roleResolver(subject -> Set.of()));
+    assertTrue(first.getMessage().contains("tracker.signIn.rolesKey"), first.getMessage());
+  }
+
+  @Test
+  void rolesKey_mustBeAPlainKey_otherThanTheSubjectKey() {
+    for (String wrong : new String[] {"", " ", Tracker.RESERVED_KEY, "__proto__"}) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> SignInOptions.builder().rolesKey(wrong));
+      assertTrue(e.getMessage().contains("tracker.signIn.rolesKey"), e.getMessage());
+    }
+    IllegalStateException same =
+        assertThrows(
+            IllegalStateException.class, () -> SignInOptions.builder().rolesKey("subject").build());
+    assertTrue(same.getMessage().contains("subject key"), same.getMessage());
   }
 }

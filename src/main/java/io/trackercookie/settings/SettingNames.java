@@ -152,6 +152,9 @@ public final class SettingNames {
   /** {@value}: see {@link io.trackercookie.TrackerSettings#SIGN_IN_SUBJECT_KEY}. */
   public static final String SIGN_IN_SUBJECT_KEY = "tracker.signIn.subjectKey";
 
+  /** {@value}: see {@link io.trackercookie.TrackerSettings#SIGN_IN_ROLES_KEY}. */
+  public static final String SIGN_IN_ROLES_KEY = "tracker.signIn.rolesKey";
+
   /** {@value}: see {@link io.trackercookie.TrackerSettings#PRESET}. */
   public static final String PRESET = "tracker.preset";
 

@@ -8,10 +8,10 @@ import java.util.logging.Logger;
 
 /**
  * What {@code TrackerFeature.configure} does with the engine: registers the filter pair and the
- * ParamConverterProvider, the cross-site filter when that protection is on, the injection glue of
- * each runtime found on the class path (by name, so no runtime is needed to load this class), the
- * revocation property and its glue, and starts the password files' watcher. Logs the start-up
- * warnings.
+ * ParamConverterProvider, the cross-site filter when that protection is on, the SecurityContext
+ * filter when sign-in is on, the injection glue of each runtime found on the class path (by name,
+ * so no runtime is needed to load this class), the revocation property and its glue, and starts the
+ * password files' watcher. Logs the start-up warnings.
  */
 public final class FeatureRegistration {
 
@@ -30,6 +30,14 @@ public final class FeatureRegistration {
     {"org.glassfish.jersey.inject.hk2.AbstractBinder", "io.trackercookie.hk2.TrackerHk2Binder"},
     {"org.jboss.resteasy.spi.ContextInjector", "io.trackercookie.resteasy.TrackerContextInjector"},
     {"org.apache.cxf.jaxrs.ext.ContextProvider", "io.trackercookie.cxf.TrackerContextProvider"},
+  };
+
+  /**
+   * CXF's view of a signed-in request's SecurityContext, for its {@code @RolesAllowed} checks;
+   * registered only with sign-in on.
+   */
+  static final String[] CXF_SECURITY_GLUE = {
+    "org.apache.cxf.security.SecurityContext", "io.trackercookie.cxf.SignedInCxfSecurityFilter"
   };
 
   /** Jersey's shutdown hook, which closes the revocation store (Jersey 3 and 4 alike). */
@@ -64,6 +72,14 @@ public final class FeatureRegistration {
     context.register(new TrackerResponseFilter(engine));
     context.register(new TrackerParamConverterProvider(engine));
     context.register(new RecentSignInFeature(engine.config().signIn().isPresent()));
+    engine
+        .config()
+        .signIn()
+        .ifPresent(
+            signIn -> {
+              context.register(new SignedInSecurityContextFilter(signIn));
+              registerGlue(context, CXF_SECURITY_GLUE);
+            });
     if (engine.config().crossSite().enabled()) {
       context.register(new CrossSiteFilter(engine));
     }

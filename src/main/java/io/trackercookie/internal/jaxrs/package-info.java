@@ -11,6 +11,10 @@
  *       RequestTracker} on the request; no crypto. {@code TrackerResponseFilter}: its Set-Cookie
  *       lines on the response ({@code Cache-Control: no-store} with them), and the diagnostics
  *       header when that is on.
+ *   <li>{@code SignedInSecurityContextFilter} (post-matching, at authentication, only when sign-in
+ *       is on): a signed-in request's {@code SignedInSecurityContext}, its subject as principal and
+ *       its roles from the resolver or the seal, for {@code isUserInRole} and
+ *       {@code @RolesAllowed}.
  *   <li>{@code RecentSignInFeature}: a filter before each method that carries {@code RecentSignIn}
  *       (or whose class does), refusing an older sign-in with a 403.
  *   <li>{@code TrackerParamConverterProvider}: a typed, read-only {@code @CookieParam} of the

@@ -38,6 +38,18 @@ class RuntimeGlueTableTest {
   }
 
   @Test
+  void cxfSecurityGlue_existsWithAPublicNoArgConstructor_behindCxfsOwnClass() throws Exception {
+    String[] glue = FeatureRegistration.CXF_SECURITY_GLUE;
+    Class<?> type =
+        assertDoesNotThrow(
+            () -> Class.forName(glue[1], false, getClass().getClassLoader()), glue[1]);
+    assertTrue(Modifier.isPublic(type.getModifiers()), glue[1] + " is public");
+    assertDoesNotThrow(() -> type.getConstructor(), glue[1] + " has a public no-arg constructor");
+    assertTrue(!glue[0].startsWith("io.trackercookie."), "the marker is CXF's class");
+    Class.forName(glue[0], false, getClass().getClassLoader());
+  }
+
+  @Test
   void everyRuntimeMarker_isOutsideTheLibrary() {
     for (String[] glue : FeatureRegistration.GLUE) {
       assertTrue(!glue[0].startsWith("io.trackercookie."), glue[0] + " is a runtime's class");
