@@ -155,6 +155,7 @@ public final class DemoSignInResource {
     }
     try {
       revocations.revokeAllFor(subject.get());
+      tracker.clear(); // this browser's cookie is revoked too: the response deletes it
     } catch (RevocationStoreException storeDown) {
       return Response.status(Response.Status.SERVICE_UNAVAILABLE)
           .entity(json(Map.of("revoked", false, "note", "the revocation store is unavailable")))

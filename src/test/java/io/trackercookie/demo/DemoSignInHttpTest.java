@@ -123,6 +123,7 @@ class DemoSignInHttpTest {
     RawHttp.Response everywhere = post(server, "/logout-everywhere", "", phone);
     assertEquals(200, everywhere.status(), everywhere.body());
     assertEquals("{\"revoked\":true,\"everyCookieOf\":\"dave\"}", everywhere.body());
+    assertTrue(setCookieLine(everywhere).contains("Max-Age=0"), "this browser's cookie is deleted");
 
     assertEquals(401, server.get("/me", laptop).status(), "the other browser is signed out too");
     assertEquals(401, server.get("/me", phone).status());
