@@ -65,7 +65,8 @@ public record DemoSettings(TrackerConfig config, DemoMetrics metrics, List<Strin
           "WARNING: TRACKER_PASSWORD is not set; using a random password, so cookies"
               + " will not survive a restart. Set TRACKER_PASSWORD (32+ characters) to keep them.");
     }
-    // Only the variables a setting was actually looked up under are reported as read.
+    // Reported as read: the demo's own PORT (DemoServer) and REDIS_URL, and the variables a setting
+    // was actually looked up under; a misspelled one is warned about above, not listed.
     Set<String> read = new TreeSet<>();
     for (String variable : List.of("PORT", "REDIS_URL")) {
       if (environment.containsKey(variable)) {
