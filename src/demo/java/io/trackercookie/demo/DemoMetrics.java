@@ -34,10 +34,24 @@ public final class DemoMetrics {
    */
   Resource resource() {
     Resource.Builder metrics = Resource.builder("metrics");
-    metrics
-        .addMethod("GET")
-        .produces(TEXT_FORMAT)
-        .handledBy((Inflector<ContainerRequestContext, String>) request -> registry.scrape());
+    metrics.addMethod("GET").produces(TEXT_FORMAT).handledBy(new Scrape(registry));
     return metrics.build();
+  }
+
+  /**
+   * Answers the scrape. A class, not a lambda: Jersey reads the handler's parameter type from its
+   * class, and a lambda's erased one makes it warn at start-up.
+   */
+  private static final class Scrape implements Inflector<ContainerRequestContext, String> {
+    private final PrometheusMeterRegistry registry;
+
+    Scrape(PrometheusMeterRegistry registry) {
+      this.registry = registry;
+    }
+
+    @Override
+    public String apply(ContainerRequestContext request) {
+      return registry.scrape();
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.trackercookie.demo;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -13,9 +14,23 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
  * password files with {@code TRACKER_PASSWORD_DIR}, or drawn at random; revocations for {@code POST
  * /logout} in this process, or in Redis at {@code REDIS_URL} (e.g. {@code redis://127.0.0.1:6379})
  * so that two demos on two ports share them. It prints the effective configuration, without
- * secrets.
+ * secrets, and every endpoint.
  */
 public final class DemoServer {
+
+  /** Every endpoint, as the start-up banner lists them. */
+  static final List<String> ENDPOINTS =
+      List.of(
+          "GET  /                   clears the tracker",
+          "GET  /<path>             records {\"path\": \"/<path>\"}",
+          "GET  /tracker            shows the tracker as JSON, unchanged",
+          "GET  /metrics            counts cookies opened, refused and sealed (Prometheus)",
+          "POST /logout             signs out: revokes the cookie it came with",
+          "GET  /login              the sign-in form",
+          "POST /login              signs in the form's user (admin gets the role admin)",
+          "GET  /me                 who is signed in: {\"user\": ...}, 401 when nobody is",
+          "GET  /admin              needs the role admin: 403 without it",
+          "POST /logout-everywhere  revokes every cookie of the signed-in user");
 
   private DemoServer() {}
 
@@ -26,11 +41,8 @@ public final class DemoServer {
     settings.messages().forEach(System.out::println);
     URI base = URI.create("http://127.0.0.1:" + port + "/");
     HttpServer server = GrizzlyHttpServerFactory.createHttpServer(base, DemoApp.create(settings));
-    System.out.println(
-        "tracker-cookie demo on "
-            + base
-            + "  (GET / clears, GET /<path> records,"
-            + " GET /tracker shows, GET /metrics counts). Ctrl+C stops it.");
+    System.out.println("tracker-cookie demo on " + base + " (Ctrl+C stops it):");
+    ENDPOINTS.forEach(endpoint -> System.out.println("  " + endpoint));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -237,6 +237,87 @@ class DemoHttpTest {
     assertEquals(1, warnings.size(), "one development-mode warning: " + warnings);
   }
 
+  @Test
+  void theConfiguration_isPrintedOneSettingPerShortLine_andOnlyVariablesReadAreListed() {
+    DemoSettings settings =
+        DemoSettings.read(
+            Map.of(
+                "TRACKER_PASSWORD", TestConfigs.PASSWORD,
+                "TRACKER_SLIDING_EXPIRY", "PT30M",
+                "TRACKER_COOKIE_SAMESITE", "Strict",
+                "TRACKER_NOT_A_SETTING", "x",
+                "HOME", "/root"));
+    List<String> lines = settings.messages();
+    for (String line : lines) {
+      assertTrue(line.length() <= 120, "one short line per setting: " + line);
+      assertFalse(line.contains(TestConfigs.PASSWORD), "no secret: " + line);
+    }
+    String text = String.join("\n", lines);
+    assertTrue(
+        text.contains("read from the environment: TRACKER_PASSWORD, TRACKER_SLIDING_EXPIRY\n"),
+        "the misspelled and unknown variables were not read: " + text);
+    assertTrue(text.contains("seal lifetime: 30min after the last request (sliding)"), text);
+    assertTrue(text.contains("cookie: persistent-information; Path=/; Max-Age 30d"), text);
+    assertTrue(text.contains("sign-in: absolute lifetime 1h"), text);
+    assertTrue(text.contains("cross-site protection: on"), text);
+    assertFalse(text.contains("PT0S"), text);
+  }
+
+  @Test
+  void theDemo_startsWithoutAJerseyWarning() {
+    List<String> warnings = new ArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+              warnings.add(record.getMessage());
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger jersey = Logger.getLogger("org.glassfish.jersey");
+    jersey.addHandler(handler);
+    try {
+      DemoSettings settings = DemoSettings.read(Map.of("TRACKER_PASSWORD", TestConfigs.PASSWORD));
+      try (TestServer started = new TestServer(() -> DemoApp.create(settings))) {
+        assertEquals(200, started.get("/metrics").status());
+      }
+    } finally {
+      jersey.removeHandler(handler);
+    }
+    assertEquals(List.of(), warnings);
+  }
+
+  @Test
+  void theBanner_listsEveryEndpoint() {
+    List<String> endpoints = new ArrayList<>(List.of("GET /metrics"));
+    for (Class<?> resource : List.of(DemoApp.DemoResource.class, DemoSignInResource.class)) {
+      for (java.lang.reflect.Method method : resource.getMethods()) {
+        String verb =
+            method.isAnnotationPresent(jakarta.ws.rs.GET.class)
+                ? "GET"
+                : method.isAnnotationPresent(jakarta.ws.rs.POST.class) ? "POST" : null;
+        if (verb != null) {
+          jakarta.ws.rs.Path path = method.getAnnotation(jakarta.ws.rs.Path.class);
+          String template = path == null ? "" : path.value();
+          endpoints.add(verb + " /" + (template.startsWith("{") ? "<path>" : template));
+        }
+      }
+    }
+    List<String> banner = new ArrayList<>();
+    for (String line : DemoServer.ENDPOINTS) {
+      String[] words = line.trim().split(" +");
+      banner.add(words[0] + " " + words[1]);
+    }
+    assertEquals(new java.util.TreeSet<>(endpoints), new java.util.TreeSet<>(banner));
+  }
+
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
