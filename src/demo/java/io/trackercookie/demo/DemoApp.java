@@ -117,10 +117,6 @@ public final class DemoApp {
             // @RolesAllowed on GET /admin: Jersey checks it against the request's SecurityContext.
             .register(RolesAllowedDynamicFeature.class)
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-    config
-        .signIn()
-        .ifPresent(
-            signIn -> app.register(new TemporaryDemoSecurityContextFilter(signIn.roleResolver())));
     return app;
   }
 
