@@ -43,9 +43,10 @@ public interface Revocations {
    * an empty tracker from then on, however it was kept. Once this returns, no cookie holding the
    * subject that was written by a request begun before it opens anywhere the store is shared:
    * neither one written while this ran, nor a sliding reissue, nor the one this very request writes
-   * (the request's own tracker, if it holds the subject, reads as empty from here on and its cookie
-   * is deleted). A cookie sealed afterwards (the subject logs in again) is not affected. A subject
-   * stored as a JSON number is given as its decimal text ({@code "42"}).
+   * (the request's own tracker, if it holds the subject, reads as empty from here on and writes no
+   * seal; call {@link Tracker#clear()} as well to delete the browser's dead copy). A cookie sealed
+   * afterwards (the subject logs in again) is not affected. A subject stored as a JSON number is
+   * given as its decimal text ({@code "42"}).
    *
    * @throws NullPointerException if subject is null
    * @throws IllegalArgumentException if subject holds a lone surrogate, which no tracker holds
