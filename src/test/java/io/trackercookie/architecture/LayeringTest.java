@@ -79,6 +79,16 @@ class LayeringTest {
     assertOnlyPackageReferences("micrometer", "io/micrometer/", "TrackerMetrics.class");
   }
 
+  /**
+   * Jakarta Security is optional: only io.trackercookie.security, which an application opts into,
+   * may name it, so the library loads on servers and runtimes without it.
+   */
+  @Test
+  void onlyTheSecurityPackageReferencesJakartaSecurity() throws IOException {
+    assertOnlyPackageReferences(
+        "security", "jakarta/security/enterprise/", "TrackerAuthenticationMechanism.class");
+  }
+
   /** The test kit ships in the jar: it may need nothing a user's tests might not have. */
   @Test
   void testKitReferencesNoTestFrameworkNorRuntime() throws IOException {
@@ -182,7 +192,8 @@ class LayeringTest {
             "io/trackercookie/hk2/",
             "io/trackercookie/resteasy/",
             "io/trackercookie/cxf/",
-            "io/trackercookie/cdi/"));
+            "io/trackercookie/cdi/",
+            "io/trackercookie/security/"));
   }
 
   /** The class names matching {@code pattern} that the classes of {@code pkg} reference. */

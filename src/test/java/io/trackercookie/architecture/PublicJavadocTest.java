@@ -46,6 +46,7 @@ class PublicJavadocTest {
           "io.trackercookie.revocation",
           "io.trackercookie.redis",
           "io.trackercookie.micrometer",
+          "io.trackercookie.security",
           "io.trackercookie.testkit");
 
   @Test

@@ -9,9 +9,10 @@ import java.util.logging.Logger;
 /**
  * What {@code TrackerFeature.configure} does with the engine: registers the filter pair and the
  * ParamConverterProvider, the cross-site filter when that protection is on, the SecurityContext
- * filter when sign-in is on, the injection glue of each runtime found on the class path (by name,
- * so no runtime is needed to load this class), the revocation property and its glue, and starts the
- * password files' watcher. Logs the start-up warnings.
+ * filter when sign-in is on (and publishes the engine for {@code ContainerCallers}), the injection
+ * glue of each runtime found on the class path (by name, so no runtime is needed to load this
+ * class), the revocation property and its glue, and starts the password files' watcher. Logs the
+ * start-up warnings.
  */
 public final class FeatureRegistration {
 
@@ -78,6 +79,8 @@ public final class FeatureRegistration {
         .ifPresent(
             signIn -> {
               context.register(new SignedInSecurityContextFilter(signIn));
+              // For a container's own authentication, which runs before JAX-RS.
+              ContainerCallers.publish(engine, signIn);
               registerGlue(context, CXF_SECURITY_GLUE);
             });
     if (engine.config().crossSite().enabled()) {

@@ -80,7 +80,7 @@ final class SignedInSecurityContext implements SecurityContext {
    * under {@code @RolesAllowed}) rather than answer 500. The log names the exception's class only:
    * its message may carry the subject.
    */
-  private static Set<String> resolve(RoleResolver resolver, String subject) {
+  static Set<String> resolve(RoleResolver resolver, String subject) {
     Set<String> answer;
     try {
       answer = resolver.rolesOf(subject);

@@ -15,6 +15,9 @@
  *       is on): a signed-in request's {@code SignedInSecurityContext}, its subject as principal and
  *       its roles from the resolver or the seal, for {@code isUserInRole} and
  *       {@code @RolesAllowed}.
+ *   <li>{@code ContainerCallers}: the same subject and roles read from a request's Cookie headers
+ *       before JAX-RS runs, with the engine {@code FeatureRegistration} publishes for the
+ *       application, for the Jakarta Security mechanism in {@code io.trackercookie.security}.
  *   <li>{@code RecentSignInFeature}: a filter before each method that carries {@code RecentSignIn}
  *       (or whose class does), refusing an older sign-in with a 403.
  *   <li>{@code TrackerParamConverterProvider}: a typed, read-only {@code @CookieParam} of the

@@ -8,7 +8,8 @@ import java.util.Set;
  * The application of the Jakarta EE server projects, as a Jakarta EE user writes it: TrackerFeature
  * among its classes, configured from the server's environment (TRACKER_PASSWORD), with {@link
  * TrackerResource}, {@link FieldTrackerResource}, {@link CdiTrackerResource} and {@link
- * RevocationResource}, revocation on from the environment as well. Abstract, so that no server
+ * RevocationResource}, revocation and sign-in on from the environment as well, and {@link
+ * CallerResource} for the container's view of the signed-in caller. Abstract, so that no server
  * deploys it from this jar: each project's subclass says where it answers, with
  * {@code @ApplicationPath}.
  */
@@ -21,6 +22,7 @@ public abstract class JakartaEeApplication extends Application {
         TrackerResource.class,
         FieldTrackerResource.class,
         CdiTrackerResource.class,
-        RevocationResource.class);
+        RevocationResource.class,
+        CallerResource.class);
   }
 }

@@ -1,12 +1,16 @@
 package io.trackercookie.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trackercookie.CookieSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +45,9 @@ public abstract class JakartaEeServerChecks extends RuntimeChecks<ServerProcess>
     launch.command().environment().put("TRACKER_PASSWORD", TrackerCycle.PASSWORD);
     launch.command().environment().put("TRACKER_REVOCATION_STORE", "embedded");
     launch.command().environment().put("TRACKER_REVOCATION_SUBJECT_KEY", TrackerCycle.SUBJECT_KEY);
+    // Sign-in on, with the roles kept in the seal: CallerResource's view of the caller.
+    launch.command().environment().put("TRACKER_SIGN_IN_SUBJECT_KEY", TrackerCycle.SUBJECT_KEY);
+    launch.command().environment().put("TRACKER_SIGN_IN_ROLES_KEY", CallerResource.ROLES_KEY);
     URI base = URI.create("http://127.0.0.1:" + launch.httpPort() + "/app/api/");
     return ServerProcess.start(launch.command(), launch.log(), base, START_LIMIT);
   }
@@ -49,6 +56,46 @@ public abstract class JakartaEeServerChecks extends RuntimeChecks<ServerProcess>
   public void
       cdiInjectedTracker_inApplicationScopedResource_sealsReadsChangesAndClearsTheCookie_andReadsBadOnesAsEmpty() {
     new TrackerCycle(server().base(), "cdi").assertWholeCycle();
+  }
+
+  /**
+   * The application's TrackerAuthenticationMechanism makes the tracker's signed-in subject the
+   * container's caller: Jakarta Security's SecurityContext names it with its roles, and the server
+   * enforces an EJB's {@code @RolesAllowed} on it.
+   */
+  @Test
+  public void signedInSubject_isTheContainersCaller_forJakartaSecurityAndEjbRolesAllowed() {
+    TrackerCycle http = cycle();
+    String admin = signIn(http, RolesCheck.ADMIN);
+    String ada = signIn(http, "ada");
+    String name = CookieSettings.DEFAULT_NAME + "=";
+
+    assertEquals("admin admin=true", http.send("GET", "caller/me", name + admin, null).body);
+    assertEquals("ada admin=false", http.send("GET", "caller/me", name + ada, null).body);
+    // No caller: null on Payara; WildFly names its anonymous identity.
+    Set<String> anonymous = Set.of("- admin=false", "anonymous admin=false");
+    String signedOut = http.send("GET", "caller/me", null, null).body;
+    assertTrue(anonymous.contains(signedOut), "signed out: " + signedOut);
+    String bad = http.send("GET", "caller/me", name + "Fe26.2**bad*bad*bad**bad*bad", null).body;
+    assertTrue(anonymous.contains(bad), "a bad cookie is no caller: " + bad);
+
+    TrackerCycle.Reply allowed = http.send("GET", "caller/admin", name + admin, null);
+    assertEquals(200, allowed.status, "the EJB lets the admin in");
+    assertEquals("admin area", allowed.body);
+    assertEquals(
+        403,
+        http.send("GET", "caller/admin", name + ada, null).status,
+        "the EJB refuses a caller without the role");
+    assertEquals(
+        403,
+        http.send("GET", "caller/admin", null, null).status,
+        "the EJB refuses an anonymous caller");
+  }
+
+  private static String signIn(TrackerCycle http, String user) {
+    TrackerCycle.Reply reply = http.send("POST", "caller/signin?user=" + user, null, null);
+    assertEquals(200, reply.status, "POST caller/signin");
+    return reply.cookieValue();
   }
 
   @Test

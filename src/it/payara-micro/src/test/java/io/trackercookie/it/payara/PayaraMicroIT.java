@@ -17,12 +17,15 @@ class PayaraMicroIT extends JakartaEeServerChecks {
     Path jar = Path.of(System.getProperty("payara.jar"));
     assertTrue(Files.isRegularFile(jar), "the Payara Micro jar " + jar);
     Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "payara");
-    // Listen on loopback only.
+    // Listen on loopback only. Map a caller's groups to the roles of the same name, so the roles
+    // the tracker's Jakarta Security mechanism names are the application's roles.
     Path preBoot = work.resolve("preboot.asadmin");
     Files.writeString(
         preBoot,
         "set configs.config.server-config.network-config.network-listeners"
-            + ".network-listener.http-listener.address=127.0.0.1\n");
+            + ".network-listener.http-listener.address=127.0.0.1\n"
+            + "set configs.config.server-config.security-service"
+            + ".activate-default-principal-to-role-mapping=true\n");
     int port = LoopbackPorts.free();
     ProcessBuilder command =
         new ProcessBuilder(

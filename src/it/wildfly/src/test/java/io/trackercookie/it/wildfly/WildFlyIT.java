@@ -23,6 +23,7 @@ class WildFlyIT extends JakartaEeServerChecks {
     Path home = Path.of(System.getProperty("wildfly.home")).toAbsolutePath();
     Path script = home.resolve("bin/standalone.sh");
     assertTrue(Files.isRegularFile(script), "the unpacked WildFly " + home);
+    acceptCallersOutsideTheRealm(home.resolve("standalone/configuration/standalone.xml"));
     Files.copy(
         war, home.resolve("standalone/deployments/app.war"), StandardCopyOption.REPLACE_EXISTING);
     int offset = freePortOffset();
@@ -40,6 +41,29 @@ class WildFlyIT extends JakartaEeServerChecks {
     command.environment().put("JBOSS_HOME", home.toString());
     command.environment().put("JAVA_OPTS", "-Xmx512m -Djava.net.preferIPv4Stack=true");
     return new Launch(command, DEFAULT_HTTP_PORT + offset, home.resolveSibling("wildfly.log"));
+  }
+
+  /**
+   * The web's application security domain without integrated JASPI: a Jakarta Security mechanism
+   * (the application's TrackerAuthenticationMechanism) may then name a caller that WildFly's own
+   * realm does not know, with the roles it gives. What an operator sets with {@code
+   * /subsystem=undertow/application-security-domain=other:write-attribute(name=integrated-jaspi,
+   * value=false)}.
+   */
+  private static void acceptCallersOutsideTheRealm(Path standaloneXml) throws IOException {
+    String xml = Files.readString(standaloneXml);
+    int undertow = xml.indexOf("urn:jboss:domain:undertow:");
+    String domain =
+        "<application-security-domain name=\"other\" security-domain=\"ApplicationDomain\"";
+    int at = xml.indexOf(domain, undertow);
+    assertTrue(undertow >= 0 && at >= 0, "the undertow subsystem's application security domain");
+    if (!xml.startsWith(" integrated-jaspi=", at + domain.length())) {
+      Files.writeString(
+          standaloneXml,
+          xml.substring(0, at + domain.length())
+              + " integrated-jaspi=\"false\""
+              + xml.substring(at + domain.length()));
+    }
   }
 
   /**
