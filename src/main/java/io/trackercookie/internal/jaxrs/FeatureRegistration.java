@@ -8,10 +8,10 @@ import java.util.logging.Logger;
 
 /**
  * What {@code TrackerFeature.configure} does with the engine: registers the filter pair and the
- * ParamConverterProvider, the cross-site filter when that protection is on, the injection glue of
- * each runtime found on the class path (by name, so no runtime is needed to load this class), the
- * revocation property and its glue, and starts the password files' watcher. Logs the start-up
- * warnings.
+ * ParamConverterProvider, the problem mappers the application does not replace, the cross-site
+ * filter when that protection is on, the injection glue of each runtime found on the class path (by
+ * name, so no runtime is needed to load this class), the revocation property and its glue, and
+ * starts the password files' watcher. Logs the start-up warnings.
  */
 public final class FeatureRegistration {
 
@@ -64,6 +64,7 @@ public final class FeatureRegistration {
     context.register(new TrackerResponseFilter(engine));
     context.register(new TrackerParamConverterProvider(engine));
     context.register(new RecentSignInFeature(engine.config().signIn().isPresent()));
+    ProblemMappers.register(context);
     if (engine.config().crossSite().enabled()) {
       context.register(new CrossSiteFilter(engine));
     }
