@@ -121,6 +121,31 @@ public interface Tracker {
    */
   boolean revoke();
 
+  /**
+   * Keeps {@code value} for the next request that reads it with {@link #flashed}, then drops it: a
+   * message that survives one redirect ("Saved.", shown on the page the browser is sent to). Kept
+   * in the session's metadata under {@link #RESERVED_KEY}, so no other read sees it; a change the
+   * response seals like a {@link #put} (an empty tracker gets a cookie for it). Flashing a key
+   * again replaces its value.
+   *
+   * @throws IllegalArgumentException as {@link #put} refuses a value or key
+   * @throws TrackerTooLargeException if it does not fit; the tracker is as it was
+   */
+  void flash(String key, @Nullable Object value);
+
+  /**
+   * The value {@link #flash flashed} under key, as a plain Java value, dropped from the tracker by
+   * this read (the response seals its removal); null if none is waiting.
+   */
+  @Nullable Object flashed(String key);
+
+  /**
+   * As {@link #flashed(String)}, converted to the type by Jackson.
+   *
+   * @throws TrackerReadException if it cannot be read as the type; it is dropped all the same
+   */
+  <T> @Nullable T flashed(String key, Class<T> type);
+
   /** Whether the tracker holds no key (also when its cookie was missing or refused). */
   boolean isEmpty();
 
