@@ -88,8 +88,8 @@ public final class JsonOptions {
     }
 
     /**
-     * Typed reads refuse a key their type does not have, with {@link TrackerReadException} (a 400
-     * unless the application maps it), instead of ignoring it. Off by default.
+     * Typed reads refuse a key their type does not have, with {@link UnknownTrackerKeyException} (a
+     * 400 unless the application maps it), instead of ignoring it. Off by default.
      */
     public Builder strictReads(boolean strict) {
       this.strictReads = strict;

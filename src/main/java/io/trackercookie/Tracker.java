@@ -142,7 +142,7 @@ public interface Tracker {
   /**
    * As {@link #flashed(String)}, converted to the type by Jackson.
    *
-   * @throws TrackerReadException if it cannot be read as the type; it is dropped all the same
+   * @throws IllegalArgumentException if it cannot be read as the type; it is dropped all the same
    */
   <T> @Nullable T flashed(String key, Class<T> type);
 

@@ -18,9 +18,10 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>Null when the tracker is empty (no cookie, or one that was refused). Keys the type does not
- * have are ignored unless {@link JsonOptions.Builder#strictReads}; content the type cannot hold is
- * a {@link TrackerReadException} (a 400 unless the application maps it). Read-only: changes go
- * through {@code @Context Tracker}.
+ * have are ignored unless {@link JsonOptions.Builder#strictReads}, which refuses them with {@link
+ * UnknownTrackerKeyException} (a 400 unless the application maps it); content the type cannot hold
+ * is an IllegalArgumentException, as for {@link Tracker#as}. Read-only: changes go through
+ * {@code @Context Tracker}.
  *
  * <p><b>Jersey only.</b> Jakarta REST has no portable way for a library to supply a parameter of
  * its own annotation; Jersey's does, through the glue the feature registers when Jersey is present.

@@ -15,7 +15,7 @@ import io.trackercookie.TestConfigs;
 import io.trackercookie.TestServer;
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerFeature;
-import io.trackercookie.TrackerReadException;
+import io.trackercookie.UnknownTrackerKeyException;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -113,7 +113,7 @@ class JsonValuesHttpTest {
       RawHttp.Response refused = server.get("/visit/as", extra);
       assertEquals(400, refused.status());
       assertEquals("application/problem+json", refused.header("Content-Type").get(0).split(";")[0]);
-      assertTrue(refused.body().contains(TrackerReadException.PROBLEM_TYPE), refused.body());
+      assertTrue(refused.body().contains(UnknownTrackerKeyException.PROBLEM_TYPE), refused.body());
       assertFalse(refused.body().contains("Visit"), refused.body());
       assertFalse(refused.body().contains("other part"), refused.body());
       assertEquals(

@@ -1,8 +1,8 @@
 package io.trackercookie.ownapp;
 
 import io.trackercookie.Tracker;
-import io.trackercookie.TrackerReadException;
 import io.trackercookie.TrackerValue;
+import io.trackercookie.UnknownTrackerKeyException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -73,7 +73,7 @@ public class OwnAppResource {
   public String visitAsOrMessage(@Context Tracker tracker) {
     try {
       return tracker.as(Visit.class).toString();
-    } catch (TrackerReadException e) {
+    } catch (UnknownTrackerKeyException e) {
       return e.getMessage();
     }
   }

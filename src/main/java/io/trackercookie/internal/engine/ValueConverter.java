@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.trackercookie.TrackerReadException;
+import io.trackercookie.UnknownTrackerKeyException;
 import io.trackercookie.internal.seal.TrackerJson;
 import java.io.IOException;
 import java.lang.reflect.Type;
@@ -99,9 +99,9 @@ public final class ValueConverter {
    * The tree read as {@code type}; a node type is handed out as a copy, since the tree may be
    * shared with other requests and a change must go through the tracker.
    *
-   * @throws TrackerReadException if it cannot be read as that type (or, with strict reads, it holds
-   *     a property the type does not have), naming where in the JSON it failed and the type, never
-   *     the value
+   * @throws IllegalArgumentException if it cannot be read as that type, naming where in the JSON it
+   *     failed and the type, never the value; {@link UnknownTrackerKeyException} if reads are
+   *     strict and it holds a property the type does not have
    */
   // T is the type the caller promises for this Type; unchecked by nature.
   @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
@@ -128,11 +128,17 @@ public final class ValueConverter {
     } catch (IOException | IllegalArgumentException e) {
       // Jackson's message may quote the value, so it is neither repeated nor kept as the cause:
       // where in the JSON it failed, and the type, are enough to act on.
-      throw new TrackerReadException(
-          jsonPath(e),
-          type.getTypeName(),
-          e instanceof UnrecognizedPropertyException,
-          e.getClass().getSimpleName());
+      if (strictReads && e instanceof UnrecognizedPropertyException) {
+        throw new UnknownTrackerKeyException(jsonPath(e), type.getTypeName());
+      }
+      throw new IllegalArgumentException(
+          "The tracked value at "
+              + jsonPath(e)
+              + " cannot be read as "
+              + type.getTypeName()
+              + " ("
+              + e.getClass().getSimpleName()
+              + ")");
     }
   }
 

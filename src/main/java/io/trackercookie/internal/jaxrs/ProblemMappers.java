@@ -1,7 +1,7 @@
 package io.trackercookie.internal.jaxrs;
 
-import io.trackercookie.TrackerReadException;
 import io.trackercookie.TrackerTooLargeException;
+import io.trackercookie.UnknownTrackerKeyException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.FeatureContext;
@@ -15,10 +15,11 @@ import java.util.List;
 
 /**
  * The feature's ready answers to the tracker's own exceptions, as RFC 9457 problem bodies that name
- * limits and never a value: {@link TrackerTooLargeException} as a 413, {@link TrackerReadException}
- * as a 400. Each is registered only when the application registered no mapper of that exact
- * exception type itself, and then with a priority below any application's, so an application's
- * mapper wins on runtimes that let priorities decide (JAX-RS 3.1) as well as on those that do not.
+ * limits and never a value: {@link TrackerTooLargeException} as a 413, {@link
+ * UnknownTrackerKeyException} as a 400. Each is registered only when the application registered no
+ * mapper of that exact exception type itself, and then with a priority below any application's, so
+ * an application's mapper wins on runtimes that let priorities decide (JAX-RS 3.1) as well as on
+ * those that do not.
  */
 final class ProblemMappers {
 
@@ -40,8 +41,8 @@ final class ProblemMappers {
     if (!mapped(configuration, TrackerTooLargeException.class)) {
       context.register(new TooLargeMapper(), BELOW_APPLICATION);
     }
-    if (!mapped(configuration, TrackerReadException.class)) {
-      context.register(new UnreadableMapper(), BELOW_APPLICATION);
+    if (!mapped(configuration, UnknownTrackerKeyException.class)) {
+      context.register(new UnknownKeyMapper(), BELOW_APPLICATION);
     }
   }
 
@@ -114,17 +115,17 @@ final class ProblemMappers {
   }
 
   /**
-   * A typed read the tracker's content does not fit: 400, naming neither the type nor the value
-   * (the exception's message, for the application's logs, names the path and the type).
+   * A strict read that met a key its type does not have: 400, naming neither the key, the type nor
+   * a value (the exception's message, for the application's logs, names the path and the type).
    */
-  static final class UnreadableMapper implements ExceptionMapper<TrackerReadException> {
+  static final class UnknownKeyMapper implements ExceptionMapper<UnknownTrackerKeyException> {
     @Override
-    public Response toResponse(TrackerReadException e) {
+    public Response toResponse(UnknownTrackerKeyException e) {
       return problem(
           400,
-          TrackerReadException.PROBLEM_TYPE,
-          "Unreadable tracker",
-          "The tracker holds a value this request cannot read.",
+          UnknownTrackerKeyException.PROBLEM_TYPE,
+          "Unexpected tracker content",
+          "The tracker holds a key this request does not accept.",
           "");
     }
   }
