@@ -69,6 +69,10 @@ public final class FeatureRegistration {
       context.register(new CrossSiteFilter(engine));
     }
     registerGlue(context);
+    if (!present(GLUE[0][0]) && !present(GLUE[1][0])) {
+      // Only Jersey's glue supplies @TrackerValue parameters; elsewhere one stops the start.
+      context.register(new TrackerValueCheck());
+    }
     if (engine.revocations() != null) {
       // Revocations.from(Configuration) and @Context Revocations read it from here.
       context.property(io.trackercookie.Revocations.PROPERTY, engine.revocations());
@@ -122,6 +126,16 @@ public final class FeatureRegistration {
           Level.WARNING,
           CXF_REVOCATIONS_GLUE[0] + " is present but " + CXF_REVOCATIONS_GLUE[1] + " failed",
           e);
+    }
+  }
+
+  /** Whether a class is on the class path, not loaded. */
+  private static boolean present(String className) {
+    try {
+      Class.forName(className, false, FeatureRegistration.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
     }
   }
 
