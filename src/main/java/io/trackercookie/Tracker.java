@@ -18,11 +18,13 @@ import org.jspecify.annotations.Nullable;
  * #from(ContainerRequestContext)} in a filter.
  *
  * <p>Values are JSON: {@link #get(String)} returns plain Java values (Map, List, String, Number,
- * Boolean, null); typed reads and {@link #put} of other objects go through Jackson, with the
- * application's ObjectMapper when it provides a {@code ContextResolver<ObjectMapper>}; without one,
- * typed reads ignore unknown properties (a tracker holds keys from many parts of an application). A
- * typed read that fails throws IllegalArgumentException naming the JSON path and the type, never
- * the value.
+ * Boolean, null); typed reads and {@link #put} of other objects go through Jackson ({@link
+ * JsonOptions}): records, and {@code java.time} values as ISO-8601 text, with no mapper of the
+ * application's; the application's ObjectMapper when it gives one or provides a {@code
+ * ContextResolver<ObjectMapper>}. Typed reads ignore unknown properties whatever the mapper (a
+ * tracker holds keys from many parts of an application) unless reads are strict. A typed read that
+ * fails throws IllegalArgumentException naming the JSON path and the type, never the value. {@link
+ * TrackerValue} reads the whole tracker as a resource method's parameter (Jersey).
  *
  * <p>One key is the library's own: {@value #RESERVED_KEY} holds the session's metadata (today the
  * nonce behind the CSRF token). Every read here leaves it out ({@link #get}, the typed reads,

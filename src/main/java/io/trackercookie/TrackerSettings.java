@@ -306,7 +306,7 @@ public final class TrackerSettings {
    *
    * <pre>{@code
    * TrackerConfig config = TrackerSettings.builder()      // TRACKER_PASSWORD, TRACKER_TTL, ...
-   *     .listener(TrackerMetrics.of(registry))
+   *     .listener(TrackerMetrics.registeredWith(registry))
    *     .build();
    * }</pre>
    *
