@@ -25,7 +25,8 @@ import java.lang.annotation.Target;
  *
  * <p><b>Jersey only.</b> Jakarta REST has no portable way for a library to supply a parameter of
  * its own annotation; Jersey's does, through the glue the feature registers when Jersey is present.
- * On RESTEasy and CXF, where the runtime would read the parameter as the request's body, take
+ * Elsewhere (RESTEasy, CXF), where the runtime would read the parameter as the request's body, a
+ * method that takes one stops the application's start with an IllegalStateException naming it: take
  * {@code @Context Tracker tracker} and call {@code tracker.as(Visit.class)}, which works on every
  * runtime.
  */
