@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Writes an Instant as Node's {@code JSON.stringify} writes a Date ({@code
@@ -31,7 +32,7 @@ final class NodeStyleInstantSerializer extends StdSerializer<Instant> {
   public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider)
       throws IOException {
     generator.writeString(
-        value.getNano() % 1_000_000 == 0
+        value.truncatedTo(ChronoUnit.MILLIS).equals(value)
             ? MILLISECONDS.format(value)
             : DateTimeFormatter.ISO_INSTANT.format(value));
   }
