@@ -25,8 +25,15 @@ final class SettingsReader {
   /** See {@link TrackerSettings#read(Function, Consumer)}. */
   static TrackerConfig read(
       Function<String, @Nullable String> lookup, Consumer<TrackerConfig.Builder> code) {
-    Objects.requireNonNull(lookup, "lookup");
     Objects.requireNonNull(code, "code");
+    TrackerConfig.Builder builder = builder(lookup);
+    code.accept(builder);
+    return builder.build();
+  }
+
+  /** See {@link TrackerSettings#builder(Function)}. */
+  static TrackerConfig.Builder builder(Function<String, @Nullable String> lookup) {
+    Objects.requireNonNull(lookup, "lookup");
     SettingRow.Target target = new SettingRow.Target();
     PasswordSettings.read(lookup, target.config.passwordSource, SettingRows.NAMES);
     for (SettingRow row : SettingRows.ALL) {
@@ -55,8 +62,7 @@ final class SettingsReader {
       throw new IllegalStateException(
           "Contradictory " + SettingNames.COOKIE_PREFIX + "* settings: " + e.getMessage());
     }
-    code.accept(target.config);
-    return target.config.build();
+    return target.config;
   }
 
   private static void apply(SettingRow row, String value, SettingRow.Target target) {

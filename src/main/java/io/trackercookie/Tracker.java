@@ -18,11 +18,13 @@ import org.jspecify.annotations.Nullable;
  * #from(ContainerRequestContext)} in a filter.
  *
  * <p>Values are JSON: {@link #get(String)} returns plain Java values (Map, List, String, Number,
- * Boolean, null); typed reads and {@link #put} of other objects go through Jackson, with the
- * application's ObjectMapper when it provides a {@code ContextResolver<ObjectMapper>}; without one,
- * typed reads ignore unknown properties (a tracker holds keys from many parts of an application). A
- * typed read that fails throws IllegalArgumentException naming the JSON path and the type, never
- * the value.
+ * Boolean, null); typed reads and {@link #put} of other objects go through Jackson ({@link
+ * JsonOptions}): records, and {@code java.time} values as ISO-8601 text, with no mapper of the
+ * application's; the application's ObjectMapper when it gives one or provides a {@code
+ * ContextResolver<ObjectMapper>}. Typed reads ignore unknown properties whatever the mapper (a
+ * tracker holds keys from many parts of an application) unless reads are strict. A typed read that
+ * fails throws IllegalArgumentException naming the JSON path and the type, never the value. {@link
+ * TrackerValue} reads the whole tracker as a resource method's parameter (Jersey).
  *
  * <p>One key is the library's own: {@value #RESERVED_KEY} holds the session's metadata (today the
  * nonce behind the CSRF token). Every read here leaves it out ({@link #get}, the typed reads,
@@ -120,6 +122,31 @@ public interface Tracker {
    * @throws IllegalStateException if revocation is off ({@link TrackerConfig.Builder#revocation})
    */
   boolean revoke();
+
+  /**
+   * Keeps {@code value} for the next request that reads it with {@link #flashed}, then drops it: a
+   * message that survives one redirect ("Saved.", shown on the page the browser is sent to). Kept
+   * in the session's metadata under {@link #RESERVED_KEY}, so no other read sees it; a change the
+   * response seals like a {@link #put} (an empty tracker gets a cookie for it). Flashing a key
+   * again replaces its value.
+   *
+   * @throws IllegalArgumentException as {@link #put} refuses a value or key
+   * @throws TrackerTooLargeException if it does not fit; the tracker is as it was
+   */
+  void flash(String key, @Nullable Object value);
+
+  /**
+   * The value {@link #flash flashed} under key, as a plain Java value, dropped from the tracker by
+   * this read (the response seals its removal); null if none is waiting.
+   */
+  @Nullable Object flashed(String key);
+
+  /**
+   * As {@link #flashed(String)}, converted to the type by Jackson.
+   *
+   * @throws IllegalArgumentException if it cannot be read as the type; it is dropped all the same
+   */
+  <T> @Nullable T flashed(String key, Class<T> type);
 
   /** Whether the tracker holds no key (also when its cookie was missing or refused). */
   boolean isEmpty();

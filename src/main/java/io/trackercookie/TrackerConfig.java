@@ -16,11 +16,11 @@ import org.jspecify.annotations.Nullable;
  * Everything {@link TrackerFeature} needs, as groups of options each with its own builder and rules
  * ({@link PasswordSource}, {@link Lifetimes}, {@link CookieSettings}, {@link CookieBudget}, {@link
  * SealCacheOptions}, {@link LegacyCookies}, {@link RevocationOptions}, {@link SignInOptions},
- * {@link CrossSiteProtection}), and the few options of its own. Immutable and thread-safe. {@link
- * #builder()} takes each group whole ({@code .lifetimes(...)}) or one option at a time through a
- * shortcut ({@code .ttl(...)}); {@link Builder#build()} builds the groups and checks the rules that
- * span them. There is no insecure default and no default password; {@link #toString()} never shows
- * a secret.
+ * {@link CrossSiteProtection}, {@link JsonOptions}), and the few options of its own. Immutable and
+ * thread-safe. {@link #builder()} takes each group whole ({@code .lifetimes(...)}) or one option at
+ * a time through a shortcut ({@code .ttl(...)}); {@link Builder#build()} builds the groups and
+ * checks the rules that span them. There is no insecure default and no default password; {@link
+ * #toString()} never shows a secret.
  *
  * <pre>{@code
  * TrackerConfig config = TrackerConfig.builder()
@@ -62,6 +62,7 @@ public final class TrackerConfig {
   private final @Nullable RevocationOptions revocation; // null: off
   private final @Nullable SignInOptions signIn; // null: off
   private final CrossSiteProtection crossSite;
+  private final JsonOptions json;
   private final String requestAttribute;
   private final PayloadFormat payloadFormat;
   private final List<TrackerListener> listeners;
@@ -86,6 +87,7 @@ public final class TrackerConfig {
     this.revocation = b.revocation;
     this.signIn = b.signIn;
     this.crossSite = b.crossSite.build();
+    this.json = b.json;
     this.ironOptions = b.ironOptions;
     this.requestAttribute = b.requestAttribute;
     this.payloadFormat = b.payloadFormat;
@@ -197,6 +199,11 @@ public final class TrackerConfig {
     return crossSite;
   }
 
+  /** How values become JSON and back: the mapper, and whether typed reads are strict. */
+  public JsonOptions json() {
+    return json;
+  }
+
   /** The request property under which the Tracker is also available; default {@code tracker}. */
   public String requestAttribute() {
     return requestAttribute;
@@ -248,7 +255,7 @@ public final class TrackerConfig {
   public String toString() {
     return String.format(
         "TrackerConfig[%s, %s, %s, sealTtl=%s, %s, %s, %s, sealCache=%s, legacy=%s, revocation=%s,"
-            + " signIn=%s, %s, requestAttribute=%s, payloadFormat=%s, listeners=%d,"
+            + " signIn=%s, %s, %s, requestAttribute=%s, payloadFormat=%s, listeners=%d,"
             + " insecureLoopbackForDevelopment=%s, diagnostics=%s]",
         passwords,
         passwordSource,
@@ -262,6 +269,7 @@ public final class TrackerConfig {
         revocation == null ? "off" : revocation,
         signIn == null ? "off" : signIn,
         crossSite,
+        json,
         requestAttribute,
         payloadFormat,
         listeners.size(),
@@ -278,6 +286,7 @@ public final class TrackerConfig {
     CrossSiteProtection.Builder crossSite = CrossSiteProtection.builder();
     private @Nullable RevocationOptions revocation; // null: off
     private @Nullable SignInOptions signIn;
+    private JsonOptions json = JsonOptions.defaults();
     // iron's defaults, except that seals share a salt pair for up to 10 000 seals or one minute:
     // a seal then skips deriving two keys, and readers are unaffected (see SECURITY.md).
     private IronOptions ironOptions =
@@ -351,6 +360,16 @@ public final class TrackerConfig {
      */
     public Builder crossSite(CrossSiteProtection protection) {
       this.crossSite = Objects.requireNonNull(protection, "crossSite").toBuilder();
+      return this;
+    }
+
+    /**
+     * How values become JSON and back: the application's own {@code ObjectMapper} ({@code
+     * .json(JsonOptions.builder().objectMapper(mapper).build())}), strict typed reads. By default
+     * the tracker's own mapper, which writes {@code java.time} values as ISO-8601 text.
+     */
+    public Builder json(JsonOptions options) {
+      this.json = Objects.requireNonNull(options, "json");
       return this;
     }
 

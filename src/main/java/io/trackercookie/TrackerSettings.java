@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * TRACKER_COOKIE_MAX_AGE}).
  *
  * <pre>{@code
- * TrackerConfig config = TrackerSettings.read(name -> System.getenv(TrackerSettings.environmentName(name)));
+ * TrackerConfig config = TrackerSettings.builder()   // system properties, then the environment
+ *     .listener(myListener)                          // code on top of the settings
+ *     .build();
  * }</pre>
  *
  * <p>Durations are ISO-8601 ({@code P30D}, {@code PT1H}) or whole seconds; booleans are {@code
@@ -273,7 +276,8 @@ public final class TrackerSettings {
   /**
    * A config from named settings; {@code lookup} returns null for a setting that is not set. {@link
    * TrackerFeature}'s no-arg constructor uses this with the application's JAX-RS properties, then
-   * system properties, then environment variables.
+   * system properties, then environment variables. To add code on top, {@link #builder()}; like
+   * {@link #builder(Function)}, this warns about no misspelled name.
    *
    * @throws IllegalStateException if the password is missing, naming {@value #PASSWORD} and its
    *     environment variable; or if the settings contradict each other
@@ -294,6 +298,52 @@ public final class TrackerSettings {
   public static TrackerConfig read(
       Function<String, @Nullable String> lookup, Consumer<TrackerConfig.Builder> code) {
     return SettingsReader.read(lookup, code);
+  }
+
+  /**
+   * A builder holding the settings from system properties, then environment variables (the sources
+   * of the no-arg {@link TrackerFeature} but the JAX-RS properties), for code to add what no
+   * setting carries (a {@link TrackerConfig.Builder#listener}, a {@link
+   * TrackerConfig.Builder#clock}) or to override a setting, before {@link
+   * TrackerConfig.Builder#build()}:
+   *
+   * <pre>{@code
+   * TrackerConfig config = TrackerSettings.builder()      // TRACKER_PASSWORD, TRACKER_TTL, ...
+   *     .listener(TrackerMetrics.registeredWith(registry))
+   *     .build();
+   * }</pre>
+   *
+   * <p>Logs a WARNING for each {@code tracker.*} property or {@code TRACKER_*} variable that is no
+   * setting, naming the closest one, as the no-arg feature does. The settings' values are checked
+   * here; a missing password is reported by {@code build()}.
+   *
+   * @throws IllegalArgumentException if a setting's value is invalid, naming the setting
+   * @throws IllegalStateException if the settings contradict each other
+   */
+  public static TrackerConfig.Builder builder() {
+    Logger log = Logger.getLogger("io.trackercookie");
+    for (String warning :
+        unknownNameWarnings(
+            System.getProperties().stringPropertyNames(), System.getenv().keySet())) {
+      log.warning(warning);
+    }
+    return builder(
+        name -> {
+          String system = System.getProperty(name);
+          return system != null ? system : System.getenv(environmentName(name));
+        });
+  }
+
+  /**
+   * A builder holding the settings {@code lookup} gives (null: not set), for code to add to before
+   * {@link TrackerConfig.Builder#build()}. It warns about nothing, since a lookup cannot list the
+   * names it holds: pass them to {@link #unknownNameWarnings}.
+   *
+   * @throws IllegalArgumentException if a setting's value is invalid, naming the setting
+   * @throws IllegalStateException if the settings contradict each other
+   */
+  public static TrackerConfig.Builder builder(Function<String, @Nullable String> lookup) {
+    return SettingsReader.builder(lookup);
   }
 
   /**

@@ -39,6 +39,8 @@ class DocumentedCallsTest {
   private static final String oldPassword = TestConfigs.PASSWORD;
   private static final String legacySecret = "the cookie-sessions secret";
   private static final TrackerListener listener = new TrackerListener() {};
+  private static final com.fasterxml.jackson.databind.ObjectMapper mapper =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private static Path secrets;
 
@@ -135,6 +137,9 @@ class DocumentedCallsTest {
         ".ironOptions(IronOptions.builder().saltReuse(1_000, Duration.ofSeconds(10)).build())",
         b -> b.ironOptions(IronOptions.builder().saltReuse(1_000, Duration.ofSeconds(10)).build()));
     calls.put(".clock(Clock.systemUTC())", b -> b.clock(Clock.systemUTC()));
+    calls.put(
+        ".json(JsonOptions.builder().objectMapper(mapper).strictReads(true).build())",
+        b -> b.json(JsonOptions.builder().objectMapper(mapper).strictReads(true).build()));
     // The files' calls build from a temporary copy of the path the docs show.
     calls.put(
         ".passwordDirectory(Path.of(\"/run/secrets/tracker\"))",

@@ -2,6 +2,8 @@ package io.trackercookie.jersey;
 
 import io.trackercookie.Revocations;
 import io.trackercookie.Tracker;
+import io.trackercookie.TrackerValue;
+import jakarta.ws.rs.core.GenericType;
 import java.util.function.Function;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.model.Parameter;
@@ -20,11 +22,19 @@ import org.jspecify.annotations.Nullable;
 public final class TrackerParamProvider implements ValueParamProvider {
 
   /**
-   * How to read a {@code @Context Tracker} or {@code @Context Revocations} parameter; null for any
+   * How to read a {@code @Context Tracker} or {@code @Context Revocations} parameter, or a {@link
+   * TrackerValue} one (the tracker read as the parameter's type, null when empty); null for any
    * other parameter, which Jersey's own providers then supply.
    */
   @Override
   public @Nullable Function<ContainerRequest, ?> getValueProvider(Parameter parameter) {
+    if (parameter.isAnnotationPresent(TrackerValue.class)) {
+      GenericType<?> type = new GenericType<>(parameter.getType());
+      return request -> {
+        Tracker tracker = Tracker.from(request);
+        return tracker.isEmpty() ? null : tracker.as(type);
+      };
+    }
     if (parameter.getSource() != Parameter.Source.CONTEXT) {
       return null;
     }

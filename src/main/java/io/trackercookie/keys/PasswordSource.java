@@ -363,9 +363,9 @@ public final class PasswordSource {
                           + rule
                           + "; "
                           + KEYGEN_HINT
-                          + " ("
+                          + " (for tests, .allowWeakPassword(true) on the builder or "
                           + describe(SettingNames.ALLOW_WEAK_PASSWORD)
-                          + " = true allows weak ones, for tests)");
+                          + " = true allows weak ones)");
                 });
       }
     }

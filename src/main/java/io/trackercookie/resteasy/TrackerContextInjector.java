@@ -149,6 +149,21 @@ public final class TrackerContextInjector implements ContextInjector<Tracker, Tr
     }
 
     @Override
+    public void flash(String key, @Nullable Object value) {
+      current().flash(key, value);
+    }
+
+    @Override
+    public @Nullable Object flashed(String key) {
+      return current().flashed(key);
+    }
+
+    @Override
+    public <T> @Nullable T flashed(String key, Class<T> type) {
+      return current().flashed(key, type);
+    }
+
+    @Override
     public String toString() {
       return "Tracker of the current request";
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
  * {@link TrackerConfig}: the same passwords, payload format, cookie name, chunking and clock.
  *
  * <pre>{@code
+ * TrackerConfig config = TrackerTestKit.testConfig().clock(new TestClock(Instant.parse("2026-03-01T10:00:00Z"))).build();
  * TrackerTestKit kit = TrackerTestKit.of(config);
  * Response response = target("/visit").request()
  *     .header("Cookie", kit.cookieHeader(Map.of("visits", 41)))
@@ -40,10 +41,26 @@ import java.util.Optional;
  */
 public final class TrackerTestKit {
 
+  /**
+   * A password for tests only: random, 43 characters, so the weak-password check accepts it. It is
+   * public in this jar, so a cookie sealed with it proves nothing: never use it outside tests.
+   */
+  public static final String TEST_PASSWORD = "3Gn_I5sLQojGM7F6_sVAGwYnKyp27ziAnlGvCv7ie6E";
+
   private final TestKitGateway gateway;
 
   private TrackerTestKit(TestKitGateway gateway) {
     this.gateway = gateway;
+  }
+
+  /**
+   * A config builder for tests: {@link #TEST_PASSWORD} and the defaults otherwise, so a test needs
+   * no environment variable. Add a {@link TestClock} and the application's own options, then build
+   * it once and give the same config to the application's {@code TrackerFeature} and to {@link
+   * #of(TrackerConfig)}.
+   */
+  public static TrackerConfig.Builder testConfig() {
+    return TrackerConfig.builder().password(TEST_PASSWORD);
   }
 
   /**

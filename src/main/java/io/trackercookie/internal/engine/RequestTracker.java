@@ -393,6 +393,43 @@ public final class RequestTracker implements Tracker {
     }
   }
 
+  // Flash values: kept in the session's metadata until a request reads them.
+
+  @Override
+  public synchronized void flash(String key, Object value) {
+    Objects.requireNonNull(key, "key");
+    if (TrackerJson.FORBIDDEN_KEY.equals(key)) {
+      throw new IllegalArgumentException("The tracker cannot hold a __proto__ key");
+    }
+    JsonNode node = values.toTree(value, value == null ? Object.class : value.getClass());
+    TrackerJson.checkWritable(node);
+    writeMetadata(metadata().withFlash(key, node));
+  }
+
+  @Override
+  public synchronized Object flashed(String key) {
+    JsonNode node = takeFlash(key);
+    return node == null ? null : ValueConverter.plain(node);
+  }
+
+  @Override
+  public synchronized <T> T flashed(String key, Class<T> type) {
+    Objects.requireNonNull(type, "type");
+    JsonNode node = takeFlash(key);
+    return node == null ? null : values.read(node, type);
+  }
+
+  /** The value flashed under key, dropped from the tracker; null if none. */
+  private JsonNode takeFlash(String key) {
+    Objects.requireNonNull(key, "key");
+    SessionMetadata metadata = metadata();
+    JsonNode node = metadata.flash(key);
+    if (node != null) {
+      writeMetadata(metadata.withoutFlash(key));
+    }
+    return node;
+  }
+
   // Signed-in sessions: the subject under its key, the sign-in in the session's metadata.
 
   @Override

@@ -26,10 +26,11 @@ import java.util.Optional;
  * <p>The home of every field the library keeps per session: the CSRF token's nonce ({@value
  * #CSRF_NONCE}), and a sign-in's time ({@value #SIGNED_IN_AT}, milliseconds since the epoch, as
  * JavaScript's {@code Date.now()}) and cookie ({@value #PERSISTENT}, present only for a persistent
- * cookie); a new field is one accessor and one {@code with...} here. Fields this version does not
- * know (written by a later one) are kept as they are. A {@value #KEY} that is not an object (a
- * foreign writer's) reads as no metadata, stays hidden, and is replaced by the first metadata
- * written.
+ * cookie), and the values flashed for the next request that reads them ({@value #FLASH}, an object
+ * of the application's keys); a new field is one accessor and one {@code with...} here. Fields this
+ * version does not know (written by a later one) are kept as they are. A {@value #KEY} that is not
+ * an object (a foreign writer's) reads as no metadata, stays hidden, and is replaced by the first
+ * metadata written.
  *
  * <p>Immutable: it holds its own copy of the object.
  */
@@ -46,6 +47,9 @@ final class SessionMetadata {
    * the log-out epochs revocation compares it with.
    */
   static final String SIGNED_IN_AT = "signedInAt";
+
+  /** The field holding the flashed values, an object of the application's keys. */
+  static final String FLASH = "flash";
 
   /** The field saying the sign-in chose a persistent cookie: {@code true}, or absent. */
   static final String PERSISTENT = "persistent";
@@ -136,6 +140,33 @@ final class SessionMetadata {
       copy.put(PERSISTENT, true);
     } else {
       copy.remove(PERSISTENT);
+    }
+    return new SessionMetadata(copy);
+  }
+
+  /** The value flashed under key, as stored (read only); null if none. */
+  JsonNode flash(String key) {
+    JsonNode flash = fields.get(FLASH);
+    return flash instanceof ObjectNode object ? object.get(key) : null;
+  }
+
+  /** This metadata with {@code value} flashed under key; the other fields as they are. */
+  SessionMetadata withFlash(String key, JsonNode value) {
+    ObjectNode copy = fields.deepCopy();
+    JsonNode flash = copy.get(FLASH);
+    ObjectNode flashes = flash instanceof ObjectNode object ? object : copy.putObject(FLASH);
+    flashes.set(key, value);
+    return new SessionMetadata(copy);
+  }
+
+  /** This metadata without the value flashed under key (and without the field once it is empty). */
+  SessionMetadata withoutFlash(String key) {
+    ObjectNode copy = fields.deepCopy();
+    if (copy.get(FLASH) instanceof ObjectNode flashes) {
+      flashes.remove(key);
+      if (flashes.isEmpty()) {
+        copy.remove(FLASH);
+      }
     }
     return new SessionMetadata(copy);
   }

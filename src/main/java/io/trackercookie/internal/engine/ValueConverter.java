@@ -1,46 +1,68 @@
 package io.trackercookie.internal.engine;
 
+import static com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.trackercookie.UnknownTrackerKeyException;
 import io.trackercookie.internal.seal.TrackerJson;
+import java.io.IOException;
 import java.lang.reflect.Type;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * Jackson between the tracker's JSON and the application's values: a value written as a tree
  * ({@code put}, {@code replaceWith}), a tree read as a type (typed {@code get}, {@code as}, a typed
- * {@code @CookieParam}) or as plain values. For each type, the application's ObjectMapper when it
- * provides one, used as the application configured it; else {@link #DEFAULT_MAPPER}. Thread-safe.
+ * parameter) or as plain values. For each type, the application's ObjectMapper when it provides
+ * one, used as the application configured it except that typed reads ignore unknown properties
+ * unless reads are strict; else {@link #DEFAULT_MAPPER}. Thread-safe.
  */
 public final class ValueConverter {
 
   /**
-   * The mapper for types the application provides none for: it ignores unknown properties, since a
-   * tracker holds keys from many parts of an application and a typed read wants only its own.
+   * The mapper for types the application provides none for: {@code java.time} values as ISO-8601
+   * text (an Instant as Node's {@code JSON.stringify} writes a Date, see {@link
+   * NodeStyleInstantSerializer}), and unknown properties ignored, since a tracker holds keys from
+   * many parts of an application and a typed read wants only its own.
    */
   static final ObjectMapper DEFAULT_MAPPER =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .registerModule(
+              new SimpleModule("tracker-instants")
+                  .addSerializer(Instant.class, new NodeStyleInstantSerializer()))
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  /** The default mapper for every type: for an application that provides no mapper. */
-  public static final ValueConverter DEFAULT = new ValueConverter(type -> null);
+  /** The default mapper for every type, forgiving reads: for an application that provides none. */
+  public static final ValueConverter DEFAULT = new ValueConverter(type -> null, false);
 
   private final Function<Type, ObjectMapper> applicationMappers;
+  private final boolean strictReads;
 
   /**
    * A converter with the application's mapper for each type, where {@code applicationMappers} gives
-   * one (null: the default mapper).
+   * one (null: the default mapper); {@code strictReads}: typed reads refuse unknown properties.
    */
-  public ValueConverter(Function<Type, ObjectMapper> applicationMappers) {
+  public ValueConverter(Function<Type, ObjectMapper> applicationMappers, boolean strictReads) {
     this.applicationMappers = Objects.requireNonNull(applicationMappers, "applicationMappers");
+    this.strictReads = strictReads;
   }
 
   private ObjectMapper mapperFor(Type type) {
@@ -78,7 +100,8 @@ public final class ValueConverter {
    * shared with other requests and a change must go through the tracker.
    *
    * @throws IllegalArgumentException if it cannot be read as that type, naming where in the JSON it
-   *     failed and the type, never the value
+   *     failed and the type, never the value; {@link UnknownTrackerKeyException} if reads are
+   *     strict and it holds a property the type does not have
    */
   // T is the type the caller promises for this Type; unchecked by nature.
   @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
@@ -93,12 +116,21 @@ public final class ValueConverter {
       }
     }
     try {
-      Object value = mapper.treeToValue(node, mapper.constructType(type));
+      JavaType javaType = mapper.constructType(type);
+      Object value =
+          mapper == DEFAULT_MAPPER && !strictReads
+              ? mapper.treeToValue(node, javaType)
+              : strictReads
+                  ? mapper.readerFor(javaType).with(FAIL_ON_UNKNOWN_PROPERTIES).readValue(node)
+                  : mapper.readerFor(javaType).without(FAIL_ON_UNKNOWN_PROPERTIES).readValue(node);
       // Jackson hands back the node itself when asked for a node type.
       return (T) (value instanceof JsonNode tree ? tree.deepCopy() : value);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+    } catch (IOException | IllegalArgumentException e) {
       // Jackson's message may quote the value, so it is neither repeated nor kept as the cause:
       // where in the JSON it failed, and the type, are enough to act on.
+      if (strictReads && e instanceof UnrecognizedPropertyException) {
+        throw new UnknownTrackerKeyException(jsonPath(e), type.getTypeName());
+      }
       throw new IllegalArgumentException(
           "The tracked value at "
               + jsonPath(e)

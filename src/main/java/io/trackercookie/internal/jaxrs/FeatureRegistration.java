@@ -8,11 +8,11 @@ import java.util.logging.Logger;
 
 /**
  * What {@code TrackerFeature.configure} does with the engine: registers the filter pair and the
- * ParamConverterProvider, the cross-site filter when that protection is on, the SecurityContext
- * filter when sign-in is on (and publishes the engine for {@code ContainerCallers}), the injection
- * glue of each runtime found on the class path (by name, so no runtime is needed to load this
- * class), the revocation property and its glue, and starts the password files' watcher. Logs the
- * start-up warnings.
+ * ParamConverterProvider, the problem mappers the application does not replace, the cross-site
+ * filter when that protection is on, the SecurityContext filter when sign-in is on (and publishes
+ * the engine for {@code ContainerCallers}), the injection glue of each runtime found on the class
+ * path (by name, so no runtime is needed to load this class), the revocation property and its glue,
+ * and starts the password files' watcher. Logs the start-up warnings.
  */
 public final class FeatureRegistration {
 
@@ -83,10 +83,15 @@ public final class FeatureRegistration {
               ContainerCallers.publish(engine, signIn);
               registerGlue(context, CXF_SECURITY_GLUE);
             });
+    ProblemMappers.register(context);
     if (engine.config().crossSite().enabled()) {
       context.register(new CrossSiteFilter(engine));
     }
     registerGlue(context);
+    if (!present(GLUE[0][0]) && !present(GLUE[1][0])) {
+      // Only Jersey's glue supplies @TrackerValue parameters; elsewhere one stops the start.
+      context.register(new TrackerValueCheck());
+    }
     if (engine.revocations() != null) {
       // Revocations.from(Configuration) and @Context Revocations read it from here.
       context.property(io.trackercookie.Revocations.PROPERTY, engine.revocations());
@@ -140,6 +145,16 @@ public final class FeatureRegistration {
           Level.WARNING,
           CXF_REVOCATIONS_GLUE[0] + " is present but " + CXF_REVOCATIONS_GLUE[1] + " failed",
           e);
+    }
+  }
+
+  /** Whether a class is on the class path, not loaded. */
+  private static boolean present(String className) {
+    try {
+      Class.forName(className, false, FeatureRegistration.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
     }
   }
 

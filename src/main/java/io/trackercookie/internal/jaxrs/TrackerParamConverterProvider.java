@@ -53,7 +53,8 @@ public final class TrackerParamConverterProvider implements ParamConverterProvid
           return null;
         }
         try {
-          return rawType.cast(ObjectMapperLookup.converter(providers).read(content, type));
+          return rawType.cast(
+              ObjectMapperLookup.converter(providers, engine.config().json()).read(content, type));
         } catch (RuntimeException e) {
           LOG.log(Level.FINE, "Tracker cookie does not convert to {0}", type.getTypeName());
           return null;

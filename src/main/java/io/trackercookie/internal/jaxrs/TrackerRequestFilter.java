@@ -40,7 +40,7 @@ public final class TrackerRequestFilter implements ContainerRequestFilter {
     ValueConverter requestValues = values;
     if (requestValues == null) {
       // Racing first requests may each resolve it; they get the same answer.
-      requestValues = ObjectMapperLookup.converter(providers);
+      requestValues = ObjectMapperLookup.converter(providers, engine.config().json());
       values = requestValues;
     }
     RequestTracker tracker = engine.newTracker(lines, requestValues);
