@@ -99,6 +99,11 @@ public final class RequestTracker implements Tracker {
     this.values = values;
   }
 
+  /** Whether the request's Cookie header names a {@code $Version}; found without opening. */
+  public boolean cookieHeaderNamesVersion() {
+    return found.versionAttribute();
+  }
+
   /**
    * The current content, opening the cookies on first use, and emptied once its subject has been
    * logged out everywhere since this request began. Read only.
