@@ -39,9 +39,9 @@ import org.glassfish.jersey.server.ServerProperties;
  * writes a cookie value (bench/payloads/152.json sealed as tracker-cookie seals it) to the file
  * given as the first argument. Exits when stdin closes, so it never outlives the script. A line
  * {@code alloc} on stdin prints {@code alloc <bytes>}: the bytes allocated so far by all live
- * threads, so the script can report heap allocation per request; a line {@code stats} prints
- * {@code stats <bytes> <collections> <gc-millis>}, the same bytes and the garbage collections so
- * far with the time they took, for allocation and GC time per request.
+ * threads, so the script can report heap allocation per request; a line {@code stats} prints {@code
+ * stats <bytes> <collections> <gc-millis>}, the same bytes and the garbage collections so far with
+ * the time they took, for allocation and GC time per request.
  *
  * <p>Routes: {@code GET /read} answers {@code visits=<n>} from the tracker (baseline: a constant),
  * {@code GET /write} puts visits + 1, so every response carries a new seal.

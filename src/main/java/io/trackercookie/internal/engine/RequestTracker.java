@@ -163,15 +163,18 @@ public final class RequestTracker implements Tracker {
   private Changed changing() {
     content();
     State current = state;
-    Changed changed =
-        current instanceof Unchanged unchanged
-            ? new Changed(
-                unchanged.fromCookie() ? unchanged.content() : null,
-                TrackerJson.WIRE.createObjectNode().setAll(unchanged.content()),
-                null,
-                unchanged.reseal())
-            : (Changed) current;
-    return new Changed(changed.original(), changed.content(), null, changed.reseal());
+    if (current instanceof Unchanged unchanged) {
+      return new Changed(
+          unchanged.fromCookie() ? unchanged.content() : null,
+          TrackerJson.WIRE.createObjectNode().setAll(unchanged.content()),
+          null,
+          unchanged.reseal());
+    }
+    Changed changed = (Changed) current;
+    // The text no longer describes the content about to change; a state without one is reused.
+    return changed.plaintext() == null
+        ? changed
+        : new Changed(changed.original(), changed.content(), null, changed.reseal());
   }
 
   /** The application's value under key (JSON null is a node): null when absent or reserved. */
