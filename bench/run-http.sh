@@ -174,7 +174,7 @@ for round in $(seq 1 "$rounds"); do
       if [[ $t == java-* ]]; then
         read -r a1 g1 <<< "$(java_stats "$t")"
         per_request=$(( (a1 - a0) / (requests > 0 ? requests : 1) ))
-        gc_us=$(awk -v ms=$((g1 - g0)) -v n="$requests" 'BEGIN {printf "%.3f", n > 0 ? ms * 1000 / n : 0}')
+        gc_us=$(awk -v ms=$((g1 - g0)) -v n="$requests" 'BEGIN {printf "%.3f", (n > 0 ? ms * 1000 / n : 0)}')
       fi
       echo "round $round  $t $path  $rps req/s  $per_request B/request  GC $gc_us µs/request" >&2
       printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$t" "$path" "$rps" "$per_request" "$gc_us" >> "$out/http.tsv"
