@@ -10,6 +10,9 @@
 # included) is divided by the requests wrk completed: µs of server CPU per request. The figure is
 # cpu(A)/cpu(B) per request, taken within each round ("B/A throughput-equivalent": >= 1 means B
 # costs no more CPU per request than A); the table gives its median over the rounds and its range.
+# Beside it, for each JVM: heap bytes allocated per request (HotSpot's per-thread counters) and GC
+# time per request (the collectors' own times: with G1 its pauses), both summed over all rounds of
+# a path and divided by the requests of those rounds; asked of each server over its stdin.
 #
 # Why this shape: on this 2-core VM runs one after another drift and favour a position, and the
 # machine may be shared. Two servers loaded at once see the same machine at the same moment, and
@@ -134,21 +137,37 @@ cpu_ticks() { # pid -> utime + stime of the whole process, in clock ticks
   echo $(( f[11] + f[12] ))
 }
 
-# One side's run: CPU ticks just before and just after its wrk, and wrk's counts.
-# Writes "ticks requests requests/s errors" to the file given.
+server_stats() { # side -> "allocated-bytes collections gc-millis" of that JVM so far
+  local file=$out/cpu-pair-$1.ports before
+  before=$(grep -c '^stats ' "$file" || true)
+  echo stats >&"${in_fd[$1]}"
+  for _ in $(seq 1 250); do
+    if (( $(grep -c '^stats ' "$file" || true) > before )); then
+      grep '^stats ' "$file" | tail -1 | cut -d' ' -f2-
+      return
+    fi
+    sleep 0.02
+  done
+  echo "0 0 0"
+}
+
+# One side's run: CPU ticks just before and just after its wrk, wrk's counts, and the JVM's
+# allocation and GC over the run. Writes "ticks requests requests/s bytes gc-ms errors" to the file.
 load() { # side path seconds result-file
-  local script=bench/http/cookie.lua url_path=$2 t0 t1 report
+  local script=bench/http/cookie.lua url_path=$2 t0 t1 report b0 b1 g0 g1 _c
   if [[ $2 == /write-chained ]]; then
     script=bench/http/chained.lua url_path=/write
   fi
+  read -r b0 _c g0 <<< "$(server_stats "$1")"
   t0=$(cpu_ticks "${pid[$1]}")
   report=$(wrk -t"$threads" -c"$connections" -d"$3"s -s "$script" "http://127.0.0.1:${port[$1]}$url_path")
   t1=$(cpu_ticks "${pid[$1]}")
-  awk -v ticks=$((t1 - t0)) '
+  read -r b1 _c g1 <<< "$(server_stats "$1")"
+  awk -v ticks=$((t1 - t0)) -v bytes=$((b1 - b0)) -v gcms=$((g1 - g0)) '
     / requests in / {n = $1}
     /^Requests\/sec:/ {r = $2}
     /Socket errors|Non-2xx/ {e = e $0 ";"}
-    END {gsub(/ +/, " ", e); print ticks, n + 0, r + 0, (e == "" ? "-" : e)}' <<< "$report" > "$4"
+    END {gsub(/ +/, " ", e); print ticks, n + 0, r + 0, bytes, gcms, (e == "" ? "-" : e)}' <<< "$report" > "$4"
 }
 
 pair() { # first-side path seconds -> runs both sides at once, results in $out/cpu-pair-{A,B}.run
@@ -169,42 +188,47 @@ for path in "${paths[@]}"; do
 done
 
 tsv=$out/cpu-pair.tsv
-printf 'round\tpath\tfirst\tA_us_per_req\tB_us_per_req\tratio\tA_req_s\tB_req_s\tA_errors\tB_errors\tload1\n' > "$tsv"
+printf 'round\tpath\tfirst\tA_us_per_req\tB_us_per_req\tratio\tA_req_s\tB_req_s\tA_errors\tB_errors\tload1\tA_requests\tB_requests\tA_alloc_bytes\tB_alloc_bytes\tA_gc_ms\tB_gc_ms\n' > "$tsv"
 for round in $(seq 1 "$rounds"); do
   if (( round % 2 )); then first=A; else first=B; fi
   for path in "${paths[@]}"; do
     pair "$first" "$path" "$seconds"
-    read -r a_ticks a_n a_rps a_err < "$out/cpu-pair-A.run"
-    read -r b_ticks b_n b_rps b_err < "$out/cpu-pair-B.run"
+    read -r a_ticks a_n a_rps a_bytes a_gcms a_err < "$out/cpu-pair-A.run"
+    read -r b_ticks b_n b_rps b_bytes b_gcms b_err < "$out/cpu-pair-B.run"
     (( a_n > 0 && b_n > 0 )) || { echo "round $round $path: a wrk completed no request" >&2; exit 1; }
     [[ $a_err == - && $b_err == - ]] || echo "round $round $path: errors A: $a_err  B: $b_err" >&2
     line=$(awk -v at="$a_ticks" -v an="$a_n" -v bt="$b_ticks" -v bn="$b_n" -v tck="$tck" 'BEGIN {
       a = at * 1e6 / tck / an; b = bt * 1e6 / tck / bn
       printf "%.2f\t%.2f\t%.4f", a, b, a / b }')
     read -r load1 _ < /proc/loadavg
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$path" "$first" "$line" "$a_rps" "$b_rps" "$a_err" "$b_err" "$load1" >> "$tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$path" "$first" "$line" "$a_rps" "$b_rps" "$a_err" "$b_err" "$load1" \
+      "$a_n" "$b_n" "$a_bytes" "$b_bytes" "$a_gcms" "$b_gcms" >> "$tsv"
     read -r a_us b_us ratio <<< "$line"
-    echo "round $round  $path  ($first first)  A $a_us µs/req ($a_rps req/s)  B $b_us µs/req ($b_rps req/s)  cpu(A)/cpu(B) $ratio  (load $load1)" >&2
+    echo "round $round  $path  ($first first)  A $a_us µs/req ($a_rps req/s, $((a_bytes / a_n)) B, gc $a_gcms ms)  B $b_us µs/req ($b_rps req/s, $((b_bytes / b_n)) B, gc $b_gcms ms)  cpu(A)/cpu(B) $ratio  (load $load1)" >&2
   done
 done
 
 {
   echo "### Server CPU per request, A and B loaded at once (wrk ${threads} threads / ${connections} connections each, 127.0.0.1, $warm s warm-up per path, $rounds rounds x $seconds s)"
   echo
-  echo "A = ${a_label} (${app[A]}), B = ${b_label} (${app[B]}). µs/req: median over the rounds of the JVM's CPU time (user + system) / requests served. Ratio: cpu(A)/cpu(B) per request within a round (B/A throughput-equivalent; >= 1: B costs no more than A)."
+  echo "A = ${a_label} (${app[A]}), B = ${b_label} (${app[B]}). µs/req: median over the rounds of the JVM's CPU time (user + system) / requests served. Ratio: cpu(A)/cpu(B) per request within a round (B/A throughput-equivalent; >= 1: B costs no more than A). KB/req and GC µs/req: heap allocated and GC time over all rounds / requests of all rounds."
   echo
-  echo "| path | A µs/req | B µs/req | B/A throughput-equivalent (median) | min–max per round |"
-  echo "|---|---:|---:|---:|---|"
+  echo "| path | A µs/req | B µs/req | B/A throughput-equivalent (median) | min–max per round | A KB/req | B KB/req | A GC µs/req | B GC µs/req |"
+  echo "|---|---:|---:|---:|---|---:|---:|---:|---:|"
   for path in "${paths[@]}"; do
     awk -F'\t' -v p="$path" '
       function median(v, n,   i, j, t) {
         for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
         return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
       }
-      NR > 1 && $2 == p { n++; a[n] = $4; b[n] = $5; r[n] = $6 }
+      NR > 1 && $2 == p {
+        n++; a[n] = $4; b[n] = $5; r[n] = $6
+        an += $12; bn += $13; ab += $14; bb += $15; ag += $16; bg += $17
+      }
       END {
         ma = median(a, n); mb = median(b, n); mr = median(r, n)
-        printf "| %s | %.1f | %.1f | %.3f | %.3f–%.3f |\n", p, ma, mb, mr, r[1], r[n]
+        printf "| %s | %.1f | %.1f | %.3f | %.3f–%.3f | %.1f | %.1f | %.2f | %.2f |\n", p, ma, mb, mr, r[1], r[n],
+          ab / an / 1024, bb / bn / 1024, ag * 1000 / an, bg * 1000 / bn
       }' "$tsv"
   done
 } | tee "$out/cpu-pair.md"

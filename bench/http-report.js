@@ -1,5 +1,6 @@
 'use strict';
-// The tables of bench/run-http.sh, from its http.tsv (round, target, path, requests/s, B/request).
+// The tables of bench/run-http.sh, from its http.tsv (round, target, path, requests/s, B/request,
+// GC µs/request).
 // Each ratio is taken within a round (runs seconds apart) and the median over rounds is reported,
 // with the range: on a shared VM the level drifts between rounds far more than within one.
 //
@@ -10,8 +11,9 @@ const fs = require('fs');
 const [tsvFile, targetList] = process.argv.slice(2);
 const order = targetList.split(/\s+/).filter(Boolean);
 const rows = fs.readFileSync(tsvFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => {
-    const [round, target, path, rps, bytes] = line.split('\t');
-    return { round: Number(round), target, path, rps: Number(rps), bytes: bytes === 'n/a' ? null : Number(bytes) };
+    const [round, target, path, rps, bytes, gc] = line.split('\t');
+    const number = (x) => (x === undefined || x === 'n/a' ? null : Number(x));
+    return { round: Number(round), target, path, rps: Number(rps), bytes: number(bytes), gc: number(gc) };
 });
 
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -28,15 +30,19 @@ const heading = {
     '/write': '/write (changed every request, same cookie sent)',
     '/write-chained': '/write, chained (each request sends the cookie last set)',
 };
-console.log(`| server | ${paths.map((p) => `${heading[p]} req/s`).join(' | ')} | ${paths.map((p) => `${p} B/request`).join(' | ')} |`);
-console.log(`| --- | ${paths.map(() => '---:').join(' | ')} | ${paths.map(() => '---:').join(' | ')} |`);
+console.log(`| server | ${paths.map((p) => `${heading[p]} req/s`).join(' | ')} | ${paths.map((p) => `${p} B/request`).join(' | ')} | ${paths.map((p) => `${p} GC µs/request`).join(' | ')} |`);
+console.log(`| --- | ${paths.map(() => '---:').join(' | ')} | ${paths.map(() => '---:').join(' | ')} | ${paths.map(() => '---:').join(' | ')} |`);
 for (const t of present) {
     const cell = (path) => { const r = of(t, path); return r.length ? mean(r.map((x) => x.rps)).toFixed(0) : 'n/a'; };
     const bytes = (path) => {
         const b = of(t, path).map((x) => x.bytes).filter((x) => x !== null);
         return b.length ? mean(b).toFixed(0) : 'n/a';
     };
-    console.log(`| ${t} | ${paths.map(cell).join(' | ')} | ${paths.map(bytes).join(' | ')} |`);
+    const gc = (path) => {
+        const g = of(t, path).map((x) => x.gc).filter((x) => x !== null);
+        return g.length ? mean(g).toFixed(2) : 'n/a';
+    };
+    console.log(`| ${t} | ${paths.map(cell).join(' | ')} | ${paths.map(bytes).join(' | ')} | ${paths.map(gc).join(' | ')} |`);
 }
 
 // Per-round ratio of a to b on one path: [median, min, max], or null when either is missing.

@@ -29,7 +29,8 @@
 # are short and alternate the targets (A B C ... A B C). A ratio is taken within each round, between
 # runs seconds apart, and the table gives the median of those per-round ratios beside the mean
 # requests/s. For the Java apps it also gives heap bytes allocated per request (HotSpot's per-thread
-# counters, asked for over each server's stdin before and after each run). Results land in
+# counters) and GC time per request (the collectors' own times; with G1 its pauses), both asked for
+# over each server's stdin before and after each run. Results land in
 # target/bench/ (http.tsv, http.md). Load is bounded: fixed durations, 32 connections, loopback.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -141,18 +142,18 @@ run_wrk() { # target path seconds -> "requests/s requests"
     | awk '/ requests in / {n = $1} /^Requests\/sec:/ {r = $2} /Non-2xx/ {print "non-2xx: " $0 > "/dev/stderr"}
            END {print r, n}'
 }
-java_alloc() { # target -> bytes allocated so far by that Java server's threads
+java_stats() { # target -> "bytes gc-ms": allocated so far by that Java server's threads, GC time so far
   local before file=$out/$1.ports
-  before=$(grep -c '^alloc ' "$file" || true)
-  echo alloc >&"${in_fd[$1]}"
+  before=$(grep -c '^stats ' "$file" || true)
+  echo stats >&"${in_fd[$1]}"
   for _ in $(seq 1 100); do
-    if (( $(grep -c '^alloc ' "$file" || true) > before )); then
-      grep '^alloc ' "$file" | tail -1 | cut -d' ' -f2
+    if (( $(grep -c '^stats ' "$file" || true) > before )); then
+      grep '^stats ' "$file" | tail -1 | awk '{print $2, $4}'
       return
     fi
     sleep 0.05
   done
-  echo 0
+  echo 0 0
 }
 
 echo "== warm-up: $warm s per Java app and path, $node_warm s per Node app and path" >&2
@@ -167,14 +168,16 @@ for round in $(seq 1 "$rounds"); do
   for path in "${paths[@]}"; do
     for t in "${targets[@]}"; do
       per_request=n/a
-      [[ $t == java-* ]] && a0=$(java_alloc "$t")
+      gc_us=n/a
+      [[ $t == java-* ]] && read -r a0 g0 <<< "$(java_stats "$t")"
       read -r rps requests < <(run_wrk "$t" "$path" "$seconds")
       if [[ $t == java-* ]]; then
-        a1=$(java_alloc "$t")
+        read -r a1 g1 <<< "$(java_stats "$t")"
         per_request=$(( (a1 - a0) / (requests > 0 ? requests : 1) ))
+        gc_us=$(awk -v ms=$((g1 - g0)) -v n="$requests" 'BEGIN {printf "%.3f", (n > 0 ? ms * 1000 / n : 0)}')
       fi
-      echo "round $round  $t $path  $rps req/s  $per_request B/request" >&2
-      printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$t" "$path" "$rps" "$per_request" >> "$out/http.tsv"
+      echo "round $round  $t $path  $rps req/s  $per_request B/request  GC $gc_us µs/request" >&2
+      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$t" "$path" "$rps" "$per_request" "$gc_us" >> "$out/http.tsv"
     done
   done
 done

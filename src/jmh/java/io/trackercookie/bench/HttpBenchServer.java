@@ -39,7 +39,9 @@ import org.glassfish.jersey.server.ServerProperties;
  * writes a cookie value (bench/payloads/152.json sealed as tracker-cookie seals it) to the file
  * given as the first argument. Exits when stdin closes, so it never outlives the script. A line
  * {@code alloc} on stdin prints {@code alloc <bytes>}: the bytes allocated so far by all live
- * threads, so the script can report heap allocation per request.
+ * threads, so the script can report heap allocation per request; a line {@code stats} prints {@code
+ * stats <bytes> <collections> <gc-millis>}, the same bytes and the garbage collections so far with
+ * the time they took, for allocation and GC time per request.
  *
  * <p>Routes: {@code GET /read} answers {@code visits=<n>} from the tracker (baseline: a constant),
  * {@code GET /write} puts visits + 1, so every response carries a new seal.
@@ -267,6 +269,10 @@ public final class HttpBenchServer {
       if (line.equals("alloc")) {
         System.out.println("alloc " + allocatedBytes());
         System.out.flush();
+      } else if (line.equals("stats")) {
+        long[] gc = gcCountAndMillis();
+        System.out.println("stats " + allocatedBytes() + " " + gc[0] + " " + gc[1]);
+        System.out.flush();
       }
     }
     servers.values().forEach(HttpServer::shutdownNow);
@@ -318,6 +324,21 @@ public final class HttpBenchServer {
       total += Math.max(0, bytes);
     }
     return total;
+  }
+
+  /**
+   * Collections so far and the milliseconds they took, over every collector the JVM reports (with
+   * G1, the young and mixed pauses and any full collection; concurrent marking is not a pause).
+   */
+  private static long[] gcCountAndMillis() {
+    long count = 0;
+    long millis = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc :
+        ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, gc.getCollectionCount());
+      millis += Math.max(0, gc.getCollectionTime());
+    }
+    return new long[] {count, millis};
   }
 
   private static int port(HttpServer server) {

@@ -78,13 +78,23 @@ public final class CookieJar {
   /**
    * The request's cookies that concern the tracker. {@code candidates}: the tracker cookie's
    * values, then the chunks reassembled; {@code chunkIndexes}: which {@code name.i} chunks the
-   * browser holds (stale ones are deleted); {@code legacy}: the legacy cookie's values.
+   * browser holds (stale ones are deleted); {@code legacy}: the legacy cookie's values; {@code
+   * versionAttribute}: whether the header names a {@code $Version} (which a runtime's own cookie
+   * parser may choke on).
    */
   public record Found(
       List<CookieHeaderParser.Candidate> candidates,
       List<Integer> chunkIndexes,
-      List<CookieHeaderParser.Candidate> legacy) {
+      List<CookieHeaderParser.Candidate> legacy,
+      boolean versionAttribute) {
     public static final Found NONE = new Found(List.of(), List.of(), List.of());
+
+    public Found(
+        List<CookieHeaderParser.Candidate> candidates,
+        List<Integer> chunkIndexes,
+        List<CookieHeaderParser.Candidate> legacy) {
+      this(candidates, chunkIndexes, legacy, false);
+    }
 
     /** Whether the browser holds a tracker cookie or chunk (which a deletion must clear). */
     public boolean any() {
@@ -92,42 +102,44 @@ public final class CookieJar {
     }
   }
 
-  /** Finds the tracker's cookies in raw Cookie header lines; no crypto. */
+  /** Finds the tracker's cookies in raw Cookie header lines, in one pass; no crypto. */
   public Found find(List<String> headerLines) {
     if (headerLines == null || headerLines.isEmpty()) {
       return Found.NONE;
     }
-    List<CookieHeaderParser.Candidate> candidates =
-        new ArrayList<>(CookieHeaderParser.find(headerLines, name));
+    // Past maxChunks too, so chunks left by a larger setting are deleted.
+    int chunkNames = chunkWriters.isEmpty() ? 0 : CookieBudget.MAX_MAX_CHUNKS;
+    CookieHeaderParser.Scan scan =
+        CookieHeaderParser.scan(headerLines, name, chunkNames, legacyName);
+    List<CookieHeaderParser.Candidate> candidates = scan.cookie();
     List<Integer> chunkIndexes = List.of();
-    if (!chunkWriters.isEmpty()) {
-      chunkIndexes = new ArrayList<>();
+    if (chunkNames > 0) {
+      List<Integer> indexes = new ArrayList<>();
       StringBuilder assembled = new StringBuilder();
       boolean contiguous = true;
-      // Past maxChunks too, so chunks left by a larger setting are deleted.
-      for (int i = 0; i < CookieBudget.MAX_MAX_CHUNKS; i++) {
-        List<CookieHeaderParser.Candidate> chunk =
-            CookieHeaderParser.find(headerLines, chunkName(i));
-        if (chunk.isEmpty()) {
+      for (int i = 0; i < chunkNames; i++) {
+        CookieHeaderParser.Candidate first = scan.firstChunk(i);
+        if (first == null) {
           contiguous = false;
           continue;
         }
-        chunkIndexes.add(i);
-        CookieHeaderParser.Candidate first = chunk.get(0);
+        indexes.add(i);
         if (contiguous && first.rejection() == null && i < chunkWriters.size()) {
           assembled.append(first.value());
         } else {
           contiguous = false;
         }
       }
+      chunkIndexes = List.copyOf(indexes);
       if (assembled.length() > 0) {
         // A missing, stale or foreign chunk breaks the seal's MAC, so opening checks consistency.
-        candidates.add(new CookieHeaderParser.Candidate(assembled.toString(), null));
+        List<CookieHeaderParser.Candidate> withChunks = new ArrayList<>(candidates);
+        withChunks.add(new CookieHeaderParser.Candidate(assembled.toString(), null));
+        candidates = withChunks;
       }
     }
-    List<CookieHeaderParser.Candidate> legacy =
-        legacyName != null ? CookieHeaderParser.find(headerLines, legacyName) : List.of();
-    return new Found(List.copyOf(candidates), List.copyOf(chunkIndexes), legacy);
+    // The scan's lists are its own and nobody changes them: no copies.
+    return new Found(candidates, chunkIndexes, scan.legacy(), scan.versionAttribute());
   }
 
   /**

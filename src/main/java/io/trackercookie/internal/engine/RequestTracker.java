@@ -99,6 +99,11 @@ public final class RequestTracker implements Tracker {
     this.values = values;
   }
 
+  /** Whether the request's Cookie header names a {@code $Version}; found without opening. */
+  public boolean cookieHeaderNamesVersion() {
+    return found.versionAttribute();
+  }
+
   /**
    * The current content, opening the cookies on first use, and emptied once its subject has been
    * logged out everywhere since this request began. Read only.
@@ -158,15 +163,18 @@ public final class RequestTracker implements Tracker {
   private Changed changing() {
     content();
     State current = state;
-    Changed changed =
-        current instanceof Unchanged unchanged
-            ? new Changed(
-                unchanged.fromCookie() ? unchanged.content() : null,
-                TrackerJson.WIRE.createObjectNode().setAll(unchanged.content()),
-                null,
-                unchanged.reseal())
-            : (Changed) current;
-    return new Changed(changed.original(), changed.content(), null, changed.reseal());
+    if (current instanceof Unchanged unchanged) {
+      return new Changed(
+          unchanged.fromCookie() ? unchanged.content() : null,
+          TrackerJson.WIRE.createObjectNode().setAll(unchanged.content()),
+          null,
+          unchanged.reseal());
+    }
+    Changed changed = (Changed) current;
+    // The text no longer describes the content about to change; a state without one is reused.
+    return changed.plaintext() == null
+        ? changed
+        : new Changed(changed.original(), changed.content(), null, changed.reseal());
   }
 
   /** The application's value under key (JSON null is a node): null when absent or reserved. */

@@ -44,7 +44,7 @@ public final class TrackerRequestFilter implements ContainerRequestFilter {
       values = requestValues;
     }
     RequestTracker tracker = engine.newTracker(lines, requestValues);
-    if (lines != null) {
+    if (lines != null && tracker.cookieHeaderNamesVersion()) {
       dropInvalidVersionAttributes(request, lines);
     }
     request.setProperty(Tracker.PROPERTY, tracker);

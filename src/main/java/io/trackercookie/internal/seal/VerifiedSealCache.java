@@ -8,6 +8,8 @@ import io.trackercookie.iron.IronOptions;
 import io.trackercookie.iron.Unsealed;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -21,17 +23,25 @@ import java.util.function.Supplier;
  *       A tampered, foreign or malformed string never does. The one other way in is {@link
  *       #remember}: a seal the same codec has just made, with what opening it would give, so that
  *       the browser's next request, which brings that seal back, is a hit.
+ *   <li>Seals written are held apart from seals read, in a small ring of the latest ones: most
+ *       never come back (a visitor whose cookie changes on every request sends back only the
+ *       newest), so writing one costs a slot in an array, not an insert into the cache and the
+ *       eviction it triggers, and an old one is dropped by being overwritten, young. One that does
+ *       come back while still in the ring is a hit; after that it is opened in full once and enters
+ *       the cache as any seal read. A cache too small to spare the ring's room, or a seal too large
+ *       for a slot, goes to the cache as before.
  *   <li>Expiry is checked again on every hit, with the codec's clock, local-time offset and skew,
  *       exactly as {@link IronCodec#open} checks it; an expired entry is dropped and refused.
  *   <li>One cache per codec: a codec's passwords never change, so new passwords mean a new codec
  *       and a new, empty cache. Nothing opened under the old password set is ever served under the
  *       new one.
- *   <li>Bounded in entries and in bytes, one Caffeine cache for seals read and seals written alike.
- *       Caffeine takes one weight bound, so each entry weighs at least {@code maxBytes /
- *       maxEntries}: the sum of weights stays under its bytes, which caps both the estimated bytes
- *       and the number of entries. Caffeine's policy decides what stays: a new entry is kept while
- *       it is among the most recent, and after that only if it is used more than what it would
- *       displace.
+ *   <li>Bounded in entries and in bytes, the ring and the Caffeine cache together. The ring's slots
+ *       take their share of both bounds (each slot counts as a full entry and holds a seal whose
+ *       estimate fits its bytes), and Caffeine gets the rest. Caffeine takes one weight bound, so
+ *       each entry weighs at least {@code maxBytes / maxEntries}: the sum of weights stays under
+ *       its bytes, which caps both the estimated bytes and the number of entries. Caffeine's policy
+ *       decides what stays: a new entry is kept while it is among the most recent, and after that
+ *       only if it is used more than what it would displace.
  *   <li>Beside a seal it may keep what a decoder made of its text (the parsed tracker), so a hit
  *       skips the parse too. That payload is shared by every request with the cookie: read only.
  * </ul>
@@ -53,22 +63,47 @@ public final class VerifiedSealCache {
   // Optional/Instant and the map slot; a rough upper estimate, so the byte bound errs low.
   private static final int ENTRY_OVERHEAD_BYTES = 224;
 
+  // The ring of seals written: at most this many slots, and none for a cache of fewer entries
+  // than MIN_ENTRIES_FOR_RING. 64 covers the seals a busy node writes in the few milliseconds a
+  // redirect or a script takes to bring one back.
+  private static final int MAX_WRITTEN_SLOTS = 64;
+  private static final int MIN_ENTRIES_FOR_RING = 32;
+
   private final IronOptions options;
   private final Cache<SealKey, Entry> cache;
   private final LookupListener lookups;
+  private final AtomicReferenceArray<Entry> written; // null: written seals go to the cache
+  private final AtomicInteger nextWritten = new AtomicInteger();
+  private final long writtenSlotBytes; // the largest estimate a slot holds
 
   private VerifiedSealCache(
       IronOptions options, int maxEntries, long maxBytes, LookupListener lookups) {
     this.options = options;
     this.lookups = lookups;
-    int minWeight = (int) Math.min(Integer.MAX_VALUE, (maxBytes + maxEntries - 1) / maxEntries);
+    long minWeight = (maxBytes + maxEntries - 1) / maxEntries;
+    int slots = writtenSlots(maxEntries);
+    // The ring's room: a full entry's weight per slot (so the entry bound holds), or a 32nd of the
+    // bytes if that is more (so a typical seal fits a slot); either way at most a 16th.
+    long ringBytes = slots == 0 ? 0 : Math.max(slots * minWeight, maxBytes / 32);
+    this.written = slots == 0 ? null : new AtomicReferenceArray<>(slots);
+    this.writtenSlotBytes = slots == 0 ? 0 : ringBytes / slots;
+    int entryWeight = (int) Math.min(Integer.MAX_VALUE, minWeight);
     this.cache =
         Caffeine.newBuilder()
-            .maximumWeight(maxBytes)
-            .weigher((SealKey key, Entry entry) -> Math.max(minWeight, entry.estimatedBytes))
+            .maximumWeight(maxBytes - ringBytes)
+            .weigher((SealKey key, Entry entry) -> Math.max(entryWeight, entry.estimatedBytes))
             // Eviction work on the calling thread: no async maintenance on the common pool.
             .executor(Runnable::run)
             .build();
+  }
+
+  /**
+   * Slots for written seals: a power of two, a 16th of the entries at most; 0 for a small cache.
+   */
+  private static int writtenSlots(int maxEntries) {
+    return maxEntries < MIN_ENTRIES_FOR_RING
+        ? 0
+        : Math.min(MAX_WRITTEN_SLOTS, Integer.highestOneBit(maxEntries / 16));
   }
 
   /**
@@ -104,7 +139,7 @@ public final class VerifiedSealCache {
       return hit.opened;
     }
     Unsealed opened = verifier.apply(sealed); // throws for anything not verified
-    cache.put(key, new Entry(opened, sealed));
+    cache.put(key, new Entry(key, opened));
     return opened;
   }
 
@@ -141,7 +176,7 @@ public final class VerifiedSealCache {
       return decoded;
     }
     Unsealed opened = verifier.apply(sealed); // throws for anything not verified
-    Entry entry = new Entry(opened, sealed);
+    Entry entry = new Entry(key, opened);
     cache.put(key, entry);
     SealCodec.Decoded<T> decoded = new SealCodec.Decoded<>(opened, decoder.decode(opened.text()));
     entry.payload = new Payload(decoder, decoded, null);
@@ -155,15 +190,21 @@ public final class VerifiedSealCache {
    * the first open with that decoder asks {@code payload} for it, and decodes only if it gives null
    * (it cannot tell without decoding). Asked then rather than now, so a seal that never comes back
    * costs no check. What it gives is shared and read only, as any payload here. A null decoder or
-   * supplier offers nothing: the payload is decoded on the first hit.
+   * supplier offers nothing: the payload is decoded on the first hit. It takes the ring's oldest
+   * slot, or, with no ring or too large for a slot, enters the cache.
    */
   <T> void remember(
       String sealed, Unsealed opened, SealCodec.PayloadDecoder<T> decoder, Supplier<T> payload) {
-    Entry entry = new Entry(opened, sealed);
+    SealKey key = new SealKey(sealed);
+    Entry entry = new Entry(key, opened);
     if (decoder != null && payload != null) {
       entry.payload = new Payload(decoder, null, payload);
     }
-    cache.put(new SealKey(sealed), entry);
+    if (written != null && entry.estimatedBytes <= writtenSlotBytes) {
+      written.set(nextWritten.getAndIncrement() & (written.length() - 1), entry);
+    } else {
+      cache.put(key, entry);
+    }
   }
 
   /**
@@ -172,15 +213,43 @@ public final class VerifiedSealCache {
    */
   private Entry unexpired(SealKey key) {
     Entry hit = cache.getIfPresent(key);
+    int slot = -1;
+    if (hit == null && written != null) {
+      slot = writtenSlot(key);
+      hit = slot < 0 ? null : written.get(slot);
+    }
     if (hit != null
         && hit.expirationMillis != Entry.NO_EXPIRATION
         && expired(hit.expirationMillis)) {
-      cache.invalidate(key);
+      if (slot >= 0) {
+        written.compareAndSet(slot, hit, null);
+      } else {
+        cache.invalidate(key);
+      }
       lookups.lookedUp(false);
       throw new IronException(IronException.Reason.EXPIRED);
     }
     lookups.lookedUp(hit != null);
     return hit;
+  }
+
+  /** The ring slot holding this seal, or -1; the hash first, so a scan costs a few loads. */
+  private int writtenSlot(SealKey key) {
+    for (int i = 0; i < written.length(); i++) {
+      Entry entry = written.get(i);
+      if (entry != null && entry.key.hash == key.hash && entry.key.seal.equals(key.seal)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int writtenHeld() {
+    int held = 0;
+    for (int i = 0; written != null && i < written.length(); i++) {
+      held += written.get(i) == null ? 0 : 1;
+    }
+    return held;
   }
 
   /** The same test as {@link IronCodec#open}: the boundary itself counts as expired. */
@@ -189,21 +258,25 @@ public final class VerifiedSealCache {
     return expirationMillis <= now - options.timestampSkew().toMillis();
   }
 
-  /** Entries held now (after pending evictions); for tests and diagnostics. */
+  /** Entries held now (after pending evictions), the ring's included; for tests and diagnostics. */
   long size() {
     cache.cleanUp();
-    return cache.estimatedSize();
+    return cache.estimatedSize() + writtenHeld();
   }
 
-  /** The sum of entry weights, never above the byte bound; for tests and diagnostics. */
+  /**
+   * The sum of entry weights, a ring slot held counting its full room; never above the byte bound.
+   * For tests and diagnostics.
+   */
   long weightedBytes() {
     cache.cleanUp();
-    return cache.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+    return cache.policy().eviction().orElseThrow().weightedSize().orElseThrow()
+        + writtenHeld() * writtenSlotBytes;
   }
 
   @Override
   public String toString() {
-    return "VerifiedSealCache[entries=" + cache.estimatedSize() + "]";
+    return "VerifiedSealCache[entries=" + (cache.estimatedSize() + writtenHeld()) + "]";
   }
 
   /**
@@ -257,6 +330,7 @@ public final class VerifiedSealCache {
     // the tree's nodes, map entries and strings; generous, so the byte bound errs low.
     static final int PAYLOAD_BYTES_PER_CHAR = 8;
 
+    final SealKey key;
     final Unsealed opened;
     final long expirationMillis;
     // Counts a payload from the start (Caffeine weighs an entry once, when it is put), so adding
@@ -264,7 +338,9 @@ public final class VerifiedSealCache {
     final int estimatedBytes;
     volatile Payload payload; // null until the first open with a decoder
 
-    Entry(Unsealed opened, String sealed) {
+    Entry(SealKey key, Unsealed opened) {
+      String sealed = key.seal;
+      this.key = key;
       this.opened = opened;
       this.expirationMillis = opened.expiration().map(Instant::toEpochMilli).orElse(NO_EXPIRATION);
       // Strings of Latin-1 text take a byte per char on a compact-strings JVM; two is the bound.

@@ -69,4 +69,50 @@ class CookieHeaderParserTest {
     String plain = "a=1; t=2";
     assertEquals(plain, CookieHeaderParser.withoutInvalidVersion(plain));
   }
+
+  @Test
+  void onePass_findsTheCookieItsChunksAndTheLegacyCookie_inHeaderOrder() {
+    CookieHeaderParser.Scan scan =
+        CookieHeaderParser.scan(
+            List.of("t.1=b; a=x; t=1; t.0=a; t.0=stale", "legacy=L; t.01=no; t.x=no; t.25=far"),
+            "t",
+            20,
+            "legacy");
+    assertEquals(List.of(ok("1")), scan.cookie());
+    assertEquals(ok("a"), scan.firstChunk(0), "the first of two values");
+    assertEquals(ok("b"), scan.firstChunk(1));
+    assertEquals(null, scan.firstChunk(2));
+    assertEquals(null, scan.firstChunk(19), "t.25 is past the names asked for, t.01 no index");
+    assertEquals(List.of(ok("L")), scan.legacy());
+    assertEquals(false, scan.versionAttribute());
+  }
+
+  @Test
+  void onePass_notesAVersionAttribute_inAnyCaseAndTrimmed_asTheDropItTriggersTrims() {
+    assertEquals(
+        true, CookieHeaderParser.scan(List.of("a=1; $Version=x"), "t", 0, null).versionAttribute());
+    assertEquals(
+        true, CookieHeaderParser.scan(List.of("\u0001$version"), "t", 0, null).versionAttribute());
+    assertEquals(
+        false,
+        CookieHeaderParser.scan(List.of("$Path=/; a=$Version"), "t", 0, null).versionAttribute());
+    assertEquals(
+        "a=1",
+        CookieHeaderParser.withoutInvalidVersion("\u0001$version; a=1"),
+        "the line the flag sends to the drop loses that fragment");
+  }
+
+  @Test
+  void onePass_rejectsHostileValuesWithoutCopyingThem_underEveryName() {
+    String huge = "x".repeat(CookieHeaderParser.MAX_VALUE_LENGTH + 1);
+    CookieHeaderParser.Scan scan =
+        CookieHeaderParser.scan(
+            List.of("t=" + huge + "; t.0=\u00e9; legacy=a\u0000b"), "t", 2, "legacy");
+    assertEquals(
+        List.of(new CookieHeaderParser.Candidate("", RejectionReason.OVERSIZE)), scan.cookie());
+    assertEquals(
+        new CookieHeaderParser.Candidate("", RejectionReason.NON_ASCII), scan.firstChunk(0));
+    assertEquals(
+        List.of(new CookieHeaderParser.Candidate("", RejectionReason.NON_ASCII)), scan.legacy());
+  }
 }

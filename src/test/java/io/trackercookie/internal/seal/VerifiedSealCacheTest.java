@@ -440,4 +440,70 @@ class VerifiedSealCacheTest {
     assertThrows(IllegalArgumentException.class, () -> createCache(codec.options(), 0, 1));
     assertThrows(IllegalArgumentException.class, () -> createCache(codec.options(), 1, 0));
   }
+
+  @Test
+  void sealsWritten_neverDisplaceTheSealsRead() {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    VerifiedSealCache cache = createCache(codec.options(), 200, 400_000);
+    IronSealCodec sealCodec = new IronSealCodec(codec, cache);
+    java.util.List<String> read = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      String seal = codec.seal("{\"reader\":" + i + "}");
+      cache.open(seal, codec::open);
+      read.add(seal);
+    }
+    for (int i = 0; i < 5_000; i++) {
+      sealCodec.seal("{\"visits\":" + i + "}"); // a visitor whose cookie changes every time
+    }
+    for (String seal : read) {
+      assertEquals(
+          codec.open(seal).text(),
+          cache.open(seal, VerifiedSealCacheTest::noFullOpen).text(),
+          "still held");
+    }
+    assertTrue(cache.size() <= 200, "entries " + cache.size());
+    assertTrue(cache.weightedBytes() <= 400_000, "bytes " + cache.weightedBytes());
+  }
+
+  @Test
+  void aWrittenSealPastTheRing_isOpenedInFullOnce_thenCached() {
+    IronCodec codec = IronCodec.create(PASSWORD);
+    VerifiedSealCache cache = createCache(codec.options(), 200, 400_000);
+    IronSealCodec sealCodec = new IronSealCodec(codec, cache);
+    String first = sealCodec.seal("{\"visits\":0}");
+    for (int i = 1; i <= 200; i++) {
+      sealCodec.seal("{\"visits\":" + i + "}"); // far more than the ring holds
+    }
+    java.util.concurrent.atomic.AtomicInteger verifies =
+        new java.util.concurrent.atomic.AtomicInteger();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(
+          "{\"visits\":0}",
+          cache
+              .open(
+                  first,
+                  s -> {
+                    verifies.incrementAndGet();
+                    return codec.open(s);
+                  })
+              .text());
+    }
+    assertEquals(1, verifies.get(), "opened in full once, then a hit");
+  }
+
+  @Test
+  void anExpiredWrittenSeal_isRefusedFromTheRing() {
+    TestClock clock = new TestClock(START);
+    IronCodec codec = codec(IronPasswords.single(PASSWORD), clock, Duration.ofMinutes(5));
+    VerifiedSealCache cache = createCache(codec.options(), 200, 400_000);
+    String value = new IronSealCodec(codec, cache).seal("{\"visits\":1}");
+    assertEquals("{\"visits\":1}", cache.open(value, VerifiedSealCacheTest::noFullOpen).text());
+    clock.advance(Duration.ofMinutes(6)); // past the ttl and iron's 60 s skew
+    assertEquals(
+        IronException.Reason.EXPIRED,
+        assertThrows(
+                IronException.class, () -> cache.open(value, VerifiedSealCacheTest::noFullOpen))
+            .reason());
+    assertEquals(0, cache.size(), "dropped from the ring");
+  }
 }
