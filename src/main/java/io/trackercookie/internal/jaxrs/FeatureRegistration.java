@@ -69,11 +69,8 @@ public final class FeatureRegistration {
 
   private FeatureRegistration() {}
 
-  /**
-   * The engine configured for the application whose configuration this is, else the one configured
-   * last in this class loader, else null.
-   */
-  static TrackerEngine configuredEngine(Configuration configuration) {
+  /** The engine configured for the application whose configuration this is, or null. */
+  static TrackerEngine engineOf(Configuration configuration) {
     try {
       if (configuration != null
           && configuration.getProperty(ENGINE_PROPERTY) instanceof TrackerEngine engine) {
@@ -82,7 +79,16 @@ public final class FeatureRegistration {
     } catch (RuntimeException e) {
       // Quarkus injects a Configuration that works only inside a request; outside it throws.
     }
-    return latest.get();
+    return null;
+  }
+
+  /**
+   * The engine configured for the application whose configuration this is, else the one configured
+   * last in this class loader, else null.
+   */
+  static TrackerEngine configuredEngine(Configuration configuration) {
+    TrackerEngine engine = engineOf(configuration);
+    return engine != null ? engine : latest.get();
   }
 
   /**

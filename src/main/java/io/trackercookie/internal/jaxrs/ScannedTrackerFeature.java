@@ -24,7 +24,7 @@ public final class ScannedTrackerFeature implements Feature {
   public boolean configure(FeatureContext context) {
     Configuration configuration = context.getConfiguration();
     if (configuration.isRegistered(TrackerFeature.class)
-        || FeatureRegistration.configuredEngine(configuration) != null) {
+        || FeatureRegistration.engineOf(configuration) != null) {
       return false;
     }
     try {
