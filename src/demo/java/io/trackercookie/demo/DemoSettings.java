@@ -2,6 +2,7 @@ package io.trackercookie.demo;
 
 import io.trackercookie.TrackerConfig;
 import io.trackercookie.TrackerSettings;
+import io.trackercookie.settings.SettingNames;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -72,6 +73,10 @@ public record DemoSettings(TrackerConfig config, DemoMetrics metrics, List<Strin
         TrackerSettings.read(
             name -> {
               String value = environment.get(TrackerSettings.environmentName(name));
+              if (value == null) {
+                // MicroProfile's name for it, which the misspelling warnings accept too.
+                value = environment.get(SettingNames.microProfileEnvironmentName(name));
+              }
               return value != null ? value : defaults.get(name);
             },
             metrics::addTo);
