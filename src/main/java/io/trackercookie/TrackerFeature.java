@@ -3,13 +3,12 @@ package io.trackercookie;
 import io.trackercookie.internal.engine.EngineFactory;
 import io.trackercookie.internal.engine.TrackerEngine;
 import io.trackercookie.internal.jaxrs.FeatureRegistration;
+import io.trackercookie.internal.jaxrs.SettingSources;
 import io.trackercookie.settings.SettingNames;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
-import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
@@ -24,8 +23,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>With the no-arg constructor (e.g. discovered on a Jakarta EE server) the options are read by
  * {@link TrackerSettings#read} from the application's JAX-RS properties, then system properties,
- * then environment variables; a missing or short password stops start-up with a message naming the
- * setting.
+ * then environment variables (by this library's name and by MicroProfile's), then MicroProfile
+ * Config where it is on the class path; a missing or short password stops start-up with a message
+ * naming the setting. An application that registers its providers by scanning gets this feature
+ * without registering it, configured the same way.
  */
 public final class TrackerFeature implements Feature {
 
@@ -103,20 +104,11 @@ public final class TrackerFeature implements Feature {
   }
 
   private static TrackerConfig fromEnvironment(Configuration configuration) {
-    Set<String> properties = new HashSet<>(configuration.getPropertyNames());
-    properties.addAll(System.getProperties().stringPropertyNames());
+    SettingSources sources = SettingSources.of(configuration);
     for (String warning :
-        TrackerSettings.unknownNameWarnings(properties, System.getenv().keySet())) {
+        TrackerSettings.unknownNameWarnings(sources.propertyNames(), sources.environmentNames())) {
       LOG.warning(warning);
     }
-    return TrackerSettings.read(
-        name -> {
-          Object property = configuration.getProperty(name);
-          if (property != null) {
-            return property.toString();
-          }
-          String system = System.getProperty(name);
-          return system != null ? system : System.getenv(SettingNames.environmentName(name));
-        });
+    return TrackerSettings.read(sources::value);
   }
 }

@@ -4,6 +4,7 @@ import static io.trackercookie.settings.SettingNames.ACCEPTED_PASSWORD_PREFIX;
 import static io.trackercookie.settings.SettingNames.PREFIX;
 import static io.trackercookie.settings.SettingNames.environmentName;
 
+import io.trackercookie.settings.SettingNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +25,9 @@ final class UnknownSettings {
       Collection<String> propertyNames, Collection<String> environmentNames) {
     List<String> known = SettingRows.NAMES;
     List<String> knownEnvironment = known.stream().map(name -> environmentName(name)).toList();
+    // MicroProfile's rule names some settings differently; both names are read.
+    List<String> acceptedEnvironment = new ArrayList<>(knownEnvironment);
+    known.stream().map(SettingNames::microProfileEnvironmentName).forEach(acceptedEnvironment::add);
     List<String> warnings = new ArrayList<>();
     for (String name : new TreeSet<>(propertyNames)) {
       if (name.startsWith(PREFIX)
@@ -36,7 +40,7 @@ final class UnknownSettings {
     String acceptedPrefix = environmentName(ACCEPTED_PASSWORD_PREFIX);
     for (String name : new TreeSet<>(environmentNames)) {
       if (name.startsWith(environmentPrefix)
-          && !knownEnvironment.contains(name)
+          && !acceptedEnvironment.contains(name)
           && !name.startsWith(acceptedPrefix)) {
         warnings.add(warning("environment variable", name, knownEnvironment));
       }

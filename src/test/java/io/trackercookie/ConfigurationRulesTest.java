@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trackercookie.iron.IronOptions;
 import io.trackercookie.keys.PasswordSource;
+import io.trackercookie.settings.SettingNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,14 +91,27 @@ class ConfigurationRulesTest {
     List<String> warnings =
         TrackerSettings.unknownNameWarnings(
             List.of("tracker.cookie.samesite", "tracker.password.v1", "tracker.ttl", "other.x"),
-            List.of("TRACKER_COOKIE_SAMESITE", "TRACKER_PASSWORD_V1", "TRACKER_TTL", "PATH"));
+            List.of("TRACKER_COOKIE_SAMESIDE", "TRACKER_PASSWORD_V1", "TRACKER_TTL", "PATH"));
     assertEquals(
         List.of(
             "Unknown tracker property tracker.cookie.samesite is ignored;"
                 + " did you mean tracker.cookie.sameSite?",
-            "Unknown tracker environment variable TRACKER_COOKIE_SAMESITE is ignored;"
+            "Unknown tracker environment variable TRACKER_COOKIE_SAMESIDE is ignored;"
                 + " did you mean TRACKER_COOKIE_SAME_SITE?"),
         warnings);
+  }
+
+  @Test
+  void microProfilesEnvironmentName_isAcceptedBesideOurs_andNamedByItsOwnRule() {
+    assertEquals(
+        "TRACKER_COOKIE_MAXAGE",
+        SettingNames.microProfileEnvironmentName(TrackerSettings.COOKIE_MAX_AGE));
+    assertEquals(
+        "TRACKER_COOKIE_MAX_AGE", TrackerSettings.environmentName(TrackerSettings.COOKIE_MAX_AGE));
+    assertEquals(
+        List.of(),
+        TrackerSettings.unknownNameWarnings(
+            List.of(), List.of("TRACKER_COOKIE_MAXAGE", "TRACKER_COOKIE_MAX_AGE")));
   }
 
   @Test

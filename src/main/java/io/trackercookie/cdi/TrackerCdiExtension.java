@@ -1,28 +1,43 @@
 package io.trackercookie.cdi;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 
 /**
- * CDI glue: adds {@link TrackerProducer}, so {@code @Inject Tracker} works in CDI beans, resources
- * included, on servers that serve Jakarta REST through servlets (every Jakarta EE server). Found by
- * CDI through {@code META-INF/services}, since CDI discovers beans before any JAX-RS feature runs;
- * does nothing where the servlet API is absent. The tracker is still made by {@code
- * TrackerFeature}, which the application registers as usual.
+ * CDI glue for runtimes that run portable extensions (Weld: Jakarta EE servers, Helidon MP): adds
+ * {@link TrackerProducer} and {@link TrackerRequestHolder} as beans unless the runtime already
+ * discovered them, so {@code @Inject Tracker} and {@code @Inject Revocations} work. Found by CDI
+ * through {@code META-INF/services}. The jar's {@code beans.xml} (discovery mode annotated) lets a
+ * runtime discover both classes itself, as Quarkus, which runs no portable extension, does; a
+ * runtime that does not scan the jar gets them from here. The tracker itself is still made by
+ * {@code TrackerFeature}.
  */
 public final class TrackerCdiExtension implements Extension {
 
-  private static final String SERVLET_REQUEST = "jakarta.servlet.http.HttpServletRequest";
+  private boolean producerSeen;
+  private boolean holderSeen;
 
-  void addProducer(@Observes BeforeBeanDiscovery discovery, BeanManager beans) {
-    try {
-      Class.forName(SERVLET_REQUEST, false, TrackerCdiExtension.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      return; // not a servlet environment: nothing to read the tracker from
+  void producerSeen(@Observes ProcessAnnotatedType<TrackerProducer> event) {
+    producerSeen = true;
+  }
+
+  void holderSeen(@Observes ProcessAnnotatedType<TrackerRequestHolder> event) {
+    holderSeen = true;
+  }
+
+  void addUnseen(@Observes AfterTypeDiscovery discovery, BeanManager beans) {
+    // Added once only: a second registration would make @Inject Tracker ambiguous.
+    if (!producerSeen) {
+      discovery.addAnnotatedType(
+          beans.createAnnotatedType(TrackerProducer.class), TrackerProducer.class.getName());
     }
-    discovery.addAnnotatedType(
-        beans.createAnnotatedType(TrackerProducer.class), TrackerProducer.class.getName());
+    if (!holderSeen) {
+      discovery.addAnnotatedType(
+          beans.createAnnotatedType(TrackerRequestHolder.class),
+          TrackerRequestHolder.class.getName());
+    }
   }
 }

@@ -1,22 +1,24 @@
 package io.trackercookie.cdi;
 
+import io.trackercookie.Revocations;
 import io.trackercookie.Tracker;
+import io.trackercookie.settings.SettingNames;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Produces the current request's {@link Tracker} for {@code @Inject}. On a servlet container the
- * request properties that {@code TrackerFeature}'s filter sets are the servlet request's
- * attributes, so that is where the Tracker is read. Request scoped: beans of any scope get a proxy
- * that resolves to the request being served. Added by {@link TrackerCdiExtension}.
+ * Produces the current request's {@link Tracker} and the application's {@link Revocations} for
+ * {@code @Inject}, read from the {@link TrackerRequestHolder} that {@link CdiRequestBridge} fills
+ * from the JAX-RS request: no servlet API is needed. Request scoped: beans of any scope get a proxy
+ * that resolves to the request being served. Discovered through the jar's {@code beans.xml}
+ * (Quarkus, Jakarta EE servers), or added by {@link TrackerCdiExtension} where that did not happen.
  */
-// No bean-defining annotation on purpose: an implicit bean archive scan must not find it a second
-// time next to the extension's registration, which would make @Inject Tracker ambiguous.
+@Dependent
 public class TrackerProducer {
 
-  @Inject HttpServletRequest request;
+  @Inject TrackerRequestHolder holder;
 
   /**
    * The request's Tracker.
@@ -26,6 +28,31 @@ public class TrackerProducer {
   @Produces
   @RequestScoped
   public Tracker tracker() {
-    return Tracker.fromProperty(request.getAttribute(Tracker.PROPERTY));
+    Tracker tracker = holder.tracker();
+    if (tracker == null) {
+      // The same message as a missing @Context Tracker.
+      return Tracker.fromProperty(null);
+    }
+    return tracker;
+  }
+
+  /**
+   * The application's Revocations, within a request.
+   *
+   * @throws IllegalStateException if {@code TrackerFeature} has not run for this request, or
+   *     revocation is off
+   */
+  @Produces
+  @RequestScoped
+  public Revocations revocations() {
+    if (holder.tracker() == null) {
+      Tracker.fromProperty(null); // throws, naming the feature
+    }
+    Revocations revocations = holder.revocations();
+    if (revocations == null) {
+      throw new IllegalStateException(
+          "Revocation is off: set " + SettingNames.describe(SettingNames.REVOCATION_STORE));
+    }
+    return revocations;
   }
 }

@@ -1,7 +1,8 @@
 /**
- * CDI glue for Jakarta EE servers, found by CDI through {@code META-INF/services} and active only
- * where CDI and the servlet API are present: the request-scoped producer that makes {@code @Inject
- * Tracker} work.
+ * CDI glue, loaded only where CDI is present and needing no servlet API: the request-scoped
+ * producer that makes {@code @Inject Tracker} and {@code @Inject Revocations} work, the holder it
+ * reads, the JAX-RS filter that fills the holder from the request, and the portable extension that
+ * adds the beans on runtimes that do not discover them through the jar's {@code beans.xml}.
  */
 @NullMarked
 package io.trackercookie.cdi;

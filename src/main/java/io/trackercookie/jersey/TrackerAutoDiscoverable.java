@@ -1,18 +1,22 @@
 package io.trackercookie.jersey;
 
 import io.trackercookie.TrackerFeature;
+import io.trackercookie.internal.jaxrs.FeatureRegistration;
+import io.trackercookie.internal.jaxrs.SettingSources;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 
 /**
- * Makes a forgotten {@link TrackerFeature} say so. Jersey runs this for every application (it is
- * listed in {@code META-INF/services}); when the application has not registered the feature, it
- * binds {@code @Context Tracker} anyway, to a lookup that finds no Tracker on the request and
- * throws {@code IllegalStateException}: "No Tracker on this request: register
- * io.trackercookie.TrackerFeature with the application". Without it, Jersey answers such an
- * injection with an HK2 "Could not find a suitable constructor" error that does not name the
+ * Sets up the tracker for a Jersey application that did not register {@link TrackerFeature} but
+ * names a password in its settings (an application that finds its classes by package scanning), and
+ * otherwise makes a forgotten feature say so. Jersey runs this for every application (it is listed
+ * in {@code META-INF/services}); when the application has not registered the feature and its
+ * settings name no password, it binds {@code @Context Tracker} anyway, to a lookup that finds no
+ * Tracker on the request and throws {@code IllegalStateException}: "No Tracker on this request:
+ * register io.trackercookie.TrackerFeature with the application". Without it, Jersey answers such
+ * an injection with an HK2 "Could not find a suitable constructor" error that does not name the
  * feature. When the feature is registered, this does nothing; the binding is the feature's.
  *
  * <p>Jersey 3 and Jersey 4 alike: the binding is made with the binder API of the Jersey present,
@@ -32,7 +36,13 @@ public final class TrackerAutoDiscoverable implements ForcedAutoDiscoverable {
 
   @Override
   public void configure(FeatureContext context) {
-    if (context.getConfiguration().isRegistered(TrackerFeature.class)) {
+    if (context.getConfiguration().isRegistered(TrackerFeature.class)
+        || context.getConfiguration().getProperty(FeatureRegistration.ENGINE_PROPERTY) != null) {
+      return;
+    }
+    if (SettingSources.of(context.getConfiguration()).namePassword()) {
+      // An application found by package scanning, with the tracker in its settings: set it up.
+      new TrackerFeature().configure(context);
       return;
     }
     ClassLoader loader = TrackerAutoDiscoverable.class.getClassLoader();

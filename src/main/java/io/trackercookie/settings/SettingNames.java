@@ -190,6 +190,20 @@ public final class SettingNames {
     return env.toString();
   }
 
+  /**
+   * The environment variable MicroProfile Config reads for a setting, which is read as well: every
+   * character but a letter or digit becomes {@code _}, then all is upper case, camel case not split
+   * ({@code tracker.cookie.maxAge} → {@code TRACKER_COOKIE_MAXAGE}).
+   */
+  public static String microProfileEnvironmentName(String setting) {
+    StringBuilder env = new StringBuilder(setting.length());
+    for (int i = 0; i < setting.length(); i++) {
+      char c = setting.charAt(i);
+      env.append((c < 128 && Character.isLetterOrDigit(c)) ? Character.toUpperCase(c) : '_');
+    }
+    return env.toString();
+  }
+
   /** How messages name a setting: {@code tracker.password (TRACKER_PASSWORD)}. */
   public static String describe(String setting) {
     return setting + " (" + environmentName(setting) + ")";

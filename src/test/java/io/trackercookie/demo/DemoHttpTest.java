@@ -183,7 +183,7 @@ class DemoHttpTest {
             Map.of(
                 "TRACKER_PASSWORD", TestConfigs.PASSWORD,
                 "TRACKER_TTL", "3600",
-                "TRACKER_COOKIE_SAMESITE", "Strict",
+                "TRACKER_COOKIE_SAMESIDE", "Strict",
                 "PORT", "9000"));
     String text = String.join("\n", settings.messages());
     assertTrue(text.contains("TRACKER_PASSWORD, TRACKER_TTL"), text);

@@ -2,7 +2,9 @@ package io.trackercookie.internal.jaxrs;
 
 import io.trackercookie.internal.engine.TrackerEngine;
 import io.trackercookie.keys.PasswordWatcher;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.FeatureContext;
+import java.lang.ref.WeakReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -55,7 +57,48 @@ public final class FeatureRegistration {
     "org.apache.cxf.jaxrs.ext.ContextProvider", "io.trackercookie.cxf.RevocationsContextProvider"
   };
 
+  /**
+   * CDI's {@code @Inject Tracker}: where CDI's API is present, the filter that hands each request's
+   * Tracker to the request-scoped producer, made by {@code forApplication}, which says itself why
+   * it makes none.
+   */
+  static final String[] CDI_GLUE = {
+    "jakarta.enterprise.inject.spi.CDI", "io.trackercookie.cdi.CdiRequestBridge"
+  };
+
+  /** The configuration property holding the engine that the feature configured. */
+  public static final String ENGINE_PROPERTY = "io.trackercookie.internal.TrackerEngine";
+
+  /**
+   * The engine configured last in this class loader: for the scanned converter on runtimes whose
+   * providers are not given the application's configuration. Weak, so it never outlives the
+   * application.
+   */
+  private static volatile WeakReference<TrackerEngine> latest = new WeakReference<>(null);
+
   private FeatureRegistration() {}
+
+  /** The engine configured for the application whose configuration this is, or null. */
+  static TrackerEngine engineOf(Configuration configuration) {
+    try {
+      if (configuration != null
+          && configuration.getProperty(ENGINE_PROPERTY) instanceof TrackerEngine engine) {
+        return engine;
+      }
+    } catch (RuntimeException e) {
+      // Quarkus injects a Configuration that works only inside a request; outside it throws.
+    }
+    return null;
+  }
+
+  /**
+   * The engine configured for the application whose configuration this is, else the one configured
+   * last in this class loader, else null.
+   */
+  static TrackerEngine configuredEngine(Configuration configuration) {
+    TrackerEngine engine = engineOf(configuration);
+    return engine != null ? engine : latest.get();
+  }
 
   /**
    * Registers the filter pair and the ParamConverterProvider, and, for each runtime found on the
@@ -71,7 +114,13 @@ public final class FeatureRegistration {
     StartupChecks.log(engine.config());
     context.register(new TrackerRequestFilter(engine));
     context.register(new TrackerResponseFilter(engine));
-    context.register(new TrackerParamConverterProvider(engine));
+    // Which engine this application configured: the scanned providers read it, and a scanned
+    // feature that finds it does nothing.
+    context.property(ENGINE_PROPERTY, engine);
+    latest = new WeakReference<>(engine);
+    if (!context.getConfiguration().isRegistered(ScannedParamConverterProvider.class)) {
+      context.register(new TrackerParamConverterProvider(engine));
+    }
     context.register(new RecentSignInFeature(engine.config().signIn().isPresent()));
     engine
         .config()
@@ -92,6 +141,7 @@ public final class FeatureRegistration {
       // Only Jersey's glue supplies @TrackerValue parameters; elsewhere one stops the start.
       context.register(new TrackerValueCheck());
     }
+    registerCdiBridge(context, engine.revocations());
     if (engine.revocations() != null) {
       // Revocations.from(Configuration) and @Context Revocations read it from here.
       context.property(io.trackercookie.Revocations.PROPERTY, engine.revocations());
@@ -125,6 +175,27 @@ public final class FeatureRegistration {
       LOG.log(Level.WARNING, "The password files' watcher cannot stop on shutdown", e);
     }
     watcher.start();
+  }
+
+  private static void registerCdiBridge(
+      FeatureContext context, io.trackercookie.Revocations revocations) {
+    ClassLoader loader = FeatureRegistration.class.getClassLoader();
+    try {
+      Class.forName(CDI_GLUE[0], false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return; // no CDI
+    }
+    try {
+      Object bridge =
+          Class.forName(CDI_GLUE[1], true, loader)
+              .getMethod("forApplication", io.trackercookie.Revocations.class)
+              .invoke(null, revocations);
+      if (bridge != null) {
+        context.register(bridge);
+      }
+    } catch (ReflectiveOperationException | LinkageError e) {
+      LOG.log(Level.WARNING, CDI_GLUE[0] + " is present but " + CDI_GLUE[1] + " failed", e);
+    }
   }
 
   private static void registerCxfRevocations(

@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Providers;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,20 +42,39 @@ public final class TrackerParamConverterProvider implements ParamConverterProvid
   @Override
   public <T> ParamConverter<T> getConverter(
       Class<T> rawType, Type genericType, Annotation[] annotations) {
-    if (rawType == String.class || !isTrackerCookieParam(annotations)) {
+    if (rawType == String.class || !isCookieParam(annotations, engine.cookieName())) {
       return null;
     }
+    return readOnly(() -> engine, rawType, genericType, () -> headers, () -> providers);
+  }
+
+  /**
+   * The read-only converter: re-reads the raw Cookie headers with the tracker's own rules. The
+   * engine is asked for on each read, so that a provider found by scanning can hand over the one
+   * configured after it was created; with no engine yet, the parameter is null.
+   */
+  static <T> ParamConverter<T> readOnly(
+      Supplier<TrackerEngine> engine,
+      Class<T> rawType,
+      Type genericType,
+      Supplier<HttpHeaders> headers,
+      Supplier<Providers> providers) {
     Type type = genericType != null ? genericType : rawType;
     return new ParamConverter<T>() {
       @Override
       public T fromString(String ignored) {
-        ObjectNode content = engine.peek(headers.getRequestHeader(HttpHeaders.COOKIE));
+        TrackerEngine current = engine.get();
+        if (current == null) {
+          return null;
+        }
+        ObjectNode content = current.peek(headers.get().getRequestHeader(HttpHeaders.COOKIE));
         if (content == null) {
           return null;
         }
         try {
           return rawType.cast(
-              ObjectMapperLookup.converter(providers, engine.config().json()).read(content, type));
+              ObjectMapperLookup.converter(providers.get(), current.config().json())
+                  .read(content, type));
         } catch (RuntimeException e) {
           LOG.log(Level.FINE, "Tracker cookie does not convert to {0}", type.getTypeName());
           return null;
@@ -68,13 +88,13 @@ public final class TrackerParamConverterProvider implements ParamConverterProvid
     };
   }
 
-  private boolean isTrackerCookieParam(Annotation[] annotations) {
+  /** Whether the annotations hold {@code @CookieParam(cookieName)}. */
+  static boolean isCookieParam(Annotation[] annotations, String cookieName) {
     if (annotations == null) {
       return false;
     }
     for (Annotation annotation : annotations) {
-      if (annotation instanceof CookieParam cookieParam
-          && engine.cookieName().equals(cookieParam.value())) {
+      if (annotation instanceof CookieParam cookieParam && cookieName.equals(cookieParam.value())) {
         return true;
       }
     }
