@@ -104,11 +104,19 @@ public final class TrackerFeature implements Feature {
   }
 
   private static TrackerConfig fromEnvironment(Configuration configuration) {
-    SettingSources sources = SettingSources.of(configuration);
+    return settingsBuilder(SettingSources.of(configuration)).build();
+  }
+
+  /** {@link TrackerSettings#builder()}: the sources outside an application, warned about alike. */
+  static TrackerConfig.Builder settingsBuilder() {
+    return settingsBuilder(SettingSources.withoutApplication());
+  }
+
+  private static TrackerConfig.Builder settingsBuilder(SettingSources sources) {
     for (String warning :
         TrackerSettings.unknownNameWarnings(sources.propertyNames(), sources.environmentNames())) {
       LOG.warning(warning);
     }
-    return TrackerSettings.read(sources::value);
+    return TrackerSettings.builder(sources::value);
   }
 }

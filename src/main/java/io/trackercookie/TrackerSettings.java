@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -301,11 +300,11 @@ public final class TrackerSettings {
   }
 
   /**
-   * A builder holding the settings from system properties, then environment variables (the sources
-   * of the no-arg {@link TrackerFeature} but the JAX-RS properties), for code to add what no
-   * setting carries (a {@link TrackerConfig.Builder#listener}, a {@link
-   * TrackerConfig.Builder#clock}) or to override a setting, before {@link
-   * TrackerConfig.Builder#build()}:
+   * A builder holding the settings from system properties, then environment variables, then
+   * MicroProfile Config where the runtime has it (the sources of the no-arg {@link TrackerFeature}
+   * but the JAX-RS properties), for code to add what no setting carries (a {@link
+   * TrackerConfig.Builder#listener}, a {@link TrackerConfig.Builder#clock}) or to override a
+   * setting, before {@link TrackerConfig.Builder#build()}:
    *
    * <pre>{@code
    * TrackerConfig config = TrackerSettings.builder()      // TRACKER_PASSWORD, TRACKER_TTL, ...
@@ -321,17 +320,7 @@ public final class TrackerSettings {
    * @throws IllegalStateException if the settings contradict each other
    */
   public static TrackerConfig.Builder builder() {
-    Logger log = Logger.getLogger("io.trackercookie");
-    for (String warning :
-        unknownNameWarnings(
-            System.getProperties().stringPropertyNames(), System.getenv().keySet())) {
-      log.warning(warning);
-    }
-    return builder(
-        name -> {
-          String system = System.getProperty(name);
-          return system != null ? system : System.getenv(environmentName(name));
-        });
+    return TrackerFeature.settingsBuilder();
   }
 
   /**

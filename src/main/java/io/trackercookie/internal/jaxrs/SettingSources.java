@@ -37,9 +37,14 @@ public final class SettingSources {
     return new SettingSources(configuration, microProfile());
   }
 
+  /** The sources outside any JAX-RS application: system properties, environment, MicroProfile. */
+  public static SettingSources withoutApplication() {
+    return new SettingSources(null, microProfile());
+  }
+
   /** The setting's value from the first source that sets it, or null. */
   public String value(String name) {
-    Object property = configuration.getProperty(name);
+    Object property = configuration == null ? null : configuration.getProperty(name);
     if (property != null) {
       return property.toString();
     }
@@ -60,7 +65,10 @@ public final class SettingSources {
 
   /** The property names of every source but the environment, for the misspelling warnings. */
   public Set<String> propertyNames() {
-    Set<String> names = new TreeSet<>(configuration.getPropertyNames());
+    Set<String> names = new TreeSet<>();
+    if (configuration != null) {
+      names.addAll(configuration.getPropertyNames());
+    }
     names.addAll(System.getProperties().stringPropertyNames());
     if (microProfile != null) {
       for (String name : microProfile.names()) {
