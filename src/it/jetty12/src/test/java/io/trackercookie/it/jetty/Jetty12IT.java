@@ -40,6 +40,11 @@ class Jetty12IT extends RuntimeChecks<RunningServer> {
   }
 
   @Test
+  void cdiInjectedTracker_inApplicationScopedResource_sealsReadsChangesAndClearsTheCookie() {
+    new TrackerCycle(server().base(), "cdi").assertWholeCycle();
+  }
+
+  @Test
   void typedCookieParam_holdsTheCookiesContent_andNullForBadOnes() {
     TypedCookieParamCheck.assertTypedParameter(cycle());
   }
