@@ -71,6 +71,10 @@ class GlassFishIT extends JakartaEeServerChecks {
             .substring(0, end)
             .replace("address=\"0.0.0.0\"", "address=\"127.0.0.1\"")
             .replace("<network-listener port=", "<network-listener address=\"127.0.0.1\" port=")
+            // Callers' groups become roles of the same name, for the Jakarta Security check.
+            .replaceFirst(
+                "<security-service>",
+                "<security-service activate-default-principal-to-role-mapping=\"true\">")
             .replace(
                 "name=\"JMS_PROVIDER_PORT\" value=\"7676\"",
                 "name=\"JMS_PROVIDER_PORT\" value=\"" + LoopbackPorts.free() + "\"")
