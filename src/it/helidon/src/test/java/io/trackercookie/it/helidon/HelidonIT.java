@@ -33,6 +33,10 @@ class HelidonIT extends RuntimeChecks<ServerProcess> {
             + "+ for Helidon 4: set JAVA21_HOME (or -Djava21.home) to one, or install one beside"
             + " the running Java";
     assertTrue(javaBin.isPresent() || !"true".equals(System.getenv("CI")), missing);
+    if (javaBin.isEmpty()) {
+      // Surefire counts a skipped class as no tests at all: say why in the build's output.
+      System.err.println("[WARNING] HelidonIT skipped. " + missing);
+    }
     assumeTrue(javaBin.isPresent(), missing);
     String classpath =
         System.getProperty("helidon.classes")
