@@ -78,6 +78,7 @@ public final class RequestTracker implements Tracker {
   private final TrackerEngine engine;
   private final CookieJar.Found found;
   private final ValueConverter values;
+  private final CsrfAndFlashValues extras;
   private State state = UNOPENED;
   // Diagnostics only: the reasons of the cookies refused when this tracker was opened.
   private List<RejectionReason> rejected = List.of();
@@ -97,6 +98,7 @@ public final class RequestTracker implements Tracker {
     this.engine = engine;
     this.found = found;
     this.values = values;
+    this.extras = new CsrfAndFlashValues(this, engine, values);
   }
 
   /** Whether the request's Cookie header names a {@code $Version}; found without opening. */
@@ -108,7 +110,7 @@ public final class RequestTracker implements Tracker {
    * The current content, opening the cookies on first use, and emptied once its subject has been
    * logged out everywhere since this request began. Read only.
    */
-  private ObjectNode content() {
+  ObjectNode content() {
     State current = state;
     if (current instanceof Unopened) {
       current = open();
@@ -348,37 +350,17 @@ public final class RequestTracker implements Tracker {
 
   @Override
   public synchronized String csrfToken() {
-    SessionMetadata metadata = metadata();
-    String nonce = metadata.csrfNonce().orElse(null);
-    if (nonce == null) {
-      nonce = CsrfTokens.newNonce();
-      writeMetadata(metadata.withCsrfNonce(nonce));
-    }
-    return engine.csrfTokens().mint(nonce, csrfSubject());
+    return extras.csrfToken();
   }
 
   @Override
   public synchronized String renewCsrfToken() {
-    String nonce = CsrfTokens.newNonce();
-    writeMetadata(metadata().withCsrfNonce(nonce));
-    return engine.csrfTokens().mint(nonce, csrfSubject());
+    return extras.renewCsrfToken();
   }
 
-  /**
-   * Whether {@code token} is a CSRF token of this session, as {@link #csrfToken} hands them out:
-   * false when the session has no nonce, for a token of another session, of this one before its
-   * nonce was renewed, or of another subject, and for anything that is no token.
-   */
+  /** {@link CsrfAndFlashValues#csrfTokenMatches}. */
   public synchronized boolean csrfTokenMatches(String token) {
-    String nonce = metadata().csrfNonce().orElse(null);
-    return nonce != null && engine.csrfTokens().matches(token, nonce, csrfSubject());
-  }
-
-  /** The subject the token is bound to: the JSON text under the subject key; null for none. */
-  private String csrfSubject() {
-    String key = engine.subjectKey();
-    JsonNode subject = key == null ? null : content().get(key);
-    return subject == null || subject.isNull() ? null : subject.toString();
+    return extras.csrfTokenMatches(token);
   }
 
   /** This session's metadata; {@link SessionMetadata#NONE} when it has none. */
@@ -387,10 +369,8 @@ public final class RequestTracker implements Tracker {
   }
 
   /**
-   * Stores the session's metadata: a change like {@link #put}, checked to fit the same way.
-   *
-   * @throws io.trackercookie.TrackerTooLargeException if the tracker would then not fit; it keeps
-   *     its content from before the call
+   * Stores the session's metadata: a change like {@link #put}, checked to fit the same way (a
+   * {@link io.trackercookie.TrackerTooLargeException} leaves the content as it was).
    */
   synchronized void writeMetadata(SessionMetadata metadata) {
     if (!metadata.isEmpty()) {
@@ -401,41 +381,19 @@ public final class RequestTracker implements Tracker {
     }
   }
 
-  // Flash values: kept in the session's metadata until a request reads them.
-
   @Override
   public synchronized void flash(String key, Object value) {
-    Objects.requireNonNull(key, "key");
-    if (TrackerJson.FORBIDDEN_KEY.equals(key)) {
-      throw new IllegalArgumentException("The tracker cannot hold a __proto__ key");
-    }
-    JsonNode node = values.toTree(value, value == null ? Object.class : value.getClass());
-    TrackerJson.checkWritable(node);
-    writeMetadata(metadata().withFlash(key, node));
+    extras.flash(key, value);
   }
 
   @Override
   public synchronized Object flashed(String key) {
-    JsonNode node = takeFlash(key);
-    return node == null ? null : ValueConverter.plain(node);
+    return extras.flashed(key);
   }
 
   @Override
   public synchronized <T> T flashed(String key, Class<T> type) {
-    Objects.requireNonNull(type, "type");
-    JsonNode node = takeFlash(key);
-    return node == null ? null : values.read(node, type);
-  }
-
-  /** The value flashed under key, dropped from the tracker; null if none. */
-  private JsonNode takeFlash(String key) {
-    Objects.requireNonNull(key, "key");
-    SessionMetadata metadata = metadata();
-    JsonNode node = metadata.flash(key);
-    if (node != null) {
-      writeMetadata(metadata.withoutFlash(key));
-    }
-    return node;
+    return extras.flashed(key, type);
   }
 
   // Signed-in sessions: the subject under its key, the sign-in in the session's metadata.
