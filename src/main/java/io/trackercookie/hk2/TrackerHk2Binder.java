@@ -32,7 +32,7 @@ public final class TrackerHk2Binder extends AbstractBinder {
         .proxyForSameScope(false)
         .in(RequestScoped.class);
     // Method parameters straight from the request: nothing created per request for them.
-    bind(new TrackerParamProvider()).to(ValueParamProvider.class);
+    bind(TrackerParamProvider.class).to(ValueParamProvider.class).in(Singleton.class);
     // @Context Revocations in fields (parameters go through TrackerParamProvider): one per
     // application, as the Jersey 3 glue binds it.
     bindFactory(RevocationsFactory.class, Singleton.class)

@@ -31,7 +31,7 @@ public final class TrackerBinder extends AbstractBinder {
     // A resource method's @Context Tracker parameter is read straight off the request. Through
     // the binding above, HK2 would create, store and dispose a request-scoped service per
     // request, which JFR showed among the largest costs the feature adds to a request.
-    bind(new TrackerParamProvider()).to(ValueParamProvider.class);
+    bind(TrackerParamProvider.class).to(ValueParamProvider.class).in(Singleton.class);
     // @Context Revocations in fields too (parameters go through TrackerParamProvider): one per
     // application, read from the property the feature set.
     bindFactory(RevocationsSupplier.class, Singleton.class)

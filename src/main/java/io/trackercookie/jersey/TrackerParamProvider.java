@@ -3,6 +3,8 @@ package io.trackercookie.jersey;
 import io.trackercookie.Revocations;
 import io.trackercookie.Tracker;
 import io.trackercookie.TrackerValue;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.GenericType;
 import java.util.function.Function;
 import org.glassfish.jersey.server.ContainerRequest;
@@ -13,13 +15,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * Supplies a resource method's {@code @Context Tracker} parameter straight from the request (and a
  * {@code @Context Revocations} one from the application's configuration): the Tracker the request
- * filter put there. Without it Jersey resolves the parameter through the request-scoped binding,
- * and HK2 creates, stores and disposes a service on every request, which JFR showed among the
- * largest costs the feature adds to a request. Fields still go through the binding (a singleton's
- * field needs its proxy). Bound by the Jersey 3 and Jersey 4 glue alike: this SPI is the same in
- * both.
+ * filter put there. The configuration is the one the application runs with, injected once: a
+ * request's own may be the configuration as the application declared it, before the feature set its
+ * properties (Helidon builds its requests that way). Without it Jersey resolves the parameter
+ * through the request-scoped binding, and HK2 creates, stores and disposes a service on every
+ * request, which JFR showed among the largest costs the feature adds to a request. Fields still go
+ * through the binding (a singleton's field needs its proxy). Bound by the Jersey 3 and Jersey 4
+ * glue alike: this SPI is the same in both.
  */
 public final class TrackerParamProvider implements ValueParamProvider {
+  private final Revocations revocations;
+
+  /** Made by the injection manager, with the application's running configuration. */
+  @Inject
+  public TrackerParamProvider(Configuration configuration) {
+    this.revocations = new TrackerBinder.RevocationsSupplier(configuration).get();
+  }
 
   /**
    * How to read a {@code @Context Tracker} or {@code @Context Revocations} parameter, or a {@link
@@ -42,7 +53,7 @@ public final class TrackerParamProvider implements ValueParamProvider {
       return Tracker::from;
     }
     if (parameter.getRawType() == Revocations.class) {
-      return request -> Revocations.from(request.getConfiguration());
+      return request -> revocations;
     }
     return null;
   }

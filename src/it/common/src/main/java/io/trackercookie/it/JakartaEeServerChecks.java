@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,12 @@ public abstract class JakartaEeServerChecks extends RuntimeChecks<ServerProcess>
     // Public: a protected record's implicit constructor is protected, which a subclass in
     // another package cannot call with new.
     public Launch {}
+  }
+
+  /** Revocations from the Configuration and from CDI: every Jakarta EE server runs CDI. */
+  @Override
+  protected List<String> revokeAllForResources() {
+    return List.of(CONFIGURATION_REVOCATIONS, CDI_REVOCATIONS);
   }
 
   /** How to start the server with the war deployed. */

@@ -95,10 +95,20 @@ public abstract class RuntimeChecks<S extends RunningServer> {
       List.of("revocations/parameter", "revocations/field");
 
   /**
+   * {@link CdiRevocationsResource}: {@code @Inject Revocations}, where CDI runs the application.
+   */
+  protected static final String CDI_REVOCATIONS = "revocations/cdi";
+
+  /**
    * Both ways: for Jersey, whose Configuration carries the feature's property and which injects.
    */
   protected static final List<String> CONFIGURATION_AND_CONTEXT_REVOCATIONS =
       List.of(CONFIGURATION_REVOCATIONS, "revocations/parameter", "revocations/field");
+
+  /** Every way: Jersey's two with CDI's {@link #CDI_REVOCATIONS}. */
+  protected static final List<String> EVERY_REVOCATIONS =
+      List.of(
+          CONFIGURATION_REVOCATIONS, "revocations/parameter", "revocations/field", CDI_REVOCATIONS);
 
   @Test
   public void revokeAllFor_emptiesTheSubjectsEarlierCookiesOnly_throughEveryWayTheRuntimeOffers() {

@@ -99,7 +99,7 @@ class GlassFishIT extends JakartaEeServerChecks {
 
   @Override
   protected List<String> revokeAllForResources() {
-    return CONFIGURATION_AND_CONTEXT_REVOCATIONS;
+    return EVERY_REVOCATIONS;
   }
 
   @Test

@@ -60,6 +60,11 @@ class HelidonIT extends RuntimeChecks<ServerProcess> {
         command, log, URI.create("http://127.0.0.1:" + port + "/"), Duration.ofMinutes(3));
   }
 
+  @Override
+  protected List<String> revokeAllForResources() {
+    return EVERY_REVOCATIONS;
+  }
+
   @Test
   public void cdiInjectedTracker_inApplicationScopedResource_runsTheWholeCycle() {
     new TrackerCycle(server().base(), "cdi").assertWholeCycle();

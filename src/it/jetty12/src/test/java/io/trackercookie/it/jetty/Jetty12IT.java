@@ -43,7 +43,7 @@ class Jetty12IT extends RuntimeChecks<RunningServer> {
 
   @Override
   protected List<String> revokeAllForResources() {
-    return CONFIGURATION_AND_CONTEXT_REVOCATIONS;
+    return EVERY_REVOCATIONS;
   }
 
   @Test

@@ -56,6 +56,11 @@ class OpenLibertyIT extends RuntimeChecks<ServerProcess> {
         Duration.ofMinutes(4));
   }
 
+  @Override
+  protected List<String> revokeAllForResources() {
+    return List.of(CONFIGURATION_REVOCATIONS, CDI_REVOCATIONS);
+  }
+
   @Test
   public void cdiInjectedTracker_inApplicationScopedResource_runsTheWholeCycle() {
     new TrackerCycle(server().base(), "cdi").assertWholeCycle();

@@ -53,6 +53,6 @@ class PayaraMicroIT extends JakartaEeServerChecks {
 
   @Override
   protected List<String> revokeAllForResources() {
-    return CONFIGURATION_AND_CONTEXT_REVOCATIONS;
+    return EVERY_REVOCATIONS;
   }
 }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,9 @@ class QuarkusIT extends RuntimeChecks<ServerProcess> {
 
   @Override
   protected List<String> revokeAllForResources() {
-    return CONTEXT_REVOCATIONS;
+    List<String> resources = new ArrayList<>(CONTEXT_REVOCATIONS);
+    resources.add(CDI_REVOCATIONS);
+    return resources;
   }
 
   @Test
