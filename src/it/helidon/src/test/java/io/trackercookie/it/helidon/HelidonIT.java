@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.trackercookie.it.LoopbackPorts;
-import io.trackercookie.it.RuntimeChecks;
 import io.trackercookie.it.RuntimeConfigChecks;
 import io.trackercookie.it.ServerProcess;
 import io.trackercookie.it.TrackerCycle;
@@ -16,13 +15,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 /**
  * The Helidon MP 4 application on 127.0.0.1, started as a process on a Java 21+: the resources
  * found by CDI in its bean archive, the tracker set up from its settings with no registration.
  */
-class HelidonIT extends RuntimeChecks<ServerProcess> {
+class HelidonIT extends RuntimeConfigChecks {
 
   @Override
   protected ServerProcess start() throws Exception {
@@ -63,20 +61,5 @@ class HelidonIT extends RuntimeChecks<ServerProcess> {
   @Override
   protected List<String> revokeAllForResources() {
     return EVERY_REVOCATIONS;
-  }
-
-  @Test
-  public void cdiInjectedTracker_inApplicationScopedResource_runsTheWholeCycle() {
-    new TrackerCycle(server().base(), "cdi").assertWholeCycle();
-  }
-
-  @Test
-  public void typedCookieParam_readsTheCookie_andABadOneAsNull() {
-    RuntimeConfigChecks.assertTypedCookieParam(cycle());
-  }
-
-  @Test
-  public void microprofileConfigProperties_setTheCookiesMaxAge() {
-    RuntimeConfigChecks.assertMaxAgeFromRuntimeConfiguration(cycle());
   }
 }

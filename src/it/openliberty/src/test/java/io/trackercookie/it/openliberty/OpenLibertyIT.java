@@ -3,7 +3,6 @@ package io.trackercookie.it.openliberty;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trackercookie.it.LoopbackPorts;
-import io.trackercookie.it.RuntimeChecks;
 import io.trackercookie.it.RuntimeConfigChecks;
 import io.trackercookie.it.ServerProcess;
 import io.trackercookie.it.TrackerCycle;
@@ -14,13 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * Open Liberty on 127.0.0.1, unpacked, with a server of restfulWS, cdi and mpConfig and the
  * packaged WAR in its apps folder.
  */
-class OpenLibertyIT extends RuntimeChecks<ServerProcess> {
+class OpenLibertyIT extends RuntimeConfigChecks {
 
   private static final String SERVER = "tracker";
 
@@ -59,20 +57,5 @@ class OpenLibertyIT extends RuntimeChecks<ServerProcess> {
   @Override
   protected List<String> revokeAllForResources() {
     return List.of(CONFIGURATION_REVOCATIONS, CDI_REVOCATIONS);
-  }
-
-  @Test
-  public void cdiInjectedTracker_inApplicationScopedResource_runsTheWholeCycle() {
-    new TrackerCycle(server().base(), "cdi").assertWholeCycle();
-  }
-
-  @Test
-  public void typedCookieParam_readsTheCookie_andABadOneAsNull() {
-    RuntimeConfigChecks.assertTypedCookieParam(cycle());
-  }
-
-  @Test
-  public void serverXmlVariables_setTheCookiesMaxAge() {
-    RuntimeConfigChecks.assertMaxAgeFromRuntimeConfiguration(cycle());
   }
 }

@@ -3,7 +3,6 @@ package io.trackercookie.it.quarkus;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trackercookie.it.LoopbackPorts;
-import io.trackercookie.it.RuntimeChecks;
 import io.trackercookie.it.RuntimeConfigChecks;
 import io.trackercookie.it.ServerProcess;
 import io.trackercookie.it.TrackerCycle;
@@ -13,13 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * The packaged Quarkus application on 127.0.0.1: every resource of it-common found by Quarkus's
  * build-time scan, the tracker found in tracker-cookie's bean archive with no registration.
  */
-class QuarkusIT extends RuntimeChecks<ServerProcess> {
+class QuarkusIT extends RuntimeConfigChecks {
 
   @Override
   protected ServerProcess start() throws Exception {
@@ -45,20 +43,5 @@ class QuarkusIT extends RuntimeChecks<ServerProcess> {
     List<String> resources = new ArrayList<>(CONTEXT_REVOCATIONS);
     resources.add(CDI_REVOCATIONS);
     return resources;
-  }
-
-  @Test
-  public void cdiInjectedTracker_inApplicationScopedResource_runsTheWholeCycle() {
-    new TrackerCycle(server().base(), "cdi").assertWholeCycle();
-  }
-
-  @Test
-  public void typedCookieParam_readsTheCookie_andABadOneAsNull() {
-    RuntimeConfigChecks.assertTypedCookieParam(cycle());
-  }
-
-  @Test
-  public void applicationProperties_setTheCookiesMaxAge() {
-    RuntimeConfigChecks.assertMaxAgeFromRuntimeConfiguration(cycle());
   }
 }
