@@ -14,9 +14,10 @@ import jakarta.ws.rs.core.Configuration;
  * the response was written, so a request that overlaps a log-out never writes a cookie that
  * outlives it; a cookie dated in the very millisecond of the log-out is revoked too.
  *
- * <p>Get it with {@code @Context Revocations} (Jersey, CXF), from {@link
- * TrackerFeature#revocations()}, or with {@link #from(Configuration)} ({@code @Context
- * Configuration} on Jersey and RESTEasy; CXF's holds only the application's own properties).
+ * <p>Get it with {@code @Context Revocations} (Jersey, CXF), {@code @Inject Revocations} where CDI
+ * runs the application (inside a request), from {@link TrackerFeature#revocations()}, or with
+ * {@link #from(Configuration)} ({@code @Context Configuration} on Jersey and RESTEasy; CXF's holds
+ * only the application's own properties).
  */
 public interface Revocations {
 
