@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.trackercookie.CookieSettings;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,12 +43,36 @@ public abstract class JakartaEeServerChecks extends RuntimeChecks<ServerProcess>
     return List.of(CONFIGURATION_REVOCATIONS, CDI_REVOCATIONS);
   }
 
-  /** How to start the server with the war deployed. */
+  /**
+   * How to start the server with the war deployed, on ports free now. Called again, with the same
+   * war, when the first start found a port taken.
+   */
   protected abstract Launch launch(Path war) throws IOException;
 
+  private static boolean portWasTaken(Path log) throws IOException {
+    return Files.isRegularFile(log)
+        && Files.readString(log, StandardCharsets.ISO_8859_1).contains("Address already in use");
+  }
+
+  /**
+   * Starts the server; once more, on new ports, when a port chosen free was taken before the server
+   * bound it (another process on the machine can take it in between).
+   */
   @Override
   protected final ServerProcess start() throws Exception {
-    Launch launch = launch(packagedWar());
+    Launch first = launch(packagedWar());
+    try {
+      return start(first);
+    } catch (AssertionError failed) {
+      if (!portWasTaken(first.log())) {
+        throw failed;
+      }
+      System.err.println("[WARNING] A port was taken before the server bound it; starting again");
+      return start(launch(packagedWar()));
+    }
+  }
+
+  private ServerProcess start(Launch launch) throws Exception {
     // As an operator configures it: the password from the environment.
     launch.command().environment().put("TRACKER_PASSWORD", TrackerCycle.PASSWORD);
     launch.command().environment().put("TRACKER_REVOCATION_STORE", "embedded");

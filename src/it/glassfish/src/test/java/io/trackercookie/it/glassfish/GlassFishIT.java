@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,13 @@ class GlassFishIT extends JakartaEeServerChecks {
     Path domain = home.resolve("glassfish/domains/domain1");
     int httpPort = LoopbackPorts.free();
     Path domainXml = domain.resolve("config/domain.xml");
-    Files.writeString(domainXml, configured(Files.readString(domainXml), httpPort));
+    // Configured from the distribution's own file each time, so a second launch moves the ports
+    // again rather than finding them moved.
+    Path distributed = domain.resolve("config/domain.xml.distributed");
+    if (!Files.exists(distributed)) {
+      Files.copy(domainXml, distributed);
+    }
+    Files.writeString(domainXml, configured(Files.readString(distributed), httpPort));
 
     Path autodeploy = domain.resolve("autodeploy");
     Files.copy(war, autodeploy.resolve("app.war"), StandardCopyOption.REPLACE_EXISTING);
@@ -64,6 +72,8 @@ class GlassFishIT extends JakartaEeServerChecks {
    * domain.
    */
   private static String configured(String domainXml, int httpPort) throws IOException {
+    // Each listener its own port: two picks of a free port can return the same one.
+    Set<Integer> taken = new HashSet<>(Set.of(httpPort));
     int end = domainXml.indexOf("<config name=\"default-config\"");
     assertTrue(end > 0, "domain.xml has a default-config after server-config");
     String server =
@@ -77,7 +87,7 @@ class GlassFishIT extends JakartaEeServerChecks {
                 "<security-service activate-default-principal-to-role-mapping=\"true\">")
             .replace(
                 "name=\"JMS_PROVIDER_PORT\" value=\"7676\"",
-                "name=\"JMS_PROVIDER_PORT\" value=\"" + LoopbackPorts.free() + "\"")
+                "name=\"JMS_PROVIDER_PORT\" value=\"" + freeAndNew(taken) + "\"")
             .replaceFirst(
                 "<jvm-options>-Xmx512m</jvm-options>",
                 "<jvm-options>-Xmx512m</jvm-options><jvm-options>-Dtracker.cookie.maxAge="
@@ -86,11 +96,20 @@ class GlassFishIT extends JakartaEeServerChecks {
     Matcher port = PORT.matcher(server);
     StringBuilder moved = new StringBuilder();
     while (port.find()) {
-      int to = port.group(1).equals(DEFAULT_HTTP_PORT) ? httpPort : LoopbackPorts.free();
+      int to = port.group(1).equals(DEFAULT_HTTP_PORT) ? httpPort : freeAndNew(taken);
       port.appendReplacement(moved, "port=\"" + to + "\"");
     }
     port.appendTail(moved);
     return moved + domainXml.substring(end);
+  }
+
+  /** A free port not among taken, which it joins. */
+  private static int freeAndNew(Set<Integer> taken) throws IOException {
+    int port;
+    do {
+      port = LoopbackPorts.free();
+    } while (!taken.add(port));
+    return port;
   }
 
   private static Path exampleWar() {
