@@ -16,6 +16,8 @@ import io.trackercookie.testkit.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class VerifiedSealCacheTest {
@@ -28,6 +30,15 @@ class VerifiedSealCacheTest {
   private static VerifiedSealCache createCache(IronOptions options, int maxEntries, long maxBytes) {
     return VerifiedSealCache.create(
         options, maxEntries, maxBytes, VerifiedSealCache.LookupListener.NONE);
+  }
+
+  /** The codec's full open, counted: how often the cache did not serve the seal itself. */
+  private static Function<String, Unsealed> countingFullOpens(
+      IronCodec codec, AtomicInteger verifies) {
+    return seal -> {
+      verifies.incrementAndGet();
+      return codec.open(seal);
+    };
   }
 
   private static IronCodec codec(IronPasswords passwords, Clock clock, Duration ttl) {
@@ -53,8 +64,7 @@ class VerifiedSealCacheTest {
     IronCodec codec = IronCodec.create(PASSWORD);
     VerifiedSealCache cache = createCache(codec.options(), 100, 1 << 20);
     String sealed = codec.seal("{\"visits\":3}");
-    java.util.concurrent.atomic.AtomicInteger decodes =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger decodes = new AtomicInteger();
     SealCodec.PayloadDecoder<String> upper =
         text -> {
           decodes.incrementAndGet();
@@ -78,13 +88,8 @@ class VerifiedSealCacheTest {
     IronCodec codec = IronCodec.create(PASSWORD);
     VerifiedSealCache cache = createCache(codec.options(), 100, 1 << 20);
     String sealed = codec.seal("\"not an object\"");
-    java.util.concurrent.atomic.AtomicInteger verifies =
-        new java.util.concurrent.atomic.AtomicInteger();
-    java.util.function.Function<String, Unsealed> verifier =
-        s -> {
-          verifies.incrementAndGet();
-          return codec.open(s);
-        };
+    AtomicInteger verifies = new AtomicInteger();
+    Function<String, Unsealed> verifier = countingFullOpens(codec, verifies);
 
     for (int i = 0; i < 3; i++) {
       TrackerJson.Rejected e =
@@ -138,8 +143,7 @@ class VerifiedSealCacheTest {
         codec.open(value),
         cache.open(value, VerifiedSealCacheTest::noFullOpen),
         "the entry says what a full open says");
-    java.util.concurrent.atomic.AtomicInteger decodes =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger decodes = new AtomicInteger();
     SealCodec.PayloadDecoder<String> decoder =
         text -> text + " decoded #" + decodes.incrementAndGet();
     SealCodec.Decoded<String> decoded =
@@ -173,8 +177,7 @@ class VerifiedSealCacheTest {
     IronSealCodec sealCodec = new IronSealCodec(codec, cache);
     SealCodec.PayloadDecoder<String> decoder = noDecoding();
     String payload = "what the decoder would make of it";
-    java.util.concurrent.atomic.AtomicInteger asked =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger asked = new AtomicInteger();
 
     String value =
         sealCodec.seal(
@@ -274,18 +277,8 @@ class VerifiedSealCacheTest {
       assertTrue(cache.size() <= 5, "entries " + cache.size());
     }
     // Whether the first seal is still held is Caffeine's choice; either way it opens the same.
-    java.util.concurrent.atomic.AtomicInteger verifies =
-        new java.util.concurrent.atomic.AtomicInteger();
-    assertEquals(
-        "{\"visits\":0}",
-        cache
-            .open(
-                first,
-                s -> {
-                  verifies.incrementAndGet();
-                  return codec.open(s);
-                })
-            .text());
+    AtomicInteger verifies = new AtomicInteger();
+    assertEquals("{\"visits\":0}", cache.open(first, countingFullOpens(codec, verifies)).text());
     assertTrue(verifies.get() <= 1);
   }
 
@@ -391,18 +384,10 @@ class VerifiedSealCacheTest {
     assertEquals(
         new VerifiedSealCache.SealKey(sealed).hashCode(),
         new VerifiedSealCache.SealKey(lookAlike).hashCode());
-    java.util.concurrent.atomic.AtomicInteger verifies =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger verifies = new AtomicInteger();
 
     assertThrows(
-        IronException.class,
-        () ->
-            cache.open(
-                lookAlike,
-                s -> {
-                  verifies.incrementAndGet();
-                  return codec.open(s);
-                }));
+        IronException.class, () -> cache.open(lookAlike, countingFullOpens(codec, verifies)));
     assertEquals(1, verifies.get(), "the look-alike went to the full open");
     assertNotEquals(
         new VerifiedSealCache.SealKey(sealed), new VerifiedSealCache.SealKey(lookAlike));
@@ -474,19 +459,9 @@ class VerifiedSealCacheTest {
     for (int i = 1; i <= 200; i++) {
       sealCodec.seal("{\"visits\":" + i + "}"); // far more than the ring holds
     }
-    java.util.concurrent.atomic.AtomicInteger verifies =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger verifies = new AtomicInteger();
     for (int i = 0; i < 3; i++) {
-      assertEquals(
-          "{\"visits\":0}",
-          cache
-              .open(
-                  first,
-                  s -> {
-                    verifies.incrementAndGet();
-                    return codec.open(s);
-                  })
-              .text());
+      assertEquals("{\"visits\":0}", cache.open(first, countingFullOpens(codec, verifies)).text());
     }
     assertEquals(1, verifies.get(), "opened in full once, then a hit");
   }
